@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript tests through ts-jest with the project's strict tsconfig. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+  },
+  // Two cores on CI: keep one for the workers' parent.
+  maxWorkers: 2,
+};

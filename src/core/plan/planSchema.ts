@@ -1,0 +1,210 @@
+import { z } from "zod";
+
+/**
+ * The schema of a plan file in `seeds/` (one city's annual water-pollution prevention plan).
+ *
+ * Every `text` / `*Text` field holds the source document's wording verbatim; the fields beside it
+ * are parsed from that wording. `seeds/plan.schema.json` is generated from this schema by
+ * `npm run write-plan-schema` and checked against it by the tests.
+ */
+
+/** A water class in GB 3838-2002 terms: 1–5 for Ⅰ–Ⅴ, 6 for 劣Ⅴ. */
+export const waterClassSchema = z.number().int().min(1).max(6);
+
+/** A list of units as printed ("市生态环境局、工业和信息化局等") and as parsed names. */
+export const unitListSchema = z.strictObject({
+  text: z.string(),
+  /** Full unit names, the shared 市 prefix distributed ("工业和信息化局" → "市工业和信息化局"). Duplicates in the source are kept. */
+  units: z.array(z.string().min(1)),
+  /** True when the source ends the list with 等 ("and others"). */
+  andOthers: z.boolean(),
+});
+
+const isoDate = z.iso.date();
+
+/** 完成时限 as printed and what it means. */
+export const deadlineSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("date"), text: z.string(), date: isoDate }),
+  z.strictObject({
+    kind: z.literal("working_days_after_publication"),
+    text: z.string(),
+    /** Chinese working days after the publication date the user sets (holidays and make-up working days counted). */
+    workingDays: z.number().int().positive(),
+  }),
+]);
+
+export const comparatorSchema = z.enum([">=", "<=", ">", "<", "="]);
+
+/** A numeric target stated inside a task's content. */
+export const numericTargetSchema = z.strictObject({
+  /** Stable identity, e.g. "t5-1" (task 5, first target). */
+  id: z.string().regex(/^t\d+-\d+$/),
+  task: z.number().int().positive(),
+  /** Indicator name in Chinese, e.g. "生活污水集中收集率". */
+  indicator: z.string().min(1),
+  indicatorEn: z.string().min(1),
+  /** The words of the content that state the target, verbatim. */
+  text: z.string().min(1),
+  comparator: comparatorSchema,
+  value: z.number(),
+  /** Unit as written ("%", "公里", "亿立方米", "个"); "" for a dimensionless coefficient. */
+  unit: z.string(),
+  /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
+  measure: z.enum(["level", "reduction_from_base"]),
+  baseYear: z.number().int().optional(),
+});
+
+export const taskSchema = z.strictObject({
+  number: z.number().int().positive(),
+  /** "一、巩固深化水污染治理" as printed, split. */
+  category: z.strictObject({ number: z.string(), title: z.string() }),
+  /** "（一）工业污染防治" as printed, split; null where the category has no sub-categories. */
+  subCategory: z.strictObject({ number: z.string(), title: z.string() }).nullable(),
+  /** 主要任务 as printed; null where the cell is blank (it then means the row above's). */
+  mainTaskAsPrinted: z.string().nullable(),
+  /** 主要任务 with blanks filled from the row above. */
+  mainTask: z.string(),
+  content: z.string().min(1),
+  leadUnits: unitListSchema,
+  supportingUnits: unitListSchema,
+  responsibleUnits: unitListSchema,
+  deadline: deadlineSchema,
+});
+
+/** A monitoring point's water-body type (rivers use river phosphorus limits, lakes and reservoirs the lake ones). */
+export const waterbodySchema = z.enum(["river", "lake"]);
+
+export const nationalSectionSchema = z.strictObject({
+  number: z.number().int().positive(),
+  /** 设区市 */
+  city: z.string(),
+  /** 考核城市 */
+  assessedCity: z.string(),
+  /** 所属流域 */
+  basin: z.string(),
+  /** 所在水体名称 */
+  waterBody: z.string(),
+  /** 断面名称 */
+  name: z.string(),
+  /** 经度/纬度 as printed ("109.4250") */
+  longitudeText: z.string(),
+  latitudeText: z.string(),
+  /** 2023 年水质目标 as printed ("II 类") */
+  targetText: z.string(),
+  targetClass: waterClassSchema,
+  /** 备注 */
+  remark: z.string(),
+  waterbody: waterbodySchema,
+});
+
+export const regionalSectionSchema = nationalSectionSchema.extend({
+  /** 责任县（市、区） */
+  responsibleCounty: z.string(),
+});
+
+export const municipalSourceSchema = z.strictObject({
+  number: z.number().int().positive(),
+  /** 城市名称 */
+  city: z.string(),
+  /** 水源地名称 */
+  name: z.string(),
+  /** 水源地使用状态 */
+  status: z.string(),
+  /** 水源地类型 as printed ("河流") */
+  sourceTypeText: z.string(),
+  longitudeText: z.string(),
+  latitudeText: z.string(),
+  /** 水质考核目标 as printed ("达到或好于 III类") */
+  targetText: z.string(),
+  targetClass: waterClassSchema,
+  waterbody: waterbodySchema,
+});
+
+export const countySourceSchema = z.strictObject({
+  number: z.number().int().positive(),
+  /** 城市 */
+  city: z.string(),
+  /** 县（区、市） */
+  county: z.string(),
+  name: z.string(),
+  status: z.string(),
+  longitudeText: z.string(),
+  latitudeText: z.string(),
+  /** 考核类型 ("区考") */
+  assessmentType: z.string(),
+  targetText: z.string(),
+  targetClass: waterClassSchema,
+  waterbody: waterbodySchema,
+});
+
+export const outfallSurveySchema = z.strictObject({
+  /** 项目 ("珠江流域河流") */
+  item: z.string(),
+  /** 干流及支流 as printed */
+  riversText: z.string(),
+  /** The rivers, one name each ("古宜河（寻江）" is one river). */
+  rivers: z.array(z.string().min(1)),
+});
+
+/** A table's header row and note, verbatim. */
+export const appendixSchema = z.strictObject({
+  /** "附件 2" */
+  label: z.string(),
+  /** "国控断面水质目标表" */
+  title: z.string(),
+  /** Column headers as printed, in order. */
+  headers: z.array(z.string()),
+  /** The 注 under the table, verbatim, or null. */
+  note: z.string().nullable(),
+});
+
+export const goalSchema = z.strictObject({
+  key: z.enum(["national_sections", "regional_sections", "drinking_water_sources", "black_odorous_water"]),
+  /** The goal's words in section 二, verbatim. */
+  text: z.string(),
+  /** For the section goals: how many sections; otherwise null. */
+  count: z.number().int().positive().nullable(),
+  /** For national_sections: the good-water share required, in %; otherwise null. */
+  goodShare: z.number().nullable(),
+});
+
+export const planSchema = z.strictObject({
+  /** Stable identity, e.g. "liuzhou-2023". */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  city: z.string(),
+  cityEn: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  titleEn: z.string(),
+  /** The name of the source text file beside the JSON in seeds/. */
+  sourceFile: z.string(),
+  goalsText: z.string(),
+  goals: z.array(goalSchema),
+  appendices: z.strictObject({
+    tasks: appendixSchema,
+    nationalSections: appendixSchema,
+    regionalSections: appendixSchema,
+    municipalSources: appendixSchema,
+    countySources: appendixSchema,
+    outfallSurvey: appendixSchema,
+  }),
+  tasks: z.array(taskSchema),
+  targets: z.array(numericTargetSchema),
+  nationalSections: z.array(nationalSectionSchema),
+  regionalSections: z.array(regionalSectionSchema),
+  municipalSources: z.array(municipalSourceSchema),
+  countySources: z.array(countySourceSchema),
+  outfallSurvey: z.array(outfallSurveySchema),
+});
+
+export type Plan = z.infer<typeof planSchema>;
+export type PlanTask = z.infer<typeof taskSchema>;
+export type NumericTarget = z.infer<typeof numericTargetSchema>;
+export type NationalSection = z.infer<typeof nationalSectionSchema>;
+export type RegionalSection = z.infer<typeof regionalSectionSchema>;
+export type MunicipalSource = z.infer<typeof municipalSourceSchema>;
+export type CountySource = z.infer<typeof countySourceSchema>;
+export type OutfallSurvey = z.infer<typeof outfallSurveySchema>;
+export type Deadline = z.infer<typeof deadlineSchema>;
+export type UnitList = z.infer<typeof unitListSchema>;
+export type Comparator = z.infer<typeof comparatorSchema>;
