@@ -1,0 +1,34 @@
+import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
+import type { WorkbookPort } from "../../../src/workbook/port";
+
+/**
+ * What the contract suite needs from one host under test: the port, and a way to look at what
+ * the host really holds afterwards (the fake Excel's state, the xlsx bytes read back by ExcelJS,
+ * the memory model). Every probe speaks A1 addresses, the way a user would describe a cell.
+ */
+export interface PortHarness {
+  readonly port: WorkbookPort;
+  /** Worksheet names in tab order, hidden ones included, as the host holds them now. */
+  sheetNames(): Promise<string[]>;
+  sheet(name: string): Promise<SheetProbe | null>;
+}
+
+export interface SheetProbe {
+  /** Values from A1 to the last used row and column; empty cells are null. */
+  values(): CellValue[][];
+  /** Tables with their A1 ranges, e.g. { name: "WP_Tasks", ref: "A3:J56" }. */
+  tables(): { name: string; ref: string }[];
+  freeze(): { rows: number; columns: number };
+  validationAt(a1: string): ValidationRule | null;
+  /** "General" where none was set. */
+  numberFormatAt(a1: string): string;
+  /** "#RRGGBB" upper-case, or null for no fill. */
+  fillAt(a1: string): string | null;
+  boldAt(a1: string): boolean;
+  /** Width in characters (Excel's column width unit), zero-based column. */
+  columnWidth(col: number): number;
+  visibility(): "visible" | "hidden" | "veryHidden";
+  /** e.g. "$3:$3", or null. */
+  printTitleRows(): string | null;
+  orientation(): "landscape" | "portrait" | null;
+}
