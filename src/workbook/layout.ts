@@ -33,7 +33,10 @@ export interface RectFormat {
 
 /** Excel data validation on a rectangle of entry cells. */
 export type ValidationRule =
+  /** An inline list; the hosts join it with "," and Excel caps that text at 255 characters. */
   | { readonly kind: "list"; readonly values: readonly string[] }
+  /** A list read from cells, for lists longer than 255 characters (e.g. the plan's monitoring points). */
+  | { readonly kind: "listRange"; readonly sheet: string; readonly rect: CellRect }
   | { readonly kind: "decimal"; readonly min?: number; readonly max?: number }
   | { readonly kind: "wholeNumber"; readonly min?: number; readonly max?: number }
   /** Dates between two ISO dates, inclusive. */
