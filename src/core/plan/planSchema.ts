@@ -169,6 +169,11 @@ export const goalSchema = z.strictObject({
 });
 
 export const planSchema = z.strictObject({
+  /**
+   * The JSON Schema the file declares for editors ("./plan.schema.json"). Accepted here, rather than
+   * stripped before parsing, so that the published JSON Schema (generated from this one) allows it too.
+   */
+  $schema: z.string().optional(),
   /** Stable identity, e.g. "liuzhou-2023". */
   id: z.string().regex(/^[a-z0-9-]+$/),
   city: z.string(),

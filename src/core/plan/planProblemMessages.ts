@@ -1,0 +1,70 @@
+import type { Locale } from "../locale";
+
+/**
+ * What can be wrong with a plan file. `schema_violation` comes from the zod schema (its message is
+ * zod's, in both languages); the others are the semantic checks zod cannot express.
+ */
+export type PlanProblemCode =
+  | "schema_violation"
+  | "task_number_out_of_order"
+  | "main_task_mismatch"
+  | "row_number_out_of_order"
+  | "duplicate_target_id"
+  | "target_id_task_mismatch"
+  | "unknown_target_task"
+  | "missing_base_year"
+  | "goal_count_mismatch";
+
+/** The values a semantic problem's message is built from. */
+export type PlanProblemParams = Readonly<Record<string, string | number>>;
+
+type MessageTemplates = Readonly<
+  Record<Exclude<PlanProblemCode, "schema_violation">, (p: PlanProblemParams) => string>
+>;
+
+const str = (value: string | number | undefined): string => (value === undefined ? "" : String(value));
+
+/** The messages of the semantic checks, one file-local table per language (kept apart from the checks). */
+export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
+  "zh-CN": {
+    task_number_out_of_order: (p) => `任务序号应为 ${str(p["expected"])}，实为 ${str(p["actual"])}`,
+    main_task_mismatch: (p) =>
+      `主要任务应为“${str(p["expected"])}”（空白即同上一行），实为“${str(p["actual"])}”`,
+    row_number_out_of_order: (p) => `序号应为 ${str(p["expected"])}，实为 ${str(p["actual"])}`,
+    duplicate_target_id: (p) => `指标编号“${str(p["id"])}”重复`,
+    target_id_task_mismatch: (p) => `指标编号“${str(p["id"])}”与任务序号 ${str(p["task"])} 不符`,
+    unknown_target_task: (p) => `指标引用的任务 ${str(p["task"])} 不存在`,
+    missing_base_year: () => "较基准年降低的指标须写明基准年（baseYear）",
+    goal_count_mismatch: (p) => `目标写明 ${str(p["expected"])} 个，附件表中有 ${str(p["actual"])} 行`,
+  },
+  "en-US": {
+    task_number_out_of_order: (p) => `task number should be ${str(p["expected"])}, is ${str(p["actual"])}`,
+    main_task_mismatch: (p) =>
+      `main task should be "${str(p["expected"])}" (a blank means the row above's), is "${str(p["actual"])}"`,
+    row_number_out_of_order: (p) => `row number should be ${str(p["expected"])}, is ${str(p["actual"])}`,
+    duplicate_target_id: (p) => `target id "${str(p["id"])}" is used twice`,
+    target_id_task_mismatch: (p) => `target id "${str(p["id"])}" does not match task ${str(p["task"])}`,
+    unknown_target_task: (p) => `the target refers to task ${str(p["task"])}, which does not exist`,
+    missing_base_year: () => "a reduction against a base year needs baseYear",
+    goal_count_mismatch: (p) =>
+      `the goal states ${str(p["expected"])}, the appendix table has ${str(p["actual"])} rows`,
+  },
+};
+
+/** The one-line frame around the problems, per language. */
+export const planProblemFrame: Readonly<
+  Record<Locale, { invalid: string; root: string; separator: string; more: (n: number) => string }>
+> = {
+  "zh-CN": {
+    invalid: "计划文件无效：",
+    root: "（文件）",
+    separator: "；",
+    more: (n) => `；另有 ${n} 处问题`,
+  },
+  "en-US": {
+    invalid: "Invalid plan file: ",
+    root: "(file)",
+    separator: "; ",
+    more: (n) => `; and ${n} more`,
+  },
+};
