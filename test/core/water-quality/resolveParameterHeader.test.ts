@@ -1,0 +1,97 @@
+import { allParameters } from "../../../src/core/water-quality/parameters";
+import {
+  formatParameterHeader,
+  resolveParameterHeader,
+} from "../../../src/core/water-quality/resolveParameterHeader";
+
+const resolved = (header: string): string => {
+  const result = resolveParameterHeader(header);
+  return result.kind === "parameter" ? `${result.parameter.key}×${result.factor}` : result.code;
+};
+
+describe("resolveParameterHeader", () => {
+  it.each(allParameters.map((p) => [formatParameterHeader(p), p.key] as const))(
+    "round-trips the generated header %s",
+    (header, key) => {
+      expect(resolved(header)).toBe(`${key}×1`);
+    },
+  );
+
+  it("writes the generated header as nameZh（unit）", () => {
+    const headers = ["do", "nh3n", "ph", "water_temp", "fecal_coliform"].map((key) =>
+      formatParameterHeader(allParameters.find((p) => p.key === key)!),
+    );
+    expect(headers).toEqual([
+      "溶解氧（mg/L）",
+      "氨氮（NH3-N）（mg/L）",
+      "pH值（无量纲）",
+      "水温（℃）",
+      "粪大肠菌群（个/L）",
+    ]);
+  });
+
+  it.each([
+    ["氨氮", "nh3n"],
+    ["NH3-N", "nh3n"],
+    ["氨氮（NH3-N）", "nh3n"],
+    ["nh3-n", "nh3n"],
+    ["高锰酸盐指数", "codmn"],
+    ["CODMn", "codmn"],
+    ["化学需氧量", "cod"],
+    ["COD", "cod"],
+    ["BOD5", "bod5"],
+    ["BOD₅", "bod5"],
+    ["五日生化需氧量", "bod5"],
+    ["总磷", "tp"],
+    ["TP", "tp"],
+    ["总氮", "tn"],
+    ["溶解氧", "do"],
+    ["DO", "do"],
+    ["六价铬", "cr6"],
+    ["铬（六价）", "cr6"],
+    ["铬(六价)", "cr6"],
+    ["Cr6+", "cr6"],
+    ["石油类", "petroleum"],
+    ["粪大肠菌群", "fecal_coliform"],
+    ["pH", "ph"],
+    ["PH值", "ph"],
+    ["水温", "water_temp"],
+    [" 氨 氮 ", "nh3n"],
+    ["硫酸盐", "sulfate"],
+    ["铁", "iron"],
+    ["苯并(a)芘", "benzo_a_pyrene"],
+    ["Ammonia nitrogen (NH3-N)", "nh3n"],
+  ])("reads %s as %s in its display unit", (header, key) => {
+    expect(resolved(header)).toBe(`${key}×1`);
+  });
+
+  it.each([
+    ["氨氮（mg/L）", "nh3n×1"],
+    ["氨氮(mg/l)", "nh3n×1"],
+    ["氨氮 mg/L", "nh3n×1"],
+    ["NH3-N [mg/L]", "nh3n×1"],
+    ["汞（µg/L）", "hg×0.001"],
+    ["汞（μg/L）", "hg×0.001"],
+    ["Hg ug/L", "hg×0.001"],
+    ["粪大肠菌群（个/L）", "fecal_coliform×1"],
+    ["粪大肠菌群（MPN/L）", "fecal_coliform×1"],
+    ["粪大肠菌群（MPN/100mL）", "fecal_coliform×10"],
+    ["水温（°C）", "water_temp×1"],
+    ["水温(℃)", "water_temp×1"],
+  ])("reads the unit in %s as factor %s", (header, expected) => {
+    expect(resolved(header)).toBe(expected);
+  });
+
+  it.each([
+    ["", "empty_header"],
+    ["浊度", "unknown_parameter"],
+    ["电导率（μS/cm）", "unknown_parameter"],
+    ["铬", "unknown_parameter"],
+    ["氨氮（ppm）", "unknown_unit"],
+    ["氨氮（个/L）", "unit_not_applicable"],
+    ["粪大肠菌群（mg/L）", "unit_not_applicable"],
+    ["pH（mg/L）", "unit_not_applicable"],
+  ])("refuses %s with %s", (header, code) => {
+    expect(resolved(header)).toBe(code);
+  });
+});
