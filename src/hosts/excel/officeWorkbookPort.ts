@@ -1,0 +1,824 @@
+/**
+ * The Office.js host: a WorkbookPort that talks to Excel through `Excel.run`.
+ *
+ * Round trips are what make an add-in slow (each `context.sync()` crosses from the task pane to
+ * Excel, and on the web over the network), so both operations plan their whole batch first and
+ * then spend a fixed number of syncs: `read` two, `write` one. They spend one more sync per extra
+ * chunk only where a request or response would pass Excel on the web's 5 MB payload limit, and
+ * they decide every chunk before anything is queued.
+ *
+ * Requirement sets (the highest one decides the manifest's `<Requirements>`):
+ * - ExcelApi 1.1: worksheets.getItem/add, Range.values/numberFormat/clear, format fill/font/
+ *   alignment/wrapText, worksheet.visibility/activate, tables.add/name/style.
+ * - ExcelApi 1.2: format.columnWidth/rowHeight/useStandardWidth/useStandardHeight,
+ *   Table.convertToRange.
+ * - ExcelApi 1.3: Table.showFilterButton.
+ * - ExcelApi 1.4: worksheets.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject.
+ * - ExcelApi 1.6: Range.conditionalFormats.clearAll.
+ * - ExcelApi 1.7: getRangeByIndexes, freezePanes, Worksheet.tabColor.
+ * - ExcelApi 1.8: Range.dataValidation (rule, errorAlert, clear).
+ * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, setPrintTitleRows, zoom).
+ */
+import { HostError } from "../hostError";
+import type { CellRect, CellValue, SheetLayout, ValidationRule } from "../../workbook/layout";
+import type {
+  SheetSnapshot,
+  SheetWrite,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WriteBatch,
+} from "../../workbook/port";
+
+/**
+ * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
+ * (`Worksheet.pageLayout`) arrive in 1.9; everything else it uses is 1.8 or older (see the list at
+ * the top of this file). The manifest declares the same version.
+ *
+ * @example
+ * if (!Office.context.requirements.isSetSupported("ExcelApi", requiredExcelApi)) showUpgradeHint();
+ */
+export const requiredExcelApi = "1.9";
+
+/** `Excel.run`, or a fake's run in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookPortOptions {
+  /**
+   * The budget for one request or response, in bytes. Excel on the web refuses more than 5 MB; the
+   * default stays 0.5 MB under it because our estimate cannot see Office's own envelope exactly.
+   */
+  readonly payloadLimitBytes?: number;
+}
+
+/** What one `read` or `write` cost. */
+export interface OfficeCallStats {
+  readonly syncs: number;
+  /** Requests (write) or value loads (read) beyond the first that the payload budget forced. */
+  readonly extraChunks: number;
+  /** The largest estimated request (write) or response (read) of the call, in bytes. */
+  readonly largestPayloadBytes: number;
+}
+
+/** Round-trip figures for the benchmark and the release note. */
+export interface OfficeHostStats {
+  readonly lastRead: OfficeCallStats | null;
+  readonly lastWrite: OfficeCallStats | null;
+  /** Every `context.sync()` this port has made. */
+  readonly totalSyncs: number;
+  /** The largest estimated request over all writes, in bytes. */
+  readonly largestRequestBytes: number;
+}
+
+/** 5 MB is Excel on the web's limit; keep half a megabyte for what the estimate cannot see. */
+const DEFAULT_PAYLOAD_BUDGET_BYTES = 4.5 * 1024 * 1024;
+
+/**
+ * The estimated size of one queued action (object path, action type, ids, property name) apart
+ * from its arguments. Office's request JSON spends roughly 100–200 bytes per action; 256 errs on
+ * the large side so that the budget, not Excel, cuts a request.
+ */
+const ACTION_OVERHEAD_BYTES = 256;
+
+/**
+ * The estimated response size of one cell's value when reading. A read cannot know the values in
+ * advance, so it assumes every cell is a short text or a full-precision number: 40 bytes covers a
+ * 17-digit number with its exponent and comma, or a 10-character Chinese name in UTF-8 with quotes.
+ * Should Excel still refuse the response, the read retries with four times the estimate (reading is
+ * safe to repeat), up to MAX_READ_RETRIES times.
+ */
+const ESTIMATED_RESPONSE_BYTES_PER_CELL = 40;
+/** Brackets and comma around every row of a 2-D array. */
+const ROW_OVERHEAD_BYTES = 3;
+const MAX_READ_RETRIES = 3;
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+/**
+ * Excel stores column width in points; the layout speaks characters of the default font (Calibri
+ * 11, maximum digit width 7 px). Excel's own rule is pixels = chars × 7 + 5 (padding), and a pixel
+ * is 0.75 pt at 96 dpi, so 8.43 characters → 64 px → 48 pt, Excel's default column.
+ *
+ * @example
+ * pointsFromCharacterWidth(8.43); // ≈ 48
+ */
+export function pointsFromCharacterWidth(characters: number): number {
+  return (characters * 7 + 5) * 0.75;
+}
+
+/**
+ * Creates the Office.js WorkbookPort. The task pane passes `Excel.run`; tests pass a fake's run.
+ *
+ * @example
+ * const port = createOfficeWorkbookPort((batch) => Excel.run(batch));
+ * const snapshot = await port.read(["附件1 任务清单"]);
+ * console.log(port.stats.lastRead?.syncs); // 2
+ */
+export function createOfficeWorkbookPort(
+  run: ExcelRun,
+  options: OfficeWorkbookPortOptions = {},
+): WorkbookPort & { readonly stats: OfficeHostStats } {
+  const budget = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_BUDGET_BYTES;
+  const stats: {
+    lastRead: OfficeCallStats | null;
+    lastWrite: OfficeCallStats | null;
+    totalSyncs: number;
+    largestRequestBytes: number;
+  } = { lastRead: null, lastWrite: null, totalSyncs: 0, largestRequestBytes: 0 };
+
+  /**
+   * Table names per sheet as the latest read or write left them. A "replace" must remove the
+   * sheet's tables, and Office can only address a table by name; remembering them saves the write
+   * a round trip in the usual read-then-write generation. A write that replaces a sheet this port
+   * has not seen spends one sync to learn them.
+   */
+  const knownTables = new Map<string, readonly string[]>();
+
+  async function read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    let syncs = 0;
+    const sync = async (context: Excel.RequestContext): Promise<void> => {
+      syncs += 1;
+      stats.totalSyncs += 1;
+      await context.sync();
+    };
+    try {
+      const result = await run(async (context) => {
+        const outcome = await readInContext(context, sheetNames, budget, sync);
+        return outcome;
+      });
+      stats.lastRead = {
+        syncs,
+        extraChunks: result.extraChunks,
+        largestPayloadBytes: result.largestResponseBytes,
+      };
+      for (const sheet of result.snapshot.sheets.values()) knownTables.set(sheet.name, sheet.tables);
+      return result.snapshot;
+    } catch (error) {
+      stats.lastRead = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
+      throw toHostError(error, "read");
+    }
+  }
+
+  async function write(batch: WriteBatch): Promise<void> {
+    let syncs = 0;
+    const sync = async (context: Excel.RequestContext): Promise<void> => {
+      syncs += 1;
+      stats.totalSyncs += 1;
+      await context.sync();
+    };
+    // Planned before any Excel call: a layout Excel cannot take, or a row too big for any request,
+    // fails here with nothing sent.
+    for (const sheet of batch.sheets) checkLayout(sheet.layout);
+    try {
+      const requests = await run(async (context) => {
+        const unknown = batch.sheets
+          .filter((s) => s.mode === "replace" && !knownTables.has(s.layout.name))
+          .map((s) => s.layout.name);
+        if (unknown.length > 0) {
+          const learned = await loadTableNames(context, unknown, sync);
+          for (const [name, tables] of learned) knownTables.set(name, tables);
+        }
+        const planned = planWrite(batch, knownTables, budget);
+        // One sync per planned request: the plan has already cut them to the payload budget, so
+        // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
+        for (const request of planned) {
+          const scope = new RequestScope(context);
+          for (const step of request.steps) step.queue(scope);
+          // A sync in a loop on purpose: one per payload chunk, bounded by data size / 4.5 MB, not by sheets or rows.
+          await sync(context);
+        }
+        return planned;
+      });
+      const largest = Math.max(0, ...requests.map((r) => r.bytes));
+      stats.lastWrite = {
+        syncs,
+        extraChunks: Math.max(0, requests.length - 1),
+        largestPayloadBytes: largest,
+      };
+      stats.largestRequestBytes = Math.max(stats.largestRequestBytes, largest);
+      for (const sheet of batch.sheets) {
+        knownTables.set(
+          sheet.layout.name,
+          sheet.layout.tables.map((t) => t.name),
+        );
+      }
+    } catch (error) {
+      stats.lastWrite = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
+      // What Excel holds after a failure is unknown to us now; learn it again before the next replace.
+      knownTables.clear();
+      throw toHostError(error, "write");
+    }
+  }
+
+  return { read, write, stats };
+}
+
+// ————————————————————————————————————————————— read —————————————————————————————————————————————
+
+interface SheetProbe {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly tables: Excel.TableCollection;
+}
+
+interface UsedArea {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly startRow: number;
+  readonly startCol: number;
+  readonly rowCount: number;
+  readonly colCount: number;
+  readonly tables: readonly string[];
+}
+
+/** A slice of a used range whose values one sync loads. */
+interface ValuePiece {
+  readonly area: UsedArea;
+  readonly rowOffset: number;
+  readonly rowCount: number;
+  readonly bytes: number;
+}
+
+async function readInContext(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  budget: number,
+  sync: (context: Excel.RequestContext) => Promise<void>,
+): Promise<{ snapshot: WorkbookSnapshot; extraChunks: number; largestResponseBytes: number }> {
+  // Sync 1: the sheet list and, for each requested sheet, its used range's extent and its tables.
+  // A missing sheet gives null objects all the way down, so one batch asks for all of them.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const probes: SheetProbe[] = sheetNames.map((name) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    // valuesOnly: formatted but empty entry rows must not stretch the range we read back.
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    // eslint-disable-next-line office-addins/call-sync-before-read -- `tables` is a navigation to a proxy, not a loaded scalar; the rule cannot tell them apart.
+    const tables = sheet.tables;
+    tables.load("items/name");
+    return { name, sheet, used, tables };
+  });
+  await sync(context);
+
+  const allNames = worksheets.items.map((ws) => ws.name);
+  const areas: UsedArea[] = [];
+  const emptySheets: SheetSnapshot[] = [];
+  for (const probe of probes) {
+    if (probe.sheet.isNullObject) continue;
+    const tables = probe.tables.items.map((t) => t.name);
+    if (probe.used.isNullObject) {
+      emptySheets.push({ name: probe.name, startRow: 0, startCol: 0, values: [], tables });
+      continue;
+    }
+    areas.push({
+      name: probe.name,
+      sheet: probe.sheet,
+      startRow: probe.used.rowIndex,
+      startCol: probe.used.columnIndex,
+      rowCount: probe.used.rowCount,
+      colCount: probe.used.columnCount,
+      tables,
+    });
+  }
+
+  // Sync 2 (and one more per extra chunk): the values, cut where a response would pass the budget.
+  let bytesPerCell = ESTIMATED_RESPONSE_BYTES_PER_CELL;
+  for (let attempt = 0; ; attempt += 1) {
+    const requests = planValueLoads(areas, budget, bytesPerCell);
+    try {
+      const rowsByArea = new Map<UsedArea, CellValue[][]>();
+      for (const request of requests) {
+        const loaded = request.map((piece) => {
+          const range = piece.area.sheet.getRangeByIndexes(
+            piece.area.startRow + piece.rowOffset,
+            piece.area.startCol,
+            piece.rowCount,
+            piece.area.colCount,
+          );
+          range.load("values");
+          return { piece, range };
+        });
+        // A sync in a loop on purpose: one per response chunk, decided above from the used ranges' sizes.
+        await sync(context);
+        for (const { piece, range } of loaded) {
+          const rows = rowsByArea.get(piece.area) ?? [];
+          for (const row of range.values) rows.push(row.map(normaliseCell));
+          rowsByArea.set(piece.area, rows);
+        }
+      }
+      const sheets = new Map<string, SheetSnapshot>();
+      for (const sheet of emptySheets) sheets.set(sheet.name, sheet);
+      for (const area of areas) {
+        sheets.set(area.name, {
+          name: area.name,
+          startRow: area.startRow,
+          startCol: area.startCol,
+          values: rowsByArea.get(area) ?? [],
+          tables: area.tables,
+        });
+      }
+      const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
+      return {
+        snapshot: { sheetNames: allNames, sheets },
+        extraChunks: Math.max(0, requests.length - 1),
+        largestResponseBytes: largest,
+      };
+    } catch (error) {
+      // Reading changes nothing, so a response Excel found too big is simply asked for in smaller cuts.
+      if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded" || attempt >= MAX_READ_RETRIES) throw error;
+      bytesPerCell *= 4;
+    }
+  }
+}
+
+/** Packs used ranges into syncs, cutting a range into row chunks only where it alone passes the budget. */
+function planValueLoads(areas: readonly UsedArea[], budget: number, bytesPerCell: number): ValuePiece[][] {
+  const pieces: ValuePiece[] = [];
+  for (const area of areas) {
+    const rowBytes = area.colCount * bytesPerCell + ROW_OVERHEAD_BYTES;
+    const rowsPerPiece = Math.floor(budget / rowBytes);
+    if (rowsPerPiece < 1) {
+      throw new HostError(
+        "payload_too_large",
+        `A row of “${area.name}” is too wide to read within ${budget} bytes.`,
+      );
+    }
+    for (let offset = 0; offset < area.rowCount; offset += rowsPerPiece) {
+      const rowCount = Math.min(rowsPerPiece, area.rowCount - offset);
+      pieces.push({ area, rowOffset: offset, rowCount, bytes: rowCount * rowBytes });
+    }
+  }
+  return packGreedily(pieces, budget, (p) => p.bytes);
+}
+
+/** Loads the table names of sheets a write will replace but this port has not seen yet. */
+async function loadTableNames(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  sync: (context: Excel.RequestContext) => Promise<void>,
+): Promise<Map<string, readonly string[]>> {
+  const collections = sheetNames.map((name) => {
+    const tables = context.workbook.worksheets.getItem(name).tables;
+    tables.load("items/name");
+    return { name, tables };
+  });
+  await sync(context);
+  return new Map(collections.map(({ name, tables }) => [name, tables.items.map((t) => t.name)]));
+}
+
+/** Office reports empty cells as ""; anything else it could hand back (null, undefined) reads as "" too. */
+function normaliseCell(value: unknown): CellValue {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return "";
+}
+
+// ————————————————————————————————————————————— write ————————————————————————————————————————————
+
+/** Proxies shared by the steps of one request, so a sheet is looked up once per request. */
+class RequestScope {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  constructor(readonly context: Excel.RequestContext) {}
+
+  sheet(name: string): Excel.Worksheet {
+    let sheet = this.sheets.get(name);
+    if (sheet === undefined) {
+      sheet = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, sheet);
+    }
+    return sheet;
+  }
+
+  addSheet(name: string): void {
+    this.sheets.set(name, this.context.workbook.worksheets.add(name));
+  }
+}
+
+/** One unit of queued work with its estimated request size. */
+interface Step {
+  readonly bytes: number;
+  readonly queue: (scope: RequestScope) => void;
+}
+
+interface PlannedRequest {
+  readonly steps: readonly Step[];
+  readonly bytes: number;
+}
+
+/**
+ * Orders the batch so that a failure part-way leaves every cell holding either its old value or its
+ * new one (Excel applies a failed batch's actions up to the failing one and drops the rest):
+ *
+ * 1. per sheet: add it, or take its tables back to plain ranges (values stay), clear validation,
+ *    conditional formats and formats; set the new formats (text formats must precede values, or
+ *    Excel parses "2023-12-31" as a date); write the values over the old ones; only then clear the
+ *    contents outside the new values;
+ * 2. per sheet: widths, heights, validation, tables, freeze panes, print, visibility, tab colour —
+ *    the steps Excel may refuse (a table name in use elsewhere) come after every sheet's values;
+ * 3. activate.
+ */
+function planWrite(
+  batch: WriteBatch,
+  knownTables: ReadonlyMap<string, readonly string[]>,
+  budget: number,
+): PlannedRequest[] {
+  const steps: Step[] = [];
+  for (const sheet of batch.sheets)
+    steps.push(...contentSteps(sheet, knownTables.get(sheet.layout.name) ?? [], budget));
+  for (const sheet of batch.sheets) steps.push(...decorationSteps(sheet.layout));
+  const activate = batch.activate;
+  if (activate !== null) {
+    steps.push(
+      step(1, 0, (scope) => {
+        scope.sheet(activate).activate();
+      }),
+    );
+  }
+  const requests = packGreedily(steps, budget, (s) => s.bytes);
+  return requests.map((r) => ({ steps: r, bytes: r.reduce((sum, s) => sum + s.bytes, 0) }));
+}
+
+function contentSteps(write: SheetWrite, oldTables: readonly string[], budget: number): Step[] {
+  const { layout, mode } = write;
+  const name = layout.name;
+  const steps: Step[] = [];
+  if (mode === "create") {
+    steps.push(
+      step(1, utf8Bytes(name), (scope) => {
+        scope.addSheet(name);
+      }),
+    );
+  } else {
+    for (const table of oldTables) {
+      steps.push(
+        step(3, utf8Bytes(table), (scope) => {
+          scope.sheet(name).tables.getItem(table).convertToRange();
+        }),
+      );
+    }
+    steps.push(
+      step(8, 0, (scope) => {
+        const sheet = scope.sheet(name);
+        sheet.freezePanes.unfreeze();
+        const all = sheet.getRange();
+        all.dataValidation.clear();
+        all.conditionalFormats.clearAll();
+        all.clear("Formats");
+        all.format.useStandardHeight = true;
+        all.format.useStandardWidth = true;
+      }),
+    );
+  }
+  for (const format of layout.formats) steps.push(formatStep(name, format));
+
+  const rowCount = layout.values.length;
+  const colCount = layout.values[0]?.length ?? 0;
+  if (rowCount > 0 && colCount > 0) {
+    for (const chunk of chunkRows(layout, budget)) {
+      const rows = layout.values
+        .slice(chunk.first, chunk.first + chunk.count)
+        .map((row) => row.map(toOfficeValue));
+      steps.push(
+        step(2, chunk.bytes, (scope) => {
+          scope.sheet(name).getRangeByIndexes(chunk.first, 0, chunk.count, colCount).values = rows;
+        }),
+      );
+    }
+  }
+  if (mode === "replace") {
+    // Whatever the old sheet held beyond the new values goes now, after the new values are in.
+    steps.push(
+      step(4, 0, (scope) => {
+        const sheet = scope.sheet(name);
+        if (rowCount === 0 || colCount === 0) {
+          sheet.getRange().clear("Contents");
+          return;
+        }
+        if (colCount < EXCEL_COLUMNS) {
+          sheet.getRangeByIndexes(0, colCount, EXCEL_ROWS, EXCEL_COLUMNS - colCount).clear("Contents");
+        }
+        if (rowCount < EXCEL_ROWS) {
+          sheet.getRangeByIndexes(rowCount, 0, EXCEL_ROWS - rowCount, colCount).clear("Contents");
+        }
+      }),
+    );
+  }
+  return steps;
+}
+
+function decorationSteps(layout: SheetLayout): Step[] {
+  const name = layout.name;
+  const steps: Step[] = [];
+  layout.columnWidths.forEach((width, col) => {
+    steps.push(
+      step(2, 0, (scope) => {
+        scope.sheet(name).getRangeByIndexes(0, col, 1, 1).format.columnWidth =
+          pointsFromCharacterWidth(width);
+      }),
+    );
+  });
+  for (const { row, height } of layout.rowHeights) {
+    steps.push(
+      step(2, 0, (scope) => {
+        scope.sheet(name).getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+      }),
+    );
+  }
+  for (const validation of layout.validations) {
+    const rule = toOfficeRule(validation.rule);
+    const errorAlert: Excel.DataValidationErrorAlert = {
+      showAlert: true,
+      style: validation.errorStyle === "stop" ? "Stop" : "Warning",
+      title: validation.errorTitle,
+      message: validation.errorMessage,
+    };
+    steps.push(
+      step(3, utf8Bytes(JSON.stringify([rule, errorAlert])), (scope) => {
+        const range = rectRange(scope.sheet(name), validation.rect);
+        range.dataValidation.rule = rule;
+        range.dataValidation.errorAlert = errorAlert;
+      }),
+    );
+  }
+  for (const table of layout.tables) {
+    steps.push(
+      step(5, utf8Bytes(table.name + table.style), (scope) => {
+        const added = scope.sheet(name).tables.add(a1Range(table.rect), true);
+        added.name = table.name;
+        added.style = table.style;
+        added.showFilterButton = true;
+      }),
+    );
+  }
+  const { rows, columns } = layout.freeze;
+  if (rows > 0 || columns > 0) {
+    steps.push(
+      step(2, 0, (scope) => {
+        const panes = scope.sheet(name).freezePanes;
+        if (rows > 0 && columns > 0)
+          panes.freezeAt(a1Range({ row: 0, col: 0, rowCount: rows, colCount: columns }));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
+      }),
+    );
+  }
+  const print = layout.print;
+  if (print !== null) {
+    steps.push(
+      step(5, 0, (scope) => {
+        const page = scope.sheet(name).pageLayout;
+        page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+        page.paperSize = "A4";
+        page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+        // Fit the width to one page and let the height run on (0 = automatic).
+        page.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+      }),
+    );
+  }
+  const visibility = layout.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+  const tabColor = layout.tabColor ?? "";
+  steps.push(
+    step(2, 0, (scope) => {
+      const sheet = scope.sheet(name);
+      sheet.visibility = visibility;
+      // "" removes a tab colour the old sheet had.
+      sheet.tabColor = tabColor;
+    }),
+  );
+  return steps;
+}
+
+function formatStep(sheetName: string, format: SheetLayout["formats"][number]): Step {
+  let actions = 1;
+  if (format.numberFormat !== undefined) actions += 1;
+  if (format.fill !== undefined) actions += 1;
+  if (format.fontColor !== undefined) actions += 1;
+  if (format.bold !== undefined) actions += 1;
+  if (format.fontSize !== undefined) actions += 1;
+  if (format.wrapText !== undefined) actions += 1;
+  if (format.horizontalAlignment !== undefined) actions += 1;
+  if (format.verticalAlignment !== undefined) actions += 1;
+  return step(actions, utf8Bytes(format.numberFormat ?? ""), (scope) => {
+    const range = rectRange(scope.sheet(sheetName), format.rect);
+    if (format.numberFormat !== undefined) setNumberFormatForAllCells(range, format.numberFormat);
+    if (format.fill !== undefined) range.format.fill.color = format.fill;
+    if (format.fontColor !== undefined) range.format.font.color = format.fontColor;
+    if (format.bold !== undefined) range.format.font.bold = format.bold;
+    if (format.fontSize !== undefined) range.format.font.size = format.fontSize;
+    if (format.wrapText !== undefined) range.format.wrapText = format.wrapText;
+    if (format.horizontalAlignment !== undefined) {
+      range.format.horizontalAlignment = HORIZONTAL[format.horizontalAlignment];
+    }
+    if (format.verticalAlignment !== undefined)
+      range.format.verticalAlignment = VERTICAL[format.verticalAlignment];
+  });
+}
+
+// String literals rather than the Excel.* enums: the enums exist only at run time inside Office,
+// and the typings accept the literals, so tests run the same code over the fake.
+const HORIZONTAL = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+} as const;
+const VERTICAL = {
+  top: "Top",
+  center: "Center",
+  bottom: "Bottom",
+} as const;
+
+/**
+ * Sets one number format on every cell of a range. The Range docs say of numberFormat: "If the
+ * argument is a single value, it will be applied to all cells in the range", which keeps a 10,000-row
+ * column's format a few bytes instead of a 10,000-element array; the typings only know any[][].
+ */
+function setNumberFormatForAllCells(range: Excel.Range, format: string): void {
+  (range as unknown as { numberFormat: string }).numberFormat = format;
+}
+
+/** Office reads null in a values array as "leave this cell alone"; a layout's null means empty. */
+function toOfficeValue(value: CellValue): string | number | boolean {
+  return value ?? "";
+}
+
+/** Excel data validation for a layout rule; inline lists are a comma-joined literal source. */
+function toOfficeRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.values.join(",") } };
+    case "listRange":
+      // A reference formula, so lists past the 255-character literal limit still drop down.
+      return {
+        list: {
+          inCellDropDown: true,
+          source: `=${quoteSheetName(rule.sheet)}!${absoluteA1Range(rule.rect)}`,
+        },
+      };
+    case "decimal":
+      return { decimal: boundedRule(rule.min, rule.max, -9.99e307) };
+    case "wholeNumber":
+      return { wholeNumber: boundedRule(rule.min, rule.max, -1e15) };
+    case "date":
+      // ISO 8601 text is one of the forms Excel takes for a date criterion.
+      return { date: { operator: "Between", formula1: rule.from, formula2: rule.to } };
+  }
+}
+
+function boundedRule(
+  min: number | undefined,
+  max: number | undefined,
+  lowest: number,
+): Excel.BasicDataValidation {
+  if (min !== undefined && max !== undefined) {
+    return { operator: "Between", formula1: min, formula2: max };
+  }
+  if (min !== undefined) return { operator: "GreaterThanOrEqualTo", formula1: min };
+  if (max !== undefined) return { operator: "LessThanOrEqualTo", formula1: max };
+  // Any number at all: Excel has no "is a number" criterion, so ask for one above the lowest it can hold.
+  return { operator: "GreaterThanOrEqualTo", formula1: lowest };
+}
+
+/** What Excel would refuse in a layout, caught before anything is sent. */
+function checkLayout(layout: SheetLayout): void {
+  const width = layout.values[0]?.length ?? 0;
+  if (layout.values.some((row) => row.length !== width)) {
+    throw new HostError(
+      "excel_rejected",
+      `The rows of “${layout.name}” differ in length; Excel takes rectangles only.`,
+    );
+  }
+  for (const validation of layout.validations) {
+    if (validation.rule.kind === "list" && validation.rule.values.some((v) => v.includes(","))) {
+      throw new HostError(
+        "excel_rejected",
+        `A dropdown value on “${layout.name}” contains a comma, which Excel's list source would split.`,
+      );
+    }
+  }
+}
+
+/** Row chunks of a sheet's values, each small enough for one request with room for nothing else. */
+function chunkRows(layout: SheetLayout, budget: number): { first: number; count: number; bytes: number }[] {
+  const limit = budget - 4 * ACTION_OVERHEAD_BYTES;
+  const chunks: { first: number; count: number; bytes: number }[] = [];
+  let first = 0;
+  let bytes = 2;
+  layout.values.forEach((row, index) => {
+    const rowBytes = utf8Bytes(JSON.stringify(row.map(toOfficeValue))) + 1;
+    if (rowBytes + 2 > limit) {
+      throw new HostError(
+        "payload_too_large",
+        `Row ${index + 1} of “${layout.name}” alone passes ${budget} bytes.`,
+      );
+    }
+    if (bytes + rowBytes > limit) {
+      chunks.push({ first, count: index - first, bytes });
+      first = index;
+      bytes = 2;
+    }
+    bytes += rowBytes;
+  });
+  if (layout.values.length > first) chunks.push({ first, count: layout.values.length - first, bytes });
+  return chunks;
+}
+
+function step(actions: number, payloadBytes: number, queue: (scope: RequestScope) => void): Step {
+  return { bytes: actions * ACTION_OVERHEAD_BYTES + payloadBytes, queue };
+}
+
+/** Keeps order and fills each request up to the budget before starting the next. */
+function packGreedily<T>(items: readonly T[], budget: number, bytesOf: (item: T) => number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const bytes = bytesOf(item);
+    if (bytes > budget) {
+      throw new HostError(
+        "payload_too_large",
+        `One action needs ${bytes} bytes, more than the ${budget}-byte budget.`,
+      );
+    }
+    if (current.length > 0 && size + bytes > budget) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += bytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+// ———————————————————————————————————————————— helpers ———————————————————————————————————————————
+
+const encoder = new TextEncoder();
+
+function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
+function rectRange(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
+  return sheet.getRangeByIndexes(rect.row, rect.col, rect.rowCount, rect.colCount);
+}
+
+/** Zero-based column → "A", "Z", "AA", … */
+function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** A rect as a sheet-relative A1 address, e.g. "A3:J56". */
+function a1Range(rect: CellRect): string {
+  const first = `${columnLetters(rect.col)}${rect.row + 1}`;
+  const last = `${columnLetters(rect.col + rect.colCount - 1)}${rect.row + rect.rowCount}`;
+  return `${first}:${last}`;
+}
+
+/** "$A$2:$A$22": validation sources stay fixed wherever Excel evaluates them. */
+function absoluteA1Range(rect: CellRect): string {
+  const first = `$${columnLetters(rect.col)}$${rect.row + 1}`;
+  const last = `$${columnLetters(rect.col + rect.colCount - 1)}$${rect.row + rect.rowCount}`;
+  return `${first}:${last}`;
+}
+
+/** A sheet name as a formula reference: always quoted (names here hold spaces and CJK), ' doubled. */
+function quoteSheetName(name: string): string {
+  return `'${name.replaceAll("'", "''")}'`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const code = error.code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}
+
+/** Every failure leaves this host as a HostError with Excel's own error as the cause. */
+function toHostError(error: unknown, operation: "read" | "write"): HostError {
+  if (error instanceof HostError) return error;
+  const code = errorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
+    return new HostError("payload_too_large", `Excel refused the ${operation} as too large: ${detail}`, {
+      cause: error,
+    });
+  }
+  if (code === "ApiNotFound") {
+    return new HostError(
+      "api_unsupported",
+      `This Excel lacks an API the add-in needs (ExcelApi ${requiredExcelApi}): ${detail}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return new HostError("excel_rejected", `Excel rejected the ${operation}: ${detail}`, { cause: error });
+}
