@@ -116,7 +116,8 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
         }),
       );
     }
-    aboveMainTask = task.mainTask;
+    // Carry what the row should say, so one wrong row is one problem, not one per blank row below it.
+    aboveMainTask = expectedMainTask ?? task.mainTask;
   });
 
   const numberedTables = {

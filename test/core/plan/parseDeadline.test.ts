@@ -1,0 +1,30 @@
+import { parseDeadline } from "../../../src/core/plan/parseDeadline";
+
+describe("parseDeadline", () => {
+  it.each([
+    ["全年", "2023-12-31"],
+    ["年底前", "2023-12-31"],
+    ["11月底前", "2023-11-30"],
+    ["2月底前", "2023-02-28"],
+    ["2023年12月20日前", "2023-12-20"],
+  ])("reads %s as %s", (text, date) => {
+    expect(parseDeadline(text, 2023)).toEqual({ kind: "date", text, date });
+  });
+
+  it("reads a month end in a leap year", () => {
+    expect(parseDeadline("2月底前", 2024)).toMatchObject({ date: "2024-02-29" });
+  });
+
+  it("reads a deadline relative to the plan's publication", () => {
+    expect(parseDeadline("市级公布工作计划后20个工作日内", 2023)).toEqual({
+      kind: "working_days_after_publication",
+      text: "市级公布工作计划后20个工作日内",
+      workingDays: 20,
+    });
+  });
+
+  it("returns null for wording it does not know instead of guessing", () => {
+    expect(parseDeadline("尽快", 2023)).toBeNull();
+    expect(parseDeadline("13月底前", 2023)).toBeNull();
+  });
+});
