@@ -1,0 +1,59 @@
+import type { Cell, CellValue as ExcelJsCellValue } from "exceljs";
+import type { CellValue } from "../../workbook/layout";
+
+/** Milliseconds in a day, and the serial number of 1970-01-01 in Excel's 1900 date system. */
+const msPerDay = 24 * 60 * 60 * 1000;
+const unixEpochSerial = 25569;
+/** Days between Excel's 1900 and 1904 date systems (workbooks saved on old Macs use the latter). */
+const days1904Offset = 1462;
+
+/**
+ * Turns a date that ExcelJS made from a date-formatted number back into the serial number the
+ * file holds, which is what Office.js reports for the same cell. ExcelJS builds the Date in UTC
+ * (see its `excelToDate`), so the inverse is exact for whole days.
+ *
+ * @example
+ * dateToSerial(new Date(Date.UTC(2023, 11, 31)), false) // 45291
+ */
+export function dateToSerial(date: Date, date1904: boolean): number {
+  return unixEpochSerial + date.getTime() / msPerDay - (date1904 ? days1904Offset : 0);
+}
+
+/**
+ * Reads one ExcelJS cell the way Office.js's `range.values` reports it, so that every host hands
+ * the workbook layer the same values: empties are "", dates are serial numbers, formulas are their
+ * cached result, rich text and hyperlinks are their plain text, errors are their code ("#N/A").
+ * The non-anchor cells of a merged area read "" (ExcelJS would repeat the anchor's value).
+ *
+ * @example
+ * readCellValue(sheet.getCell("B4"), false) // "柳江" or 45291 or ""
+ */
+export function readCellValue(cell: Cell, date1904: boolean): Exclude<CellValue, null> {
+  if (cell.isMerged && cell.master.address !== cell.address) return "";
+  return normalise(cell.value, date1904);
+}
+
+function normalise(value: ExcelJsCellValue | undefined, date1904: boolean): Exclude<CellValue, null> {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateToSerial(value, date1904);
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) {
+    // A formula ExcelJS wrote and no spreadsheet has calculated has no result; Excel would show a
+    // value after recalculating, but a file host can only report what the file holds.
+    const result: unknown = value.result;
+    if (result === undefined || result === null) return "";
+    if (typeof result === "object" && !(result instanceof Date) && "error" in result) {
+      return String(result.error);
+    }
+    return normalise(result as ExcelJsCellValue, date1904);
+  }
+  if ("hyperlink" in value) {
+    // The text of a hyperlink may itself be rich text.
+    const text: unknown = value.text;
+    return typeof text === "string" ? text : normalise(text as ExcelJsCellValue, date1904);
+  }
+  // Checkbox-like or future value kinds: report their text rather than guess a type.
+  return "";
+}

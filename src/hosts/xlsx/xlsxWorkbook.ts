@@ -1,0 +1,251 @@
+import { randomBytes } from "node:crypto";
+import { open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { Workbook, type Worksheet } from "exceljs";
+import type { CellValue } from "../../workbook/layout";
+import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
+import { HostError } from "../hostError";
+import { internalsOf } from "./excelJsInternals";
+import { readCellValue } from "./readCellValue";
+import { renderSheetLayout } from "./renderSheetLayout";
+
+/**
+ * The xlsx host: an `.xlsx` file held in memory by ExcelJS, behind the same WorkbookPort as Excel.
+ * The CLI opens or creates one, generates or validates through `.port`, and saves it atomically.
+ *
+ * A sheet written in "replace" mode is removed and added again at the same tab position, because
+ * ExcelJS cannot clear a worksheet's formats, validation and tables in place. In a file nothing can
+ * point at the old sheet object, and formulas elsewhere refer to it by name, which stays the same;
+ * only what the sheet itself held besides the layout (comments, images, merged cells) goes.
+ *
+ * @example
+ * const book = await XlsxWorkbook.open("liuzhou-2023.xlsx");
+ * await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+ * await book.saveAtomically("liuzhou-2023.xlsx");
+ */
+export class XlsxWorkbook {
+  readonly port: WorkbookPort;
+  private readonly workbook: Workbook;
+
+  private constructor(workbook: Workbook) {
+    this.workbook = workbook;
+    // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
+    // the port's callers expect from every host.
+    this.port = {
+      read: (sheetNames) =>
+        new Promise((resolve) => {
+          resolve(this.read(sheetNames));
+        }),
+      write: (batch) =>
+        new Promise((resolve) => {
+          this.write(batch);
+          resolve();
+        }),
+    };
+  }
+
+  /**
+   * A new, empty workbook (no sheets until the first write).
+   *
+   * @example
+   * const book = XlsxWorkbook.create();
+   */
+  static create(): XlsxWorkbook {
+    const workbook = new Workbook();
+    workbook.creator = "Water Plan for Excel";
+    return new XlsxWorkbook(workbook);
+  }
+
+  /**
+   * Reads an `.xlsx` from bytes. Throws HostError "not_a_workbook" for anything else.
+   *
+   * @example
+   * const book = await XlsxWorkbook.fromBuffer(await readFile("book.xlsx"));
+   */
+  static async fromBuffer(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    const workbook = new Workbook();
+    try {
+      // ExcelJS's declared Buffer type is its own; a Node Buffer is what it reads.
+      await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    } catch (cause) {
+      throw new HostError("not_a_workbook", "The file is not a readable .xlsx workbook.", { cause });
+    }
+    // A zip that is not a spreadsheet (a .docx, say) loads as a workbook with no sheets, which
+    // Excel cannot save: treat it as what it is.
+    if (workbook.worksheets.length === 0) {
+      throw new HostError("not_a_workbook", "The file is not an .xlsx workbook: it holds no worksheets.");
+    }
+    return new XlsxWorkbook(workbook);
+  }
+
+  /**
+   * Opens an `.xlsx` file. Throws HostError "file_unavailable" when it cannot be read and
+   * "not_a_workbook" when it is not an `.xlsx`.
+   *
+   * @example
+   * const book = await XlsxWorkbook.open("submitted/柳南区.xlsx");
+   */
+  static async open(path: string): Promise<XlsxWorkbook> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      throw new HostError("file_unavailable", `Cannot read ${path}.`, { cause });
+    }
+    return XlsxWorkbook.fromBuffer(bytes);
+  }
+
+  /**
+   * The workbook as `.xlsx` bytes.
+   *
+   * @example
+   * const bytes = await book.toBuffer();
+   */
+  async toBuffer(): Promise<Buffer> {
+    this.keepActiveTabVisible();
+    const written = await this.workbook.xlsx.writeBuffer();
+    return Buffer.from(written);
+  }
+
+  /**
+   * Writes the workbook to `path` through a temporary file in the same directory and a rename, so
+   * the path holds either the old file or the whole new one, never a half-written file. Throws
+   * HostError "file_unavailable" (the old file untouched, the temporary file removed).
+   *
+   * @example
+   * await book.saveAtomically("out/liuzhou-2023.xlsx");
+   */
+  async saveAtomically(path: string): Promise<void> {
+    const bytes = await this.toBuffer();
+    // Same directory: a rename is atomic only within one file system.
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+    try {
+      // "wx": never follow or reuse a file someone else put there.
+      const handle = await open(temporary, "wx", await modeOf(path));
+      try {
+        await handle.writeFile(bytes);
+        // Flush before the rename, or a crash could leave the new name pointing at empty blocks.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, path);
+    } catch (cause) {
+      await unlink(temporary).catch(() => undefined);
+      throw new HostError("file_unavailable", `Cannot write ${path}.`, { cause });
+    }
+  }
+
+  private read(sheetNames: readonly string[]): WorkbookSnapshot {
+    const worksheets = this.workbook.worksheets;
+    const date1904 = this.workbook.properties.date1904;
+    const sheets = new Map<string, SheetSnapshot>();
+    for (const name of sheetNames) {
+      const sheet = worksheets.find((candidate) => candidate.name === name);
+      if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904));
+    }
+    return { sheetNames: worksheets.map((sheet) => sheet.name), sheets };
+  }
+
+  private write(batch: WriteBatch): void {
+    // Check the whole batch before touching the workbook, so a bad request changes nothing.
+    const existing = new Set(this.workbook.worksheets.map((sheet) => sheet.name));
+    for (const { layout, mode } of batch.sheets) {
+      if (mode === "create" && existing.has(layout.name)) {
+        throw new HostError("excel_rejected", `A sheet named "${layout.name}" already exists.`);
+      }
+      if (mode === "replace" && !existing.has(layout.name)) {
+        throw new HostError("excel_rejected", `There is no sheet named "${layout.name}" to replace.`);
+      }
+      existing.add(layout.name);
+    }
+
+    for (const { layout, mode } of batch.sheets) {
+      let orderNo = this.lastOrderNo() + 1;
+      if (mode === "replace") {
+        const old = this.workbook.getWorksheet(layout.name);
+        if (old !== undefined) {
+          orderNo = internalsOf(old).orderNo;
+          this.workbook.removeWorksheet(old.id);
+        }
+      }
+      try {
+        renderSheetLayout(this.workbook, layout, orderNo);
+      } catch (cause) {
+        if (cause instanceof HostError) throw cause;
+        throw new HostError("excel_rejected", `Cannot write the sheet "${layout.name}".`, { cause });
+      }
+    }
+    if (batch.activate !== null) this.activate(batch.activate);
+  }
+
+  private lastOrderNo(): number {
+    return this.workbook.worksheets.reduce((last, sheet) => Math.max(last, internalsOf(sheet).orderNo), 0);
+  }
+
+  private activate(name: string): void {
+    const index = this.workbook.worksheets.findIndex((sheet) => sheet.name === name);
+    if (index >= 0) this.selectTab(index);
+  }
+
+  /** Excel shows a blank window when the active tab is hidden: move it to the first visible sheet. */
+  private keepActiveTabVisible(): void {
+    const sheets = this.workbook.worksheets;
+    const active = this.workbook.views[0]?.activeTab ?? 0;
+    if (sheets[active]?.state === "visible") return;
+    const firstVisible = sheets.findIndex((sheet) => sheet.state === "visible");
+    if (firstVisible >= 0) this.selectTab(firstVisible);
+  }
+
+  private selectTab(index: number): void {
+    const view = this.workbook.views[0] ?? { x: 0, y: 0, width: 28800, height: 17600, visibility: "visible" };
+    this.workbook.views = [{ ...view, activeTab: index, firstSheet: 0 }];
+    // Only the active tab may be selected, or Excel opens the workbook with sheets grouped.
+    this.workbook.worksheets.forEach((sheet, i) => {
+      sheet.views =
+        sheet.views.length === 0
+          ? [{ tabSelected: i === index }]
+          : sheet.views.map((view) => ({ ...view, tabSelected: i === index }));
+    });
+  }
+}
+
+/** The used range by values (as Office.js's `getUsedRange(true)`): formats alone do not count. */
+function snapshotOf(sheet: Worksheet, date1904: boolean): SheetSnapshot {
+  const cells: { row: number; col: number; value: Exclude<CellValue, null> }[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const value = readCellValue(cell, date1904);
+      if (value === "") return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
+      top = Math.min(top, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      right = Math.max(right, colNumber - 1);
+    });
+  });
+  const tables = Object.keys(internalsOf(sheet).tables);
+  if (cells.length === 0) return { name: sheet.name, startRow: 0, startCol: 0, values: [], tables };
+
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
+    Array.from({ length: right - left + 1 }, (): CellValue => ""),
+  );
+  for (const { row, col, value } of cells) {
+    const target = values[row - top];
+    if (target !== undefined) target[col - left] = value;
+  }
+  return { name: sheet.name, startRow: top, startCol: left, values, tables };
+}
+
+/** The existing file's permission bits, so that saving over it keeps them; a new file gets 0o666 less the umask. */
+async function modeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mode & 0o777;
+  } catch {
+    return 0o666;
+  }
+}

@@ -1,0 +1,185 @@
+import { Workbook, type Cell, type Font, type Worksheet } from "exceljs";
+import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
+import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
+import type { PortHarness, SheetProbe } from "../contract/portHarness";
+
+/**
+ * The contract suite's view of the xlsx host: the port writes into an XlsxWorkbook, and every probe
+ * looks at the workbook read back from its bytes by a fresh ExcelJS load, so what is checked is the
+ * file a user would open, not the objects the host still holds in memory.
+ *
+ * @example
+ * const harness = await makeXlsxHarness();
+ * await harness.port.write(batch);
+ * (await harness.sheet("附件2 国控断面"))?.values();
+ */
+export async function makeXlsxHarness(book: XlsxWorkbook = XlsxWorkbook.create()): Promise<XlsxHarness> {
+  return Promise.resolve(new XlsxHarness(book));
+}
+
+export class XlsxHarness implements PortHarness {
+  readonly book: XlsxWorkbook;
+  readonly port;
+
+  constructor(book: XlsxWorkbook) {
+    this.book = book;
+    this.port = book.port;
+  }
+
+  /** The host's bytes, loaded again by ExcelJS. */
+  async reloaded(): Promise<Workbook> {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await this.book.toBuffer()) as never);
+    return workbook;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return (await this.reloaded()).worksheets.map((sheet) => sheet.name);
+  }
+
+  async sheet(name: string): Promise<SheetProbe | null> {
+    const workbook = await this.reloaded();
+    const sheet = workbook.getWorksheet(name);
+    return sheet === undefined ? null : probeOf(sheet, workbook.properties.date1904);
+  }
+}
+
+/** Members ExcelJS has at run time but leaves out of its typings. */
+interface LoadedSheet {
+  dataValidations: { find(address: string): LoadedValidation | undefined };
+  tables: Record<string, { table: { name: string; tableRef?: string; ref?: string } }>;
+}
+
+interface LoadedValidation {
+  type: string;
+  operator?: string;
+  formulae?: unknown[];
+}
+
+function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
+  const loaded = sheet as unknown as LoadedSheet;
+  return {
+    values: () => valuesFromA1(sheet, date1904),
+    tables: () =>
+      Object.values(loaded.tables).map(({ table }) => ({
+        name: table.name,
+        ref: table.tableRef ?? table.ref ?? "",
+      })),
+    freeze: () => {
+      const view = sheet.views[0];
+      return view?.state === "frozen"
+        ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 }
+        : { rows: 0, columns: 0 };
+    },
+    validationAt: (a1) => ruleOf(loaded.dataValidations.find(a1)),
+    numberFormatAt: (a1) => sheet.getCell(a1).numFmt || "General",
+    fillAt: (a1) => {
+      const fill = sheet.getCell(a1).fill as
+        { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+      const argb = fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+      return argb === undefined ? null : `#${argb.slice(-6).toUpperCase()}`;
+    },
+    boldAt: (a1) => (sheet.getCell(a1).font as Partial<Font> | undefined)?.bold === true,
+    // 9.140625 is what Excel writes for a column nobody sized (8.43 characters plus padding).
+    columnWidth: (col) => sheet.getColumn(col + 1).width ?? 9.140625,
+    visibility: () => sheet.state,
+    printTitleRows: () => {
+      const rows = sheet.pageSetup.printTitlesRow;
+      return rows ? rows.replace(/(\d+):(\d+)/, "$$$1:$$$2") : null;
+    },
+    orientation: () => sheet.pageSetup.orientation ?? null,
+  };
+}
+
+/** Values from A1 to the last row and column holding a value; empty cells are null. */
+function valuesFromA1(sheet: Worksheet, date1904: boolean): CellValue[][] {
+  const cells: { row: number; col: number; value: CellValue }[] = [];
+  let bottom = 0;
+  let right = 0;
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, colNumber) => {
+      const value = plainValue(cell, date1904);
+      if (value === null) return;
+      cells.push({ row: rowNumber, col: colNumber, value });
+      bottom = Math.max(bottom, rowNumber);
+      right = Math.max(right, colNumber);
+    });
+  });
+  const grid: CellValue[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => null));
+  for (const { row, col, value } of cells) grid[row - 1]![col - 1] = value;
+  return grid;
+}
+
+/** A cell as the user sees its value; kept apart from the host's reader so the two check each other. */
+function plainValue(cell: Cell, date1904: boolean): CellValue {
+  const value = cell.value;
+  if (value === null || value === undefined || value === "") return null;
+  if (value instanceof Date) return 25569 + value.getTime() / 86_400_000 - (date1904 ? 1462 : 0);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((run) => run.text).join("");
+    if ("error" in value) return value.error;
+    return null;
+  }
+  return value;
+}
+
+function ruleOf(validation: LoadedValidation | undefined): ValidationRule | null {
+  if (validation === undefined) return null;
+  const [first, second] = validation.formulae ?? [];
+  switch (validation.type) {
+    case "list": {
+      const formula = String(first);
+      const range = /^'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(formula);
+      if (range !== null) {
+        const [, sheet, c1, r1, c2, r2] = range as unknown as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        return {
+          kind: "listRange",
+          sheet: sheet.replace(/''/g, "'"),
+          rect: {
+            row: Number(r1) - 1,
+            col: columnIndex(c1),
+            rowCount: Number(r2) - Number(r1) + 1,
+            colCount: columnIndex(c2) - columnIndex(c1) + 1,
+          },
+        };
+      }
+      return { kind: "list", values: formula.replace(/^"|"$/g, "").replace(/""/g, '"').split(",") };
+    }
+    case "decimal":
+    case "whole": {
+      const kind = validation.type === "decimal" ? "decimal" : "wholeNumber";
+      const a = Number(first);
+      const b = Number(second);
+      switch (validation.operator ?? "between") {
+        case "greaterThanOrEqual":
+          return { kind, min: a };
+        case "lessThanOrEqual":
+          return { kind, max: a };
+        default:
+          // The host writes ±1e307 for "any number".
+          return { kind, ...(a > -1e300 ? { min: a } : {}), ...(b < 1e300 ? { max: b } : {}) };
+      }
+    }
+    case "date":
+      return { kind: "date", from: isoDate(first), to: isoDate(second) };
+    default:
+      return null;
+  }
+}
+
+function isoDate(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
+}
