@@ -1,7 +1,7 @@
 import type { Locale } from "../locale";
 
 /**
- * What can be wrong with a plan file. `schema_violation` comes from the zod schema (its message is
+ * What can be wrong with a plan file, as a snake_case code (e.g. "duplicate_target_id"). `schema_violation` comes from the zod schema (its message is
  * zod's, in both languages); the others are the semantic checks zod cannot express.
  */
 export type PlanProblemCode =
@@ -24,7 +24,12 @@ type MessageTemplates = Readonly<
 
 const str = (value: string | number | undefined): string => (value === undefined ? "" : String(value));
 
-/** The messages of the semantic checks, one file-local table per language (kept apart from the checks). */
+/**
+ * The messages of the semantic checks, one table per language, kept apart from the checks.
+ *
+ * @example
+ * planProblemMessages["zh-CN"].duplicate_target_id({ id: "t5-1" }) // "指标编号“t5-1”重复"
+ */
 export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
   "zh-CN": {
     task_number_out_of_order: (p) => `任务序号应为 ${str(p["expected"])}，实为 ${str(p["actual"])}`,
@@ -51,7 +56,12 @@ export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
   },
 };
 
-/** The one-line frame around the problems, per language. */
+/**
+ * The one-line frame around the problems, per language.
+ *
+ * @example
+ * planProblemFrame["en-US"].invalid // "Invalid plan file: "
+ */
 export const planProblemFrame: Readonly<
   Record<Locale, { invalid: string; root: string; separator: string; more: (n: number) => string }>
 > = {

@@ -27,7 +27,7 @@ export type ResolvedDeadline =
  *
  * @example
  * resolveDeadline({ kind: "working_days_after_publication", text: "…", workingDays: 20 }, { publicationDate: "2023-04-10" })
- * // { kind: "date", date: "2023-05-10" }
+ * // { kind: "date", date: "2023-05-09" }
  */
 export function resolveDeadline(deadline: Deadline, context: DeadlineContext): ResolvedDeadline {
   switch (deadline.kind) {

@@ -17,6 +17,9 @@ interface HolidayPeriod {
  * 2024: 国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）.
  * 2024-02-09 (除夕) is a working day in the notice (units are only "encouraged" to give it off).
  * A year is covered only when its whole notice is here: add a year by adding its notice.
+ *
+ * @example
+ * chineseHolidayCalendar[2023]?.find((p) => p.name === "春节")?.makeUpWorkdays // ["2023-01-28", "2023-01-29"]
  */
 export const chineseHolidayCalendar: Readonly<Record<number, readonly HolidayPeriod[]>> = {
   2023: [
@@ -55,7 +58,12 @@ for (const periods of Object.values(chineseHolidayCalendar)) {
   }
 }
 
-/** The years whose holiday notices are in the calendar. */
+/**
+ * The years whose holiday notices are in the calendar.
+ *
+ * @example
+ * coveredYears // [2023, 2024]
+ */
 export const coveredYears: readonly number[] = Object.keys(chineseHolidayCalendar)
   .map(Number)
   .sort((a, b) => a - b);
@@ -68,7 +76,7 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Whether a day is a working day in mainland China: Monday to Friday except public holidays, plus
- * the weekend days worked in exchange (调休).
+ * the weekend days worked in exchange (调休). A malformed date is misuse and throws a RangeError.
  *
  * @example
  * isWorkingDay("2023-01-28") // { ok: true, value: true }  (a Saturday worked for 春节)
@@ -85,7 +93,8 @@ export function isWorkingDay(isoDate: string): WorkingDayResult<boolean> {
 /**
  * The date `n` working days after `isoDate`. The start day itself is not counted — "20 working
  * days after publication" starts counting on the day after publication, whatever day that is —
- * so a plan published on a Friday has its first working day on the Monday.
+ * so a plan published on a Friday has its first working day on the Monday. A malformed date or a
+ * negative `n` is misuse and throws a RangeError.
  *
  * @example
  * addWorkingDays("2023-09-28", 1) // { ok: true, value: "2023-10-07" }  (国庆 off, the Saturday is worked)

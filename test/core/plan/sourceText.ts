@@ -28,9 +28,9 @@ const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
  * normaliseSourceText("达 100%，2\n\n个自治区") // "达 100%，2 个自治区"
  */
 export function normaliseSourceText(text: string): string {
-  return text.replace(/\n+/gu, (_breaks, offset: number, whole: string) => {
+  return text.replace(/\n+/gu, (breaks: string, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? "";
-    const after = whole[offset + _breaks.length] ?? "";
+    const after = whole[offset + breaks.length] ?? "";
     return cjk.test(before) && cjk.test(after) ? "" : " ";
   });
 }
