@@ -1,0 +1,169 @@
+import type { CellRect, CellValue, RectFormat, RectValidation, SheetLayout } from "../../workbook/layout";
+import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
+import { HostError } from "../hostError";
+
+/** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
+export class MemorySheet {
+  readonly name: string;
+  /** Cells by "row,col" (zero-based); only non-empty cells are stored. */
+  private readonly cells = new Map<string, CellValue>();
+  layout: SheetLayout | null = null;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** The cell's value, or null when it is empty. */
+  get(row: number, col: number): CellValue {
+    return this.cells.get(`${row},${col}`) ?? null;
+  }
+
+  /** Sets one cell, the way a user types into it. "" and null empty the cell. */
+  set(row: number, col: number, value: CellValue): void {
+    if (value === null || value === "") this.cells.delete(`${row},${col}`);
+    else this.cells.set(`${row},${col}`, value);
+  }
+
+  /** The used range: the smallest rectangle holding every non-empty cell, or null. */
+  usedRect(): CellRect | null {
+    if (this.cells.size === 0) return null;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const key of this.cells.keys()) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+  }
+
+  /** Values of a rectangle, empty cells as "" (as Office.js reports them). */
+  valuesOf(rect: CellRect): CellValue[][] {
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < rect.rowCount; r += 1) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < rect.colCount; c += 1) row.push(this.get(rect.row + r, rect.col + c) ?? "");
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  clear(): void {
+    this.cells.clear();
+    this.layout = null;
+  }
+
+  /** The last format that set `pick` on the cell, in the order the layout lists them. */
+  formatAt<K extends keyof RectFormat>(row: number, col: number, pick: K): RectFormat[K] | undefined {
+    let found: RectFormat[K] | undefined;
+    for (const format of this.layout?.formats ?? []) {
+      if (format[pick] !== undefined && contains(format.rect, row, col)) found = format[pick];
+    }
+    return found;
+  }
+
+  validationAt(row: number, col: number): RectValidation | undefined {
+    return this.layout?.validations.find((v) => contains(v.rect, row, col));
+  }
+}
+
+function contains(rect: CellRect, row: number, col: number): boolean {
+  return (
+    row >= rect.row && row < rect.row + rect.rowCount && col >= rect.col && col < rect.col + rect.colCount
+  );
+}
+
+/**
+ * A workbook held in memory: the host of the tests and of the browser preview. It keeps the same
+ * rules as Excel where the workbook layer could break them (unique sheet names, ignoring case).
+ *
+ * @example
+ * const book = new MemoryWorkbook();
+ * await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+ * book.sheet("附件1 任务清单")?.get(3, 0); // 1
+ */
+export class MemoryWorkbook {
+  private readonly sheets: MemorySheet[] = [];
+  /** The sheet shown to the user, by name. */
+  activeSheet: string | null = null;
+  /** How many read and write calls the port has served (the workbook layer should need one of each). */
+  readonly calls = { read: 0, write: 0 };
+
+  readonly port: WorkbookPort = {
+    read: (names) => Promise.resolve(this.read(names)),
+    write: (batch) => {
+      this.write(batch);
+      return Promise.resolve();
+    },
+  };
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** Adds an empty sheet, as a user would. */
+  addSheet(name: string): MemorySheet {
+    if (this.sheet(name)) throw new HostError("excel_rejected", `A sheet named "${name}" already exists.`);
+    const sheet = new MemorySheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  removeSheet(name: string): void {
+    const index = this.sheets.findIndex((s) => s.name === name);
+    if (index >= 0) this.sheets.splice(index, 1);
+  }
+
+  private read(names: readonly string[]): WorkbookSnapshot {
+    this.calls.read += 1;
+    const sheets = new Map<string, SheetSnapshot>();
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (!sheet || sheets.has(sheet.name)) continue;
+      const used = sheet.usedRect();
+      sheets.set(sheet.name, {
+        name: sheet.name,
+        startRow: used?.row ?? 0,
+        startCol: used?.col ?? 0,
+        values: used ? sheet.valuesOf(used) : [],
+        tables: sheet.layout?.tables.map((t) => t.name) ?? [],
+      });
+    }
+    return { sheetNames: this.sheetNames(), sheets };
+  }
+
+  private write(batch: WriteBatch): void {
+    this.calls.write += 1;
+    // Check the whole batch first, so that a rejected batch changes nothing (as one Excel request).
+    for (const { layout, mode } of batch.sheets) {
+      const existing = this.sheet(layout.name);
+      if (mode === "create" && existing) {
+        throw new HostError("excel_rejected", `A sheet named "${layout.name}" already exists.`);
+      }
+      if (mode === "replace" && !existing) {
+        throw new HostError("excel_rejected", `There is no sheet named "${layout.name}" to replace.`);
+      }
+    }
+    for (const { layout, mode } of batch.sheets) {
+      const sheet = mode === "create" ? this.addSheet(layout.name) : this.sheet(layout.name);
+      if (!sheet) continue;
+      sheet.clear();
+      layout.values.forEach((row, r) => {
+        row.forEach((value, c) => {
+          sheet.set(r, c, value);
+        });
+      });
+      sheet.layout = layout;
+    }
+    if (batch.activate !== null) this.activeSheet = batch.activate;
+  }
+}

@@ -1,0 +1,213 @@
+import type { Locale } from "../core/locale";
+import type { CellRect, CellValue, RectFormat, RectValidation, SheetLayout } from "./layout";
+import type { ReadSheet } from "./readSheet";
+import { identityPart, isBlank } from "./readSheet";
+import type { AnySheetSpec, ColumnSpec } from "./sheetSpec";
+import { firstDataRowIndex, headerRowIndex, palette } from "./sheetSpec";
+
+/** One data row to write: a plan row with the entries kept for it, or a row the plan no longer has. */
+export interface LayoutRow {
+  /** The plan's row, or null for a row kept only because it holds entries. */
+  readonly plan: unknown;
+  /** Entry values (and, for rows not in the plan, every value) by column key. */
+  readonly values: ReadonlyMap<string, CellValue>;
+  /** Values of the user's own columns by header. */
+  readonly extras: ReadonlyMap<string, CellValue>;
+}
+
+export interface MergedRows {
+  readonly rows: readonly LayoutRow[];
+  readonly extraHeaders: readonly string[];
+  /** Non-empty entry cells (and cells of the user's own columns) carried over. */
+  readonly keptEntries: number;
+}
+
+/** Rows not in the plan any more but holding entries are marked in this colour. */
+const orphanFill = "#FCE4D6";
+
+function planIdentity(spec: AnySheetSpec, row: unknown, locale: Locale): string {
+  return spec.identity
+    .map((key) => {
+      const column = spec.columns.find((c) => c.key === key);
+      return identityPart(column?.value?.(row, locale));
+    })
+    .join("|");
+}
+
+/**
+ * Puts the entries read back beside the plan's rows, matched by identity (task number, section
+ * name, task + indicator), never by position. Rows read back that match no plan row but hold
+ * entries are kept after the plan's rows, so that nothing a user entered is lost.
+ *
+ * @example
+ * const merged = mergeRows(spec, readSheet(spec, snapshot, name), "zh-CN");
+ */
+export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Locale): MergedRows {
+  const entryKeys = new Set(spec.columns.filter((c) => c.kind === "entry").map((c) => c.key));
+  const unmatched = [...(read?.rows ?? [])];
+  let keptEntries = 0;
+  const countKept = (values: ReadonlyMap<string, CellValue>, onlyEntries: boolean): void => {
+    for (const [key, value] of values)
+      if (!isBlank(value) && (!onlyEntries || entryKeys.has(key))) keptEntries += 1;
+  };
+
+  const rows: LayoutRow[] = spec.rows.map((planRow: unknown) => {
+    const identity = planIdentity(spec, planRow, locale);
+    const index = unmatched.findIndex((r) => r.identity === identity);
+    const match = index >= 0 ? unmatched.splice(index, 1)[0] : undefined;
+    if (!match) return { plan: planRow, values: new Map(), extras: new Map() };
+    const entries = new Map([...match.values].filter(([key]) => entryKeys.has(key)));
+    countKept(entries, true);
+    countKept(match.extras, false);
+    return { plan: planRow, values: entries, extras: match.extras };
+  });
+
+  for (const row of unmatched) {
+    const holdsEntries =
+      spec.identity.length === 0 ||
+      [...row.values].some(([key, value]) => entryKeys.has(key) && !isBlank(value)) ||
+      row.extras.size > 0;
+    if (!holdsEntries) continue;
+    countKept(row.values, true);
+    countKept(row.extras, false);
+    rows.push({ plan: null, values: row.values, extras: row.extras });
+  }
+  return { rows, extraHeaders: read?.extraHeaders ?? [], keptEntries };
+}
+
+function rect(row: number, col: number, rowCount: number, colCount: number): CellRect {
+  return { row, col, rowCount, colCount };
+}
+
+function cellValue(column: ColumnSpec<unknown>, row: LayoutRow, locale: Locale): CellValue {
+  if (row.plan !== null && column.kind === "plan") return column.value?.(row.plan, locale) ?? "";
+  if (row.plan !== null && column.appliesTo && !column.appliesTo(row.plan)) return "";
+  return row.values.get(column.key) ?? "";
+}
+
+/** Consecutive row indexes where `test` holds, as [start, count] runs. */
+function runs(count: number, test: (index: number) => boolean): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (!test(i)) continue;
+    const last = found[found.length - 1];
+    if (last && last[0] + last[1] === i) last[1] += 1;
+    else found.push([i, 1]);
+  }
+  return found;
+}
+
+const validationTitle = { "zh-CN": "输入无效", "en-US": "Invalid entry" } as const;
+
+/**
+ * Lays a sheet out: title (A1), note (A2), header (row 3), then one row per merged row, as one
+ * Excel Table with filters. Plan cells are grey under blue headers, entry cells yellow under
+ * brown headers; entry cells carry data validation; headers are frozen and repeat when printed.
+ *
+ * @example
+ * const layout = buildSheetLayout(spec, "附件1 任务清单", mergeRows(spec, null, "zh-CN"), "zh-CN");
+ */
+export function buildSheetLayout(
+  spec: AnySheetSpec,
+  sheetName: string,
+  merged: MergedRows,
+  locale: Locale,
+): SheetLayout {
+  const columns: readonly ColumnSpec<unknown>[] = spec.columns;
+  const width = columns.length + merged.extraHeaders.length;
+  // An Excel Table needs one data row at least, so an empty entry sheet gets one blank row.
+  const dataRows: readonly LayoutRow[] =
+    merged.rows.length > 0 ? merged.rows : [{ plan: null, values: new Map(), extras: new Map() }];
+  const blankRow = (): CellValue[] => new Array<CellValue>(width).fill("");
+
+  const title = blankRow();
+  title[0] = spec.title[locale];
+  const note = blankRow();
+  note[0] = spec.note[locale];
+  const header = [...columns.map((c) => c.header[locale]), ...merged.extraHeaders];
+  const body = dataRows.map((row) => [
+    ...columns.map((c) => cellValue(c, row, locale)),
+    ...merged.extraHeaders.map((h) => row.extras.get(h) ?? ""),
+  ]);
+
+  const n = dataRows.length;
+  const top = firstDataRowIndex;
+  const formats: RectFormat[] = [
+    { rect: rect(0, 0, 1, 1), bold: true, fontSize: 14 },
+    { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont },
+    { rect: rect(headerRowIndex, 0, 1, width), bold: true, wrapText: true, verticalAlignment: "center" },
+  ];
+  columns.forEach((column, c) => {
+    const isPlan = column.kind === "plan";
+    formats.push({
+      rect: rect(headerRowIndex, c, 1, 1),
+      fill: isPlan ? palette.planHeaderFill : palette.entryHeaderFill,
+      fontColor: palette.headerFont,
+      horizontalAlignment: "center",
+    });
+    formats.push({
+      rect: rect(top, c, n, 1),
+      fill: isPlan ? palette.planCellFill : palette.entryCellFill,
+      ...(isPlan ? { fontColor: palette.planCellFont } : {}),
+      ...(column.numberFormat !== undefined ? { numberFormat: column.numberFormat } : {}),
+      ...(column.wrap === true ? { wrapText: true } : {}),
+      verticalAlignment: "top",
+    });
+  });
+
+  // Cells that take no entry on their row look like plan cells; rows the plan no longer has are marked.
+  columns.forEach((column, c) => {
+    const { appliesTo } = column;
+    if (column.kind !== "entry" || !appliesTo) return;
+    const takesNoEntry = (i: number): boolean => {
+      const plan = dataRows[i]?.plan;
+      return plan !== null && plan !== undefined && !appliesTo(plan);
+    };
+    for (const [start, count] of runs(n, takesNoEntry)) {
+      formats.push({ rect: rect(top + start, c, count, 1), fill: palette.planCellFill });
+    }
+  });
+  for (const [start, count] of runs(n, (i) => dataRows[i]?.plan === null && spec.identity.length > 0)) {
+    formats.push({ rect: rect(top + start, 0, count, columns.length), fill: orphanFill });
+  }
+
+  const validations: RectValidation[] = [];
+  columns.forEach((column, c) => {
+    const { validation, appliesTo } = column;
+    if (column.kind !== "entry" || !validation) return;
+    const takesEntry = (i: number): boolean => {
+      const plan = dataRows[i]?.plan;
+      return plan === null || plan === undefined || !appliesTo || appliesTo(plan);
+    };
+    for (const [start, count] of runs(n, takesEntry)) {
+      validations.push({
+        rect: rect(top + start, c, count, 1),
+        rule: validation.rule(locale),
+        errorTitle: validationTitle[locale],
+        errorMessage: validation.message[locale],
+        errorStyle: validation.errorStyle,
+      });
+    }
+  });
+
+  return {
+    name: sheetName,
+    values: [title, note, header, ...body],
+    columnWidths: [...columns.map((c) => c.width), ...merged.extraHeaders.map(() => 14)],
+    rowHeights: [{ row: 0, height: 24 }],
+    formats,
+    validations,
+    tables: [
+      { name: spec.tableName, rect: rect(headerRowIndex, 0, n + 1, width), style: "TableStyleLight1" },
+    ],
+    freeze: { rows: firstDataRowIndex, columns: spec.freezeColumns },
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      titleRows: { first: headerRowIndex, last: headerRowIndex },
+      fitToWidth: true,
+    },
+    visibility: "visible",
+    tabColor: spec.tabColor,
+  };
+}

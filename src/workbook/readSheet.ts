@@ -1,0 +1,111 @@
+import type { CellValue } from "./layout";
+import type { SheetSnapshot } from "./port";
+import type { AnySheetSpec } from "./sheetSpec";
+
+/** One data row of a sheet as read back: values by column key, and the user's own columns by header. */
+export interface ReadRow {
+  /** The row's identity (see SheetSpec.identity), or null where a part of it is blank. */
+  readonly identity: string | null;
+  readonly values: ReadonlyMap<string, CellValue>;
+  readonly extras: ReadonlyMap<string, CellValue>;
+}
+
+export interface ReadSheet {
+  readonly rows: readonly ReadRow[];
+  /** Headers of columns the user added, in sheet order. */
+  readonly extraHeaders: readonly string[];
+}
+
+/** Headers are compared without spaces and line breaks, since the source prints "2023 年 水质目标". */
+export function normalizeHeader(text: CellValue): string {
+  return typeof text === "string" ? text.replace(/[\s\u3000]+/g, "") : text === null ? "" : String(text);
+}
+
+/** An identity part: numbers and text compare by their trimmed text. */
+export function identityPart(value: CellValue | undefined): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "string" ? value.trim() : String(value);
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** How many of the first rows are searched for the header row (a user may insert rows above it). */
+const headerSearchRows = 20;
+
+/**
+ * Reads a sheet the add-in made before: finds its header row by the columns' headers in either
+ * language, maps every column to its key, keeps unknown columns as the user's own, and returns
+ * the non-empty data rows with their identities. Returns null when no header row is found.
+ *
+ * @example
+ * const read = readSheet(tasksSpec, snapshot);
+ * read?.rows[0]?.values.get("status"); // "推进中"
+ */
+export function readSheet(
+  spec: AnySheetSpec,
+  snapshot: SheetSnapshot,
+  unnamedHeader: (columnIndex: number) => string,
+): ReadSheet | null {
+  const byHeader = new Map<string, string>();
+  for (const column of spec.columns) {
+    byHeader.set(normalizeHeader(column.header["zh-CN"]), column.key);
+    byHeader.set(normalizeHeader(column.header["en-US"]), column.key);
+  }
+  const required = spec.identity.length > 0 ? spec.identity : [spec.columns[0]?.key ?? ""];
+
+  let headerIndex = -1;
+  let bestScore = 0;
+  snapshot.values.slice(0, headerSearchRows).forEach((row, index) => {
+    const keys = new Set(row.map((cell) => byHeader.get(normalizeHeader(cell))));
+    const score = keys.size;
+    if (required.every((key) => keys.has(key)) && score > bestScore) {
+      bestScore = score;
+      headerIndex = index;
+    }
+  });
+  const header = snapshot.values[headerIndex];
+  if (!header) return null;
+
+  const extraHeaders: string[] = [];
+  const columnKeys: ({ kind: "spec" | "extra"; key: string } | null | undefined)[] = header.map((cell) => {
+    const key = byHeader.get(normalizeHeader(cell));
+    if (key !== undefined) return { kind: "spec" as const, key };
+    const text = identityPart(cell);
+    if (text === "") return null;
+    const name = uniqueName(text, extraHeaders);
+    extraHeaders.push(name);
+    return { kind: "extra" as const, key: name };
+  });
+
+  const rows: ReadRow[] = [];
+  for (const row of snapshot.values.slice(headerIndex + 1)) {
+    if (row.every(isBlank)) continue;
+    const values = new Map<string, CellValue>();
+    const extras = new Map<string, CellValue>();
+    row.forEach((cell, index) => {
+      if (isBlank(cell)) return;
+      let column = columnKeys[index];
+      if (!column) {
+        // A value under no header is still the user's: keep it in a column named after its place.
+        column = { kind: "extra", key: uniqueName(unnamedHeader(snapshot.startCol + index), extraHeaders) };
+        columnKeys[index] = column;
+        extraHeaders.push(column.key);
+      }
+      if (column.kind === "spec") values.set(column.key, cell);
+      else extras.set(column.key, cell);
+    });
+    const parts = spec.identity.map((key) => identityPart(values.get(key)));
+    const identity = parts.length > 0 && parts.every((p) => p !== "") ? parts.join("|") : null;
+    rows.push({ identity, values, extras });
+  }
+  return { rows, extraHeaders };
+}
+
+/** Excel Table headers must be unique: a second "备注" becomes "备注 (2)". */
+function uniqueName(name: string, taken: readonly string[]): string {
+  let candidate = name;
+  for (let n = 2; taken.includes(candidate); n += 1) candidate = `${name} (${n})`;
+  return candidate;
+}

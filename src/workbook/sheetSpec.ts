@@ -1,0 +1,87 @@
+import type { Locale, LocalizedText } from "../core/locale";
+import type { CellValue, ValidationRule } from "./layout";
+
+/** The sheets the add-in makes, by stable key (sheet names are localized; keys are not). */
+export type SheetKey =
+  | "tasks"
+  | "nationalSections"
+  | "regionalSections"
+  | "municipalSources"
+  | "countySources"
+  | "outfallRivers"
+  | "monitoring"
+  | "indicators";
+
+/** Plan columns hold the plan's data and are rewritten on every generation; entry columns hold what staff report and are kept. */
+export type ColumnKind = "plan" | "entry";
+
+export interface ColumnSpec<Row> {
+  /** Stable key, used to match a column when reading a sheet back in either language. */
+  readonly key: string;
+  readonly header: LocalizedText;
+  readonly kind: ColumnKind;
+  /** Width in characters. */
+  readonly width: number;
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+  /** Plan columns: the cell's value for a plan row. */
+  readonly value?: (row: Row, locale: Locale) => CellValue;
+  /** Entry columns: the data validation of the column's entry cells. */
+  readonly validation?: EntryValidation;
+  /** Entry columns: whether the row takes an entry here (default: every row). Cells that do not are shown as plan cells. */
+  readonly appliesTo?: (row: Row) => boolean;
+}
+
+export interface EntryValidation {
+  readonly rule: (locale: Locale) => ValidationRule;
+  readonly message: LocalizedText;
+  /** Free-text entry columns ("0.01L") warn; closed lists stop. */
+  readonly errorStyle: "stop" | "warning";
+}
+
+/**
+ * A worksheet the add-in makes, declared as data: its name, title, columns and where its rows
+ * come from. `buildSheetLayout` turns a spec plus the entries read back into a SheetLayout.
+ */
+export interface SheetSpec<Row> {
+  readonly key: SheetKey;
+  readonly name: LocalizedText;
+  /** The title written in A1. */
+  readonly title: LocalizedText;
+  /** The note written in A2 (legend and the appendix's 注). */
+  readonly note: LocalizedText;
+  /** Workbook-unique Excel Table name. */
+  readonly tableName: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  /** The plan's rows; [] for a sheet that holds entries only. */
+  readonly rows: readonly Row[];
+  /**
+   * Column keys whose values identify a row (task number, section name, task + indicator).
+   * Empty for a sheet whose rows are all entries (monitoring data): its rows are kept in order.
+   */
+  readonly identity: readonly string[];
+  /** Columns frozen at the left beside the header rows. */
+  readonly freezeColumns: number;
+  readonly tabColor: string;
+}
+
+/** Any sheet spec, whatever its row type (the row type matters only inside the spec). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of specs; each spec is type-checked where it is built
+export type AnySheetSpec = SheetSpec<any>;
+
+/** The three rows above a table: title, note, header. */
+export const headerRowIndex = 2;
+export const firstDataRowIndex = 3;
+
+/** Colours that tell plan cells from entry cells, in one place. */
+export const palette = {
+  planHeaderFill: "#1F4E79",
+  entryHeaderFill: "#806000",
+  headerFont: "#FFFFFF",
+  planCellFill: "#EDEDED",
+  planCellFont: "#262626",
+  entryCellFill: "#FFF8DC",
+  noteFont: "#595959",
+  planTab: "#1F4E79",
+  entryTab: "#BF8F00",
+} as const;

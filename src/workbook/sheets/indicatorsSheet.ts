@@ -1,0 +1,111 @@
+import type { Comparator, NumericTarget, Plan } from "../../core/plan/planSchema";
+import type { SheetSpec } from "../sheetSpec";
+import { palette } from "../sheetSpec";
+import { numberValidation } from "./choices";
+
+const comparatorSigns: Readonly<Record<Comparator, string>> = {
+  ">=": "≥",
+  "<=": "≤",
+  ">": ">",
+  "<": "<",
+  "=": "=",
+};
+
+/**
+ * 指标填报: one row per numeric target of 附件1 (task number, indicator, the target as written and
+ * parsed), where staff enter the actual value and, for targets stated as a reduction against a
+ * base year, the base-year value.
+ */
+export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
+  const baseYear = plan.targets.find((t) => t.baseYear !== undefined)?.baseYear ?? plan.year - 3;
+  return {
+    key: "indicators",
+    name: { "zh-CN": "指标填报", "en-US": "Indicators" },
+    title: {
+      "zh-CN": `${plan.year} 年重点工作任务量化指标填报`,
+      "en-US": `Numeric targets of the ${plan.year} key tasks`,
+    },
+    note: {
+      "zh-CN": `每行一项量化指标。请在黄底列填写实际值（与“单位”一致，不带单位）；“较${baseYear}年降低”类指标另填${baseYear}年基数，由插件计算降幅。`,
+      "en-US": `One row per numeric target. Enter the actual value in the yellow cells, in the unit shown and without it; for targets stated as a reduction against ${baseYear}, also enter the ${baseYear} base value.`,
+    },
+    tableName: "WP_Indicators",
+    rows: plan.targets,
+    identity: ["task", "indicator"],
+    freezeColumns: 2,
+    tabColor: palette.entryTab,
+    columns: [
+      {
+        key: "task",
+        header: { "zh-CN": "任务序号", "en-US": "Task" },
+        kind: "plan",
+        width: 8,
+        value: (t) => t.task,
+      },
+      {
+        key: "indicator",
+        header: { "zh-CN": "指标", "en-US": "Indicator" },
+        kind: "plan",
+        width: 28,
+        wrap: true,
+        value: (t, locale) => (locale === "zh-CN" ? t.indicator : t.indicatorEn),
+      },
+      {
+        key: "targetText",
+        header: { "zh-CN": "目标（原文）", "en-US": "Target as written" },
+        kind: "plan",
+        width: 40,
+        wrap: true,
+        value: (t) => t.text,
+      },
+      {
+        key: "comparator",
+        header: { "zh-CN": "比较", "en-US": "Must be" },
+        kind: "plan",
+        width: 14,
+        value: (t, locale) => {
+          const sign = comparatorSigns[t.comparator];
+          if (t.measure === "level") return sign;
+          const year = t.baseYear ?? baseYear;
+          return locale === "zh-CN" ? `降幅${sign}（较${year}年）` : `cut ${sign} (vs ${year})`;
+        },
+      },
+      {
+        key: "targetValue",
+        header: { "zh-CN": "目标值", "en-US": "Target value" },
+        kind: "plan",
+        width: 10,
+        value: (t) => t.value,
+      },
+      {
+        key: "unit",
+        header: { "zh-CN": "单位", "en-US": "Unit" },
+        kind: "plan",
+        width: 10,
+        value: (t) => t.unit,
+      },
+      {
+        key: "actual",
+        header: { "zh-CN": "实际值", "en-US": "Actual value" },
+        kind: "entry",
+        width: 12,
+        validation: numberValidation,
+      },
+      {
+        key: "baseValue",
+        header: { "zh-CN": `${baseYear}年基数`, "en-US": `${baseYear} base value` },
+        kind: "entry",
+        width: 12,
+        validation: numberValidation,
+        appliesTo: (t) => t.measure === "reduction_from_base",
+      },
+      {
+        key: "remark",
+        header: { "zh-CN": "数据来源及说明", "en-US": "Source and remarks" },
+        kind: "entry",
+        width: 30,
+        wrap: true,
+      },
+    ],
+  };
+}
