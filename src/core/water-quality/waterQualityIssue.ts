@@ -24,7 +24,8 @@ export type WaterQualityIssueCode =
   | "invalid_detection_limit"
   // Judgement warnings
   | "detection_limit_above_limit"
-  | "unknown_detection_limit";
+  | "unknown_detection_limit"
+  | "supplementary_not_monitored";
 
 /** How bad an issue is: an error stops a value being used, a warning leaves a judgement open. */
 export type WaterQualitySeverity = "error" | "warning";

@@ -34,4 +34,6 @@ export const enUSMessages: Readonly<Record<WaterQualityIssueCode, MessageOf>> = 
     `${nameOf(i)} is below a detection limit of ${i.detectionLimit ?? ""} ${unitOf(i)}, which is above the limit ${i.limit ?? ""} ${unitOf(i)}: it cannot be judged.`,
   unknown_detection_limit: (i) =>
     `${nameOf(i)} is marked not detected without a detection limit: it cannot be judged or averaged.`,
+  supplementary_not_monitored: (i) =>
+    `The drinking-water source has no value for the Table 2 item ${nameOf(i)}: its attainment cannot be judged.`,
 };

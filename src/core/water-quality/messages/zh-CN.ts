@@ -30,4 +30,5 @@ export const zhCNMessages: Readonly<Record<WaterQualityIssueCode, MessageOf>> = 
   detection_limit_above_limit: (i) =>
     `${nameOf(i)}低于检出限 ${i.detectionLimit ?? ""} ${unitOf(i)}，但该检出限高于限值 ${i.limit ?? ""} ${unitOf(i)}，无法判定是否达到。`,
   unknown_detection_limit: (i) => `${nameOf(i)}标为“未检出”但未给出检出限，无法判定或参与均值计算。`,
+  supplementary_not_monitored: (i) => `饮用水水源缺少表2补充项目${nameOf(i)}的监测值，无法判定是否达标。`,
 };
