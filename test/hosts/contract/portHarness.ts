@@ -11,6 +11,13 @@ export interface PortHarness {
   /** Worksheet names in tab order, hidden ones included, as the host holds them now. */
   sheetNames(): Promise<string[]>;
   sheet(name: string): Promise<SheetProbe | null>;
+  /**
+   * Types a value into one cell the way a user would (outside the port), e.g. an entry the
+   * contract suite then expects generation to keep: enter("附件1 任务清单", "K4", "推进中").
+   */
+  enter(sheet: string, a1: string, value: CellValue): Promise<void>;
+  /** Adds an empty sheet the way a user would. */
+  addSheet(name: string): Promise<void>;
 }
 
 export interface SheetProbe {
