@@ -1,0 +1,94 @@
+import type { MemorySheet } from "../../hosts/memory/memoryWorkbook";
+import { serialToIsoDate } from "../../workbook/excelDate";
+
+/** One cell as the preview draws it: the text Excel would show and the look the layout gave it. */
+export interface PreviewCell {
+  readonly text: string;
+  readonly fill: string | null;
+  readonly fontColor: string | null;
+  readonly bold: boolean;
+  readonly wrap: boolean;
+  readonly align: "left" | "center" | "right" | null;
+  /** True where Excel would right-align by default (a number with no alignment set). */
+  readonly numeric: boolean;
+}
+
+/** A worksheet ready to draw as an HTML table. */
+export interface PreviewSheet {
+  readonly name: string;
+  readonly rows: readonly (readonly PreviewCell[])[];
+  /** Column widths in pixels. */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top, kept in view while the table scrolls. */
+  readonly frozenRows: number;
+}
+
+/** Excel's column width unit is one character of the default font: about 7 px plus 5 px of padding. */
+function widthToPixels(characters: number): number {
+  return Math.round(characters * 7 + 5);
+}
+
+/** The text Excel would show for a value under a number format, as far as the plan's sheets use them. */
+function displayText(value: string | number | boolean | null, numberFormat: string | undefined): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number" && numberFormat !== undefined && /y{2,4}/i.test(numberFormat)) {
+    return serialToIsoDate(value);
+  }
+  return String(value);
+}
+
+/**
+ * Reads a sheet of the in-memory workbook the way a user would see it in Excel: every cell of the
+ * used range (values users entered included), with the fills, fonts and widths of the layout the
+ * add-in wrote. Returns null for a very hidden sheet (lists behind dropdowns), which Excel never shows.
+ *
+ * @example
+ * const sheet = toPreviewSheet(book.sheet("附件1 任务清单")!);
+ * sheet?.rows[2]?.[0]?.text // "序号"
+ */
+export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
+  const layout = sheet.layout;
+  if (layout?.visibility === "veryHidden") return null;
+  const used = sheet.usedRect();
+  const rowCount = used ? used.row + used.rowCount : 0;
+  const colCount = Math.max(used ? used.col + used.colCount : 0, layout?.columnWidths.length ?? 0);
+  const rows: PreviewCell[][] = [];
+  for (let r = 0; r < rowCount; r += 1) {
+    const row: PreviewCell[] = [];
+    for (let c = 0; c < colCount; c += 1) {
+      const value = sheet.get(r, c);
+      row.push({
+        text: displayText(value, sheet.formatAt(r, c, "numberFormat")),
+        fill: sheet.formatAt(r, c, "fill") ?? null,
+        fontColor: sheet.formatAt(r, c, "fontColor") ?? null,
+        bold: sheet.formatAt(r, c, "bold") ?? false,
+        wrap: sheet.formatAt(r, c, "wrapText") ?? false,
+        align: sheet.formatAt(r, c, "horizontalAlignment") ?? null,
+        numeric: typeof value === "number",
+      });
+    }
+    rows.push(row);
+  }
+  const columnWidths = Array.from({ length: colCount }, (_, c) =>
+    widthToPixels(layout?.columnWidths[c] ?? 8.43),
+  );
+  return { name: sheet.name, rows, columnWidths, frozenRows: layout?.freeze.rows ?? 0 };
+}
+
+/**
+ * The column letters Excel shows above a sheet.
+ *
+ * @example
+ * columnLetters(27) // "AB"
+ */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
