@@ -1,0 +1,182 @@
+import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
+import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
+import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
+import type { CellValue } from "../../../src/workbook/layout";
+import { metaSheetName } from "../../../src/workbook/metaSheet";
+import type { PortHarness } from "./portHarness";
+
+const sheetNames = [
+  "附件1 任务清单",
+  "附件2 国控断面",
+  "附件3 区控断面",
+  "附件4 市级水源",
+  "附件5 县级水源",
+  "附件6 排查河流",
+  "监测数据",
+  "指标填报",
+];
+
+/** What the memory host holds after generating: the reference every other host must match. */
+async function referenceValues(): Promise<Map<string, CellValue[][]>> {
+  const book = new MemoryWorkbook();
+  await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" });
+  const values = new Map<string, CellValue[][]>();
+  for (const name of book.sheetNames()) {
+    const sheet = book.sheet(name);
+    const used = sheet?.usedRect();
+    if (!sheet || !used) continue;
+    values.set(
+      name,
+      sheet
+        .valuesOf({ row: 0, col: 0, rowCount: used.row + used.rowCount, colCount: used.col + used.colCount })
+        .map((row) => row.map((v) => (v === "" ? null : v))),
+    );
+  }
+  return values;
+}
+
+/**
+ * The contract every workbook host passes (memory, Office.js through the fake Excel, xlsx read back
+ * from its bytes): after generating the Liuzhou plan they hold the same cells, tables, frozen
+ * panes, validation, formats and print set-up, and generating again keeps what users entered.
+ */
+export function describeWorkbookPortContract(host: string, makeHarness: () => Promise<PortHarness>): void {
+  describe(`the ${host} host, under the workbook port contract`, () => {
+    let harness: PortHarness;
+    let reference: Map<string, CellValue[][]>;
+
+    beforeAll(async () => {
+      reference = await referenceValues();
+    });
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome.ok).toBe(true);
+    });
+
+    it("holds the eight plan sheets in order and the meta sheet very hidden", async () => {
+      const names = await harness.sheetNames();
+      expect(names.filter((n) => n !== metaSheetName)).toEqual(sheetNames);
+      expect((await harness.sheet(metaSheetName))?.visibility()).toBe("veryHidden");
+      expect((await harness.sheet("附件1 任务清单"))?.visibility()).toBe("visible");
+    });
+
+    it("holds exactly the cells the memory host holds", async () => {
+      for (const [name, expected] of reference) {
+        const probe = await harness.sheet(name);
+        expect({ name, values: probe?.values() }).toEqual({ name, values: expected });
+      }
+    });
+
+    it("makes each appendix an Excel Table from its header row to its last row", async () => {
+      const tasks = await harness.sheet("附件1 任务清单");
+      expect(tasks?.tables()).toEqual([{ name: "WP_Tasks", ref: "A3:M56" }]);
+      expect((await harness.sheet("附件2 国控断面"))?.tables()).toEqual([
+        { name: "WP_NationalSections", ref: "A3:K13" },
+      ]);
+      expect((await harness.sheet("监测数据"))?.tables()).toEqual([{ name: "WP_Monitoring", ref: "A3:AF4" }]);
+    });
+
+    it("freezes the title, note and header rows", async () => {
+      expect((await harness.sheet("附件1 任务清单"))?.freeze()).toEqual({ rows: 3, columns: 1 });
+      expect((await harness.sheet("附件2 国控断面"))?.freeze()).toEqual({ rows: 3, columns: 0 });
+    });
+
+    it("puts dropdowns and date checks on entry cells only", async () => {
+      const tasks = await harness.sheet("附件1 任务清单");
+      expect(tasks?.validationAt("K4")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
+      expect(tasks?.validationAt("K56")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
+      expect(tasks?.validationAt("L10")).toEqual({ kind: "date", from: "2022-01-01", to: "2024-12-31" });
+      expect(tasks?.validationAt("E4")).toBeNull();
+      const sections = await harness.sheet("附件2 国控断面");
+      expect(sections?.validationAt("K13")).toEqual({
+        kind: "list",
+        values: ["Ⅰ类", "Ⅱ类", "Ⅲ类", "Ⅳ类", "Ⅴ类", "劣Ⅴ类"],
+      });
+      const monitoring = await harness.sheet("监测数据");
+      expect(monitoring?.validationAt("A4")).toEqual({
+        kind: "listRange",
+        sheet: metaSheetName,
+        rect: { row: 1, col: 5, rowCount: 21, colCount: 1 },
+      });
+    });
+
+    it("shows plan cells grey and entry cells yellow, with date formats on dates", async () => {
+      const tasks = await harness.sheet("附件1 任务清单");
+      expect(tasks?.fillAt("E4")).toBe("#EDEDED");
+      expect(tasks?.fillAt("K4")).toBe("#FFF8DC");
+      expect(tasks?.fillAt("A3")).toBe("#1F4E79");
+      expect(tasks?.boldAt("A3")).toBe(true);
+      expect(tasks?.boldAt("A1")).toBe(true);
+      expect(tasks?.numberFormatAt("J4")).toBe("yyyy-mm-dd");
+      expect(tasks?.numberFormatAt("L56")).toBe("yyyy-mm-dd");
+      expect(tasks?.columnWidth(4)).toBeCloseTo(60, 0);
+      const indicators = await harness.sheet("指标填报");
+      // Only targets stated as a reduction against 2020 take a base value.
+      expect(indicators?.fillAt("H4")).toBe("#EDEDED");
+      expect(indicators?.validationAt("H4")).toBeNull();
+    });
+
+    it("prints A4 landscape with the header row on every page", async () => {
+      const tasks = await harness.sheet("附件1 任务清单");
+      expect(tasks?.orientation()).toBe("landscape");
+      expect(tasks?.printTitleRows()).toBe("$3:$3");
+    });
+
+    it("keeps every entered value when generating again, matched by row identity", async () => {
+      await harness.enter("附件1 任务清单", "K8", "推进中"); // task 5
+      await harness.enter("附件1 任务清单", "M8", "已完成 2 座污水厂提标");
+      await harness.enter("附件2 国控断面", "K10", "Ⅲ类"); // 露塘
+      await harness.enter("指标填报", "G4", 58.2);
+      await harness.enter("监测数据", "A4", "露塘");
+      await harness.enter("监测数据", "E4", "0.01L");
+      await harness.enter("附件6 排查河流", "E4", 12);
+
+      const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 7 });
+
+      const tasks = await harness.sheet("附件1 任务清单");
+      expect(tasks?.values()[7]?.slice(0, 1)).toEqual([5]);
+      expect(tasks?.values()[7]?.slice(10, 13)).toEqual(["推进中", null, "已完成 2 座污水厂提标"]);
+      expect((await harness.sheet("附件2 国控断面"))?.values()[9]?.slice(5, 11)).toEqual([
+        "露塘",
+        109.3117,
+        24.4567,
+        "II 类",
+        null,
+        "Ⅲ类",
+      ]);
+      expect((await harness.sheet("指标填报"))?.values()[3]?.[6]).toBe(58.2);
+      expect((await harness.sheet("监测数据"))?.values()[3]?.slice(0, 5)).toEqual([
+        "露塘",
+        null,
+        null,
+        null,
+        "0.01L",
+      ]);
+      expect((await harness.sheet("附件6 排查河流"))?.values()[3]?.[4]).toBe(12);
+    });
+
+    it("leaves a sheet the user added alone and refuses a plan sheet's name it did not make", async () => {
+      await harness.addSheet("我的台账");
+      await harness.enter("我的台账", "B2", "自己的数据");
+      expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+      expect((await harness.sheet("我的台账"))?.values()).toEqual([
+        [null, null],
+        [null, "自己的数据"],
+      ]);
+
+      const fresh = await makeHarness();
+      await fresh.addSheet("附件2 国控断面");
+      await fresh.enter("附件2 国控断面", "A1", "别人的表");
+      const outcome = await generateWorkbook(fresh.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome).toEqual({
+        ok: false,
+        problems: [{ code: "sheet_name_taken", sheet: "附件2 国控断面" }],
+      });
+      expect(await fresh.sheetNames()).toEqual(["附件2 国控断面"]);
+      expect((await fresh.sheet("附件2 国控断面"))?.values()).toEqual([["别人的表"]]);
+    });
+  });
+}

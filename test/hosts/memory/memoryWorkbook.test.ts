@@ -1,0 +1,4 @@
+import { describeWorkbookPortContract } from "../contract/workbookPortContract";
+import { makeMemoryHarness } from "./memoryHarness";
+
+describeWorkbookPortContract("memory", () => makeMemoryHarness());
