@@ -1,0 +1,289 @@
+import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
+import type { Plan } from "../../src/core/plan/planSchema";
+import { MemoryWorkbook, type MemorySheet } from "../../src/hosts/memory/memoryWorkbook";
+import { serialToIsoDate } from "../../src/workbook/excelDate";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
+import type { CellValue } from "../../src/workbook/layout";
+import { metaSheetName } from "../../src/workbook/metaSheet";
+import { tableRows } from "../core/plan/sourceText";
+import { parseA1 } from "../hosts/memory/memoryHarness";
+
+const plan = liuzhou2023Plan;
+
+async function generated(locale: "zh-CN" | "en-US" = "zh-CN"): Promise<MemoryWorkbook> {
+  const book = new MemoryWorkbook();
+  const outcome = await generateWorkbook(book.port, plan, { locale });
+  expect(outcome.ok).toBe(true);
+  return book;
+}
+
+function sheetOf(book: MemoryWorkbook, name: string): MemorySheet {
+  const sheet = book.sheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** The sheet's rows from the header row down, as the user reads them (numbers in their number format). */
+function displayedRows(sheet: MemorySheet): string[][] {
+  const used = sheet.usedRect();
+  if (!used) return [];
+  return sheet
+    .valuesOf({ row: 2, col: 0, rowCount: used.rowCount - 2, colCount: used.colCount })
+    .map((row, r) =>
+      row.map((value: CellValue, c) => {
+        const format = sheet.formatAt(r + 2, c, "numberFormat");
+        if (typeof value === "number" && format === "yyyy-mm-dd") return serialToIsoDate(value);
+        if (typeof value === "number" && format?.startsWith("0.")) return value.toFixed(format.length - 2);
+        return value === null ? "" : String(value);
+      }),
+    );
+}
+
+function enter(book: MemoryWorkbook, name: string, a1: string, value: CellValue): void {
+  sheetOf(book, name).set(...parseA1(a1), value);
+}
+
+describe("generating the Liuzhou 2023 plan", () => {
+  it("writes the six appendices and the two entry sheets, plus its hidden meta sheet", async () => {
+    const book = await generated();
+    expect(book.sheetNames()).toEqual([
+      "附件1 任务清单",
+      "附件2 国控断面",
+      "附件3 区控断面",
+      "附件4 市级水源",
+      "附件5 县级水源",
+      "附件6 排查河流",
+      "监测数据",
+      "指标填报",
+      metaSheetName,
+    ]);
+    expect(book.activeSheet).toBe("附件1 任务清单");
+  });
+
+  it("holds every row and column of 附件2–5 exactly as the source prints them", async () => {
+    const book = await generated();
+    const cases: [string, string, string | null][] = [
+      ["附件2 国控断面", "国控断面水质目标表", "附件 3"],
+      ["附件3 区控断面", "区控断面水质目标表", "附件 4"],
+      ["附件4 市级水源", "市级集中式饮用水水源考核表", "附件 5"],
+      ["附件5 县级水源", "县级集中式饮用水水源考核表", "附件 6"],
+    ];
+    for (const [sheet, title, next] of cases) {
+      const source = tableRows(title, next);
+      const shown = displayedRows(sheetOf(book, sheet)).map((row) => row.slice(0, source[0]?.length));
+      // The source's trailing empty 备注 cells are dropped by the text extraction; compare padded rows.
+      const padded = source.map((row) => [
+        ...row,
+        ...new Array<string>((source[0]?.length ?? 0) - row.length).fill(""),
+      ]);
+      expect({ sheet, rows: shown }).toEqual({ sheet, rows: padded });
+    }
+  });
+
+  it("holds all 53 tasks with every printed column, 主要任务 filled down", async () => {
+    const book = await generated();
+    const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
+    expect(shown[0]).toEqual([
+      "序号",
+      "类别",
+      "分项",
+      "主要任务",
+      "任务内容",
+      "牵头单位",
+      "配合单位",
+      "责任单位",
+      "完成时限",
+      "截止日期",
+      "完成状态",
+      "完成日期",
+      "进展情况",
+    ]);
+    const sourceTasks = tableRows("2023 年重点工作任务清单", "附件 2").filter((row) =>
+      /^\d+$/.test(row[0] ?? ""),
+    );
+    expect(sourceTasks).toHaveLength(53);
+    let mainTask = "";
+    sourceTasks.forEach((source, index) => {
+      const row = shown[index + 1] ?? [];
+      mainTask = source[1] === "" ? mainTask : (source[1] ?? "");
+      expect([row[0], row[3], row[4], row[5], row[6], row[7], row[8]]).toEqual([
+        source[0],
+        mainTask,
+        source[2],
+        source[3],
+        source[4],
+        source[5] ?? "",
+        source[6],
+      ]);
+    });
+    expect(shown[1]?.slice(1, 3)).toEqual(["一、巩固深化水污染治理", "（一）工业污染防治"]);
+    expect(shown[20]?.[9]).toBe("2023-11-30"); // task 20: 11月底前
+    expect(shown[44]?.[9]).toBe(""); // task 44: 20 working days after publication, no date yet
+    expect(shown[53]?.[9]).toBe("2023-12-20");
+  });
+
+  it("lists the nine rivers of 附件6 one per row, and every numeric target in 指标填报", async () => {
+    const book = await generated();
+    const rivers = displayedRows(sheetOf(book, "附件6 排查河流"))
+      .slice(1)
+      .map((row) => row[2]);
+    expect(rivers).toEqual([
+      "柳江",
+      "融江",
+      "贝江",
+      "浪溪江",
+      "洛清江",
+      "古宜河（寻江）",
+      "龙江",
+      "石榴河",
+      "中渡河",
+    ]);
+    const indicators = displayedRows(sheetOf(book, "指标填报"));
+    expect(indicators).toHaveLength(1 + plan.targets.length);
+    expect(indicators.find((row) => row[1] === "用水总量")?.slice(0, 6)).toEqual([
+      "27",
+      "用水总量",
+      "全市用水总量控制在22.6亿立方米以内",
+      "≤",
+      "22.6",
+      "亿立方米",
+    ]);
+    expect(indicators.find((row) => row[1] === "万元地区生产总值用水量")?.slice(3, 6)).toEqual([
+      "降幅≥（较2020年）",
+      "6.4",
+      "%",
+    ]);
+  });
+
+  it("heads the monitoring sheet with the standard's Chinese names, units after them", async () => {
+    const book = await generated();
+    const header = displayedRows(sheetOf(book, "监测数据"))[0] ?? [];
+    expect(header.slice(0, 2)).toEqual(["点位名称", "采样日期"]);
+    expect(header).toHaveLength(2 + 29 + 1);
+    for (const name of [
+      "溶解氧",
+      "高锰酸盐指数",
+      "氨氮",
+      "总磷",
+      "总氮",
+      "粪大肠菌群",
+      "水温",
+      "硫酸盐",
+      "锰",
+    ]) {
+      expect(header.some((h) => h.startsWith(name))).toBe(true);
+    }
+    expect(header).toContain("溶解氧（mg/L）");
+  });
+
+  it("speaks English with --lang en, the plan's own wording kept in the cells", async () => {
+    const book = await generated("en-US");
+    expect(book.sheetNames()[0]).toBe("A1 Tasks");
+    const shown = displayedRows(sheetOf(book, "A1 Tasks"));
+    expect(shown[0]?.slice(0, 5)).toEqual(["No.", "Category", "Sub-category", "Main task", "Task content"]);
+    expect(shown[1]?.[4]).toContain("全面排查");
+    expect(sheetOf(book, "A1 Tasks").validationAt(3, 10)?.rule).toEqual({
+      kind: "list",
+      values: ["Not started", "In progress", "Done"],
+    });
+  });
+});
+
+describe("generating again", () => {
+  it("keeps entries with their task after the user sorted the table", async () => {
+    const book = await generated();
+    const tasks = sheetOf(book, "附件1 任务清单");
+    // The user sorts descending by 序号: task 53 now sits on row 4, task 1 on row 56.
+    const rows = tasks.valuesOf({ row: 3, col: 0, rowCount: 53, colCount: 13 }).reverse();
+    rows.forEach((row, r) => {
+      row.forEach((value, c) => {
+        tasks.set(3 + r, c, value);
+      });
+    });
+    enter(book, "附件1 任务清单", "K4", "已完成"); // task 53
+    enter(book, "附件1 任务清单", "L4", 45274); // 2023-12-14
+    enter(book, "附件1 任务清单", "K56", "推进中"); // task 1
+
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, keptEntries: 3 });
+    const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
+    expect([shown[1]?.[0], shown[1]?.[10]]).toEqual(["1", "推进中"]);
+    expect([shown[53]?.[0], shown[53]?.[10], shown[53]?.[11]]).toEqual(["53", "已完成", "2023-12-14"]);
+  });
+
+  it("keeps a column the user added to a plan sheet, and values typed beside the table", async () => {
+    const book = await generated();
+    enter(book, "附件2 国控断面", "L3", "联系人");
+    enter(book, "附件2 国控断面", "L5", "张工");
+    enter(book, "附件2 国控断面", "N6", "未命名列的值");
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    const shown = displayedRows(sheetOf(book, "附件2 国控断面"));
+    expect(shown[0]?.slice(10)).toEqual(["实测水质类别", "联系人", "N列"]);
+    expect([shown[2]?.[5], shown[2]?.[11]]).toEqual(["大洲", "张工"]);
+    expect(shown[3]?.[12]).toBe("未命名列的值");
+    expect(sheetOf(book, "附件2 国控断面").layout?.tables[0]?.rect.colCount).toBe(13);
+  });
+
+  it("keeps a row the plan no longer has when it holds entries, and marks it", async () => {
+    const book = await generated();
+    enter(book, "附件4 市级水源", "I5", "Ⅱ类"); // 城中水厂
+    const smaller: Plan = {
+      ...plan,
+      municipalSources: plan.municipalSources.filter((s) => s.name !== "城中水厂"),
+    };
+    const outcome = await generateWorkbook(book.port, smaller, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, keptEntries: 1 });
+    const sheet = sheetOf(book, "附件4 市级水源");
+    const shown = displayedRows(sheet);
+    expect(shown).toHaveLength(1 + 4);
+    expect(shown[4]?.[2]).toBe("城中水厂");
+    expect(shown[4]?.[8]).toBe("Ⅱ类");
+    expect(sheet.formatAt(6, 2, "fill")).toBe("#FCE4D6");
+  });
+
+  it("recreates a plan sheet the user deleted and leaves the others' entries", async () => {
+    const book = await generated();
+    enter(book, "附件3 区控断面", "L4", "Ⅱ类");
+    book.removeSheet("附件6 排查河流");
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, created: ["附件6 排查河流"], keptEntries: 1 });
+    expect(book.sheetNames()).toContain("附件6 排查河流");
+    expect(sheetOf(book, "附件3 区控断面").get(3, 11)).toBe("Ⅱ类");
+  });
+
+  it("keeps the sheets' names, and their entries, when generated again in the other language", async () => {
+    const book = await generated("zh-CN");
+    enter(book, "附件1 任务清单", "K4", "推进中");
+    const outcome = await generateWorkbook(book.port, plan, { locale: "en-US" });
+    expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 1 });
+    expect(book.sheetNames()).not.toContain("A1 Tasks");
+    const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
+    expect([shown[0]?.[10], shown[1]?.[10]]).toEqual(["Status", "推进中"]);
+  });
+
+  it("keeps 10,000 monitoring rows in order, column by column", async () => {
+    const book = await generated();
+    const monitoring = sheetOf(book, "监测数据");
+    for (let r = 0; r < 10_000; r += 1) {
+      monitoring.set(3 + r, 0, r % 2 === 0 ? "露塘" : "浮石");
+      monitoring.set(3 + r, 1, 44927 + (r % 365));
+      monitoring.set(3 + r, 4, 6 + (r % 30) / 10);
+      monitoring.set(3 + r, 8, r % 7 === 0 ? "0.025L" : 0.1 + (r % 9) / 100);
+    }
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, keptEntries: 40_000 });
+    expect(book.calls).toEqual({ read: 2, write: 2 });
+    expect(monitoring.get(3 + 9_999, 0)).toBe("浮石");
+    expect(monitoring.get(3 + 7, 8)).toBe("0.025L");
+    expect(monitoring.layout?.tables[0]?.rect.rowCount).toBe(10_001);
+  });
+
+  it("writes nothing when a sheet of a plan sheet's name was made by someone else", async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet("监测数据").set(0, 0, "手工台账");
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toEqual({ ok: false, problems: [{ code: "sheet_name_taken", sheet: "监测数据" }] });
+    expect(book.sheetNames()).toEqual(["监测数据"]);
+    expect(book.calls.write).toBe(0);
+  });
+});
