@@ -1,5 +1,6 @@
 import type { Waterbody } from "./classifyParameter";
 import {
+  addToSummary,
   createParameterSummary,
   judgeParameter,
   type ParameterJudgement,
@@ -72,25 +73,20 @@ export class PeriodAccumulator {
       const entry = sample[key as ParameterKey];
       if (summary === undefined || entry === undefined) continue;
       if (typeof entry === "number") {
-        if (Number.isFinite(entry)) {
-          summary.count += 1;
-          summary.sum += entry;
-        }
+        if (Number.isFinite(entry)) addToSummary(summary, entry);
         continue;
       }
       switch (entry.kind) {
         case "value":
-          summary.count += 1;
-          summary.sum += entry.value;
+          addToSummary(summary, entry.value);
           break;
         case "below_detection":
           if (entry.limit === null) {
             summary.unknownLimitCount += 1;
           } else {
             // ½ × the detection limit in means (环办监测函〔2020〕82号, point 7).
-            summary.count += 1;
+            addToSummary(summary, entry.limit / 2);
             summary.belowCount += 1;
-            summary.sum += entry.limit / 2;
             if (entry.limit > summary.maxDetectionLimit) summary.maxDetectionLimit = entry.limit;
           }
           break;
@@ -110,10 +106,7 @@ export class PeriodAccumulator {
     for (let p = 0; p < summaries.length; p++) {
       const value = values[offset + p] ?? Number.NaN;
       const summary = summaries[p];
-      if (summary !== undefined && value === value) {
-        summary.count += 1;
-        summary.sum += value;
-      }
+      if (summary !== undefined && value === value) addToSummary(summary, value);
     }
   }
 

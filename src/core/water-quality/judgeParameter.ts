@@ -12,6 +12,8 @@ export interface ParameterSummary {
   count: number;
   /** Sum of those samples, with ½ × the detection limit for each below-detection value. */
   sum: number;
+  /** Neumaier compensation of `sum`: the low-order bits lost in the additions. */
+  compensation: number;
   /** How many of `count` were below the detection limit. */
   belowCount: number;
   /** The largest detection limit seen (0 when none). */
@@ -22,7 +24,7 @@ export interface ParameterSummary {
 
 /** An empty summary. */
 export function createParameterSummary(): ParameterSummary {
-  return { count: 0, sum: 0, belowCount: 0, maxDetectionLimit: 0, unknownLimitCount: 0 };
+  return { count: 0, sum: 0, compensation: 0, belowCount: 0, maxDetectionLimit: 0, unknownLimitCount: 0 };
 }
 
 /** The judgement of one parameter over a sample or a period. */
@@ -51,6 +53,27 @@ export interface ParameterJudgement {
   readonly mayBeBetter: boolean;
   /** Warnings on this parameter (a detection limit too high to judge, an unknown detection limit). */
   readonly issues: readonly WaterQualityIssue[];
+}
+
+/**
+ * Adds a value to a summary's running sum with Neumaier compensation, so a year of values exactly
+ * at a limit averages to the limit, not one ulp above it.
+ */
+export function addToSummary(summary: ParameterSummary, value: number): void {
+  const total = summary.sum + value;
+  summary.compensation +=
+    Math.abs(summary.sum) >= Math.abs(value) ? summary.sum - total + value : value - total + summary.sum;
+  summary.sum = total;
+  summary.count += 1;
+}
+
+/**
+ * The arithmetic mean of a summary. Snapped to 12 significant digits: far below any measurement's
+ * precision, above binary noise, so the mean of 0.1, 0.1, 0.1 is 0.1 and meets a 0.1 limit. Means
+ * are otherwise compared unrounded.
+ */
+export function meanOfSummary(summary: Readonly<ParameterSummary>): number {
+  return Number(((summary.sum + summary.compensation) / summary.count).toPrecision(12));
 }
 
 /** Class-limit rows, best first, for the lone below-detection rule. */
@@ -94,7 +117,7 @@ function classBelowDetection(
  * Returns null when the summary holds nothing.
  *
  * @example
- * judgeParameter(getParameter("hg"), { count: 1, sum: 0.00002, belowCount: 1, maxDetectionLimit: 0.00004, unknownLimitCount: 0 }, "river")
+ * judgeParameter(getParameter("hg"), { count: 1, sum: 0.00002, compensation: 0, belowCount: 1, maxDetectionLimit: 0.00004, unknownLimitCount: 0 }, "river")
  * // { class: 1, mayBeBetter: false, value: 0.00002, … }
  */
 export function judgeParameter(
@@ -122,7 +145,7 @@ export function judgeParameter(
       issues,
     };
   }
-  const value = summary.sum / summary.count;
+  const value = meanOfSummary(summary);
   const belowDetection = summary.belowCount === summary.count;
   if (!belowDetection) {
     return {
