@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Workbook, type Worksheet } from "exceljs";
+import { Workbook, type WorkbookView, type Worksheet } from "exceljs";
 import type { CellValue } from "../../workbook/layout";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
 import { HostError } from "../hostError";
@@ -191,14 +191,22 @@ export class XlsxWorkbook {
   /** Excel shows a blank window when the active tab is hidden: move it to the first visible sheet. */
   private keepActiveTabVisible(): void {
     const sheets = this.workbook.worksheets;
-    const active = this.workbook.views[0]?.activeTab ?? 0;
+    // A loaded file without <bookViews> leaves ExcelJS's `views` undefined, whatever its typings say.
+    const views = this.workbook.views as WorkbookView[] | undefined;
+    const active = views?.[0]?.activeTab ?? 0;
     if (sheets[active]?.state === "visible") return;
     const firstVisible = sheets.findIndex((sheet) => sheet.state === "visible");
     if (firstVisible >= 0) this.selectTab(firstVisible);
   }
 
   private selectTab(index: number): void {
-    const view = this.workbook.views[0] ?? { x: 0, y: 0, width: 28800, height: 17600, visibility: "visible" };
+    const view = (this.workbook.views as WorkbookView[] | undefined)?.[0] ?? {
+      x: 0,
+      y: 0,
+      width: 28800,
+      height: 17600,
+      visibility: "visible",
+    };
     this.workbook.views = [{ ...view, activeTab: index, firstSheet: 0 }];
     // Only the active tab may be selected, or Excel opens the workbook with sheets grouped.
     this.workbook.worksheets.forEach((sheet, i) => {

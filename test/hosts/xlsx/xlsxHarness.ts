@@ -1,6 +1,7 @@
 import { Workbook, type Cell, type Font, type Worksheet } from "exceljs";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
 import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
+import type { WorkbookPort } from "../../../src/workbook/port";
 import type { PortHarness, SheetProbe } from "../contract/portHarness";
 
 /**
@@ -18,19 +19,68 @@ export async function makeXlsxHarness(book: XlsxWorkbook = XlsxWorkbook.create()
 }
 
 export class XlsxHarness implements PortHarness {
-  readonly book: XlsxWorkbook;
-  readonly port;
+  /** Replaced whenever a "user" edits the file, as when someone opens it in Excel and saves. */
+  book: XlsxWorkbook;
+  /** Always the current book's port; a write makes the cached read-back stale. */
+  readonly port: WorkbookPort = {
+    read: async (sheetNames) => {
+      await this.applyEdits();
+      return this.book.port.read(sheetNames);
+    },
+    write: async (batch) => {
+      await this.applyEdits();
+      this.readBack = null;
+      return this.book.port.write(batch);
+    },
+  };
+
+  /** The bytes read back, kept until the next write or edit: a round trip of the whole plan takes a second or two. */
+  private readBack: Promise<Workbook> | null = null;
+  /** A user's edits, applied to the file in one round trip before the host or a probe looks at it. */
+  private pendingEdits: ((workbook: Workbook) => void)[] = [];
 
   constructor(book: XlsxWorkbook) {
     this.book = book;
-    this.port = book.port;
   }
 
   /** The host's bytes, loaded again by ExcelJS. */
   async reloaded(): Promise<Workbook> {
+    await this.applyEdits();
+    this.readBack ??= this.book.toBuffer().then(async (bytes) => {
+      const workbook = new Workbook();
+      await workbook.xlsx.load(bytes as never);
+      return workbook;
+    });
+    return this.readBack;
+  }
+
+  /** Edits the file outside the host (ExcelJS on the bytes), then reopens it, as a user's save would. */
+  enter(sheet: string, a1: string, value: CellValue): Promise<void> {
+    this.pendingEdits.push((workbook) => {
+      const target = workbook.getWorksheet(sheet);
+      if (target === undefined) throw new Error(`no sheet ${sheet}`);
+      target.getCell(a1).value = value === "" ? null : value;
+    });
+    return Promise.resolve();
+  }
+
+  addSheet(name: string): Promise<void> {
+    this.pendingEdits.push((workbook) => {
+      workbook.addWorksheet(name);
+    });
+    return Promise.resolve();
+  }
+
+  private async applyEdits(): Promise<void> {
+    if (this.pendingEdits.length === 0) return;
+    const edits = this.pendingEdits;
+    this.pendingEdits = [];
+    // A fresh load, not the cached read-back: probes may still be looking at that one.
     const workbook = new Workbook();
     await workbook.xlsx.load((await this.book.toBuffer()) as never);
-    return workbook;
+    for (const edit of edits) edit(workbook);
+    this.book = await XlsxWorkbook.fromBuffer(Buffer.from(await workbook.xlsx.writeBuffer()));
+    this.readBack = null;
   }
 
   async sheetNames(): Promise<string[]> {
@@ -80,8 +130,8 @@ function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
       return argb === undefined ? null : `#${argb.slice(-6).toUpperCase()}`;
     },
     boldAt: (a1) => (sheet.getCell(a1).font as Partial<Font> | undefined)?.bold === true,
-    // 9.140625 is what Excel writes for a column nobody sized (8.43 characters plus padding).
-    columnWidth: (col) => sheet.getColumn(col + 1).width ?? 9.140625,
+    // 8.43 characters: Excel's width for a column nobody sized.
+    columnWidth: (col) => sheet.getColumn(col + 1).width ?? 8.43,
     visibility: () => sheet.state,
     printTitleRows: () => {
       const rows = sheet.pageSetup.printTitlesRow;
