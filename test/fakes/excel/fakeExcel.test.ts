@@ -1,0 +1,297 @@
+import { FakeExcel, type FakeRequestContext } from "./fakeExcel";
+import { FakeRichApiError } from "./fakeWorkbookState";
+
+/** Runs one batch and returns the error it threw (or fails the test if it threw nothing). */
+async function failureOf(
+  excel: FakeExcel,
+  batch: (context: FakeRequestContext) => Promise<unknown>,
+): Promise<FakeRichApiError> {
+  try {
+    await excel.run(batch);
+  } catch (error) {
+    if (error instanceof FakeRichApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the batch to fail");
+}
+
+describe("fake Excel: the proxy model", () => {
+  it("throws PropertyNotLoaded when a property is read without load()", async () => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      await context.sync();
+      return range.values;
+    });
+    expect(error.code).toBe("PropertyNotLoaded");
+  });
+
+  it("throws PropertyNotLoaded when a loaded property is read before sync()", async () => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      range.load("values");
+      return Promise.resolve(range.values);
+    });
+    expect(error.code).toBe("PropertyNotLoaded");
+  });
+
+  it('hands back loaded values after sync(), empty cells as ""', async () => {
+    const excel = new FakeExcel();
+    const values = await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+      range.values = [
+        ["a", 1],
+        [true, null],
+      ];
+      range.load("values");
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([
+      ["a", 1],
+      [true, ""],
+    ]);
+  });
+
+  it("queues writes until sync(): nothing changes before it", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["x"]];
+      expect(excel.state.sheets[0]!.valueAt(0, 0)).toBe("");
+      await context.sync();
+      expect(excel.state.sheets[0]!.valueAt(0, 0)).toBe("x");
+    });
+  });
+
+  it("counts syncs, including the one Excel.run makes for what is still queued", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.add("A");
+      await context.sync();
+      context.workbook.worksheets.add("B");
+      await context.sync();
+      context.workbook.worksheets.add("C");
+    });
+    expect(excel.syncCount).toBe(3);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Sheet1", "A", "B", "C"]);
+  });
+
+  it("tells null objects apart after sync(), and only then", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const used = missing.getUsedRangeOrNullObject(true);
+      const present = context.workbook.worksheets.getItemOrNullObject("sheet1");
+      const empty = present.getUsedRangeOrNullObject(true);
+      expect(() => missing.isNullObject).toThrow(FakeRichApiError);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      expect(empty.isNullObject).toBe(true);
+    });
+  });
+});
+
+describe("fake Excel: shapes", () => {
+  it("refuses a values array whose shape differs from the range", async () => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [["only one"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it("refuses a numberFormat array whose shape differs from the range", async () => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3").numberFormat = [["0.00"], ["0.00"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it("applies a single number format to every cell of the range", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("B2:C4");
+      (range as unknown as { numberFormat: string }).numberFormat = "0.000";
+      range.load("numberFormat");
+      await context.sync();
+      expect(range.numberFormat.flat()).toEqual(Array(6).fill("0.000"));
+    });
+  });
+
+  it("types text as Excel does: an ISO date becomes a serial unless the cell is text", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      (sheet.getRange("B1") as unknown as { numberFormat: string }).numberFormat = "@";
+      sheet.getRange("A1:B1").values = [["2023-12-31", "2023-12-31"]];
+      await context.sync();
+    });
+    const sheet = excel.state.sheets[0]!;
+    expect(sheet.valueAt(0, 0)).toBe(45291);
+    expect(sheet.valueAt(0, 1)).toBe("2023-12-31");
+  });
+
+  it("leaves a cell alone where the values array holds null", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+      range.values = [["keep", "x"]];
+      await context.sync();
+      range.values = [[null, "y"]];
+    });
+    expect(excel.state.sheets[0]!.valueAt(0, 0)).toBe("keep");
+    expect(excel.state.sheets[0]!.valueAt(0, 1)).toBe("y");
+  });
+});
+
+describe("fake Excel: payload limits", () => {
+  it("refuses a request over the limit and applies none of it", async () => {
+    const excel = new FakeExcel({ payloadLimitBytes: 10_000 });
+    const rows = Array.from({ length: 2000 }, (_, i) => [`row ${i}`, i]);
+    const error = await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("D1").values = [["first"]];
+      sheet.getRange("A1:B2000").values = rows;
+      await context.sync();
+    });
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.state.sheets[0]!.values.size).toBe(0);
+    expect(excel.syncs[0]!.requestBytes).toBeGreaterThan(10_000);
+  });
+
+  it("refuses a response over the limit", async () => {
+    const excel = new FakeExcel({ payloadLimitBytes: 20_000 });
+    excel.state.sheets[0]!.values.set(0, "x".repeat(15_000));
+    excel.state.sheets[0]!.values.set(1, "y".repeat(15_000));
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").load("values");
+      await context.sync();
+    });
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("measures every request and response", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2");
+      range.values = [["水质"], ["断面"]];
+      range.load("values");
+      await context.sync();
+    });
+    expect(excel.maxRequestBytes).toBeGreaterThan(0);
+    expect(excel.maxResponseBytes).toBeGreaterThan(0);
+  });
+});
+
+describe("fake Excel: Excel's rules", () => {
+  it.each(["a:b", "a/b", "a\\b", "a?b", "a*b", "a[b]", "x".repeat(32), "", "History", "'quoted'"])(
+    "refuses the sheet name %j",
+    async (name) => {
+      const excel = new FakeExcel();
+      const error = await failureOf(excel, async (context) => {
+        context.workbook.worksheets.add(name);
+        await context.sync();
+      });
+      expect(error.code).toBe("InvalidArgument");
+    },
+  );
+
+  it("refuses a sheet name already taken, ignoring case", async () => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.add("SHEET1");
+      await context.sync();
+    });
+    expect(error.code).toBe("ItemAlreadyExists");
+  });
+
+  it("stops a failing batch at the failing action, keeping the actions before it", async () => {
+    const excel = new FakeExcel();
+    await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [["before"]];
+      context.workbook.worksheets.add("Sheet1");
+      sheet.getRange("A2").values = [["after"]];
+      await context.sync();
+    });
+    expect(excel.state.sheets[0]!.valueAt(0, 0)).toBe("before");
+    expect(excel.state.sheets[0]!.valueAt(1, 0)).toBe("");
+  });
+
+  it("refuses a table name in use, an invalid one, and overlapping tables", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["h1", "h2"]];
+      sheet.tables.add("A1:B3", true).name = "WP_Points";
+      await context.sync();
+    });
+    const duplicate = await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.tables.add("D1:E3", true).name = "wp_points";
+      await context.sync();
+    });
+    expect(duplicate.code).toBe("InvalidArgument");
+    for (const name of ["A1", "1st", "has space"]) {
+      const invalid = await failureOf(excel, async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").tables.getItem("WP_Points").name = name;
+        await context.sync();
+      });
+      expect(invalid.code).toBe("InvalidArgument");
+    }
+    const overlap = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("B2:C4", true);
+      await context.sync();
+    });
+    expect(overlap.code).toBe("InvalidArgument");
+  });
+
+  it("names blank and repeated table headers as Excel does", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:C1").values = [["名称", "", "名称"]];
+      sheet.tables.add("A1:C2", true);
+      await context.sync();
+    });
+    const sheet = excel.state.sheets[0]!;
+    expect([sheet.valueAt(0, 0), sheet.valueAt(0, 1), sheet.valueAt(0, 2)]).toEqual([
+      "名称",
+      "Column2",
+      "名称2",
+    ]);
+  });
+
+  it("refuses an inline list source over 255 characters and an unknown table style", async () => {
+    const excel = new FakeExcel();
+    const list = await failureOf(excel, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:A10");
+      range.dataValidation.rule = {
+        list: { inCellDropDown: true, source: Array(60).fill("断面名称").join(",") },
+      };
+      await context.sync();
+    });
+    expect(list.code).toBe("InvalidArgument");
+    const style = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B2", true).style = "TableStyleMedium99";
+      await context.sync();
+    });
+    expect(style.code).toBe("InvalidArgument");
+  });
+
+  it("turns formulas that point at a deleted sheet into #REF!", async () => {
+    const excel = new FakeExcel({ sheetNames: ["数据", "汇总"] });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("汇总").getRange("A1").values = [["='数据'!B3*2"]];
+      context.workbook.worksheets.getItem("数据").delete();
+      await context.sync();
+    });
+    expect(excel.state.sheetByName("汇总")!.formulas.get(0)).toBe("=#REF!*2");
+  });
+});

@@ -1,0 +1,176 @@
+import {
+  createOfficeWorkbookPort,
+  type ExcelRun,
+  type OfficeHostStats,
+  type OfficeWorkbookPortOptions,
+} from "../../../src/hosts/excel/officeWorkbookPort";
+import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
+import type { WorkbookPort } from "../../../src/workbook/port";
+import { FakeExcel, type FakeExcelOptions } from "../../fakes/excel/fakeExcel";
+import {
+  FORMAT_DEFAULTS,
+  enterValue,
+  formatA1,
+  key,
+  parseA1,
+  splitSheet,
+  type FakeSheetState,
+  type FakeWorkbookState,
+} from "../../fakes/excel/fakeWorkbookState";
+import type { PortHarness, SheetProbe } from "../contract/portHarness";
+
+/**
+ * The fake implements the part of Excel.RequestContext the host uses, not the whole typing; this
+ * is the one place that says so.
+ */
+export function asExcelRun(excel: FakeExcel): ExcelRun {
+  return excel.run as unknown as ExcelRun;
+}
+
+export interface OfficeHarness extends PortHarness {
+  readonly port: WorkbookPort & { readonly stats: OfficeHostStats };
+  readonly excel: FakeExcel;
+}
+
+/**
+ * A PortHarness over the Office host and a fresh fake Excel. The contract suite expects a host to
+ * start with no sheets, which Excel never does (a new workbook holds "Sheet1"); the fake allows it
+ * here so that every host starts from the same place. Pass `excel: { sheetNames: ["Sheet1"] }` for
+ * a workbook as Excel makes it.
+ *
+ * @example
+ * runWorkbookPortContract("Office.js host (fake Excel)", () => createOfficeHarness());
+ */
+export function createOfficeHarness(
+  options: { readonly excel?: FakeExcelOptions; readonly port?: OfficeWorkbookPortOptions } = {},
+): Promise<OfficeHarness> {
+  const excel = new FakeExcel({ sheetNames: [], ...options.excel });
+  const port = createOfficeWorkbookPort(asExcelRun(excel), options.port);
+  return Promise.resolve({
+    port,
+    excel,
+    sheetNames: () => Promise.resolve(excel.state.sheets.map((s) => s.name)),
+    sheet: (name) => {
+      const sheet = excel.state.sheetByName(name);
+      return Promise.resolve(sheet === undefined ? null : probeSheet(excel.state, sheet));
+    },
+    enter: (sheetName, a1, value) => {
+      enterAsUser(excel.state, sheetName, a1, value);
+      return Promise.resolve();
+    },
+    addSheet: (name) => {
+      excel.state.addSheet(name);
+      return Promise.resolve();
+    },
+  });
+}
+
+/** Types into one cell as a user would: Excel types the text ("58.2" → 58.2) unless the cell is text. */
+export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: string, value: CellValue): void {
+  const sheet = state.sheetByName(sheetName);
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  const { row, col } = parseA1(a1);
+  const k = key(row, col);
+  if (value === null || value === "") {
+    sheet.values.delete(k);
+    return;
+  }
+  sheet.values.set(k, enterValue(value, sheet.formatAt(row, col, "numberFormat")));
+}
+
+/** Reads the fake's state the way the contract suite asks, in the layout's own units. */
+export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): SheetProbe {
+  const cell = (a1: string): { row: number; col: number } => parseA1(a1);
+  return {
+    values: () => {
+      const used = sheet.usedRect(true);
+      if (used === null) return [];
+      const rows: CellValue[][] = [];
+      for (let r = 0; r < used.row + used.rowCount; r += 1) {
+        const row: CellValue[] = [];
+        for (let c = 0; c < used.col + used.colCount; c += 1) {
+          const value = sheet.valueAt(r, c);
+          row.push(value === "" ? null : value);
+        }
+        rows.push(row);
+      }
+      return rows;
+    },
+    tables: () =>
+      state.tables
+        .filter((t) => t.sheetId === sheet.id)
+        .map((t) => ({ name: t.name, ref: formatA1(t.rect) })),
+    freeze: () => ({ ...sheet.freeze }),
+    validationAt: (a1) => {
+      const { row, col } = cell(a1);
+      const validation = sheet.validationAt(row, col);
+      return validation?.rule == null ? null : toLayoutRule(validation.rule);
+    },
+    numberFormatAt: (a1) => {
+      const { row, col } = cell(a1);
+      return String(sheet.formatAt(row, col, "numberFormat"));
+    },
+    fillAt: (a1) => {
+      const { row, col } = cell(a1);
+      const fill = sheet.formatAt(row, col, "fill");
+      return typeof fill === "string" ? fill.toUpperCase() : null;
+    },
+    boldAt: (a1) => {
+      const { row, col } = cell(a1);
+      return sheet.formatAt(row, col, "bold") === true;
+    },
+    // Excel's rule, independent of the host's: characters = (pixels − 5) / 7, pixels = points / 0.75.
+    columnWidth: (col) => {
+      const points = sheet.columnWidths.get(col) ?? 48;
+      return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+    },
+    visibility: () =>
+      sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible",
+    printTitleRows: () => sheet.page.printTitleRows,
+    // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".
+    orientation: () => {
+      const untouched =
+        sheet.page.printTitleRows === null &&
+        sheet.page.orientation === "Portrait" &&
+        sheet.page.paperSize === "Letter";
+      return untouched ? null : sheet.page.orientation === "Landscape" ? "landscape" : "portrait";
+    },
+  };
+}
+
+/** Office's rule object back to the layout's words. Bounds at Excel's extremes mean "no bound". */
+function toLayoutRule(rule: Record<string, unknown>): ValidationRule | null {
+  const [kind, rawBody] = Object.entries(rule)[0] ?? [];
+  const body = (rawBody ?? {}) as Record<string, unknown>;
+  switch (kind) {
+    case "list": {
+      const source = String(body["source"]);
+      if (source.startsWith("=")) {
+        const { sheet, ref } = splitSheet(source.slice(1));
+        return { kind: "listRange", sheet: sheet ?? "", rect: parseA1(ref) };
+      }
+      return { kind: "list", values: source.split(",") };
+    }
+    case "decimal":
+    case "wholeNumber": {
+      const operator = String(body["operator"]);
+      const f1 = Number(body["formula1"]);
+      const f2 = Number(body["formula2"]);
+      const min = operator === "Between" || operator === "GreaterThanOrEqualTo" ? f1 : undefined;
+      const max = operator === "Between" ? f2 : operator === "LessThanOrEqualTo" ? f1 : undefined;
+      return {
+        kind,
+        ...(min !== undefined && min > -1e15 ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+      };
+    }
+    case "date":
+      return { kind: "date", from: String(body["formula1"]), to: String(body["formula2"]) };
+    case undefined:
+    default:
+      return null;
+  }
+}
+
+/** Excel's defaults, re-exported for tests that check a cleared cell. */
+export const excelFormatDefaults = FORMAT_DEFAULTS;
