@@ -99,6 +99,48 @@ function runs(count: number, test: (index: number) => boolean): [number, number]
 
 const validationTitle = { "zh-CN": "输入无效", "en-US": "Invalid entry" } as const;
 
+/** Points per line of 11-pt text, and Excel's largest row height. */
+const lineHeight = 15;
+const maxRowHeight = 409;
+
+/** Width of a text in Excel's column-width unit: a CJK or full-width character takes about 1.8 digits' width. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\uffff]/u.test(ch) ? 1.8 : 1;
+  return width;
+}
+
+/** Lines a wrapped cell needs in a column of the given width. */
+function wrappedLines(value: CellValue, columnWidth: number): number {
+  if (typeof value !== "string" || value === "") return 1;
+  const usable = Math.max(1, columnWidth - 1);
+  return value
+    .split("\n")
+    .reduce((lines, part) => lines + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+}
+
+/**
+ * Row heights for rows whose wrapped text needs more than one line. Excel does not fit row heights
+ * to wrapped text when it opens a file, and neither does LibreOffice, so the layout says them.
+ */
+function wrappedRowHeights(
+  rows: readonly (readonly CellValue[])[],
+  firstRow: number,
+  widths: readonly number[],
+  wraps: (col: number) => boolean,
+): { row: number; height: number }[] {
+  const heights: { row: number; height: number }[] = [];
+  rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((value, c) => {
+      if (wraps(c)) lines = Math.max(lines, wrappedLines(value, widths[c] ?? 8));
+    });
+    if (lines > 1)
+      heights.push({ row: firstRow + r, height: Math.min(maxRowHeight, lines * lineHeight + 3) });
+  });
+  return heights;
+}
+
 /**
  * Lays a sheet out: title (A1), note (A2), header (row 3), then one row per merged row, as one
  * Excel Table with filters. Plan cells are grey under blue headers, entry cells yellow under
@@ -190,11 +232,17 @@ export function buildSheetLayout(
     }
   });
 
+  const columnWidths = [...columns.map((c) => c.width), ...merged.extraHeaders.map(() => 14)];
+  const rowHeights = [
+    { row: 0, height: 24 },
+    ...wrappedRowHeights([header], headerRowIndex, columnWidths, () => true),
+    ...wrappedRowHeights(body, top, columnWidths, (c) => columns[c]?.wrap === true),
+  ];
   return {
     name: sheetName,
     values: [title, note, header, ...body],
-    columnWidths: [...columns.map((c) => c.width), ...merged.extraHeaders.map(() => 14)],
-    rowHeights: [{ row: 0, height: 24 }],
+    columnWidths,
+    rowHeights,
     formats,
     validations,
     tables: [
@@ -204,8 +252,9 @@ export function buildSheetLayout(
     print: {
       orientation: "landscape",
       paperSize: "A4",
-      titleRows: { first: headerRowIndex, last: headerRowIndex },
-      fitToWidth: true,
+      // Title, note and header together: LibreOffice prints title rows above a page even where they stand on it.
+      titleRows: { first: 0, last: headerRowIndex },
+      fitToWidth: spec.fitToPageWidth,
     },
     visibility: "visible",
     tabColor: spec.tabColor,

@@ -63,6 +63,8 @@ export interface SheetSpec<Row> {
   /** Columns frozen at the left beside the header rows. */
   readonly freezeColumns: number;
   readonly tabColor: string;
+  /** Print all columns on one page width; false for sheets too wide to read that way (monitoring data). */
+  readonly fitToPageWidth: boolean;
 }
 
 /** Any sheet spec, whatever its row type (the row type matters only inside the spec). */

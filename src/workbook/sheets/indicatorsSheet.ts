@@ -34,6 +34,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
     identity: ["task", "indicator"],
     freezeColumns: 2,
     tabColor: palette.entryTab,
+    fitToPageWidth: true,
     columns: [
       {
         key: "task",

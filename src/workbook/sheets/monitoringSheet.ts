@@ -62,6 +62,7 @@ export function monitoringSheet(plan: Plan, pointList: ValidationRule): SheetSpe
     identity: [],
     freezeColumns: 2,
     tabColor: palette.entryTab,
+    fitToPageWidth: false,
     columns: [
       {
         key: "point",

@@ -36,6 +36,7 @@ export function outfallRiversSheet(plan: Plan): SheetSpec<OutfallRiverRow> {
     identity: ["river"],
     freezeColumns: 0,
     tabColor: palette.planTab,
+    fitToPageWidth: true,
     columns: [
       {
         key: "number",

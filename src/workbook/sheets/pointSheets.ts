@@ -76,6 +76,7 @@ function pointSheet<Row extends { readonly longitudeText: string; readonly latit
     identity: ["name"],
     freezeColumns: 0,
     tabColor: palette.planTab,
+    fitToPageWidth: true,
     columns: [...columns, measuredClassColumn],
   };
 }

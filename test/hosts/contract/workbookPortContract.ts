@@ -111,17 +111,17 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       expect(tasks?.boldAt("A1")).toBe(true);
       expect(tasks?.numberFormatAt("J4")).toBe("yyyy-mm-dd");
       expect(tasks?.numberFormatAt("L56")).toBe("yyyy-mm-dd");
-      expect(tasks?.columnWidth(4)).toBeCloseTo(60, 0);
+      expect(tasks?.columnWidth(4)).toBeCloseTo(50, 0);
       const indicators = await harness.sheet("指标填报");
       // Only targets stated as a reduction against 2020 take a base value.
       expect(indicators?.fillAt("H4")).toBe("#EDEDED");
       expect(indicators?.validationAt("H4")).toBeNull();
     });
 
-    it("prints A4 landscape with the header row on every page", async () => {
+    it("prints A4 landscape with the title and header rows on every page", async () => {
       const tasks = await harness.sheet("附件1 任务清单");
       expect(tasks?.orientation()).toBe("landscape");
-      expect(tasks?.printTitleRows()).toBe("$3:$3");
+      expect(tasks?.printTitleRows()).toBe("$1:$3");
     });
 
     it("keeps every entered value when generating again, matched by row identity", async () => {
