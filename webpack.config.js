@@ -58,6 +58,13 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
+      alias: {
+        // zod's ES build re-exports `iso` as a nested namespace (`export * as iso`), and webpack
+        // resolves `z.iso.date()` to the top-level `date()` (z.date, which rejects "2023-12-31"), so
+        // the built-in plan failed to load in the pane. zod's CommonJS build is read at run time, as
+        // in Node and Jest. test/taskpane/preview.browser.test.ts loads the plan in a browser.
+        zod$: require.resolve("zod"),
+      },
     },
     module: {
       rules: [

@@ -47,7 +47,6 @@ const useStyles = makeStyles({
   bannerLink: { color: "#FFFFFF", marginLeft: "auto" },
   body: {
     display: "flex",
-    flexWrap: "wrap-reverse",
     alignItems: "flex-start",
     flexGrow: 1,
   },

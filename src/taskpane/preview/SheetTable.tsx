@@ -4,13 +4,16 @@ import { columnLetters, type PreviewCell, type PreviewSheet } from "./previewShe
 
 const gridLine = "1px solid #D4D4D4";
 const headerFill = "#F3F3F3";
+/** The row-number column, in pixels. */
+const rowHeaderWidth = 36;
 
 const useStyles = makeStyles({
   scroller: {
     overflow: "auto",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: "#FFFFFF",
-    maxHeight: "70vh",
+    // The banner and the sheet tabs take about 110 px; the grid fills the rest of the window.
+    maxHeight: "calc(100vh - 110px)",
   },
   table: {
     borderCollapse: "separate",
@@ -27,7 +30,6 @@ const useStyles = makeStyles({
     backgroundColor: headerFill,
     borderRight: gridLine,
     borderBottom: gridLine,
-    width: "36px",
   },
   columnHeader: {
     position: "sticky",
@@ -68,6 +70,8 @@ function cellStyle(cell: PreviewCell): CSSProperties {
     color: cell.fontColor ?? undefined,
     fontWeight: cell.bold ? 600 : undefined,
     whiteSpace: cell.wrap ? "pre-wrap" : undefined,
+    overflow: cell.overflows ? "visible" : undefined,
+    textOverflow: cell.overflows ? "clip" : undefined,
     textAlign: cell.align ?? (cell.numeric ? "right" : undefined),
   };
 }
@@ -81,11 +85,18 @@ function cellStyle(cell: PreviewCell): CSSProperties {
  */
 export function SheetTable({ sheet }: { readonly sheet: PreviewSheet }) {
   const styles = useStyles();
+  // A fixed-layout table takes its column widths from <col> only when its own width is set.
+  const tableWidth = rowHeaderWidth + sheet.columnWidths.reduce((sum, width) => sum + width, 0);
   return (
     <div className={styles.scroller}>
-      <table className={styles.table} aria-label={sheet.name} data-sheet={sheet.name}>
+      <table
+        className={styles.table}
+        style={{ width: `${tableWidth}px` }}
+        aria-label={sheet.name}
+        data-sheet={sheet.name}
+      >
         <colgroup>
-          <col style={{ width: "36px" }} />
+          <col style={{ width: `${rowHeaderWidth}px` }} />
           {sheet.columnWidths.map((width, c) => (
             <col key={c} style={{ width: `${width}px` }} />
           ))}

@@ -11,6 +11,8 @@ export interface PreviewCell {
   readonly align: "left" | "center" | "right" | null;
   /** True where Excel would right-align by default (a number with no alignment set). */
   readonly numeric: boolean;
+  /** Unwrapped text with an empty cell to its right spills over it, as in Excel (titles, notes). */
+  readonly overflows: boolean;
 }
 
 /** A worksheet ready to draw as an HTML table. */
@@ -58,14 +60,16 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
     const row: PreviewCell[] = [];
     for (let c = 0; c < colCount; c += 1) {
       const value = sheet.get(r, c);
+      const wrap = sheet.formatAt(r, c, "wrapText") ?? false;
       row.push({
         text: displayText(value, sheet.formatAt(r, c, "numberFormat")),
         fill: sheet.formatAt(r, c, "fill") ?? null,
         fontColor: sheet.formatAt(r, c, "fontColor") ?? null,
         bold: sheet.formatAt(r, c, "bold") ?? false,
-        wrap: sheet.formatAt(r, c, "wrapText") ?? false,
+        wrap,
         align: sheet.formatAt(r, c, "horizontalAlignment") ?? null,
         numeric: typeof value === "number",
+        overflows: !wrap && typeof value === "string" && value !== "" && sheet.get(r, c + 1) === null,
       });
     }
     rows.push(row);
