@@ -78,8 +78,13 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => {
-      if (server) server.close(() => resolve());
-      else resolve();
+      if (server) {
+        server.close(() => {
+          resolve();
+        });
+      } else {
+        resolve();
+      }
     });
   });
 
