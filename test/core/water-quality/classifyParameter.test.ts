@@ -21,7 +21,7 @@ describe("classifyParameter, generated from Table 1", () => {
 
   it.each(cases)("%s: at the bound meets it, just beyond misses it", (_name, key, waterbody, c, limit) => {
     const def = table1Parameters.find((p) => p.key === key)!;
-    const row =
+    const row: readonly number[] =
       def.limits.kind === "classes" ? (waterbody === "lake" ? def.limits.lake : def.limits.river) : [];
     const bestSharing = row.indexOf(limit) + 1;
     const step = limit * 1e-6;
