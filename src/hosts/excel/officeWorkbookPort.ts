@@ -304,8 +304,11 @@ async function readInContext(
         // A sync in a loop on purpose: one per response chunk, decided above from the used ranges' sizes.
         await sync(context);
         for (const { piece, range } of loaded) {
-          const rows = rowsByArea.get(piece.area) ?? [];
-          for (const row of range.values) rows.push(row.map(normaliseCell));
+          // Chunks of one sheet may arrive in any order (first-fit packing): place them by offset.
+          const rows = rowsByArea.get(piece.area) ?? new Array<CellValue[]>(piece.area.rowCount);
+          range.values.forEach((row, i) => {
+            rows[piece.rowOffset + i] = row.map(normaliseCell);
+          });
           rowsByArea.set(piece.area, rows);
         }
       }
@@ -351,7 +354,18 @@ function planValueLoads(areas: readonly UsedArea[], budget: number, bytesPerCell
       pieces.push({ area, rowOffset: offset, rowCount, bytes: rowCount * rowBytes });
     }
   }
-  return packGreedily(pieces, budget, (p) => p.bytes);
+  // Loads may run in any order, so first-fit: the small sheets ride along with the last chunk of a
+  // big one instead of costing a sync of their own.
+  const groups: { pieces: ValuePiece[]; bytes: number }[] = [];
+  for (const piece of pieces) {
+    const group = groups.find((g) => g.bytes + piece.bytes <= budget);
+    if (group === undefined) groups.push({ pieces: [piece], bytes: piece.bytes });
+    else {
+      group.pieces.push(piece);
+      group.bytes += piece.bytes;
+    }
+  }
+  return groups.map((g) => g.pieces);
 }
 
 /** Loads the table names of sheets a write will replace but this port has not seen yet. */

@@ -1,0 +1,252 @@
+import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
+import { HostError } from "../../../src/hosts/hostError";
+import {
+  createOfficeWorkbookPort,
+  pointsFromCharacterWidth,
+} from "../../../src/hosts/excel/officeWorkbookPort";
+import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
+import type { SheetLayout } from "../../../src/workbook/layout";
+import { DEFAULT_PAYLOAD_LIMIT_BYTES, FakeExcel } from "../../fakes/excel/fakeExcel";
+import { FakeRichApiError, key } from "../../fakes/excel/fakeWorkbookState";
+import { asExcelRun, createOfficeHarness, enterAsUser, type OfficeHarness } from "./officeHarness";
+
+const MONITORING = "监测数据";
+const BUDGET = 4.5 * 1024 * 1024;
+
+async function generate(harness: OfficeHarness): Promise<void> {
+  const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+  expect(outcome.ok).toBe(true);
+}
+
+/** 10,000 monitoring rows × 30 columns as staff would enter them below the header (row 4 on). */
+function enterMonitoringRows(harness: OfficeHarness, rows: number): void {
+  const sheet = harness.excel.state.sheetByName(MONITORING)!;
+  for (let r = 0; r < rows; r += 1) {
+    const row = 3 + r;
+    sheet.values.set(key(row, 0), "露塘");
+    sheet.values.set(key(row, 1), 44927 + (r % 365));
+    for (let c = 2; c < 30; c += 1)
+      sheet.values.set(key(row, c), Math.round(((r * 31 + c * 7) % 1000) * 1.37) / 100);
+  }
+}
+
+function makeLayout(name: string, values: SheetLayout["values"]): SheetLayout {
+  return {
+    name,
+    values,
+    columnWidths: [],
+    rowHeights: [],
+    formats: [],
+    validations: [],
+    tables: [],
+    freeze: { rows: 0, columns: 0 },
+    print: null,
+    visibility: "visible",
+    tabColor: null,
+  };
+}
+
+describe("the Office host's round trips", () => {
+  it("generates the plan's 9 sheets, and generates them again, in at most 3 syncs each time", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    expect(harness.excel.state.sheets).toHaveLength(9);
+    // Into an empty workbook there are no values to load: the read takes a single sync.
+    expect(harness.port.stats.lastRead?.syncs).toBe(1);
+    expect(harness.port.stats.lastWrite?.syncs).toBe(1);
+    expect(harness.excel.syncCount).toBeLessThanOrEqual(3);
+
+    const before = harness.excel.syncCount;
+    await generate(harness);
+    expect(harness.port.stats.lastRead?.syncs).toBe(2);
+    expect(harness.port.stats.lastWrite?.syncs).toBe(1);
+    expect(harness.excel.syncCount - before).toBe(3);
+  });
+
+  it("generates again over 10,000 entered rows × 30 columns in 3 syncs plus exactly the chunk syncs", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    enterMonitoringRows(harness, 10_000);
+    const before = harness.excel.syncCount;
+    await generate(harness);
+
+    const read = harness.port.stats.lastRead!;
+    const write = harness.port.stats.lastWrite!;
+    // The read estimates 40 bytes a cell: 10,003 rows × 32 columns ≈ 12.8 MB → 3 loads of ≤ 4.5 MB.
+    const usedRows = 10_003;
+    const rowBytes = 32 * 40 + 3;
+    const loads = Math.ceil(usedRows / Math.floor(BUDGET / rowBytes));
+    expect(read.extraChunks).toBe(loads - 1);
+    expect(read.syncs).toBe(1 + loads);
+    expect(harness.excel.syncCount - before).toBe(3 + read.extraChunks + write.extraChunks);
+    expect(harness.excel.maxRequestBytes).toBeLessThan(DEFAULT_PAYLOAD_LIMIT_BYTES);
+    expect(harness.excel.maxResponseBytes).toBeLessThan(DEFAULT_PAYLOAD_LIMIT_BYTES);
+    expect(harness.port.stats.largestRequestBytes).toBeLessThanOrEqual(BUDGET);
+
+    const monitoring = (await harness.sheet(MONITORING))!.values();
+    expect(monitoring.length).toBeGreaterThanOrEqual(10_003);
+    expect(monitoring[3]?.[0]).toBe("露塘");
+  }, 60_000);
+
+  it("cuts writes into requests under a smaller limit and keeps every value", async () => {
+    const limit = 1024 * 1024;
+    const harness = await createOfficeHarness({
+      excel: { payloadLimitBytes: limit },
+      port: { payloadLimitBytes: 0.9 * limit },
+    });
+    await generate(harness);
+    enterMonitoringRows(harness, 10_000);
+    const before = harness.excel.syncCount;
+    await generate(harness);
+
+    const read = harness.port.stats.lastRead!;
+    const write = harness.port.stats.lastWrite!;
+    expect(write.extraChunks).toBeGreaterThan(0);
+    expect(harness.excel.syncCount - before).toBe(3 + read.extraChunks + write.extraChunks);
+    expect(harness.excel.maxRequestBytes).toBeLessThan(limit);
+    expect(harness.excel.maxResponseBytes).toBeLessThan(limit);
+    const monitoring = (await harness.sheet(MONITORING))!.values();
+    expect(monitoring.filter((row) => row[0] === "露塘")).toHaveLength(10_000);
+  }, 60_000);
+});
+
+describe("the Office host when Excel refuses", () => {
+  it("throws HostError excel_rejected on a table name in use, with every entered value intact", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    await harness.enter("附件1 任务清单", "K8", "推进中");
+    await harness.enter("附件2 国控断面", "K10", "Ⅲ类");
+    await harness.addSheet("我的台账");
+    await harness.enter("我的台账", "A1", "自己的表");
+    // The user renamed the plan's table and gave its name to a table of their own.
+    const state = harness.excel.state;
+    state.tables.find((t) => t.name === "WP_Tasks")!.name = "MyTasks";
+    const own = state.addTable(
+      state.sheetByName("我的台账")!,
+      { row: 0, col: 0, rowCount: 2, colCount: 1 },
+      true,
+    );
+    own.name = "WP_Tasks";
+
+    const failure = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(HostError);
+    expect((failure as HostError).code).toBe("excel_rejected");
+    expect((failure as HostError).cause).toBeInstanceOf(FakeRichApiError);
+
+    expect((await harness.sheet("附件1 任务清单"))!.values()[7]?.[10]).toBe("推进中");
+    expect((await harness.sheet("附件2 国控断面"))!.values()[9]?.[10]).toBe("Ⅲ类");
+    expect((await harness.sheet("我的台账"))!.values()).toEqual([["自己的表"]]);
+  });
+
+  it("refuses a row too big for any request before sending anything", async () => {
+    const excel = new FakeExcel();
+    const port = createOfficeWorkbookPort(asExcelRun(excel), { payloadLimitBytes: 2_000 });
+    const layout = makeLayout("宽表", [["x".repeat(3_000)]]);
+    await expect(port.write({ sheets: [{ layout, mode: "create" }], activate: null })).rejects.toMatchObject({
+      code: "payload_too_large",
+    });
+    expect(excel.syncCount).toBe(0);
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("the Office host's replace", () => {
+  it("keeps the sheet itself, so formulas elsewhere that point at it stay valid", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    await harness.addSheet("我的台账");
+    const state = harness.excel.state;
+    state.sheetByName("我的台账")!.formulas.set(key(0, 0), "='附件2 国控断面'!F10");
+    const before = state.sheets.map((s) => ({ id: s.id, name: s.name }));
+
+    await generate(harness);
+
+    expect(state.sheets.map((s) => ({ id: s.id, name: s.name }))).toEqual(before);
+    expect(state.sheetByName("我的台账")!.formulas.get(key(0, 0))).toBe("='附件2 国控断面'!F10");
+  });
+
+  it("clears what the old sheet held beyond the new values, its validation and its old tables", async () => {
+    const harness = await createOfficeHarness();
+    const port = harness.port;
+    const first = makeLayout("表", [
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    await port.write({
+      sheets: [
+        {
+          layout: {
+            ...first,
+            tables: [
+              {
+                name: "WP_Old",
+                rect: { row: 0, col: 0, rowCount: 2, colCount: 2 },
+                style: "TableStyleLight9",
+              },
+            ],
+            validations: [
+              {
+                rect: { row: 1, col: 1, rowCount: 1, colCount: 1 },
+                rule: { kind: "wholeNumber", min: 0 },
+                errorTitle: "数量",
+                errorMessage: "请填写非负整数",
+                errorStyle: "stop",
+              },
+            ],
+          },
+          mode: "create",
+        },
+      ],
+      activate: null,
+    });
+    enterAsUser(harness.excel.state, "表", "D9", "旧的备注");
+
+    await port.write({ sheets: [{ layout: makeLayout("表", [["x"]]), mode: "replace" }], activate: "表" });
+
+    const probe = (await harness.sheet("表"))!;
+    expect(probe.values()).toEqual([["x"]]);
+    expect(probe.tables()).toEqual([]);
+    expect(probe.validationAt("B2")).toBeNull();
+    expect(harness.port.stats.lastWrite?.syncs).toBe(1);
+  });
+
+  it("writes text formats before values, so ISO dates in text cells stay text", async () => {
+    const harness = await createOfficeHarness();
+    const layout: SheetLayout = {
+      ...makeLayout("日期", [["2023-12-31", "2023-12-31"]]),
+      formats: [{ rect: { row: 0, col: 0, rowCount: 1, colCount: 1 }, numberFormat: "@" }],
+      columnWidths: [20, 8.43],
+    };
+    await harness.port.write({ sheets: [{ layout, mode: "create" }], activate: null });
+    const sheet = harness.excel.state.sheetByName("日期")!;
+    expect(sheet.valueAt(0, 0)).toBe("2023-12-31");
+    // Excel types the other cell as a date serial, as it would for a user.
+    expect(sheet.valueAt(0, 1)).toBe(45291);
+    expect(sheet.columnWidths.get(0)).toBeCloseTo(pointsFromCharacterWidth(20));
+    expect(pointsFromCharacterWidth(8.43)).toBeCloseTo(48, 0);
+  });
+});
+
+describe("the Office host's read", () => {
+  it("reports the sheet list, skips missing sheets, and reads an empty sheet as no values, in 2 syncs", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1", "数据"] });
+    enterAsUser(excel.state, "数据", "B2", 3.5);
+    enterAsUser(excel.state, "数据", "C3", "ND");
+    const port = createOfficeWorkbookPort(asExcelRun(excel));
+    const snapshot = await port.read(["Sheet1", "数据", "不存在"]);
+    expect(snapshot.sheetNames).toEqual(["Sheet1", "数据"]);
+    expect(snapshot.sheets.has("不存在")).toBe(false);
+    expect(snapshot.sheets.get("Sheet1")?.values).toEqual([]);
+    expect(snapshot.sheets.get("数据")).toMatchObject({
+      startRow: 1,
+      startCol: 1,
+      values: [
+        [3.5, ""],
+        ["", "ND"],
+      ],
+    });
+    expect(excel.syncCount).toBe(2);
+  });
+});
