@@ -1,16 +1,93 @@
-import { Command } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
+import { registerGenerate } from "./generateCommand";
+import { cliMessages } from "./messages/cliMessages";
 
 /**
- * The `water-plan` command line: the composition root that picks the xlsx host.
- * Sub-commands live one per file beside this one and are registered here.
+ * Builds the `water-plan` command line: the composition root that picks the xlsx host. Commands
+ * live one per file beside this one and are registered here; each reads the global `--lang`.
+ *
+ * `argv` (the user's arguments) only chooses the language of the help text, which commander
+ * needs before it parses: `--lang` is read by each command from the parsed options.
+ *
+ * @example
+ * await buildProgram(io, ["generate", "--out", "x.xlsx"]).parseAsync(["generate", "--out", "x.xlsx"], { from: "user" });
  */
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
+  const lang = langInArgv(argv) ?? "zh";
+  const messages = cliMessages(localeFromLangOption(lang));
   const program = new Command("water-plan");
-  program.description("水污染防治计划助手 / Water Plan for Excel");
+  program
+    .description(messages.programDescription)
+    .addOption(
+      new Option("--lang <lang>", messages.langOption).choices(["zh", "en", "zh-CN", "en-US"]).default(lang),
+    )
+    // Settings that sub-commands copy when they are created, so they come before registering.
+    .configureOutput({
+      writeOut: (text) => {
+        io.stdout(text);
+      },
+      writeErr: (text) => {
+        io.stderr(text);
+      },
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+  registerGenerate(program, io);
   return program;
 }
 
-/** Runs the CLI with the process's arguments and sets its exit code. */
+/**
+ * Runs the command line over `argv` (without node and the script), reporting through `io`. Never
+ * throws and never leaves a rejected promise: commander's usage errors end with exit code 2 and
+ * its one-line message, anything unexpected with exit code 2 and one line, no stack trace.
+ *
+ * @example
+ * await runCli(["generate", "--out", "liuzhou-2023.xlsx"], io);
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<void> {
+  try {
+    const program = buildProgram(io, argv);
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help); `--help` exits 0.
+      io.setExitCode(error.exitCode === 0 ? exitCodes.ok : exitCodes.usage);
+      return;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `${cliMessages(localeFromLangOption(langInArgv(argv))).internalError(reason.replace(/\s*\n\s*/g, " "))}\n`,
+    );
+    io.setExitCode(exitCodes.usage);
+  }
+}
+
+/**
+ * Runs the CLI with the process's arguments, writing to its stdout and stderr and setting its exit
+ * code (not calling `process.exit`, so pending output is flushed).
+ *
+ * @example
+ * require("../lib/src/cli/main.js").runFromProcess();
+ */
 export function runFromProcess(): void {
-  void buildProgram().parseAsync(process.argv);
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    setExitCode: (code: ExitCode) => {
+      process.exitCode = code;
+    },
+  };
+  void runCli(process.argv.slice(2), io);
+}
+
+/** The value of `--lang` among the arguments ("--lang en" or "--lang=en"), if any. */
+function langInArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") return undefined;
+    if (arg === "--lang") return argv[i + 1];
+    if (arg?.startsWith("--lang=") === true) return arg.slice("--lang=".length);
+  }
+  return undefined;
 }

@@ -1,0 +1,47 @@
+import type { Locale } from "../../core/locale";
+import { enUSMessages } from "./en-US";
+import { zhCNMessages } from "./zh-CN";
+
+/**
+ * Every sentence the `water-plan` command prints, one file per language. Each is one line without
+ * the trailing newline; paths are shown as the user typed them.
+ */
+export interface CliMessages {
+  readonly programDescription: string;
+  readonly langOption: string;
+  readonly generateDescription: string;
+  readonly outOption: string;
+  readonly planOption: string;
+
+  generated(out: string, created: number, updated: number, keptEntries: number): string;
+  sheetNameTaken(sheet: string): string;
+  outNotXlsx(out: string): string;
+  outDirMissing(dir: string): string;
+  outIsDirectory(out: string): string;
+  outNotAWorkbook(out: string): string;
+  outUnreadable(out: string, reason: string): string;
+  /** `existed`: a file was at the path before, and it is still as it was. */
+  outUnwritable(out: string, reason: string, existed: boolean): string;
+  planMissing(plan: string): string;
+  planUnreadable(plan: string, reason: string): string;
+  planNotJson(plan: string, reason: string): string;
+  /** `problems` is already formatted in the user's language (formatPlanProblems). */
+  planInvalid(plan: string, problems: string): string;
+  excelRejected(reason: string): string;
+  /** Why a file operation failed, from Node's error code ("EACCES"); the code itself when unknown. */
+  fileReason(code: string | undefined): string;
+  /** A bug, not the user's doing: still one line, never a stack trace. */
+  internalError(reason: string): string;
+}
+
+const byLocale: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zhCNMessages, "en-US": enUSMessages };
+
+/**
+ * The command line's messages in one language.
+ *
+ * @example
+ * cliMessages("en-US").outDirMissing("out") // "The folder out does not exist; …"
+ */
+export function cliMessages(locale: Locale): CliMessages {
+  return byLocale[locale];
+}

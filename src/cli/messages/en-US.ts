@@ -1,0 +1,53 @@
+import type { CliMessages } from "./cliMessages";
+
+/** The command line's messages in English (`--lang en`). */
+export const enUSMessages: CliMessages = {
+  programDescription:
+    "Water Plan for Excel: generate, validate and summarise a water-pollution prevention plan in .xlsx workbooks",
+  langOption: "language of messages: zh (Chinese, the default) or en (English)",
+  generateDescription:
+    "write the plan's appendix tables and entry sheets into an .xlsx workbook (entered values are kept)",
+  outOption: "the .xlsx file to write; if it exists, generate again inside it, keeping entered values",
+  planOption: "a plan JSON file (default: the built-in Liuzhou 2023 plan)",
+
+  generated: (out, created, updated, keptEntries) =>
+    `Wrote ${out}: ${created} ${plural(created, "sheet")} created, ${updated} updated, ${keptEntries} entered ${plural(keptEntries, "value")} kept.`,
+  sheetNameTaken: (sheet) =>
+    `The workbook already has a sheet named "${sheet}" that this tool did not make; nothing was changed. Rename or delete it and try again.`,
+  outNotXlsx: (out) => `The output file ${out} should end in .xlsx.`,
+  outDirMissing: (dir) => `The folder ${dir} does not exist; create it or choose another output path.`,
+  outIsDirectory: (out) => `${out} is a folder; give an .xlsx file name.`,
+  outNotAWorkbook: (out) => `${out} is not a readable .xlsx workbook; nothing was changed.`,
+  outUnreadable: (out, reason) => `Cannot read ${out} (${reason}).`,
+  outUnwritable: (out, reason, existed) =>
+    `Cannot write ${out} (${reason})${existed ? "; the existing file is unchanged" : ""}.`,
+  planMissing: (plan) => `The plan file ${plan} does not exist.`,
+  planUnreadable: (plan, reason) => `Cannot read the plan file ${plan} (${reason}).`,
+  planNotJson: (plan, reason) => `The plan file ${plan} is not valid JSON: ${reason}`,
+  planInvalid: (plan, problems) => `${plan}: ${problems}`,
+  excelRejected: (reason) => `Cannot write the sheets: ${reason}`,
+  fileReason: (code) => {
+    switch (code ?? "") {
+      case "EACCES":
+      case "EPERM":
+        return "permission denied";
+      case "ENOSPC":
+        return "the disk is full";
+      case "EROFS":
+        return "the file system is read-only";
+      case "EBUSY":
+        return "the file is in use by another program";
+      case "ENOENT":
+        return "no such file or folder";
+      case "EISDIR":
+        return "it is a folder";
+      default:
+        return code || "unknown reason";
+    }
+  },
+  internalError: (reason) => `Internal error: ${reason} (please report this message to the developers)`,
+};
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}

@@ -1,0 +1,236 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { Workbook, type Worksheet } from "exceljs";
+import type { CliIo, ExitCode } from "../../src/cli/cliIo";
+import { runCli } from "../../src/cli/main";
+
+const planSheets = [
+  "附件1 任务清单",
+  "附件2 国控断面",
+  "附件3 区控断面",
+  "附件4 市级水源",
+  "附件5 县级水源",
+  "附件6 排查河流",
+  "监测数据",
+  "指标填报",
+];
+
+/** A CliIo that records what a command printed and how it ended. */
+function makeIo(): CliIo & { out: () => string; err: () => string; exitCode: () => ExitCode | undefined } {
+  const out: string[] = [];
+  const err: string[] = [];
+  let exitCode: ExitCode | undefined;
+  return {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    out: () => out.join(""),
+    err: () => err.join(""),
+    exitCode: () => exitCode,
+  };
+}
+
+async function run(...argv: string[]): Promise<ReturnType<typeof makeIo>> {
+  const io = makeIo();
+  await runCli(argv, io);
+  return io;
+}
+
+/** One line of text and nothing that looks like a stack trace. */
+function expectOneLine(text: string): void {
+  expect(text.endsWith("\n")).toBe(true);
+  expect(text.trimEnd()).not.toContain("\n");
+  expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+}
+
+async function loadXlsx(path: string): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+/** The zero-based column whose header (row 3) is `header`. */
+function columnOf(sheet: Worksheet, header: string): number {
+  const row = sheet.getRow(3);
+  for (let col = 1; col <= row.cellCount; col++) if (row.getCell(col).value === header) return col;
+  throw new Error(`no column ${header}`);
+}
+
+describe("water-plan generate", () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "water-plan-cli-"));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes a workbook with the eight plan sheets and says so in Chinese", async () => {
+    const out = join(dir, "liuzhou-2023.xlsx");
+    const io = await run("generate", "--out", out);
+
+    expect(io.err()).toBe("");
+    expect(io.exitCode()).toBe(0);
+    expect(io.out()).toContain("新建工作表 8 张");
+    const visible = (await loadXlsx(out)).worksheets.filter((s) => s.state === "visible").map((s) => s.name);
+    expect(visible).toEqual(planSheets);
+    expect(await readdir(dir)).toEqual(["liuzhou-2023.xlsx"]);
+  });
+
+  it("speaks English with --lang en, before or after the command", async () => {
+    const first = await run("--lang", "en", "generate", "--out", join(dir, "a.xlsx"));
+    expect(first.out()).toMatch(/^Wrote .*a\.xlsx: 8 sheets created, 0 updated, 0 entered values kept\.\n$/);
+    const second = await run("generate", "--out", join(dir, "b.xlsx"), "--lang", "en");
+    expect(second.exitCode()).toBe(0);
+    expect(second.out()).toContain("8 sheets created");
+  });
+
+  it("keeps a value entered between two runs", async () => {
+    const out = join(dir, "book.xlsx");
+    expect((await run("generate", "--out", out)).exitCode()).toBe(0);
+
+    // A user opens the file, sets task 5 to 推进中 and saves it.
+    const edited = await loadXlsx(out);
+    const tasks = edited.getWorksheet("附件1 任务清单")!;
+    const status = columnOf(tasks, "完成状态");
+    const taskFiveRow = 3 + 5; // title, note, header, then tasks 1…
+    expect(tasks.getCell(taskFiveRow, 1).value).toBe(5);
+    tasks.getCell(taskFiveRow, status).value = "推进中";
+    await edited.xlsx.writeFile(out);
+
+    const again = await run("generate", "--out", out);
+    expect(again.err()).toBe("");
+    expect(again.exitCode()).toBe(0);
+    expect(again.out()).toContain("更新 8 张");
+    expect(again.out()).toContain("保留已填写内容 1 项");
+    const reread = (await loadXlsx(out)).getWorksheet("附件1 任务清单")!;
+    expect(reread.getCell(taskFiveRow, 1).value).toBe(5);
+    expect(reread.getCell(taskFiveRow, status).value).toBe("推进中");
+  });
+
+  it("stops with exit code 2 and one line when the output folder does not exist", async () => {
+    const io = await run("generate", "--out", join(dir, "没有这个目录", "book.xlsx"));
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("没有这个目录");
+    expect(io.out()).toBe("");
+  });
+
+  it("refuses an output file that is not an xlsx and leaves it untouched", async () => {
+    const out = join(dir, "notes.xlsx");
+    await writeFile(out, "这不是工作簿");
+    const io = await run("generate", "--out", out);
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("不是可读取的 .xlsx 工作簿");
+    expect(await readFile(out, "utf8")).toBe("这不是工作簿");
+  });
+
+  it("refuses an output name that does not end in .xlsx", async () => {
+    const io = await run("--lang", "en", "generate", "--out", join(dir, "book.csv"));
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("should end in .xlsx");
+  });
+
+  it("stops with exit code 2 on a plan file that is not JSON", async () => {
+    const plan = join(dir, "plan.json");
+    await writeFile(plan, "{ tasks: [ }");
+    const io = await run("generate", "--plan", plan, "--out", join(dir, "book.xlsx"));
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("不是有效的 JSON");
+    expect(await readdir(dir)).toEqual(["plan.json"]);
+  });
+
+  it("names the JSON path of what is wrong in a plan file", async () => {
+    const seed = JSON.parse(await readFile(resolve(__dirname, "../../seeds/liuzhou-2023.json"), "utf8")) as {
+      tasks: { deadline: { date?: string } }[];
+    };
+    seed.tasks[0]!.deadline.date = "年底前";
+    const plan = join(dir, "plan.json");
+    await writeFile(plan, JSON.stringify(seed));
+
+    const io = await run("generate", "--plan", plan, "--out", join(dir, "book.xlsx"));
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("tasks[0].deadline.date");
+  });
+
+  it("generates from a valid plan file", async () => {
+    const plan = join(dir, "plan.json");
+    await writeFile(plan, await readFile(resolve(__dirname, "../../seeds/liuzhou-2023.json")));
+    const io = await run("generate", "--plan", plan, "--out", join(dir, "book.xlsx"));
+    expect(io.err()).toBe("");
+    expect(io.exitCode()).toBe(0);
+  });
+
+  it("says a missing plan file is missing", async () => {
+    const io = await run("generate", "--plan", join(dir, "nope.json"), "--out", join(dir, "book.xlsx"));
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("找不到计划文件");
+  });
+
+  it("turns a usage error into exit code 2 with commander's message", async () => {
+    const io = await run("generate");
+    expect(io.exitCode()).toBe(2);
+    expect(io.err()).toContain("--out");
+    const unknown = await run("gnerate");
+    expect(unknown.exitCode()).toBe(2);
+    expect(unknown.err()).toContain("generate");
+  });
+
+  it("prints help with exit code 0", async () => {
+    const io = await run("--help");
+    expect(io.exitCode()).toBe(0);
+    expect(io.out()).toContain("generate");
+    expect(io.out()).toContain("--lang");
+  });
+});
+
+/** The installed command, as `npx water-plan` runs it: bin/water-plan.js over the compiled lib/. */
+describe("the water-plan bin", () => {
+  const root = resolve(__dirname, "../..");
+  const exec = promisify(execFile);
+
+  beforeAll(async () => {
+    await exec("npm", ["run", "build:cli"], { cwd: root, timeout: 170_000 });
+  }, 180_000);
+
+  it("generates a workbook from a real process", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "water-plan-bin-"));
+    const out = join(dir, "x.xlsx");
+    const { stdout } = await exec(
+      process.execPath,
+      [join(root, "bin/water-plan.js"), "generate", "--out", out],
+      {
+        cwd: dir,
+        timeout: 60_000,
+      },
+    );
+    expect(stdout).toContain("新建工作表 8 张");
+    expect((await loadXlsx(out)).worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(planSheets));
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("exits 2 with one line on stderr for a missing folder", async () => {
+    const attempt = exec(
+      process.execPath,
+      [join(root, "bin/water-plan.js"), "generate", "--out", "/nonexistent-dir/x.xlsx"],
+      {
+        timeout: 60_000,
+      },
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 2, stdout: "" });
+    const failure = (await attempt.catch((error: unknown) => error)) as { stderr: string };
+    expectOneLine(failure.stderr);
+  }, 60_000);
+});
