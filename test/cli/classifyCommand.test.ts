@@ -1,0 +1,174 @@
+import { Command, CommanderError, Option } from "commander";
+import { registerClassify } from "../../src/cli/classifyCommand";
+import type { CliIo, ExitCode } from "../../src/cli/cliIo";
+
+/** A CliIo that records what the command printed and how it ended. */
+function makeIo(): CliIo & { out: () => string; err: () => string; exitCode: () => ExitCode | undefined } {
+  const out: string[] = [];
+  const err: string[] = [];
+  let exitCode: ExitCode | undefined;
+  return {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    out: () => out.join(""),
+    err: () => err.join(""),
+    exitCode: () => exitCode,
+  };
+}
+
+/** Runs `water-plan classify …` through a commander program that never exits the process. */
+async function classify(
+  args: readonly string[],
+  { globalLang = false }: { globalLang?: boolean } = {},
+): Promise<ReturnType<typeof makeIo>> {
+  const io = makeIo();
+  const program = new Command("water-plan");
+  if (globalLang) program.addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"));
+  program.exitOverride().configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) });
+  registerClassify(program, io);
+  try {
+    await program.parseAsync(["classify", ...args], { from: "user" });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    io.stderr(`commander: ${error.code}\n`);
+  }
+  return io;
+}
+
+/** One line ending in a newline, and no stack trace. */
+function expectOneLine(text: string): void {
+  expect(text.endsWith("\n")).toBe(true);
+  expect(text.trimEnd()).not.toContain("\n");
+  expect(text).not.toMatch(/\bat .+:\d+:\d+/u);
+}
+
+describe("water-plan classify", () => {
+  it("prints the sample's class, each parameter's class and the main pollutants", async () => {
+    const io = await classify(["氨氮=0.8", "DO=6", "pH=7.2", "总磷=0.02L"]);
+    expect(io.exitCode()).toBe(0);
+    expect(io.err()).toBe("");
+    expect(io.out()).toBe(
+      [
+        "水质类别：Ⅲ类",
+        "  氨氮（NH3-N）  0.8 mg/L  Ⅲ类",
+        "  溶解氧  6 mg/L  Ⅱ类",
+        "  pH值  7.2  Ⅰ类",
+        "  总磷（以P计）  0.02L mg/L  Ⅰ类",
+        "主要污染指标：无",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the JSON the issue specifies, classes written Ⅱ类 / 劣Ⅴ类", async () => {
+    const io = await classify(["氨氮=2.5", "DO=6", "总磷=0.35", "--target", "达到或好于 III类", "--json"]);
+    expect(io.exitCode()).toBe(0);
+    const json = JSON.parse(io.out()) as Record<string, unknown>;
+    expect(json["class"]).toBe("劣Ⅴ类");
+    expect(json["parameters"]).toEqual([
+      expect.objectContaining({ parameter: "nh3n", value: 2.5, class: "劣Ⅴ类" }),
+      expect.objectContaining({ parameter: "do", value: 6, class: "Ⅱ类" }),
+      expect.objectContaining({ parameter: "tp", value: 0.35, class: "Ⅴ类" }),
+    ]);
+    expect(json["mainPollutants"]).toEqual([
+      expect.objectContaining({
+        parameter: "nh3n",
+        class: "劣Ⅴ类",
+        multiple: expect.closeTo(1.5, 12) as number,
+      }),
+      expect.objectContaining({
+        parameter: "tp",
+        class: "Ⅴ类",
+        multiple: expect.closeTo(0.75, 12) as number,
+      }),
+    ]);
+    expect(json["meets"]).toBe(false);
+  });
+
+  it("leaves meets out of the JSON without --target", async () => {
+    const json = JSON.parse((await classify(["氨氮=0.8", "--json"])).out()) as Record<string, unknown>;
+    expect("meets" in json).toBe(false);
+  });
+
+  it("states exceedances against the target", async () => {
+    const io = await classify(["氨氮=1.2", "DO=5.5", "--target", "II"]);
+    expect(io.out()).toContain("水质目标 Ⅱ类：未达标");
+    expect(io.out()).toContain("  溶解氧：低于目标 0.5 mg/L");
+    expect(io.out()).toContain("  氨氮（NH3-N）：超标 1.4 倍");
+  });
+
+  it("uses the lake phosphorus limits with --waterbody lake", async () => {
+    const river = JSON.parse((await classify(["TP=0.05", "--json"])).out()) as { class: string };
+    const lake = JSON.parse((await classify(["TP=0.05", "--json", "--waterbody", "lake"])).out()) as {
+      class: string;
+    };
+    expect([river.class, lake.class]).toEqual(["Ⅱ类", "Ⅲ类"]);
+  });
+
+  it("judges a drinking-water source with --source", async () => {
+    const io = await classify([
+      "氨氮=0.3",
+      "硫酸盐=30",
+      "氯化物=10",
+      "硝酸盐=1",
+      "铁=0.45",
+      "锰=0.05",
+      "--source",
+      "--json",
+    ]);
+    const json = JSON.parse(io.out()) as { source: { status: string; meets: boolean } };
+    expect(json.source).toEqual(expect.objectContaining({ status: "not_met", meets: false }));
+  });
+
+  it("converts a unit given with the parameter", async () => {
+    const json = JSON.parse((await classify(["汞(μg/L)=0.1", "--json"])).out()) as {
+      parameters: { value: number; class: string }[];
+    };
+    expect(json.parameters[0]?.value).toBeCloseTo(0.0001, 15);
+    expect(json.parameters[0]?.class).toBe("Ⅲ类");
+  });
+
+  it("speaks English with --lang en, on its own or as the program's global option", async () => {
+    for (const globalLang of [false, true]) {
+      const io = await classify(["NH3-N=0.8", "--lang", "en"], { globalLang });
+      expect(io.out()).toContain("Water class: Class III");
+    }
+  });
+
+  it.each([
+    [[], "请至少给出一个"],
+    [["氨氮"], "不是“监测项目=数值”的形式"],
+    [["浊度=5"], "无法识别的监测项目“浊度”"],
+    [["氨氮=abc"], "无法识别的监测值“abc”"],
+    [["氨氮=-1"], "为负数"],
+    [["氨氮=0.5", "NH3-N=0.6"], "给出了不止一次"],
+    [["氨氮=0.5", "--waterbody", "sea"], "水体类型“sea”无效"],
+    [["氨氮=0.5", "--target", "Ⅵ类"], "无法识别的水质目标"],
+    [["氨氮=0.5", "--target"], "选项 --target 缺少取值"],
+    [["氨氮=0.5", "--bogus"], "“--bogus”不是"],
+    [["氨氮=0.5", "--lang", "fr"], "语言“fr”无效"],
+    [["氨氮(ppm)=0.5"], "单位“ppm”无法识别"],
+  ])("refuses %j with one clear line and exit code 2", async (args, message) => {
+    const io = await classify(args);
+    expect(io.exitCode()).toBe(2);
+    expect(io.out()).toBe("");
+    expectOneLine(io.err());
+    expect(io.err()).toContain(message);
+  });
+
+  it("words usage problems in English with --lang en", async () => {
+    const io = await classify(["turbidity=5", "--lang", "en"]);
+    expect(io.exitCode()).toBe(2);
+    expect(io.err()).toContain('Unknown parameter "turbidity"');
+  });
+
+  it("warns when a detection limit is too high to judge", async () => {
+    const io = await classify(["汞=0.0001L", "--target", "Ⅱ类"]);
+    expect(io.exitCode()).toBe(0);
+    expect(io.out()).toContain("水质目标 Ⅱ类：无法判定");
+    expect(io.out()).toContain("注意：汞低于检出限 0.0001 mg/L，但该检出限高于限值 0.00005 mg/L");
+  });
+});
