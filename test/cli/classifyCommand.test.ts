@@ -27,7 +27,14 @@ async function classify(
   const io = makeIo();
   const program = new Command("water-plan");
   if (globalLang) program.addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"));
-  program.exitOverride().configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) });
+  program.exitOverride().configureOutput({
+    writeOut: (t) => {
+      io.stdout(t);
+    },
+    writeErr: (t) => {
+      io.stderr(t);
+    },
+  });
   registerClassify(program, io);
   try {
     await program.parseAsync(["classify", ...args], { from: "user" });
