@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
+import { registerClassify } from "./classifyCommand";
 import { registerGenerate } from "./generateCommand";
 import { cliMessages } from "./messages/cliMessages";
 
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
     .exitOverride()
     .showSuggestionAfterError(true);
   registerGenerate(program, io);
+  registerClassify(program, io);
   return program;
 }
 
