@@ -25,13 +25,16 @@ export interface MergedRows {
 /** Rows not in the plan any more but holding entries are marked in this colour. */
 const orphanFill = "#FCE4D6";
 
-function planIdentity(spec: AnySheetSpec, row: unknown, locale: Locale): string {
-  return spec.identity
-    .map((key) => {
-      const column = spec.columns.find((c) => c.key === key);
-      return identityPart(column?.value?.(row, locale));
-    })
-    .join("|");
+/** A plan row's identity as either language writes it (an indicator's name is localized). */
+function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
+  const identity = (locale: Locale): string =>
+    spec.identity
+      .map((key) => {
+        const column = spec.columns.find((c) => c.key === key);
+        return identityPart(column?.value?.(row, locale));
+      })
+      .join("|");
+  return new Set([identity("zh-CN"), identity("en-US")]);
 }
 
 /**
@@ -40,9 +43,9 @@ function planIdentity(spec: AnySheetSpec, row: unknown, locale: Locale): string 
  * entries are kept after the plan's rows, so that nothing a user entered is lost.
  *
  * @example
- * const merged = mergeRows(spec, readSheet(spec, snapshot, name), "zh-CN");
+ * const merged = mergeRows(spec, readSheet(spec, snapshot, name));
  */
-export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Locale): MergedRows {
+export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null): MergedRows {
   const entryKeys = new Set(spec.columns.filter((c) => c.kind === "entry").map((c) => c.key));
   const unmatched = [...(read?.rows ?? [])];
   let keptEntries = 0;
@@ -52,8 +55,8 @@ export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Lo
   };
 
   const rows: LayoutRow[] = spec.rows.map((planRow: unknown) => {
-    const identity = planIdentity(spec, planRow, locale);
-    const index = unmatched.findIndex((r) => r.identity === identity);
+    const identities = planIdentities(spec, planRow);
+    const index = unmatched.findIndex((r) => r.identity !== null && identities.has(r.identity));
     const match = index >= 0 ? unmatched.splice(index, 1)[0] : undefined;
     if (!match) return { plan: planRow, values: new Map(), extras: new Map() };
     const entries = new Map([...match.values].filter(([key]) => entryKeys.has(key)));
@@ -62,13 +65,10 @@ export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Lo
     return { plan: planRow, values: entries, extras: match.extras };
   });
 
+  // Rows that match no plan row are kept whatever they hold: a user typed them, or the plan no
+  // longer has them and the user may still need what is in them. They are marked, not dropped.
   for (const row of unmatched) {
-    const holdsEntries =
-      spec.identity.length === 0 ||
-      [...row.values].some(([key, value]) => entryKeys.has(key) && !isBlank(value)) ||
-      row.extras.size > 0;
-    if (!holdsEntries) continue;
-    countKept(row.values, true);
+    countKept(row.values, false);
     countKept(row.extras, false);
     rows.push({ plan: null, values: row.values, extras: row.extras });
   }
@@ -147,7 +147,7 @@ function wrappedRowHeights(
  * brown headers; entry cells carry data validation; headers are frozen and repeat when printed.
  *
  * @example
- * const layout = buildSheetLayout(spec, "附件1 任务清单", mergeRows(spec, null, "zh-CN"), "zh-CN");
+ * const layout = buildSheetLayout(spec, "附件1 任务清单", mergeRows(spec, null), "zh-CN");
  */
 export function buildSheetLayout(
   spec: AnySheetSpec,

@@ -90,7 +90,7 @@ export async function generateWorkbook(
   const writes: SheetWrite[] = targets.map(({ spec, name, mode }) => {
     const current = mode === "replace" ? snapshot.sheets.get(name) : undefined;
     const read = current ? readSheet(spec, current, (i) => unnamedColumn[locale](columnLetters(i))) : null;
-    const merged = mergeRows(spec, read, locale);
+    const merged = mergeRows(spec, read);
     keptEntries += merged.keptEntries;
     return { layout: buildSheetLayout(spec, name, merged, locale), mode };
   });

@@ -232,13 +232,30 @@ describe("generating again", () => {
       municipalSources: plan.municipalSources.filter((s) => s.name !== "城中水厂"),
     };
     const outcome = await generateWorkbook(book.port, smaller, { locale: "zh-CN" });
-    expect(outcome).toMatchObject({ ok: true, keptEntries: 1 });
+    expect(outcome).toMatchObject({ ok: true });
     const sheet = sheetOf(book, "附件4 市级水源");
     const shown = displayedRows(sheet);
     expect(shown).toHaveLength(1 + 4);
     expect(shown[4]?.[2]).toBe("城中水厂");
     expect(shown[4]?.[8]).toBe("Ⅱ类");
     expect(sheet.formatAt(6, 2, "fill")).toBe("#FCE4D6");
+  });
+
+  it("keeps what a user typed below a plan table, and rows the plan no longer has", async () => {
+    const book = await generated();
+    enter(book, "附件4 市级水源", "C9", "拟新增：柳北水厂");
+    const smaller: Plan = { ...plan, municipalSources: plan.municipalSources.slice(0, 3) };
+    const outcome = await generateWorkbook(book.port, smaller, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true });
+    const names = displayedRows(sheetOf(book, "附件4 市级水源")).map((row) => row[2]);
+    expect(names).toEqual([
+      "水源地名称",
+      "柳西水厂(原河西水厂)",
+      "城中水厂",
+      "柳东水厂",
+      "柳南水厂",
+      "拟新增：柳北水厂",
+    ]);
   });
 
   it("recreates a plan sheet the user deleted and leaves the others' entries", async () => {
@@ -254,8 +271,12 @@ describe("generating again", () => {
   it("keeps the sheets' names, and their entries, when generated again in the other language", async () => {
     const book = await generated("zh-CN");
     enter(book, "附件1 任务清单", "K4", "推进中");
+    enter(book, "指标填报", "G4", 58.2); // the indicator's name changes language, its row must not
     const outcome = await generateWorkbook(book.port, plan, { locale: "en-US" });
-    expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 1 });
+    expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 2 });
+    const indicators = displayedRows(sheetOf(book, "指标填报"));
+    expect(indicators).toHaveLength(1 + plan.targets.length);
+    expect(indicators[1]?.[6]).toBe("58.2");
     expect(book.sheetNames()).not.toContain("A1 Tasks");
     const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
     expect([shown[0]?.[10], shown[1]?.[10]]).toEqual(["Status", "推进中"]);
