@@ -371,7 +371,8 @@ describe("a workbook written by the xlsx host, opened by LibreOffice", () => {
   maybe(
     "converts to CSV with the sheet's Chinese text",
     async () => {
-      expect(soffice).not.toBeNull(); // on CI, a missing LibreOffice is a failure, not a skip
+      // On CI a missing LibreOffice is a failure, not a skip.
+      if (soffice === null) throw new Error("soffice is not on PATH: CI must install libreoffice-calc");
       const dir = await tempDir();
       const book = XlsxWorkbook.create();
       await book.port.write({
@@ -387,7 +388,7 @@ describe("a workbook written by the xlsx host, opened by LibreOffice", () => {
 
       // Its own profile directory: a LibreOffice already running for the user would take the job.
       await promisify(execFile)(
-        soffice!,
+        soffice,
         [
           `-env:UserInstallation=file://${join(dir, "profile")}`,
           "--headless",
