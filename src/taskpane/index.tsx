@@ -6,7 +6,8 @@
 import { createRoot } from "react-dom/client";
 import { toLocale } from "../core/locale";
 import { liuzhou2023Plan } from "../core/plan/builtinPlans";
-import { createOfficeWorkbookPort } from "../hosts/excel/officeWorkbookPort";
+import { createOfficeWorkbookPort, requiredExcelApi } from "../hosts/excel/officeWorkbookPort";
+import { HostError } from "../hosts/hostError";
 import { generateWorkbook } from "../workbook/generateWorkbook";
 import { App } from "./App";
 
@@ -17,11 +18,13 @@ void Office.onReady(() => {
   const locale = toLocale(Office.context.displayLanguage);
   const port = createOfficeWorkbookPort((batch) => Excel.run(batch));
   const plan = liuzhou2023Plan;
+  // Older Excel builds load the pane but lack print titles (ExcelApi 1.9): say so instead of failing midway.
+  const supported = Office.context.requirements.isSetSupported("ExcelApi", requiredExcelApi);
+  const generate = () =>
+    supported
+      ? generateWorkbook(port, plan, { locale })
+      : Promise.reject(new HostError("api_unsupported", `ExcelApi ${requiredExcelApi}`));
   createRoot(container).render(
-    <App
-      locale={locale}
-      planTitle={locale === "en-US" ? plan.titleEn : plan.title}
-      generate={() => generateWorkbook(port, plan, { locale })}
-    />,
+    <App locale={locale} planTitle={locale === "en-US" ? plan.titleEn : plan.title} generate={generate} />,
   );
 });
