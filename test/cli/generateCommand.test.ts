@@ -7,6 +7,10 @@ import { Workbook, type Worksheet } from "exceljs";
 import type { CliIo, ExitCode } from "../../src/cli/cliIo";
 import { runCli } from "../../src/cli/main";
 
+// A generation writes and reads the whole workbook (a second or two, more on a busy CI machine):
+// more than Jest's default five seconds per test.
+jest.setTimeout(30_000);
+
 const planSheets = [
   "附件1 任务清单",
   "附件2 国控断面",
