@@ -1,11 +1,5 @@
 import type { Waterbody } from "./classifyParameter";
-import {
-  addToSummary,
-  createParameterSummary,
-  judgeParameter,
-  type ParameterJudgement,
-  type ParameterSummary,
-} from "./judgeParameter";
+import { judgeParameter, type ParameterJudgement, type ParameterSummary } from "./judgeParameter";
 import { allParameters, evaluationParameters, type ParameterKey } from "./parameters";
 import type { MeasuredValue } from "./parseMeasuredValue";
 import type { WaterClass } from "./waterClass";
@@ -45,7 +39,19 @@ export interface SampleJudgement {
 }
 
 const indexByKey: ReadonlyMap<ParameterKey, number> = new Map(allParameters.map((p, i) => [p.key, i]));
-const evaluationIndexes: readonly number[] = evaluationParameters.map((p) => indexByKey.get(p.key) ?? -1);
+/**
+ * Slot of each catalogue parameter in PeriodAccumulator's arrays: the 21 evaluation parameters
+ * first, in `evaluationParameters` order, so the bulk path walks slots 0–20 in sequence.
+ */
+const slotOrder: readonly number[] = [
+  ...evaluationParameters.map((p) => indexByKey.get(p.key) ?? 0),
+  ...allParameters.map((_, i) => i).filter((i) => allParameters[i]?.role !== "evaluation"),
+];
+const slotByIndex: readonly number[] = slotOrder.reduce<number[]>((slots, index, slot) => {
+  slots[index] = slot;
+  return slots;
+}, []);
+const evaluationCount = evaluationParameters.length;
 
 /**
  * Running sums of a period at one point (month, year to date, year): add samples one at a time and
@@ -58,36 +64,57 @@ const evaluationIndexes: readonly number[] = evaluationParameters.map((p) => ind
  * period.judge().class // 3 (mean NH3-N 0.9)
  */
 export class PeriodAccumulator {
-  private readonly summaries: ParameterSummary[] = allParameters.map(() => createParameterSummary());
-  private readonly evaluationSummaries: readonly ParameterSummary[] = evaluationIndexes.map(
-    (i) => this.summaries[i] ?? createParameterSummary(),
-  );
+  // Running sums, one slot per catalogue parameter (see slotOrder): fixed memory, however many samples.
+  private readonly sums = new Float64Array(allParameters.length);
+  /** Kahan compensation of `sums`: the low-order bits each addition lost. */
+  private readonly compensations = new Float64Array(allParameters.length);
+  private readonly counts = new Float64Array(allParameters.length);
+  private readonly belowCounts = new Float64Array(allParameters.length);
+  private readonly maxDetectionLimits = new Float64Array(allParameters.length);
+  private readonly unknownLimitCounts = new Float64Array(allParameters.length);
+  /** Samples added by `addValues`, and per evaluation slot how many of them were NaN there. */
+  private bulkSamples = 0;
+  private readonly bulkMissing = new Float64Array(evaluationCount);
 
   constructor(readonly waterbody: Waterbody = "river") {}
+
+  /**
+   * Adds a number to a slot's running sum with Kahan compensation, so a year of values exactly at
+   * a limit averages to the limit rather than one ulp above it (values are never negative).
+   */
+  private addNumber(slot: number, value: number): void {
+    const corrected = value - (this.compensations[slot] ?? 0);
+    const sum = this.sums[slot] ?? 0;
+    const total = sum + corrected;
+    this.compensations[slot] = total - sum - corrected;
+    this.sums[slot] = total;
+    this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+  }
 
   /** Adds one sample. */
   add(sample: SampleValues): void {
     for (const key in sample) {
       const index = indexByKey.get(key as ParameterKey);
-      const summary = index === undefined ? undefined : this.summaries[index];
+      const slot = index === undefined ? undefined : slotByIndex[index];
       const entry = sample[key as ParameterKey];
-      if (summary === undefined || entry === undefined) continue;
+      if (slot === undefined || entry === undefined) continue;
       if (typeof entry === "number") {
-        if (Number.isFinite(entry)) addToSummary(summary, entry);
+        if (Number.isFinite(entry)) this.addNumber(slot, entry);
         continue;
       }
       switch (entry.kind) {
         case "value":
-          addToSummary(summary, entry.value);
+          this.addNumber(slot, entry.value);
           break;
         case "below_detection":
           if (entry.limit === null) {
-            summary.unknownLimitCount += 1;
+            this.unknownLimitCounts[slot] = (this.unknownLimitCounts[slot] ?? 0) + 1;
           } else {
             // ½ × the detection limit in means (环办监测函〔2020〕82号, point 7).
-            addToSummary(summary, entry.limit / 2);
-            summary.belowCount += 1;
-            if (entry.limit > summary.maxDetectionLimit) summary.maxDetectionLimit = entry.limit;
+            this.addNumber(slot, entry.limit / 2);
+            this.belowCounts[slot] = (this.belowCounts[slot] ?? 0) + 1;
+            if (entry.limit > (this.maxDetectionLimits[slot] ?? 0))
+              this.maxDetectionLimits[slot] = entry.limit;
           }
           break;
         case "not_monitored":
@@ -102,12 +129,38 @@ export class PeriodAccumulator {
    * starting at `offset` of a numeric array (NaN = not monitored). The fast path for bulk data.
    */
   addValues(values: ArrayLike<number>, offset = 0): void {
-    const summaries = this.evaluationSummaries;
-    for (let p = 0; p < summaries.length; p++) {
-      const value = values[offset + p] ?? Number.NaN;
-      const summary = summaries[p];
-      if (summary !== undefined && value === value) addToSummary(summary, value);
+    const { sums, compensations, bulkMissing } = this;
+    this.bulkSamples += 1;
+    for (let slot = 0; slot < evaluationCount; slot++) {
+      // In range by construction; `as number` spares the hot loop an undefined check.
+      const value = values[offset + slot] as number;
+      if (value !== value) {
+        // Counting the rare gaps instead of every value saves the bulk path a write per value.
+        bulkMissing[slot] = (bulkMissing[slot] as number) + 1;
+        continue;
+      }
+      // addNumber without the count, inlined: this is the bulk path.
+      const corrected = value - (compensations[slot] as number);
+      const sum = sums[slot] as number;
+      const total = sum + corrected;
+      compensations[slot] = total - sum - corrected;
+      sums[slot] = total;
     }
+  }
+
+  /** The running sums of one parameter, as `judgeParameter` takes them. */
+  private summaryAt(index: number): ParameterSummary {
+    const slot = slotByIndex[index] ?? 0;
+    return {
+      count:
+        (this.counts[slot] ?? 0) +
+        (slot < evaluationCount ? this.bulkSamples - (this.bulkMissing[slot] ?? 0) : 0),
+      sum: this.sums[slot] ?? 0,
+      compensation: -(this.compensations[slot] ?? 0),
+      belowCount: this.belowCounts[slot] ?? 0,
+      maxDetectionLimit: this.maxDetectionLimits[slot] ?? 0,
+      unknownLimitCount: this.unknownLimitCounts[slot] ?? 0,
+    };
   }
 
   /** Judges the period so far: means classified by the single-factor method. */
@@ -118,8 +171,7 @@ export class PeriodAccumulator {
     const missing: ParameterKey[] = [];
     const issues: WaterQualityIssue[] = [];
     allParameters.forEach((def, i) => {
-      const summary = this.summaries[i];
-      const judgement = summary === undefined ? null : judgeParameter(def, summary, this.waterbody);
+      const judgement = judgeParameter(def, this.summaryAt(i), this.waterbody);
       if (judgement === null) {
         if (def.role === "evaluation") missing.push(def.key);
         return;

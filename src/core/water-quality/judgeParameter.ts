@@ -12,7 +12,7 @@ export interface ParameterSummary {
   count: number;
   /** Sum of those samples, with ½ × the detection limit for each below-detection value. */
   sum: number;
-  /** Neumaier compensation of `sum`: the low-order bits lost in the additions. */
+  /** What the additions to `sum` lost in rounding; `sum + compensation` is the better total. */
   compensation: number;
   /** How many of `count` were below the detection limit. */
   belowCount: number;
@@ -53,18 +53,6 @@ export interface ParameterJudgement {
   readonly mayBeBetter: boolean;
   /** Warnings on this parameter (a detection limit too high to judge, an unknown detection limit). */
   readonly issues: readonly WaterQualityIssue[];
-}
-
-/**
- * Adds a value to a summary's running sum with Neumaier compensation, so a year of values exactly
- * at a limit averages to the limit, not one ulp above it.
- */
-export function addToSummary(summary: ParameterSummary, value: number): void {
-  const total = summary.sum + value;
-  summary.compensation +=
-    Math.abs(summary.sum) >= Math.abs(value) ? summary.sum - total + value : value - total + summary.sum;
-  summary.sum = total;
-  summary.count += 1;
 }
 
 /**
