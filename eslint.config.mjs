@@ -48,7 +48,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["node:*", "fs", "path", "os", "child_process"], message: coreMessage },
-            { group: ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js"], message: coreMessage },
+            {
+              group: ["exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js"],
+              message: coreMessage,
+            },
             { group: ["**/hosts/**", "**/workbook/**", "**/taskpane/**", "**/cli/**"], message: coreMessage },
           ],
         },
@@ -71,7 +74,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ["exceljs", "node:*", "react", "**/hosts/**", "**/taskpane/**", "**/cli/**"],
-              message: "src/workbook is host-neutral: hosts receive a WorkbookPort, the workbook layer never picks one.",
+              message:
+                "src/workbook is host-neutral: hosts receive a WorkbookPort, the workbook layer never picks one.",
             },
           ],
         },
