@@ -28,6 +28,9 @@ export function getClassLimit(
 /**
  * True when `value` meets `limit` in the parameter's direction: C ≤ limit, or C ≥ limit for
  * dissolved oxygen. Bounds are inclusive.
+ *
+ * @example
+ * meetsLimit(getParameter("do"), 5, 5) // true
  */
 export function meetsLimit(def: ParameterDef, value: number, limit: number): boolean {
   return def.direction === "ge" ? value >= limit : value <= limit;

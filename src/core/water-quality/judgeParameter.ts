@@ -22,7 +22,12 @@ export interface ParameterSummary {
   unknownLimitCount: number;
 }
 
-/** An empty summary. */
+/**
+ * An empty summary.
+ *
+ * @example
+ * createParameterSummary().count // 0
+ */
 export function createParameterSummary(): ParameterSummary {
   return { count: 0, sum: 0, compensation: 0, belowCount: 0, maxDetectionLimit: 0, unknownLimitCount: 0 };
 }

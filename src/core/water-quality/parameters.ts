@@ -1422,7 +1422,12 @@ export function getParameter(key: ParameterKey): ParameterDef {
   return def;
 }
 
-/** True when `key` is a parameter key (for keys read from JSON or a sheet). */
+/**
+ * True when `key` is a parameter key (for keys read from JSON or a sheet).
+ *
+ * @example
+ * isParameterKey("nh3n") // true
+ */
 export function isParameterKey(key: string): key is ParameterKey {
   return byKey.has(key);
 }

@@ -71,7 +71,12 @@ function buildAliasIndex(): ReadonlyMap<string, ParameterDef> {
 
 const aliasIndex = buildAliasIndex();
 
-/** Every normalised name that resolves to a parameter, for the catalogue's uniqueness test. */
+/**
+ * Every normalised name that resolves to a parameter, for the catalogue's uniqueness test.
+ *
+ * @example
+ * listParameterNames(getParameter("do")) // ["do", "溶解氧", "dissolvedoxygen", "溶解氧", "do"]
+ */
 export function listParameterNames(def: ParameterDef): readonly string[] {
   return [def.key, def.nameZh, def.nameEn, ...def.aliases].map(normalizeName);
 }

@@ -47,7 +47,12 @@ export interface WaterQualityIssue {
 /** A parse result that failed: the issue, tagged so it sits in a discriminated union. */
 export type WaterQualityProblem = { readonly kind: "problem" } & WaterQualityIssue;
 
-/** Builds a problem value (severity error) for the parsers. */
+/**
+ * Builds a problem value (severity error) for the parsers.
+ *
+ * @example
+ * makeProblem("unreadable_value", { input: "abc" }) // { kind: "problem", code: "unreadable_value", severity: "error", input: "abc" }
+ */
 export function makeProblem(
   code: WaterQualityIssueCode,
   fields: Omit<WaterQualityIssue, "code" | "severity"> = {},
