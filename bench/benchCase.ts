@@ -3,7 +3,7 @@ export interface BenchCase {
   /** Shown as the case's heading. */
   readonly name: string;
   /** Runs the case and returns its figures; it prints nothing itself. */
-  run(): BenchResult;
+  run(): BenchResult | Promise<BenchResult>;
 }
 
 /** A case's figures: lines to print and the ratios checked against their goals. */

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       continue;
     }
     console.log(`\n## ${benchCase.name}`);
-    const result = benchCase.run();
+    const result = await benchCase.run();
     for (const line of result.lines) console.log(line);
     for (const { label, ratio, goal } of result.ratios) {
       const verdict = ratio <= goal ? "ok" : "MISSED";

@@ -63,7 +63,7 @@ describe("the Office host's round trips", () => {
     expect(harness.excel.syncCount - before).toBe(3);
   });
 
-  it("generates again over 10,000 entered rows × 30 columns in 3 syncs plus exactly the chunk syncs", async () => {
+  it("generates again over 10,000 entered rows × 30 columns in 3 syncs, chunks aside", async () => {
     const harness = await createOfficeHarness();
     await generate(harness);
     enterMonitoringRows(harness, 10_000);
@@ -72,10 +72,11 @@ describe("the Office host's round trips", () => {
 
     const read = harness.port.stats.lastRead!;
     const write = harness.port.stats.lastWrite!;
-    // The read estimates 40 bytes a cell: 10,003 rows × 32 columns ≈ 12.8 MB → 3 loads of ≤ 4.5 MB.
+    // The read estimates 12 bytes a cell: 10,003 rows × 32 columns ≈ 3.8 MB → one load under 4.5 MB.
     const usedRows = 10_003;
-    const rowBytes = 32 * 40 + 3;
+    const rowBytes = 32 * 12 + 3;
     const loads = Math.ceil(usedRows / Math.floor(BUDGET / rowBytes));
+    expect(loads).toBe(1);
     expect(read.extraChunks).toBe(loads - 1);
     expect(read.syncs).toBe(1 + loads);
     expect(harness.excel.syncCount - before).toBe(3 + read.extraChunks + write.extraChunks);
@@ -86,6 +87,27 @@ describe("the Office host's round trips", () => {
     const monitoring = (await harness.sheet(MONITORING))!.values();
     expect(monitoring.length).toBeGreaterThanOrEqual(10_003);
     expect(monitoring[3]?.[0]).toBe("露塘");
+  }, 60_000);
+
+  it("asks again in smaller cuts when long entered text makes Excel refuse the response", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    enterMonitoringRows(harness, 10_000);
+    const remarks = harness.excel.state.sheetByName(MONITORING)!;
+    // 10,000 remarks of 200 Chinese characters: about 6 MB of text, far past the 12-byte estimate.
+    for (let r = 0; r < 10_000; r += 1)
+      remarks.values.set(key(3 + r, 31), `第${r}次采样备注`.padEnd(200, "测"));
+    const before = harness.excel.syncCount;
+    await generate(harness);
+
+    const read = harness.port.stats.lastRead!;
+    expect(read.extraChunks).toBeGreaterThan(0);
+    // The refused attempt is one round trip more than the chunks the retry used.
+    expect(harness.excel.syncCount - before).toBe(
+      3 + 1 + read.extraChunks + harness.port.stats.lastWrite!.extraChunks,
+    );
+    const monitoring = (await harness.sheet(MONITORING))!.values();
+    expect(monitoring[3 + 9_999]?.[31]).toBe("第9999次采样备注".padEnd(200, "测"));
   }, 60_000);
 
   it("cuts writes into requests under a smaller limit and keeps every value", async () => {
