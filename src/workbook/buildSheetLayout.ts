@@ -255,6 +255,7 @@ export function buildSheetLayout(
       // Title, note and header together: LibreOffice prints title rows above a page even where they stand on it.
       titleRows: { first: 0, last: headerRowIndex },
       fitToWidth: spec.fitToPageWidth,
+      gridlines: true,
     },
     visibility: "visible",
     tabColor: spec.tabColor,

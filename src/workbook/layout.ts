@@ -67,6 +67,8 @@ export interface PrintLayout {
   readonly titleRows: { readonly first: number; readonly last: number };
   /** Fit all columns on one page width. */
   readonly fitToWidth: boolean;
+  /** Print the cell gridlines, so that a printed table has its lines without cell borders. */
+  readonly gridlines: boolean;
 }
 
 /** A whole worksheet as the add-in writes it. */

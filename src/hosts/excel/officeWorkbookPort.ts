@@ -582,8 +582,9 @@ function decorationSteps(layout: SheetLayout): Step[] {
   const print = layout.print;
   if (print !== null) {
     steps.push(
-      step(5, 0, (scope) => {
+      step(6, 0, (scope) => {
         const page = scope.sheet(name).pageLayout;
+        page.printGridlines = print.gridlines;
         page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
         page.paperSize = "A4";
         page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);

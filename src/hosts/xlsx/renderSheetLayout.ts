@@ -75,6 +75,8 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
       // fitToHeight 0: as many pages down as the rows need, one page across.
       ...(layout.print.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}),
       printTitlesRow: `${first + 1}:${last + 1}`,
+      // <printOptions gridLines="1"/>: Excel and LibreOffice print the cell grid.
+      showGridLines: layout.print.gridlines,
     };
   }
   return sheet;

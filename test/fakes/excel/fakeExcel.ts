@@ -1335,7 +1335,7 @@ class FakeFreezePanes extends FakeClientObject<FakeSheetState> {
 const PAPER_SIZES = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5"];
 
 class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
-  protected readonly scalarProperties = ["orientation", "paperSize", "zoom"];
+  protected readonly scalarProperties = ["orientation", "paperSize", "zoom", "printGridlines"];
 
   protected readProperty(sheet: FakeSheetState, property: string): unknown {
     switch (property) {
@@ -1345,6 +1345,8 @@ class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
         return sheet.page.paperSize;
       case "zoom":
         return { ...sheet.page.zoom };
+      case "printGridlines":
+        return sheet.page.printGridlines;
       default:
         throw new FakeRichApiError(
           "InvalidArgument",
@@ -1379,6 +1381,16 @@ class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
       if (value.scale !== undefined && (value.scale < 10 || value.scale > 400))
         throw new FakeRichApiError("InvalidArgument", "Scale 10–400.");
       sheet.page.zoom = { ...value };
+    });
+  }
+
+  get printGridlines(): boolean {
+    return this.loaded("printGridlines");
+  }
+  set printGridlines(value: boolean) {
+    this.act("set printGridlines", value, (sheet) => {
+      if (typeof value !== "boolean") throw new FakeRichApiError("InvalidArgument", String(value));
+      sheet.page.printGridlines = value;
     });
   }
 

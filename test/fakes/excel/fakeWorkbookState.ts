@@ -91,6 +91,7 @@ export interface FakePageLayout {
   /** e.g. "$3:$3". */
   printTitleRows: string | null;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printGridlines: boolean;
 }
 
 /** Excel's default column: 8.43 characters = 64 px = 48 pt; default row 15 pt. */
@@ -115,6 +116,7 @@ export class FakeSheetState {
     paperSize: "Letter",
     printTitleRows: null,
     zoom: { scale: 100 },
+    printGridlines: false,
   };
 
   constructor(

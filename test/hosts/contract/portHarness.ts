@@ -38,4 +38,6 @@ export interface SheetProbe {
   /** e.g. "$3:$3", or null. */
   printTitleRows(): string | null;
   orientation(): "landscape" | "portrait" | null;
+  /** Whether the cell gridlines print. */
+  printGridlines(): boolean;
 }

@@ -122,6 +122,8 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       const tasks = await harness.sheet("附件1 任务清单");
       expect(tasks?.orientation()).toBe("landscape");
       expect(tasks?.printTitleRows()).toBe("$1:$3");
+      expect(tasks?.printGridlines()).toBe(true);
+      expect((await harness.sheet("监测数据"))?.printGridlines()).toBe(true);
     });
 
     it("keeps every entered value when generating again, matched by row identity", async () => {

@@ -38,6 +38,7 @@ function probeOf(sheet: MemorySheet): SheetProbe {
     printTitleRows: () =>
       layout?.print ? `$${layout.print.titleRows.first + 1}:$${layout.print.titleRows.last + 1}` : null,
     orientation: () => layout?.print?.orientation ?? null,
+    printGridlines: () => layout?.print?.gridlines ?? false,
   };
 }
 

@@ -138,6 +138,7 @@ function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
       return rows ? rows.replace(/(\d+):(\d+)/, "$$$1:$$$2") : null;
     },
     orientation: () => sheet.pageSetup.orientation ?? null,
+    printGridlines: () => sheet.pageSetup.showGridLines === true,
   };
 }
 
