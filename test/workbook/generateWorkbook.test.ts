@@ -7,6 +7,7 @@ import type { CellValue } from "../../src/workbook/layout";
 import { metaSheetName } from "../../src/workbook/metaSheet";
 import { tableRows } from "../core/plan/sourceText";
 import { parseA1 } from "../hosts/memory/memoryHarness";
+import { liuzhouSheetNames } from "../liuzhouSheetNames";
 
 const plan = liuzhou2023Plan;
 
@@ -46,17 +47,7 @@ function enter(book: MemoryWorkbook, name: string, a1: string, value: CellValue)
 describe("generating the Liuzhou 2023 plan", () => {
   it("writes the six appendices and the two entry sheets, plus its hidden meta sheet", async () => {
     const book = await generated();
-    expect(book.sheetNames()).toEqual([
-      "附件1 任务清单",
-      "附件2 国控断面",
-      "附件3 区控断面",
-      "附件4 市级水源",
-      "附件5 县级水源",
-      "附件6 排查河流",
-      "监测数据",
-      "指标填报",
-      metaSheetName,
-    ]);
+    expect(book.sheetNames()).toEqual([...liuzhouSheetNames, metaSheetName]);
     expect(book.activeSheet).toBe("附件1 任务清单");
   });
 

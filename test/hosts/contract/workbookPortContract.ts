@@ -4,17 +4,7 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../../src/workbook/layout";
 import { metaSheetName } from "../../../src/workbook/metaSheet";
 import type { PortHarness } from "./portHarness";
-
-const sheetNames = [
-  "附件1 任务清单",
-  "附件2 国控断面",
-  "附件3 区控断面",
-  "附件4 市级水源",
-  "附件5 县级水源",
-  "附件6 排查河流",
-  "监测数据",
-  "指标填报",
-];
+import { liuzhouSheetNames } from "../../liuzhouSheetNames";
 
 /** What the memory host holds after generating: the reference every other host must match. */
 async function referenceValues(): Promise<Map<string, CellValue[][]>> {
@@ -57,7 +47,7 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
 
     it("holds the eight plan sheets in order and the meta sheet very hidden", async () => {
       const names = await harness.sheetNames();
-      expect(names.filter((n) => n !== metaSheetName)).toEqual(sheetNames);
+      expect(names.filter((n) => n !== metaSheetName)).toEqual(liuzhouSheetNames);
       expect((await harness.sheet(metaSheetName))?.visibility()).toBe("veryHidden");
       expect((await harness.sheet("附件1 任务清单"))?.visibility()).toBe("visible");
     });
