@@ -60,9 +60,10 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".tsx", ".js", ".json"],
       alias: {
         // zod's ES build re-exports `iso` as a nested namespace (`export * as iso`), and webpack
-        // resolves `z.iso.date()` to the top-level `date()` (z.date, which rejects "2023-12-31"), so
-        // the built-in plan failed to load in the pane. zod's CommonJS build is read at run time, as
-        // in Node and Jest. test/taskpane/preview.browser.test.ts loads the plan in a browser.
+        // resolves `z.iso.date()` to the top-level `date()` (z.date, which rejects "2023-12-31"):
+        // parsing a plan in the pane failed on every deadline. The pane no longer parses the built-in
+        // plan (see src/core/plan/builtinPlans.ts), but any bundle that parses a plan gets zod's
+        // CommonJS build, as Node and Jest do.
         zod$: require.resolve("zod"),
       },
     },
