@@ -63,7 +63,8 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "comparator",
         header: { "zh-CN": "比较", "en-US": "Must be" },
         kind: "plan",
-        width: 14,
+        width: 16,
+        wrap: true,
         value: (t, locale) => {
           const sign = comparatorSigns[t.comparator];
           if (t.measure === "level") return sign;
