@@ -49,7 +49,8 @@ function markSuperscriptExponents(text: string): string {
 
 const plain = String.raw`(?:\d+(?:\.\d*)?|\.\d+)`;
 const plainPattern = new RegExp(`^${plain}$`, "u");
-const thousandsPattern = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
+// The first group is never zero-led: "0,005" is a decimal comma (0.005), not 5, so it is refused.
+const thousandsPattern = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/u;
 const ePattern = new RegExp(`^(${plain})e([+-]?\\d+)$`, "iu");
 // "2.8×10^-6", "2.8x10^-6", "2.8*10-6"; the sign is required without a caret so "2.8×106" is refused.
 const timesTenPattern = new RegExp(`^(${plain})[×xX*·]10(?:\\^([+-]?\\d+)|([+-]\\d+))$`, "u");
