@@ -81,6 +81,25 @@ export function listParameterNames(def: ParameterDef): readonly string[] {
   return [def.key, def.nameZh, def.nameEn, ...def.aliases].map(normalizeName);
 }
 
+/**
+ * The parameter a normalised name stands for: a catalogue name or alias, or a name followed by its
+ * abbreviation in brackets, "溶解氧(do)", "总磷(tp)", "cod(cr)" (read as "codcr"; "cod(mn)" as
+ * "codmn"). Brackets holding a unit are left to the unit path, so "氨氮(nh3-n)(mg/l)" is not read here.
+ */
+function resolveName(name: string): ParameterDef | undefined {
+  const direct = aliasIndex.get(name);
+  if (direct !== undefined) return direct;
+  const abbreviated = /^(.+)\(([^()]+)\)$/u.exec(name);
+  if (abbreviated === null) return undefined;
+  const outer = abbreviated[1] ?? "";
+  const inner = abbreviated[2] ?? "";
+  if (headerUnits.has(inner)) return undefined;
+  const joined = aliasIndex.get(`${outer}${inner}`);
+  if (joined !== undefined) return joined;
+  const def = aliasIndex.get(outer);
+  return def !== undefined && aliasIndex.get(inner) === def ? def : undefined;
+}
+
 /** Splits "name（unit）", "name [unit]", "name unit" or "name,unit" into the two parts. */
 function splitUnit(header: string): { readonly name: string; readonly unit: string } | undefined {
   const text = header.normalize("NFKC").trim();
@@ -107,22 +126,31 @@ export function formatParameterHeader(def: ParameterDef): string {
  * Names: the standard's Chinese name, the English name, the key, and common aliases ("氨氮",
  * "NH3-N", "CODMn", "DO", "六价铬", "Cr6+" …). A unit may follow in brackets or after a space:
  * "氨氮（mg/L）", "汞 (µg/L)" (× 0.001), "粪大肠菌群（MPN/100mL）" (× 10). Without a unit the
- * parameter's display unit is assumed.
+ * parameter's display unit is assumed. A name may carry its abbreviation in brackets, before any
+ * unit: "溶解氧(DO)", "溶解氧(DO)(mg/L)", "COD(Cr)". Anything but text (a number, `null`) is a
+ * problem, never a throw.
  *
  * @example
  * resolveParameterHeader("氨氮（NH3-N）（mg/L）") // { kind: "parameter", parameter: nh3n, factor: 1 }
  * resolveParameterHeader("Hg (μg/L)")             // { kind: "parameter", parameter: hg, factor: 0.001 }
+ * resolveParameterHeader("溶解氧(DO)(mg/L)")       // { kind: "parameter", parameter: do, factor: 1 }
  * resolveParameterHeader("浊度")                  // { kind: "problem", code: "unknown_parameter", … }
  */
-export function resolveParameterHeader(header: string): ResolvedHeaderResult {
+export function resolveParameterHeader(raw: unknown): ResolvedHeaderResult {
+  if (raw === null || raw === undefined) return makeProblem("empty_header", { input: "" });
+  if (typeof raw !== "string") {
+    const input = typeof raw === "number" || typeof raw === "boolean" ? String(raw) : typeof raw;
+    return makeProblem("unknown_parameter", { input });
+  }
+  const header = raw;
   const whole = normalizeName(header);
   if (whole === "") return makeProblem("empty_header", { input: header });
-  const direct = aliasIndex.get(whole);
+  const direct = resolveName(whole);
   if (direct !== undefined) return { kind: "parameter", parameter: direct, factor: 1 };
 
   const parts = splitUnit(header);
   if (parts === undefined) return makeProblem("unknown_parameter", { input: header });
-  const def = aliasIndex.get(normalizeName(parts.name));
+  const def = resolveName(normalizeName(parts.name));
   if (def === undefined) return makeProblem("unknown_parameter", { input: header });
   const unit = headerUnits.get(normalizeName(parts.unit));
   if (unit === undefined) {

@@ -1,10 +1,11 @@
+import fc from "fast-check";
 import { allParameters } from "../../../src/core/water-quality/parameters";
 import {
   formatParameterHeader,
   resolveParameterHeader,
 } from "../../../src/core/water-quality/resolveParameterHeader";
 
-const resolved = (header: string): string => {
+const resolved = (header: unknown): string => {
   const result = resolveParameterHeader(header);
   return result.kind === "parameter" ? `${result.parameter.key}×${result.factor}` : result.code;
 };
@@ -61,6 +62,13 @@ describe("resolveParameterHeader", () => {
     ["铁", "iron"],
     ["苯并(a)芘", "benzo_a_pyrene"],
     ["Ammonia nitrogen (NH3-N)", "nh3n"],
+    ["溶解氧(DO)", "do"],
+    ["高锰酸盐指数(CODMn)", "codmn"],
+    ["总磷（TP）", "tp"],
+    ["阴离子表面活性剂(LAS)", "las"],
+    ["COD(Cr)", "cod"],
+    ["COD(Mn)", "codmn"],
+    ["五日生化需氧量（BOD5）", "bod5"],
   ])("reads %s as %s in its display unit", (header, key) => {
     expect(resolved(header)).toBe(`${key}×1`);
   });
@@ -78,6 +86,10 @@ describe("resolveParameterHeader", () => {
     ["粪大肠菌群（MPN/100mL）", "fecal_coliform×10"],
     ["水温（°C）", "water_temp×1"],
     ["水温(℃)", "water_temp×1"],
+    ["溶解氧(DO)(mg/L)", "do×1"],
+    ["总磷（TP）（μg/L）", "tp×0.001"],
+    ["溶解氧(DO) mg/L", "do×1"],
+    ["粪大肠菌群(FC)(MPN/100mL)", "fecal_coliform×10"],
   ])("reads the unit in %s as factor %s", (header, expected) => {
     expect(resolved(header)).toBe(expected);
   });
@@ -91,7 +103,29 @@ describe("resolveParameterHeader", () => {
     ["氨氮（个/L）", "unit_not_applicable"],
     ["粪大肠菌群（mg/L）", "unit_not_applicable"],
     ["pH（mg/L）", "unit_not_applicable"],
+    ["溶解氧(TP)", "unknown_unit"],
+    ["溶解氧(DO)(ppm)", "unknown_unit"],
+    ["溶解氧(DO)(个/L)", "unit_not_applicable"],
   ])("refuses %s with %s", (header, code) => {
     expect(resolved(header)).toBe(code);
+  });
+
+  it.each([
+    [null, "empty_header"],
+    [undefined, "empty_header"],
+    [2023, "unknown_parameter"],
+    [true, "unknown_parameter"],
+    [{}, "unknown_parameter"],
+  ])("returns a problem for the non-text header %p (%s) instead of throwing", (header, code) => {
+    expect(resolved(header)).toBe(code);
+  });
+
+  it("never throws on any string or any value", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string(), fc.anything()), (header) => {
+        resolveParameterHeader(header);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
