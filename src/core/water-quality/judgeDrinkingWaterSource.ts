@@ -74,13 +74,13 @@ export function judgeDrinkingWaterSource(judgement: SampleJudgement): DrinkingWa
   for (const key of missingSupplementary) {
     issues.push({ code: "supplementary_not_monitored", severity: "warning", parameter: key });
   }
-  const status: AttainmentStatus =
-    basic.status === "no_data"
+  // One exceedance is 不达标 whatever else is missing, even with no basic data.
+  const status: AttainmentStatus = failed
+    ? "not_met"
+    : basic.status === "no_data"
       ? "no_data"
-      : failed
-        ? "not_met"
-        : undetermined || missingSupplementary.length > 0
-          ? "cannot_judge"
-          : "met";
+      : undetermined || missingSupplementary.length > 0
+        ? "cannot_judge"
+        : "met";
   return { status, class: judgement.class, exceedances, missingSupplementary, issues };
 }

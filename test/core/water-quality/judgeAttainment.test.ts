@@ -142,6 +142,17 @@ describe("judgeDrinkingWaterSource", () => {
     ]);
   });
 
+  it("fails on a Table 2 exceedance even when no basic parameter was monitored", () => {
+    const verdict = judgeDrinkingWaterSource(classifySample(makeSample({ ...table2, 铁: 0.5 })));
+    expect(verdict.status).toBe("not_met");
+    expect(verdict.class).toBeNull();
+    expect(verdict.exceedances.map((e) => e.parameter)).toEqual(["iron"]);
+  });
+
+  it("says no data for a source with no basic data and no exceedance", () => {
+    expect(judgeDrinkingWaterSource(classifySample(makeSample(table2))).status).toBe("no_data");
+  });
+
   it("fails when a basic parameter is worse than Ⅲ", () => {
     expect(judgeDrinkingWaterSource(classifySample(makeSample({ 氨氮: 1.2, ...table2 }))).status).toBe(
       "not_met",
