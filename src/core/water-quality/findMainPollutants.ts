@@ -13,8 +13,8 @@ export interface MainPollutant {
 /**
  * The main pollutants the way the evaluation method names them: none unless the class is worse than
  * Ⅲ; otherwise up to three parameters worse than Ⅲ, worst class first, ties broken by the larger
- * multiple against Ⅲ (parameters without a multiple, pH and dissolved oxygen, after those with one,
- * then in Table 1 order). Values below a detection limit too high to tell are not named.
+ * multiple against Ⅲ (multiples equal within a relative 1e-9 tie; parameters without a multiple, pH
+ * and dissolved oxygen, after those with one; then Table 1 order). Values below a detection limit too high to tell are not named.
  *
  * @example
  * findMainPollutants(classifySample({ nh3n: 2.5, tp: 0.35, codmn: 7 }))
@@ -32,11 +32,15 @@ export function findMainPollutants(judgement: SampleJudgement, limit = 3): MainP
     });
   }
   // Array.prototype.sort is stable, so equal entries keep Table 1 order.
-  candidates.sort(
-    (a, b) =>
-      b.class - a.class ||
-      (b.multiple ?? Number.NEGATIVE_INFINITY) - (a.multiple ?? Number.NEGATIVE_INFINITY) ||
-      0,
-  );
+  candidates.sort((a, b) => b.class - a.class || compareMultiples(a.multiple, b.multiple));
   return candidates.slice(0, limit);
+}
+
+/**
+ * Larger multiple first, none (pH, DO) last. Multiples within a relative 1e-9 are equal: tp 0.25
+ * and fluoride 1.25 are both 0.25 × Ⅲ, though binary arithmetic makes tp's 0.25000000000000006.
+ */
+function compareMultiples(a: number | null, b: number | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : b - a;
 }

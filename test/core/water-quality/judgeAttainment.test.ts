@@ -94,6 +94,12 @@ describe("findMainPollutants", () => {
     // Ⅴ: tp (0.38 − 0.2) / 0.2 = 0.9 before cod (35 − 20) / 20 = 0.75; then Ⅳ: nh3n 0.4 > bod5 0.25 > codmn 0.17.
   });
 
+  it("treats multiples equal up to floating-point noise as a tie, decided by Table 1 order", () => {
+    // Every multiple is 0.25 against Ⅲ in decimal; in binary tp's is 0.25000000000000006.
+    const judgement = classifySample({ sulfide: 0.25, fluoride: 1.25, tp: 0.25, nh3n: 1.25, codmn: 7.5 });
+    expect(findMainPollutants(judgement).map((p) => p.parameter)).toEqual(["codmn", "nh3n", "tp"]);
+  });
+
   it("puts dissolved oxygen, which has no multiple, after parameters of the same class with one", () => {
     const judgement = classifySample({ do: 2.5, nh3n: 1.8 });
     expect(findMainPollutants(judgement).map((p) => [p.parameter, p.class, p.multiple])).toEqual([
