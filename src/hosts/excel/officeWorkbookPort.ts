@@ -560,7 +560,9 @@ function decorationSteps(layout: SheetLayout): Step[] {
   for (const table of layout.tables) {
     steps.push(
       step(5, utf8Bytes(table.name + table.style), (scope) => {
-        const added = scope.sheet(name).tables.add(a1Range(table.rect), true);
+        // A Range, not an address: Office reads an address without a sheet name as the *active* sheet's.
+        const sheet = scope.sheet(name);
+        const added = sheet.tables.add(rectRange(sheet, table.rect), true);
         added.name = table.name;
         added.style = table.style;
         added.showFilterButton = true;
@@ -655,8 +657,18 @@ function setNumberFormatForAllCells(range: Excel.Range, format: string): void {
 }
 
 /** Office reads null in a values array as "leave this cell alone"; a layout's null means empty. */
+/**
+ * Excel reads text written through `values` as if typed: "00123" becomes 123, a 18-digit ID loses
+ * its last digits, "2023-12-31" becomes a date and "=…" a formula. A leading apostrophe keeps text
+ * as text (it is not part of the value), so any text Excel could take for something else gets one.
+ */
 function toOfficeValue(value: CellValue): string | number | boolean {
+  if (typeof value === "string" && mayBeRetyped(value)) return `'${value}`;
   return value ?? "";
+}
+
+function mayBeRetyped(text: string): boolean {
+  return /\d/.test(text) || /^[=+\-@']/.test(text) || /^\s*(true|false)\s*$/i.test(text);
 }
 
 /** Excel data validation for a layout rule; inline lists are a comma-joined literal source. */

@@ -1140,19 +1140,33 @@ export class FakeTableCollection extends FakeClientObject<TableScope> {
     return this;
   }
 
-  /** On a worksheet the address is sheet-relative; on the workbook it names the sheet. */
-  add(address: string, hasHeaders: boolean): FakeTableProxy {
+  /**
+   * A Range, or an address. Office documents an address without a sheet name as meaning the
+   * *active* sheet, so the fake refuses one unless the collection's sheet is the active one.
+   */
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTableProxy {
     let added: FakeTable | undefined;
-    this.act("add", [address, hasHeaders], ({ state, sheet }) => {
+    const label = typeof address === "string" ? address : "Range";
+    this.act("add", [label, hasHeaders], ({ state, sheet }) => {
+      if (typeof address !== "string") {
+        const { sheet: target, rect } = address.resolveExisting();
+        if (sheet !== null && target !== sheet)
+          throw new FakeRichApiError("InvalidArgument", "The range is on another sheet.");
+        added = state.addTable(target, rect, hasHeaders);
+        return;
+      }
       const { sheet: named, ref } = splitSheet(address);
-      const target = named === null ? sheet : state.sheetByName(named);
-      if (target === null || target === undefined)
+      const target = named === null ? state.activeSheet() : state.sheetByName(named);
+      if (target === undefined)
         throw new FakeRichApiError("InvalidArgument", `No sheet for “${address}”.`);
       if (sheet !== null && target !== sheet)
-        throw new FakeRichApiError("InvalidArgument", `“${address}” is on another sheet.`);
+        throw new FakeRichApiError(
+          "InvalidArgument",
+          `“${address}” is on another sheet (an address without a sheet name means the active sheet).`,
+        );
       added = state.addTable(target, parseA1(ref), hasHeaders);
     });
-    return new FakeTableProxy(this.context, `${this.path}.add(${JSON.stringify(address)})`, () => {
+    return new FakeTableProxy(this.context, `${this.path}.add(${JSON.stringify(label)})`, () => {
       if (added === undefined) throw new FakeRichApiError("InvalidOperation", "The table was not added.");
       return added;
     });

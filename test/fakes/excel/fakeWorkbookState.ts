@@ -228,6 +228,11 @@ export class FakeWorkbookState {
     return this.sheets.find((s) => s.name.toLowerCase() === wanted);
   }
 
+  /** The sheet the user sees, or undefined in a workbook with no sheets yet. */
+  activeSheet(): FakeSheetState | undefined {
+    return this.activeSheetId === null ? undefined : this.sheetById(this.activeSheetId);
+  }
+
   sheetById(id: string): FakeSheetState | undefined {
     return this.sheets.find((s) => s.id === id);
   }
@@ -461,8 +466,10 @@ export function serialFromIsoDate(text: string): number | null {
  * text ("@"); a leading apostrophe keeps text. (Formulas are kept apart by the caller.)
  */
 export function enterValue(raw: FakeValue, numberFormat: unknown): FakeValue {
-  if (typeof raw !== "string" || raw === "" || numberFormat === "@") return raw;
+  if (typeof raw !== "string" || raw === "") return raw;
+  // The quote prefix marks text whatever the cell's format; it is not part of the value.
   if (raw.startsWith("'")) return raw.slice(1);
+  if (numberFormat === "@") return raw;
   const trimmed = raw.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
   if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return Number(trimmed.slice(0, -1)) / 100;

@@ -234,7 +234,7 @@ describe("the Office host's replace", () => {
     expect(harness.port.stats.lastWrite?.syncs).toBe(1);
   });
 
-  it("writes text formats before values, so ISO dates in text cells stay text", async () => {
+  it("keeps text that Excel would retype as text: ISO dates, leading zeros, long IDs, formulas", async () => {
     const harness = await createOfficeHarness();
     const layout: SheetLayout = {
       ...makeLayout("日期", [["2023-12-31", "2023-12-31"]]),
@@ -244,8 +244,16 @@ describe("the Office host's replace", () => {
     await harness.port.write({ sheets: [{ layout, mode: "create" }], activate: null });
     const sheet = harness.excel.state.sheetByName("日期")!;
     expect(sheet.valueAt(0, 0)).toBe("2023-12-31");
-    // Excel types the other cell as a date serial, as it would for a user.
-    expect(sheet.valueAt(0, 1)).toBe(45291);
+    // Excel would type this one as a date serial (45291), as for a user; the quote prefix keeps it text.
+    expect(sheet.valueAt(0, 1)).toBe("2023-12-31");
+    const texts = ["00123", "450203199001011234", "=1+1", "TRUE", "-5", "0.01L", "50%"];
+    await harness.port.write({
+      sheets: [{ layout: makeLayout("文本", [texts, [1, 2.5, true, "", "露塘", "Ⅲ类", 0]]), mode: "create" }],
+      activate: null,
+    });
+    const text = harness.excel.state.sheetByName("文本")!;
+    expect(texts.map((_, c) => text.valueAt(0, c))).toEqual(texts);
+    expect([0, 1, 2, 4, 5, 6].map((c) => text.valueAt(1, c))).toEqual([1, 2.5, true, "露塘", "Ⅲ类", 0]);
     expect(sheet.columnWidths.get(0)).toBeCloseTo(pointsFromCharacterWidth(20));
     expect(pointsFromCharacterWidth(8.43)).toBeCloseTo(48, 0);
   });
