@@ -42,9 +42,12 @@ export interface ParameterJudgement {
   readonly value: number | null;
   /** Samples in the mean. */
   readonly sampleCount: number;
-  /** True when every value in the mean was below the detection limit: judged as a lone value. */
+  /**
+   * True for a lone value below the detection limit (the mean holds one sample, below it): judged by
+   * the limit itself. Several samples, even all below detection, are judged by their mean (½ × DL).
+   */
   readonly belowDetection: boolean;
-  /** The (largest) detection limit when `belowDetection`, else null. */
+  /** The detection limit when `belowDetection`, else null. */
   readonly detectionLimit: number | null;
   /**
    * The best class the value is known to meet; `null` when the parameter has no class (water
@@ -104,9 +107,10 @@ function classBelowDetection(
 }
 
 /**
- * Judges one parameter from its summary: the class of the mean, or for values all below the
- * detection limit the best class the detection limit proves (a detection limit above a better
- * class's limit leaves that better class open: a `detection_limit_above_limit` warning, not a pass).
+ * Judges one parameter from its summary: the class of the mean (½ × the detection limit for values
+ * below it), or for a lone value below the detection limit the best class the detection limit
+ * proves (a detection limit above a better class's limit leaves that better class open: a
+ * `detection_limit_above_limit` warning, not a pass).
  * Returns null when the summary holds nothing.
  *
  * @example
@@ -139,7 +143,9 @@ export function judgeParameter(
     };
   }
   const value = meanOfSummary(summary);
-  const belowDetection = summary.belowCount === summary.count;
+  // Only a lone value is judged by its detection limit (D4); a mean of several, even all below
+  // detection, is a mean of ½ × each limit like any other and is classified as such.
+  const belowDetection = summary.count === 1 && summary.belowCount === 1;
   if (!belowDetection) {
     return {
       parameter: def.key,

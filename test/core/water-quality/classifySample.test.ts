@@ -122,8 +122,23 @@ describe("classifyPeriod", () => {
     expect(period.issues.map((i) => i.code)).toEqual(["unknown_detection_limit"]);
   });
 
-  it("judges a mean made only of values below the detection limit like a lone value", () => {
+  it("classifies a period of several values all below the detection limit by the mean of ½ × each limit", () => {
+    // ½ × 0.0001 = 0.00005, the Ⅰ limit: Ⅰ, not the Ⅲ the largest detection limit alone proves.
     const period = classifyPeriod([makeSample({ 汞: "0.0001L" }), makeSample({ 汞: "0.0001L" })]);
+    expect(period.class).toBe(1);
+    expect(period.classCertain).toBe(true);
+    expect(period.issues).toEqual([]);
+    const hg = period.parameters.find((p) => p.parameter === "hg")!;
+    expect([hg.value, hg.belowDetection, hg.detectionLimit]).toEqual([0.00005, false, null]);
+    const mixed = classifyPeriod([
+      ...Array.from({ length: 11 }, () => makeSample({ 汞: "0.00004L" })),
+      makeSample({ 汞: "0.0001L" }),
+    ]);
+    expect([mixed.class, mixed.classCertain]).toEqual([1, true]);
+  });
+
+  it("judges a period of one sample below the detection limit as a lone value", () => {
+    const period = classifyPeriod([makeSample({ 汞: "0.0001L" })]);
     expect(period.class).toBe(3);
     expect(period.classCertain).toBe(false);
   });
