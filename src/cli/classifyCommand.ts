@@ -56,6 +56,7 @@ interface ClassifyMessages {
   exceedance(name: string, detail: string): string;
   multiple(value: string): string;
   shortfall(value: string): string;
+  belowDetectionLimit(detectionLimit: string, limit: string): string;
   outOfRange: string;
   warning(message: string): string;
 }
@@ -88,6 +89,8 @@ const zhCN: ClassifyMessages = {
   exceedance: (name, detail) => `  ${name}：${detail}`,
   multiple: (value) => `超标 ${value} 倍`,
   shortfall: (value) => `低于目标 ${value} mg/L`,
+  belowDetectionLimit: (detectionLimit, limit) =>
+    `低于检出限 ${detectionLimit} mg/L，未达到 ${limit} mg/L（差值无法计算）`,
   outOfRange: "超出 6～9",
   warning: (message) => `注意：${message}`,
 };
@@ -120,6 +123,8 @@ const enUS: ClassifyMessages = {
   exceedance: (name, detail) => `  ${name}: ${detail}`,
   multiple: (value) => `exceeds by ${value} times`,
   shortfall: (value) => `${value} mg/L below target`,
+  belowDetectionLimit: (detectionLimit, limit) =>
+    `below the detection limit ${detectionLimit} mg/L, so under ${limit} mg/L (shortfall unknown)`,
   outOfRange: "outside 6–9",
   warning: (message) => `Warning: ${message}`,
 };
@@ -357,6 +362,17 @@ function formatText(
           break;
         case "out_of_range":
           lines.push(messages.exceedance(name, messages.outOfRange));
+          break;
+        case "below_detection_limit":
+          lines.push(
+            messages.exceedance(
+              name,
+              messages.belowDetectionLimit(
+                formatNumber(exceedance.detectionLimit),
+                formatNumber(exceedance.limit),
+              ),
+            ),
+          );
           break;
       }
     }

@@ -107,6 +107,16 @@ describe("water-plan classify", () => {
     expect(io.out()).toContain("  氨氮（NH3-N）：超标 1.4 倍");
   });
 
+  it("says dissolved oxygen below a detection limit misses the target, without a computed shortfall", async () => {
+    const io = await classify(["DO=6L", "--target", "II"]);
+    expect(io.out()).toContain("水质目标 Ⅱ类：未达标");
+    expect(io.out()).toContain("  溶解氧：低于检出限 6 mg/L，未达到 6 mg/L（差值无法计算）");
+    const en = await classify(["DO=6L", "--target", "II", "--lang", "en"]);
+    expect(en.out()).toContain(
+      "  Dissolved oxygen: below the detection limit 6 mg/L, so under 6 mg/L (shortfall unknown)",
+    );
+  });
+
   it("uses the lake phosphorus limits with --waterbody lake", async () => {
     const river = JSON.parse((await classify(["TP=0.05", "--json"])).out()) as { class: string };
     const lake = JSON.parse((await classify(["TP=0.05", "--json", "--waterbody", "lake"])).out()) as {

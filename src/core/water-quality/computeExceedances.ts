@@ -1,5 +1,6 @@
 import { getClassLimit, type Waterbody } from "./classifyParameter";
 import type { SampleJudgement } from "./classifyPeriod";
+import { judgeAgainstLimit } from "./judgeParameter";
 import { getParameter, type ParameterKey } from "./parameters";
 import type { WaterClass } from "./waterClass";
 
@@ -7,7 +8,9 @@ import type { WaterClass } from "./waterClass";
  * How one parameter misses a class:
  * - `multiple`: 超标倍数 (C − limit) / limit;
  * - `shortfall`: dissolved oxygen, which gets no multiple: limit − C;
- * - `out_of_range`: pH outside 6–9, which gets no multiple.
+ * - `out_of_range`: pH outside 6–9, which gets no multiple;
+ * - `below_detection_limit`: dissolved oxygen below a detection limit at or under the class limit:
+ *   it certainly misses the limit, but by how much is unknown, so no shortfall is computed.
  */
 export type Exceedance =
   | {
@@ -30,6 +33,12 @@ export type Exceedance =
       readonly value: number;
       readonly min: number;
       readonly max: number;
+    }
+  | {
+      readonly kind: "below_detection_limit";
+      readonly parameter: ParameterKey;
+      readonly detectionLimit: number;
+      readonly limit: number;
     };
 
 /**
@@ -69,7 +78,8 @@ export function computeDissolvedOxygenShortfall(value: number, against: WaterCla
 /**
  * Every evaluation parameter of a judgement that misses the target class (GB 3838 §5.1: the
  * exceedance is stated against the class the water must reach), in Table 1 order. Parameters whose
- * values were below a detection limit too high to tell are left out (they carry a warning).
+ * values were below a detection limit too high to tell are left out (they carry a warning);
+ * dissolved oxygen below a detection limit at or under the target's limit is `below_detection_limit`.
  *
  * @example
  * computeExceedances(classifySample({ nh3n: 1.5, do: 4 }), 2)
@@ -78,8 +88,22 @@ export function computeDissolvedOxygenShortfall(value: number, against: WaterCla
 export function computeExceedances(judgement: SampleJudgement, target: WaterClass): Exceedance[] {
   const exceedances: Exceedance[] = [];
   for (const p of judgement.parameters) {
-    if (p.class === null || p.value === null || p.mayBeBetter || p.class <= target) continue;
+    if (p.class === null || p.value === null || p.class <= target) continue;
     const def = getParameter(p.parameter);
+    if (p.belowDetection && p.detectionLimit !== null) {
+      // A lone value below detection is no measurement: ½ × DL gives neither multiple nor shortfall.
+      const limit = getClassLimit(def, target, judgement.waterbody);
+      if (limit !== undefined && judgeAgainstLimit(def, p, limit) === false) {
+        exceedances.push({
+          kind: "below_detection_limit",
+          parameter: p.parameter,
+          detectionLimit: p.detectionLimit,
+          limit,
+        });
+      }
+      continue;
+    }
+    if (p.mayBeBetter) continue;
     const limits = def.limits;
     if (limits.kind === "range") {
       exceedances.push({

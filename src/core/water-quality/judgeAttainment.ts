@@ -1,6 +1,7 @@
 import { getClassLimit } from "./classifyParameter";
 import type { SampleJudgement } from "./classifyPeriod";
 import { computeExceedances, type Exceedance } from "./computeExceedances";
+import { judgeAgainstLimit } from "./judgeParameter";
 import { getParameter } from "./parameters";
 import type { WaterClass } from "./waterClass";
 import type { WaterQualityIssue } from "./waterQualityIssue";
@@ -45,6 +46,11 @@ export function judgeAttainment(judgement: SampleJudgement, target: WaterClass):
     const def = getParameter(p.parameter);
     const limit =
       def.limits.kind === "range" ? def.limits.min : getClassLimit(def, target, judgement.waterbody);
+    // Dissolved oxygen below a detection limit at or under the target's (lower) limit misses it.
+    if (def.limits.kind === "classes" && limit !== undefined && judgeAgainstLimit(def, p, limit) === false) {
+      failed = true;
+      continue;
+    }
     issues.push({
       code: "detection_limit_above_limit",
       severity: "warning",

@@ -52,6 +52,25 @@ describe("judgeAttainment", () => {
     expect(judgeAttainment(classifySample(makeSample({ 汞: "0.0001L" })), 3).status).toBe("met");
   });
 
+  it("fails a target when dissolved oxygen is below a detection limit at or under the target's limit", () => {
+    // DO < 6 certainly misses Ⅱ (≥ 6); how far it falls short is unknown, so no shortfall is computed.
+    const attainment = judgeAttainment(classifySample(makeSample({ DO: "6L" })), 2);
+    expect(attainment.status).toBe("not_met");
+    expect(attainment.issues).toEqual([]);
+    expect(attainment.exceedances).toEqual([
+      { kind: "below_detection_limit", parameter: "do", detectionLimit: 6, limit: 6 },
+    ]);
+    expect(judgeAttainment(classifySample(makeSample({ DO: "6L" })), 3).status).toBe("cannot_judge");
+  });
+
+  it("reports dissolved oxygen below a detection limit without a shortfall computed from ½ × the limit", () => {
+    const attainment = judgeAttainment(classifySample(makeSample({ DO: "1L" })), 3);
+    expect(attainment.status).toBe("not_met");
+    expect(attainment.exceedances).toEqual([
+      { kind: "below_detection_limit", parameter: "do", detectionLimit: 1, limit: 5 },
+    ]);
+  });
+
   it("fails a target a certain parameter misses even when another cannot be judged", () => {
     expect(judgeAttainment(classifySample(makeSample({ 汞: "0.0001L", 氨氮: 0.8 })), 2).status).toBe(
       "not_met",
