@@ -4,6 +4,7 @@ import {
   type AttainmentStatus,
   classifySample,
   type DrinkingWaterSourceJudgement,
+  type Exceedance,
   findMainPollutants,
   formatWaterClass,
   formatWaterQualityIssue,
@@ -18,6 +19,7 @@ import {
   resolveParameterHeader,
   type SampleJudgement,
   type SampleValues,
+  type SourceItemExceedance,
   type WaterClass,
   type Waterbody,
   type WaterQualityIssue,
@@ -351,49 +353,52 @@ function formatText(
   if (request.target !== undefined) {
     const attainment = judgeAttainment(judgement, request.target);
     lines.push(messages.target(formatWaterClass(request.target, locale), messages.status[attainment.status]));
-    for (const exceedance of attainment.exceedances) {
-      const name = parameterName(exceedance.parameter, locale);
-      switch (exceedance.kind) {
-        case "multiple":
-          lines.push(messages.exceedance(name, messages.multiple(formatNumber(exceedance.multiple))));
-          break;
-        case "shortfall":
-          lines.push(messages.exceedance(name, messages.shortfall(formatNumber(exceedance.shortfall))));
-          break;
-        case "out_of_range":
-          lines.push(messages.exceedance(name, messages.outOfRange));
-          break;
-        case "below_detection_limit":
-          lines.push(
-            messages.exceedance(
-              name,
-              messages.belowDetectionLimit(
-                formatNumber(exceedance.detectionLimit),
-                formatNumber(exceedance.limit),
-              ),
-            ),
-          );
-          break;
-      }
-    }
+    lines.push(...exceedanceLines(attainment.exceedances, locale, messages));
   }
   let warnings: readonly WaterQualityIssue[] = judgement.issues;
   if (request.source) {
     const verdict = judgeDrinkingWaterSource(judgement);
     lines.push(messages.source(messages.status[verdict.status]));
-    for (const exceedance of verdict.exceedances) {
-      if (exceedance.kind !== "multiple") continue;
-      lines.push(
-        messages.exceedance(
-          parameterName(exceedance.parameter, locale),
-          messages.multiple(formatNumber(exceedance.multiple)),
-        ),
-      );
-    }
+    lines.push(...exceedanceLines(verdict.exceedances, locale, messages));
     warnings = uniqueIssues([...warnings, ...verdict.issues]);
   }
   for (const issue of warnings) lines.push(messages.warning(formatWaterQualityIssue(issue, locale)));
   return `${lines.join("\n")}\n`;
+}
+
+/** One line per exceedance: the multiple, the DO shortfall, pH out of range, or below a detection limit. */
+function exceedanceLines(
+  exceedances: readonly (Exceedance | SourceItemExceedance)[],
+  locale: Locale,
+  messages: ClassifyMessages,
+): string[] {
+  const lines: string[] = [];
+  for (const exceedance of exceedances) {
+    const name = parameterName(exceedance.parameter, locale);
+    switch (exceedance.kind) {
+      case "multiple":
+        lines.push(messages.exceedance(name, messages.multiple(formatNumber(exceedance.multiple))));
+        break;
+      case "shortfall":
+        lines.push(messages.exceedance(name, messages.shortfall(formatNumber(exceedance.shortfall))));
+        break;
+      case "out_of_range":
+        lines.push(messages.exceedance(name, messages.outOfRange));
+        break;
+      case "below_detection_limit":
+        lines.push(
+          messages.exceedance(
+            name,
+            messages.belowDetectionLimit(
+              formatNumber(exceedance.detectionLimit),
+              formatNumber(exceedance.limit),
+            ),
+          ),
+        );
+        break;
+    }
+  }
+  return lines;
 }
 
 function uniqueIssues(issues: readonly WaterQualityIssue[]): WaterQualityIssue[] {

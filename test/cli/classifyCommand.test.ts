@@ -140,6 +140,15 @@ describe("water-plan classify", () => {
     expect(json.source).toEqual(expect.objectContaining({ status: "not_met", meets: false }));
   });
 
+  it("says why basic parameters fail a drinking-water source with --source, as --target does", async () => {
+    const io = await classify(["DO=4", "pH=9.5", "氨氮=1.2", "铁=0.45", "--source"]);
+    expect(io.out()).toContain("饮用水水源（Ⅲ类及表2、表3限值）：未达标");
+    expect(io.out()).toContain("  pH值：超出 6～9");
+    expect(io.out()).toContain("  溶解氧：低于目标 1 mg/L");
+    expect(io.out()).toContain("  氨氮（NH3-N）：超标 0.2 倍");
+    expect(io.out()).toContain("  铁：超标 0.5 倍");
+  });
+
   it("converts a unit given with the parameter", async () => {
     const json = JSON.parse((await classify(["汞(μg/L)=0.1", "--json"])).out()) as {
       parameters: { value: number; class: string }[];
