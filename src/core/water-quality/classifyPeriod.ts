@@ -3,13 +3,15 @@ import { judgeParameter, type ParameterJudgement, type ParameterSummary } from "
 import { allParameters, evaluationParameters, type ParameterKey } from "./parameters";
 import type { MeasuredValue } from "./parseMeasuredValue";
 import type { WaterClass } from "./waterClass";
-import type { WaterQualityIssue } from "./waterQualityIssue";
+import type { WaterQualityIssue, WaterQualityIssueCode } from "./waterQualityIssue";
 
 /**
  * One sample's values by parameter, in each parameter's display unit (multiply by the header's
- * factor first). A plain number is a measured value; a `MeasuredValue` from `parseMeasuredValue`
- * may also say below detection or not monitored. Problem values are skipped: the caller reports
- * them where it read them.
+ * factor first). A plain number is a measured value (NaN: not monitored); a `MeasuredValue` from
+ * `parseMeasuredValue` may also say below detection or not monitored. Problem values are skipped:
+ * the caller reports them where it read them. Values the parser would refuse — negative or infinite
+ * numbers, a detection limit that is not a positive number — are left out and reported as errors
+ * (`negative_value`, `non_finite_value`, `invalid_detection_limit`) in the judgement's issues.
  */
 export type SampleValues = Readonly<Partial<Record<ParameterKey, number | MeasuredValue>>>;
 
@@ -34,7 +36,7 @@ export interface SampleJudgement {
   readonly unclassified: readonly ParameterJudgement[];
   /** Evaluation parameters without data. */
   readonly missing: readonly ParameterKey[];
-  /** Warnings from every parameter. */
+  /** Errors on refused values and warnings, from every parameter, in Table 1 order. */
   readonly issues: readonly WaterQualityIssue[];
 }
 
@@ -75,6 +77,8 @@ export class PeriodAccumulator {
   /** Samples added by `addValues`, and per evaluation slot how many of them were NaN there. */
   private bulkSamples = 0;
   private readonly bulkMissing = new Float64Array(evaluationCount);
+  /** Refused values, the first of each code per parameter: bounded, whatever the sample count. */
+  private readonly refused = new Map<ParameterKey, WaterQualityIssue[]>();
 
   constructor(readonly waterbody: Waterbody = "river") {}
 
@@ -91,7 +95,26 @@ export class PeriodAccumulator {
     this.counts[slot] = (this.counts[slot] ?? 0) + 1;
   }
 
-  /** Adds one sample. */
+  /** Records a value the parser would have refused: one error per parameter and code. */
+  private refuse(key: ParameterKey, code: WaterQualityIssueCode, input: string): void {
+    const list = this.refused.get(key) ?? [];
+    if (list.some((issue) => issue.code === code)) return;
+    list.push({ code, severity: "error", parameter: key, input });
+    this.refused.set(key, list);
+  }
+
+  /** Adds a measured value, or refuses it when it is negative or infinite (NaN: not monitored). */
+  private addMeasured(slot: number, key: ParameterKey, value: number): void {
+    if (value !== value) return;
+    if (value < 0) this.refuse(key, "negative_value", String(value));
+    else if (value === Number.POSITIVE_INFINITY) this.refuse(key, "non_finite_value", String(value));
+    else this.addNumber(slot, value);
+  }
+
+  /**
+   * Adds one sample. Negative or infinite values and detection limits that are not positive
+   * numbers are not used: they are reported as errors by `judge`.
+   */
   add(sample: SampleValues): void {
     for (const key in sample) {
       const index = indexByKey.get(key as ParameterKey);
@@ -99,16 +122,18 @@ export class PeriodAccumulator {
       const entry = sample[key as ParameterKey];
       if (slot === undefined || entry === undefined) continue;
       if (typeof entry === "number") {
-        if (Number.isFinite(entry)) this.addNumber(slot, entry);
+        this.addMeasured(slot, key as ParameterKey, entry);
         continue;
       }
       switch (entry.kind) {
         case "value":
-          this.addNumber(slot, entry.value);
+          this.addMeasured(slot, key as ParameterKey, entry.value);
           break;
         case "below_detection":
           if (entry.limit === null) {
             this.unknownLimitCounts[slot] = (this.unknownLimitCounts[slot] ?? 0) + 1;
+          } else if (!(entry.limit > 0 && entry.limit < Number.POSITIVE_INFINITY)) {
+            this.refuse(key as ParameterKey, "invalid_detection_limit", `${String(entry.limit)}L`);
           } else {
             // ½ × the detection limit in means (环办监测函〔2020〕82号, point 7).
             this.addNumber(slot, entry.limit / 2);
@@ -126,7 +151,9 @@ export class PeriodAccumulator {
 
   /**
    * Adds one sample given as the 21 evaluation parameters' values in `evaluationParameters` order,
-   * starting at `offset` of a numeric array (NaN = not monitored). The fast path for bulk data.
+   * starting at `offset` of a numeric array (NaN = not monitored). The fast path for bulk data: it
+   * trusts its values to be what `parseMeasuredValue` accepts (finite, not negative) and checks
+   * nothing; use `add` for values that may be refused.
    */
   addValues(values: ArrayLike<number>, offset = 0): void {
     const { sums, compensations, bulkMissing } = this;
@@ -171,6 +198,7 @@ export class PeriodAccumulator {
     const missing: ParameterKey[] = [];
     const issues: WaterQualityIssue[] = [];
     allParameters.forEach((def, i) => {
+      issues.push(...(this.refused.get(def.key) ?? []));
       const judgement = judgeParameter(def, this.summaryAt(i), this.waterbody);
       if (judgement === null) {
         if (def.role === "evaluation") missing.push(def.key);

@@ -8,7 +8,9 @@ export type SampleClassifier = (values: ArrayLike<number>, offset?: number) => W
 /**
  * Compiles a fast classifier for bulk numeric data: a sample is the 21 evaluation parameters'
  * values in `evaluationParameters` order (NaN for not monitored), and the result is the sample's
- * class, equal to `classifySample(…).class` for plain numbers (a property test checks this).
+ * class, equal to `classifySample(…).class` for plain numbers (a property test checks this). It
+ * trusts its values to be what `parseMeasuredValue` accepts (finite, not negative) and checks
+ * nothing; `classifySample` refuses the others with an error.
  *
  * It climbs from the best class and only tests each parameter against the current worst class's
  * limit, so most parameters cost one comparison, and stops at 劣Ⅴ, which nothing can worsen.

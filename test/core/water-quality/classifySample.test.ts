@@ -84,6 +84,37 @@ describe("classifySample", () => {
     expect(judgement.classCertain).toBe(true);
   });
 
+  it("refuses a negative value with a problem and leaves it out of the class", () => {
+    const judgement = classifySample({ nh3n: -1, codmn: { kind: "value", value: -0.5 }, do: 8 });
+    expect(judgement.class).toBe(1);
+    expect(judgement.parameters.map((p) => p.parameter)).toEqual(["do"]);
+    expect(judgement.missing).toEqual(expect.arrayContaining(["nh3n", "codmn"]));
+    expect(judgement.issues).toEqual([
+      { code: "negative_value", severity: "error", parameter: "codmn", input: "-0.5" },
+      { code: "negative_value", severity: "error", parameter: "nh3n", input: "-1" },
+    ]);
+  });
+
+  it("refuses a detection limit that is not a positive number with a problem and does not classify it", () => {
+    for (const limit of [0, -0.01, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const judgement = classifySample({ hg: { kind: "below_detection", limit } });
+      expect(judgement.class).toBeNull();
+      expect(judgement.issues.map((i) => [i.code, i.parameter])).toEqual([["invalid_detection_limit", "hg"]]);
+    }
+  });
+
+  it("refuses an infinite value with a problem rather than averaging it", () => {
+    const judgement = classifySample({
+      nh3n: Number.POSITIVE_INFINITY,
+      tp: { kind: "value", value: Infinity },
+    });
+    expect(judgement.class).toBeNull();
+    expect(judgement.issues.map((i) => [i.code, i.parameter])).toEqual([
+      ["non_finite_value", "nh3n"],
+      ["non_finite_value", "tp"],
+    ]);
+  });
+
   it("warns about 未检出 without a limit and leaves the parameter unclassified", () => {
     const judgement = classifySample(makeSample({ 挥发酚: "未检出", 氨氮: 0.3 }));
     expect(judgement.class).toBe(2);
