@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import type { Locale } from "../core/locale";
 import { liuzhou2023Plan } from "../core/plan/builtinPlans";
 import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
+import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import type { Plan } from "../core/plan/planSchema";
 import { HostError } from "../hosts/hostError";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
@@ -89,7 +90,7 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   );
   if (!outcome.ok) {
     throw new UsageProblem(
-      outcome.problems.map((problem) => messages.sheetNameTaken(problem.sheet)).join(" "),
+      outcome.problems.map((problem) => formatGenerateProblem(problem, request.locale)).join(" "),
     );
   }
 

@@ -16,6 +16,7 @@ import { useCallback, useState } from "react";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
 import type { GenerateOutcome, GenerateProblem } from "../workbook/generateWorkbook";
+import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import { taskPaneMessages, type TaskPaneMessages } from "./messages/taskPaneMessages";
 
 /** What the pane needs from its host; the composition root (index.tsx, preview.tsx) supplies it. */
@@ -94,7 +95,7 @@ export function App({ locale, planTitle, generate, iconUrl = "assets/icon-32.png
           </Button>
         </div>
         <Caption1 className={styles.hint}>{text.generateHint}</Caption1>
-        <StatusView status={status} text={text} listClassName={styles.list} />
+        <StatusView status={status} locale={locale} text={text} listClassName={styles.list} />
       </main>
     </FluentProvider>
   );
@@ -105,14 +106,16 @@ export function App({ locale, planTitle, generate, iconUrl = "assets/icon-32.png
  * entries kept), the problems that stopped it, or the host's error with its message.
  *
  * @example
- * <StatusView status={{ kind: "running" }} text={taskPaneMessages("zh-CN")} listClassName="" />
+ * <StatusView status={{ kind: "running" }} locale="zh-CN" text={taskPaneMessages("zh-CN")} listClassName="" />
  */
 export function StatusView({
   status,
+  locale,
   text,
   listClassName,
 }: {
   readonly status: GenerateStatus;
+  readonly locale: Locale;
   readonly text: TaskPaneMessages;
   readonly listClassName: string;
 }) {
@@ -125,7 +128,12 @@ export function StatusView({
       return status.outcome.ok ? (
         <OutcomeBar outcome={status.outcome} text={text} listClassName={listClassName} />
       ) : (
-        <ProblemsBar problems={status.outcome.problems} text={text} listClassName={listClassName} />
+        <ProblemsBar
+          locale={locale}
+          problems={status.outcome.problems}
+          text={text}
+          listClassName={listClassName}
+        />
       );
     case "failed":
       return <ErrorBar error={status.error} text={text} />;
@@ -162,10 +170,12 @@ function OutcomeBar({
 
 function ProblemsBar({
   problems,
+  locale,
   text,
   listClassName,
 }: {
   readonly problems: readonly GenerateProblem[];
+  readonly locale: Locale;
   readonly text: TaskPaneMessages;
   readonly listClassName: string;
 }) {
@@ -175,22 +185,12 @@ function ProblemsBar({
         <MessageBarTitle>{text.problemsTitle}</MessageBarTitle>
         <ul className={listClassName}>
           {problems.map((problem) => (
-            <li key={`${problem.code}:${problem.sheet}`}>{describeProblem(problem, text)}</li>
+            <li key={`${problem.code}:${problem.sheet}`}>{formatGenerateProblem(problem, locale)}</li>
           ))}
         </ul>
       </MessageBarBody>
     </MessageBar>
   );
-}
-
-function describeProblem(problem: GenerateProblem, text: TaskPaneMessages): string {
-  // One code today; the exhaustive switch makes a new GenerateProblem code a compile error here
-  // instead of a blank line in the pane.
-  switch (problem.code) {
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
-    case "sheet_name_taken":
-      return text.sheetNameTaken(problem.sheet);
-  }
 }
 
 function ErrorBar({ error, text }: { readonly error: unknown; readonly text: TaskPaneMessages }) {

@@ -18,8 +18,33 @@ export interface LayoutRow {
 export interface MergedRows {
   readonly rows: readonly LayoutRow[];
   readonly extraHeaders: readonly string[];
+  /** Cells the user typed in the title and note rows, kept where they were. */
+  readonly aboveHeader: ReadSheet["aboveHeader"];
   /** Non-empty entry cells (and cells of the user's own columns) carried over. */
   readonly keptEntries: number;
+}
+
+/**
+ * A dropdown entry made in the other language ("推进中" on a sheet now generated in English) is
+ * written as the same choice in this language, so that it still passes the column's validation.
+ */
+function choiceTranslator(spec: AnySheetSpec, locale: Locale): (key: string, value: CellValue) => CellValue {
+  const byColumn = new Map<string, Map<string, string>>();
+  for (const column of spec.columns) {
+    const choices = column.validation?.choices;
+    if (!choices) continue;
+    byColumn.set(
+      column.key,
+      new Map(
+        choices.flatMap((c) => [
+          [c["zh-CN"], c[locale]],
+          [c["en-US"], c[locale]],
+        ]),
+      ),
+    );
+  }
+  return (key, value) =>
+    typeof value === "string" ? (byColumn.get(key)?.get(value.trim()) ?? value) : value;
 }
 
 /** Rows not in the plan any more but holding entries are marked in this colour. */
@@ -43,10 +68,11 @@ function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
  * entries are kept after the plan's rows, so that nothing a user entered is lost.
  *
  * @example
- * const merged = mergeRows(spec, readSheet(spec, snapshot, name));
+ * const merged = mergeRows(spec, readSheet(spec, snapshot, name), "zh-CN");
  */
-export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null): MergedRows {
+export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Locale): MergedRows {
   const entryKeys = new Set(spec.columns.filter((c) => c.kind === "entry").map((c) => c.key));
+  const inLocale = choiceTranslator(spec, locale);
   const unmatched = [...(read?.rows ?? [])];
   let keptEntries = 0;
   const countKept = (values: ReadonlyMap<string, CellValue>, onlyEntries: boolean): void => {
@@ -59,7 +85,11 @@ export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null): MergedRow
     const index = unmatched.findIndex((r) => r.identity !== null && identities.has(r.identity));
     const match = index >= 0 ? unmatched.splice(index, 1)[0] : undefined;
     if (!match) return { plan: planRow, values: new Map(), extras: new Map() };
-    const entries = new Map([...match.values].filter(([key]) => entryKeys.has(key)));
+    const entries = new Map(
+      [...match.values]
+        .filter(([key]) => entryKeys.has(key))
+        .map(([key, value]) => [key, inLocale(key, value)]),
+    );
     countKept(entries, true);
     countKept(match.extras, false);
     return { plan: planRow, values: entries, extras: match.extras };
@@ -70,9 +100,12 @@ export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null): MergedRow
   for (const row of unmatched) {
     countKept(row.values, false);
     countKept(row.extras, false);
-    rows.push({ plan: null, values: row.values, extras: row.extras });
+    const values = new Map([...row.values].map(([key, value]) => [key, inLocale(key, value)]));
+    rows.push({ plan: null, values, extras: row.extras });
   }
-  return { rows, extraHeaders: read?.extraHeaders ?? [], keptEntries };
+  const aboveHeader = read?.aboveHeader ?? [];
+  keptEntries += aboveHeader.length;
+  return { rows, extraHeaders: read?.extraHeaders ?? [], aboveHeader, keptEntries };
 }
 
 function rect(row: number, col: number, rowCount: number, colCount: number): CellRect {
@@ -147,7 +180,7 @@ function wrappedRowHeights(
  * brown headers; entry cells carry data validation; headers are frozen and repeat when printed.
  *
  * @example
- * const layout = buildSheetLayout(spec, "附件1 任务清单", mergeRows(spec, null), "zh-CN");
+ * const layout = buildSheetLayout(spec, "附件1 任务清单", mergeRows(spec, null, "zh-CN"), "zh-CN");
  */
 export function buildSheetLayout(
   spec: AnySheetSpec,
@@ -156,7 +189,9 @@ export function buildSheetLayout(
   locale: Locale,
 ): SheetLayout {
   const columns: readonly ColumnSpec<unknown>[] = spec.columns;
-  const width = columns.length + merged.extraHeaders.length;
+  const tableWidth = columns.length + merged.extraHeaders.length;
+  // A note a user typed right of the table in the title rows widens the grid, not the table.
+  const width = Math.max(tableWidth, ...merged.aboveHeader.map((cell) => cell.col + 1));
   // An Excel Table needs one data row at least, so an empty entry sheet gets one blank row.
   const dataRows: readonly LayoutRow[] =
     merged.rows.length > 0 ? merged.rows : [{ plan: null, values: new Map(), extras: new Map() }];
@@ -166,18 +201,25 @@ export function buildSheetLayout(
   title[0] = spec.title[locale];
   const note = blankRow();
   note[0] = spec.note[locale];
-  const header = [...columns.map((c) => c.header[locale]), ...merged.extraHeaders];
-  const body = dataRows.map((row) => [
-    ...columns.map((c) => cellValue(c, row, locale)),
-    ...merged.extraHeaders.map((h) => row.extras.get(h) ?? ""),
-  ]);
+  for (const cell of merged.aboveHeader) (cell.row === 0 ? title : note)[cell.col] = cell.value;
+  const pad = (cells: CellValue[]): CellValue[] => [
+    ...cells,
+    ...new Array<CellValue>(width - cells.length).fill(""),
+  ];
+  const header = pad([...columns.map((c) => c.header[locale]), ...merged.extraHeaders]);
+  const body = dataRows.map((row) =>
+    pad([
+      ...columns.map((c) => cellValue(c, row, locale)),
+      ...merged.extraHeaders.map((h) => row.extras.get(h) ?? ""),
+    ]),
+  );
 
   const n = dataRows.length;
   const top = firstDataRowIndex;
   const formats: RectFormat[] = [
     { rect: rect(0, 0, 1, 1), bold: true, fontSize: 14 },
     { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont },
-    { rect: rect(headerRowIndex, 0, 1, width), bold: true, wrapText: true, verticalAlignment: "center" },
+    { rect: rect(headerRowIndex, 0, 1, tableWidth), bold: true, wrapText: true, verticalAlignment: "center" },
   ];
   columns.forEach((column, c) => {
     const isPlan = column.kind === "plan";
@@ -246,7 +288,7 @@ export function buildSheetLayout(
     formats,
     validations,
     tables: [
-      { name: spec.tableName, rect: rect(headerRowIndex, 0, n + 1, width), style: "TableStyleLight1" },
+      { name: spec.tableName, rect: rect(headerRowIndex, 0, n + 1, tableWidth), style: "TableStyleLight1" },
     ],
     freeze: { rows: firstDataRowIndex, columns: spec.freezeColumns },
     print: {

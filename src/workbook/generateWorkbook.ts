@@ -2,7 +2,7 @@ import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
 import { buildMetaLayout, metaSheetName, readMetaSheet } from "./metaSheet";
-import type { SheetWrite, WorkbookPort } from "./port";
+import type { SheetSnapshot, SheetWrite, WorkbookPort } from "./port";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
@@ -12,12 +12,20 @@ export interface GenerateOptions {
   readonly locale: Locale;
 }
 
-/** A reason generation stopped before writing anything. */
-export type GenerateProblem = {
-  readonly code: "sheet_name_taken";
-  /** A sheet that has a plan sheet's name but was not made by the add-in. */
-  readonly sheet: string;
-};
+/** A reason generation stopped before writing anything (worded by formatGenerateProblem). */
+export type GenerateProblem =
+  | {
+      /** A sheet has a plan sheet's name but does not hold the add-in's table for it. */
+      readonly code: "sheet_name_taken";
+      readonly sheet: string;
+    }
+  | {
+      /** The add-in's table for a plan sheet stands on a sheet of another name: the user renamed it. */
+      readonly code: "plan_sheet_renamed";
+      /** The plan sheet's name. */
+      readonly sheet: string;
+      readonly table: string;
+    };
 
 export type GenerateOutcome =
   | {
@@ -67,37 +75,47 @@ export async function generateWorkbook(
 
   const existing = new Map(snapshot.sheetNames.map((name) => [name.toLowerCase(), name]));
   const find = (name: string): string | undefined => existing.get(name.toLowerCase());
-  const meta = readMetaSheet(snapshot.sheets.get(find(metaSheetName) ?? metaSheetName));
-  const problems: GenerateProblem[] = [];
-  if (meta === null) problems.push({ code: "sheet_name_taken", sheet: metaSheetName });
-  const ours = new Set([...(meta?.values() ?? [])].map((name) => name.toLowerCase()));
+  const snapshots = new Map([...snapshot.sheets].map(([name, sheet]) => [name.toLowerCase(), sheet]));
+  const snapshotOf = (name: string): SheetSnapshot | undefined => snapshots.get(name.toLowerCase());
+  const tables = new Set(snapshot.tableNames.map((name) => name.toLowerCase()));
 
-  // Each spec goes to the sheet the add-in made for it before (keeping that sheet's name, in
-  // whichever language it was made), or to a new sheet under its name in the current language.
+  const problems: GenerateProblem[] = [];
+  const metaName = find(metaSheetName);
+  const meta = readMetaSheet(metaName === undefined ? undefined : snapshotOf(metaName));
+  if (meta === null) problems.push({ code: "sheet_name_taken", sheet: metaName ?? metaSheetName });
+
+  // A sheet is the add-in's for a spec when it holds the spec's Excel Table (WP_Tasks, …), under
+  // the name the add-in gave it in either language. Generating replaces that sheet, keeping its
+  // name; otherwise a new sheet is made under the name in the current language, unless a sheet
+  // the add-in did not make has that name, or the table stands on a sheet the user renamed.
   const targets = specs.map((spec) => {
-    const previous = meta?.get(spec.key);
-    const previousName = previous === undefined ? undefined : find(previous);
-    if (previousName !== undefined) return { spec, name: previousName, mode: "replace" as const };
+    const names = [meta?.get(spec.key), spec.name[locale], spec.name["zh-CN"], spec.name["en-US"]];
+    const own = names
+      .map((name) => (name === undefined ? undefined : find(name)))
+      .find((name) => name !== undefined && holdsTable(snapshotOf(name), spec.tableName));
+    if (own !== undefined) return { spec, name: own, mode: "replace" as const };
     const name = spec.name[locale];
     const clash = find(name);
-    if (clash !== undefined && !ours.has(clash.toLowerCase()))
-      problems.push({ code: "sheet_name_taken", sheet: clash });
+    if (clash !== undefined) problems.push({ code: "sheet_name_taken", sheet: clash });
+    else if (tables.has(spec.tableName.toLowerCase())) {
+      problems.push({ code: "plan_sheet_renamed", sheet: name, table: spec.tableName });
+    }
     return { spec, name, mode: "create" as const };
   });
   if (problems.length > 0) return { ok: false, problems };
 
   let keptEntries = 0;
   const writes: SheetWrite[] = targets.map(({ spec, name, mode }) => {
-    const current = mode === "replace" ? snapshot.sheets.get(name) : undefined;
+    const current = mode === "replace" ? snapshotOf(name) : undefined;
     const read = current ? readSheet(spec, current, (i) => unnamedColumn[locale](columnLetters(i))) : null;
-    const merged = mergeRows(spec, read);
+    const merged = mergeRows(spec, read, locale);
     keptEntries += merged.keptEntries;
     return { layout: buildSheetLayout(spec, name, merged, locale), mode };
   });
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
   writes.push({
     layout: buildMetaLayout(plan.id, recorded, monitoringPointNames(plan)),
-    mode: find(metaSheetName) === undefined ? "create" : "replace",
+    mode: metaName === undefined ? "create" : "replace",
   });
 
   const created = targets.filter((t) => t.mode === "create").map((t) => t.name);
@@ -108,4 +126,8 @@ export async function generateWorkbook(
     updated: targets.filter((t) => t.mode === "replace").map((t) => t.name),
     keptEntries,
   };
+}
+
+function holdsTable(sheet: SheetSnapshot | undefined, table: string): boolean {
+  return sheet?.tables.some((name) => name.toLowerCase() === table.toLowerCase()) ?? false;
 }

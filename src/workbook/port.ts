@@ -19,8 +19,10 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   /** Every worksheet's name, in tab order, hidden ones included. */
   readonly sheetNames: readonly string[];
-  /** The requested sheets that exist, by name. */
+  /** The requested sheets that exist, by the name they were asked for (sheet names ignore case). */
   readonly sheets: ReadonlyMap<string, SheetSnapshot>;
+  /** Every Excel Table's name in the workbook, on any sheet (table names are workbook-wide). */
+  readonly tableNames: readonly string[];
 }
 
 /** One batch of writes. Each sheet is either new or replaces the sheet of the same name. */

@@ -12,6 +12,11 @@ export interface ReadRow {
 
 export interface ReadSheet {
   readonly rows: readonly ReadRow[];
+  /**
+   * What a user typed in the title and note rows (the two rows above the header) beside the
+   * add-in's own title in A1 and note in A2, by zero-based row (0 or 1) and absolute column.
+   */
+  readonly aboveHeader: readonly { readonly row: number; readonly col: number; readonly value: CellValue }[];
   /** Headers of columns the user added, in sheet order. */
   readonly extraHeaders: readonly string[];
 }
@@ -100,7 +105,14 @@ export function readSheet(
     const identity = parts.length > 0 && parts.every((p) => p !== "") ? parts.join("|") : null;
     rows.push({ identity, values, extras });
   }
-  return { rows, extraHeaders };
+  const aboveHeader: { row: number; col: number; value: CellValue }[] = [];
+  [headerIndex - 2, headerIndex - 1].forEach((index, row) => {
+    snapshot.values[index]?.forEach((value, c) => {
+      const col = snapshot.startCol + c;
+      if (!isBlank(value) && col > 0) aboveHeader.push({ row, col, value });
+    });
+  });
+  return { rows, extraHeaders, aboveHeader };
 }
 
 /** Excel Table headers must be unique: a second "备注" becomes "备注 (2)". */

@@ -34,6 +34,8 @@ export interface ColumnSpec<Row> {
 
 export interface EntryValidation {
   readonly rule: (locale: Locale) => ValidationRule;
+  /** The dropdown's choices in both languages, so that entries follow the sheet's language. */
+  readonly choices?: readonly LocalizedText[];
   readonly message: LocalizedText;
   /** Free-text entry columns ("0.01L") warn; closed lists stop. */
   readonly errorStyle: "stop" | "warning";

@@ -16,7 +16,9 @@ function visibleText(html: string): string {
 
 function statusText(status: GenerateStatus, locale: "zh-CN" | "en-US" = "zh-CN"): string {
   return visibleText(
-    renderToString(<StatusView status={status} text={taskPaneMessages(locale)} listClassName="" />),
+    renderToString(
+      <StatusView status={status} locale={locale} text={taskPaneMessages(locale)} listClassName="" />,
+    ),
   );
 }
 

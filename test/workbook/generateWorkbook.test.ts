@@ -4,6 +4,7 @@ import { MemoryWorkbook, type MemorySheet } from "../../src/hosts/memory/memoryW
 import { serialToIsoDate } from "../../src/workbook/excelDate";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../src/workbook/layout";
+import { formatGenerateProblem } from "../../src/workbook/messages/formatGenerateProblem";
 import { metaSheetName } from "../../src/workbook/metaSheet";
 import { tableRows } from "../core/plan/sourceText";
 import { parseA1 } from "../hosts/memory/memoryHarness";
@@ -270,7 +271,7 @@ describe("generating again", () => {
     expect(indicators[1]?.[6]).toBe("58.2");
     expect(book.sheetNames()).not.toContain("A1 Tasks");
     const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
-    expect([shown[0]?.[10], shown[1]?.[10]]).toEqual(["Status", "推进中"]);
+    expect([shown[0]?.[10], shown[1]?.[10]]).toEqual(["Status", "In progress"]);
   });
 
   it("keeps 10,000 monitoring rows in order, column by column", async () => {
@@ -288,6 +289,66 @@ describe("generating again", () => {
     expect(monitoring.get(3 + 9_999, 0)).toBe("浮石");
     expect(monitoring.get(3 + 7, 8)).toBe("0.025L");
     expect(monitoring.layout?.tables[0]?.rect.rowCount).toBe(10_001);
+  });
+
+  it("refuses to overwrite a sheet the user made under the name of a plan sheet they deleted", async () => {
+    const book = await generated();
+    book.removeSheet("附件1 任务清单");
+    book.addSheet("附件1 任务清单").set(10, 3, 12345);
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toEqual({ ok: false, problems: [{ code: "sheet_name_taken", sheet: "附件1 任务清单" }] });
+    expect(sheetOf(book, "附件1 任务清单").get(10, 3)).toBe(12345);
+  });
+
+  it("finds its sheets whatever their case, and without its meta sheet", async () => {
+    const book = await generated("en-US");
+    enter(book, "A1 Tasks", "K4", "Done");
+    book.renameSheet("A1 Tasks", "A1 TASKS");
+    book.removeSheet(metaSheetName);
+    const outcome = await generateWorkbook(book.port, plan, { locale: "en-US" });
+    expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 1 });
+    expect(book.sheetNames()).toContain("A1 TASKS");
+    expect(book.sheetNames()).toContain(metaSheetName);
+    expect(sheetOf(book, "A1 TASKS").get(3, 10)).toBe("Done");
+  });
+
+  it("stops, naming the sheet, when a plan sheet was renamed (its table would clash)", async () => {
+    const book = await generated();
+    enter(book, "附件1 任务清单", "K4", "推进中");
+    book.renameSheet("附件1 任务清单", "我的任务表");
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [{ code: "plan_sheet_renamed", sheet: "附件1 任务清单", table: "WP_Tasks" }],
+    });
+    expect(sheetOf(book, "我的任务表").get(3, 10)).toBe("推进中");
+    expect(formatGenerateProblem(outcome.ok ? [][0]! : outcome.problems[0]!, "zh-CN")).toContain(
+      "改回“附件1 任务清单”",
+    );
+  });
+
+  it("keeps what the user typed beside the title and note", async () => {
+    const book = await generated();
+    enter(book, "附件2 国控断面", "I2", "填报人：张三");
+    enter(book, "附件2 国控断面", "P1", "2023年6月版");
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    const sheet = sheetOf(book, "附件2 国控断面");
+    expect([sheet.get(1, 8), sheet.get(0, 15)]).toEqual(["填报人：张三", "2023年6月版"]);
+    expect(sheet.get(0, 0)).toBe("附件 2\u3000国控断面水质目标表");
+    expect(sheet.layout?.tables[0]?.rect.colCount).toBe(11);
+  });
+
+  it("writes dropdown entries in the sheet's new language, so they still pass validation", async () => {
+    const book = await generated();
+    enter(book, "附件1 任务清单", "K4", "推进中");
+    enter(book, "附件2 国控断面", "K4", "Ⅱ类");
+    enter(book, "附件6 排查河流", "D4", "是");
+    await generateWorkbook(book.port, plan, { locale: "en-US" });
+    expect(sheetOf(book, "附件1 任务清单").get(3, 10)).toBe("In progress");
+    expect(sheetOf(book, "附件2 国控断面").get(3, 10)).toBe("Class II");
+    expect(sheetOf(book, "附件6 排查河流").get(3, 3)).toBe("Yes");
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(sheetOf(book, "附件1 任务清单").get(3, 10)).toBe("推进中");
   });
 
   it("writes nothing when a sheet of a plan sheet's name was made by someone else", async () => {

@@ -14,7 +14,6 @@ export interface CliMessages {
   readonly planOption: string;
 
   generated(out: string, created: number, updated: number, keptEntries: number): string;
-  sheetNameTaken(sheet: string): string;
   outNotXlsx(out: string): string;
   outDirMissing(dir: string): string;
   outIsDirectory(out: string): string;

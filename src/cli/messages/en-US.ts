@@ -12,8 +12,6 @@ export const enUSMessages: CliMessages = {
 
   generated: (out, created, updated, keptEntries) =>
     `Wrote ${out}: ${created} ${plural(created, "sheet")} created, ${updated} updated, ${keptEntries} entered ${plural(keptEntries, "value")} kept.`,
-  sheetNameTaken: (sheet) =>
-    `The workbook already has a sheet named "${sheet}" that this tool did not make; nothing was changed. Rename or delete it and try again.`,
   outNotXlsx: (out) => `The output file ${out} should end in .xlsx.`,
   outDirMissing: (dir) => `The folder ${dir} does not exist; create it or choose another output path.`,
   outIsDirectory: (out) => `${out} is a folder; give an .xlsx file name.`,

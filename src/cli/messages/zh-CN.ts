@@ -10,8 +10,6 @@ export const zhCNMessages: CliMessages = {
 
   generated: (out, created, updated, keptEntries) =>
     `已写入 ${out}：新建工作表 ${created} 张，更新 ${updated} 张，保留已填写内容 ${keptEntries} 项。`,
-  sheetNameTaken: (sheet) =>
-    `工作簿中已有名为“${sheet}”的工作表，但它不是本工具生成的，未作任何改动；请将其改名或删除后重试。`,
   outNotXlsx: (out) => `输出文件 ${out} 的扩展名应为 .xlsx。`,
   outDirMissing: (dir) => `目录 ${dir} 不存在，请先创建该目录或换一个输出路径。`,
   outIsDirectory: (out) => `${out} 是一个目录，请指定一个 .xlsx 文件名。`,

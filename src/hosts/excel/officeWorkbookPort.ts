@@ -252,6 +252,9 @@ async function readInContext(
   // A missing sheet gives null objects all the way down, so one batch asks for all of them.
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  // Every table's name: a plan sheet renamed by the user still holds its WP_* table somewhere.
+  const workbookTables = context.workbook.tables;
+  workbookTables.load("items/name");
   const probes: SheetProbe[] = sheetNames.map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     // valuesOnly: formatted but empty entry rows must not stretch the range we read back.
@@ -326,7 +329,7 @@ async function readInContext(
       }
       const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
       return {
-        snapshot: { sheetNames: allNames, sheets },
+        snapshot: { sheetNames: allNames, sheets, tableNames: workbookTables.items.map((t) => t.name) },
         extraChunks: Math.max(0, requests.length - 1),
         largestResponseBytes: largest,
       };

@@ -4,7 +4,8 @@ import { HostError } from "../hostError";
 
 /** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
 export class MemorySheet {
-  readonly name: string;
+  /** Renamed through MemoryWorkbook.renameSheet, which keeps names unique. */
+  name: string;
   /** Cells by "row,col" (zero-based); only non-empty cells are stored. */
   private readonly cells = new Map<string, CellValue>();
   layout: SheetLayout | null = null;
@@ -118,6 +119,16 @@ export class MemoryWorkbook {
     return sheet;
   }
 
+  /** Renames a sheet, as a user would; the sheet keeps its cells, tables and formats. */
+  renameSheet(name: string, newName: string): void {
+    const sheet = this.sheet(name);
+    const clash = this.sheet(newName);
+    if (!sheet) throw new HostError("excel_rejected", `There is no sheet named "${name}".`);
+    if (clash && clash !== sheet)
+      throw new HostError("excel_rejected", `A sheet named "${newName}" already exists.`);
+    sheet.name = newName;
+  }
+
   removeSheet(name: string): void {
     const index = this.sheets.findIndex((s) => s.name === name);
     if (index >= 0) this.sheets.splice(index, 1);
@@ -128,9 +139,9 @@ export class MemoryWorkbook {
     const sheets = new Map<string, SheetSnapshot>();
     for (const name of names) {
       const sheet = this.sheet(name);
-      if (!sheet || sheets.has(sheet.name)) continue;
+      if (!sheet || sheets.has(name)) continue;
       const used = sheet.usedRect();
-      sheets.set(sheet.name, {
+      sheets.set(name, {
         name: sheet.name,
         startRow: used?.row ?? 0,
         startCol: used?.col ?? 0,
@@ -138,7 +149,8 @@ export class MemoryWorkbook {
         tables: sheet.layout?.tables.map((t) => t.name) ?? [],
       });
     }
-    return { sheetNames: this.sheetNames(), sheets };
+    const tableNames = this.sheets.flatMap((s) => s.layout?.tables.map((t) => t.name) ?? []);
+    return { sheetNames: this.sheetNames(), sheets, tableNames };
   }
 
   private write(batch: WriteBatch): void {

@@ -141,10 +141,13 @@ export class XlsxWorkbook {
     const date1904 = this.workbook.properties.date1904;
     const sheets = new Map<string, SheetSnapshot>();
     for (const name of sheetNames) {
-      const sheet = worksheets.find((candidate) => candidate.name === name);
+      // Excel's sheet names ignore case, as Office.js's getItem does.
+      const wanted = name.toLowerCase();
+      const sheet = worksheets.find((candidate) => candidate.name.toLowerCase() === wanted);
       if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904));
     }
-    return { sheetNames: worksheets.map((sheet) => sheet.name), sheets };
+    const tableNames = worksheets.flatMap((sheet) => Object.keys(internalsOf(sheet).tables));
+    return { sheetNames: worksheets.map((sheet) => sheet.name), sheets, tableNames };
   }
 
   private write(batch: WriteBatch): void {

@@ -16,8 +16,6 @@ export const enUS: TaskPaneMessages = {
   keptEntries: (count) => `Kept ${count} entered ${count === 1 ? "value" : "values"}`,
   nothingWritten: "There was nothing to write.",
   problemsTitle: "Nothing generated; the workbook is unchanged",
-  sheetNameTaken: (sheet) =>
-    `The workbook already has a sheet named "${sheet}" that this add-in did not make, so it was left alone to keep your data. Rename or delete that sheet, then generate again.`,
   hostErrorTitle: (code) => {
     switch (code) {
       case "file_unavailable":

@@ -23,7 +23,6 @@ export interface TaskPaneMessages {
   readonly nothingWritten: string;
   /** Title of the bar that explains why generation stopped before writing anything. */
   readonly problemsTitle: string;
-  readonly sheetNameTaken: (sheet: string) => string;
   /** Title of the error bar, by the host's error code. */
   readonly hostErrorTitle: (code: HostErrorCode) => string;
   /** Title for an error that is not a host error (a bug): the message is still shown. */

@@ -14,8 +14,6 @@ export const zhCN: TaskPaneMessages = {
   keptEntries: (count) => `保留已填报数据 ${count} 项`,
   nothingWritten: "没有需要写入的工作表。",
   problemsTitle: "未生成，工作簿没有改动",
-  sheetNameTaken: (sheet) =>
-    `工作簿中已有名为“${sheet}”的工作表，但它不是本助手生成的，为免覆盖您的数据，未作改动。请重命名或删除该工作表后再生成。`,
   hostErrorTitle: (code) => {
     switch (code) {
       case "file_unavailable":

@@ -22,6 +22,7 @@ function listOf(choices: readonly LocalizedText[]): (locale: Locale) => Validati
 
 export const statusValidation: EntryValidation = {
   rule: listOf(taskStatusChoices),
+  choices: taskStatusChoices,
   message: {
     "zh-CN": "请从下拉列表选择：未启动、推进中或已完成。",
     "en-US": "Choose Not started, In progress or Done.",
@@ -31,6 +32,7 @@ export const statusValidation: EntryValidation = {
 
 export const yesNoValidation: EntryValidation = {
   rule: listOf(yesNoChoices),
+  choices: yesNoChoices,
   message: { "zh-CN": "请选择“是”或“否”。", "en-US": "Choose Yes or No." },
   errorStyle: "stop",
 };
@@ -58,8 +60,14 @@ export const numberValidation: EntryValidation = {
   errorStyle: "warning",
 };
 
+const waterClassChoices: readonly LocalizedText[] = waterClasses.map((c) => ({
+  "zh-CN": formatWaterClass(c, "zh-CN"),
+  "en-US": formatWaterClass(c, "en-US"),
+}));
+
 export const waterClassValidation: EntryValidation = {
-  rule: (locale) => ({ kind: "list", values: waterClasses.map((c) => formatWaterClass(c, locale)) }),
+  rule: listOf(waterClassChoices),
+  choices: waterClassChoices,
   message: {
     "zh-CN": "请从下拉列表选择水质类别（Ⅰ类—劣Ⅴ类）。",
     "en-US": "Choose a water class from the list (I to worse than V).",

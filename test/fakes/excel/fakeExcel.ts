@@ -1157,8 +1157,7 @@ export class FakeTableCollection extends FakeClientObject<TableScope> {
       }
       const { sheet: named, ref } = splitSheet(address);
       const target = named === null ? state.activeSheet() : state.sheetByName(named);
-      if (target === undefined)
-        throw new FakeRichApiError("InvalidArgument", `No sheet for “${address}”.`);
+      if (target === undefined) throw new FakeRichApiError("InvalidArgument", `No sheet for “${address}”.`);
       if (sheet !== null && target !== sheet)
         throw new FakeRichApiError(
           "InvalidArgument",

@@ -133,33 +133,49 @@ describe("the Office host's round trips", () => {
 });
 
 describe("the Office host when Excel refuses", () => {
-  it("throws HostError excel_rejected on a table name in use, with every entered value intact", async () => {
+  it("does not write when the user gave the plan table's name to a table of their own", async () => {
     const harness = await createOfficeHarness();
     await generate(harness);
     await harness.enter("附件1 任务清单", "K8", "推进中");
-    await harness.enter("附件2 国控断面", "K10", "Ⅲ类");
     await harness.addSheet("我的台账");
     await harness.enter("我的台账", "A1", "自己的表");
     // The user renamed the plan's table and gave its name to a table of their own.
     const state = harness.excel.state;
     state.tables.find((t) => t.name === "WP_Tasks")!.name = "MyTasks";
-    const own = state.addTable(
-      state.sheetByName("我的台账")!,
-      { row: 0, col: 0, rowCount: 2, colCount: 1 },
-      true,
-    );
-    own.name = "WP_Tasks";
+    state.addTable(state.sheetByName("我的台账")!, { row: 0, col: 0, rowCount: 2, colCount: 1 }, true).name =
+      "WP_Tasks";
+    const before = harness.excel.syncCount;
 
-    const failure = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" }).catch(
-      (error: unknown) => error,
-    );
+    const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+    expect(outcome).toEqual({ ok: false, problems: [{ code: "sheet_name_taken", sheet: "附件1 任务清单" }] });
+    // The read alone: nothing was sent that could change the workbook.
+    expect(harness.excel.syncCount - before).toBe(harness.port.stats.lastRead?.syncs);
+    expect((await harness.sheet("附件1 任务清单"))!.values()[7]?.[10]).toBe("推进中");
+    expect((await harness.sheet("我的台账"))!.values()).toEqual([["自己的表"]]);
+  });
+
+  it("throws HostError excel_rejected, with the cause, and leaves the sheets it had not reached alone", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    await harness.enter("附件2 国控断面", "K10", "Ⅲ类");
+    await harness.addSheet("我的台账");
+    const state = harness.excel.state;
+    state.addTable(state.sheetByName("我的台账")!, { row: 0, col: 0, rowCount: 2, colCount: 1 }, true).name =
+      "Mine";
+    // A write whose table name Excel refuses: it is in use elsewhere in the workbook.
+    const layout: SheetLayout = {
+      ...makeLayout("新表", [["h"], [1]]),
+      tables: [
+        { name: "Mine", rect: { row: 0, col: 0, rowCount: 2, colCount: 1 }, style: "TableStyleLight1" },
+      ],
+    };
+    const failure = await harness.port
+      .write({ sheets: [{ layout, mode: "create" }], activate: null })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HostError);
     expect((failure as HostError).code).toBe("excel_rejected");
     expect((failure as HostError).cause).toBeInstanceOf(FakeRichApiError);
-
-    expect((await harness.sheet("附件1 任务清单"))!.values()[7]?.[10]).toBe("推进中");
     expect((await harness.sheet("附件2 国控断面"))!.values()[9]?.[10]).toBe("Ⅲ类");
-    expect((await harness.sheet("我的台账"))!.values()).toEqual([["自己的表"]]);
   });
 
   it("refuses a row too big for any request before sending anything", async () => {

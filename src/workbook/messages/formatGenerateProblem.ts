@@ -1,0 +1,23 @@
+import type { Locale } from "../../core/locale";
+import type { GenerateProblem } from "../generateWorkbook";
+
+/**
+ * Why generation stopped, in the user's language: one sentence that names the sheet and says
+ * what to do. The task pane and the CLI both show it.
+ *
+ * @example
+ * formatGenerateProblem({ code: "sheet_name_taken", sheet: "监测数据" }, "zh-CN")
+ */
+export function formatGenerateProblem(problem: GenerateProblem, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  switch (problem.code) {
+    case "sheet_name_taken":
+      return zh
+        ? `工作簿中已有名为“${problem.sheet}”的工作表，但它不是本助手生成的（或其中的表格已被删除），为保护其中的数据未作任何改动；请将其改名或删除后重试。`
+        : `The workbook already has a sheet named "${problem.sheet}" that this add-in did not make (or whose table was removed), so nothing was changed to keep its data. Rename or delete it, then generate again.`;
+    case "plan_sheet_renamed":
+      return zh
+        ? `“${problem.sheet}”的表格 ${problem.table} 在另一张工作表中，该工作表可能被改了名。为保护其中已填报的数据未作任何改动；请把它改回“${problem.sheet}”后重试。`
+        : `The table ${problem.table} of "${problem.sheet}" is on another sheet, which was probably renamed. Nothing was changed to keep the entries in it; rename it back to "${problem.sheet}", then generate again.`;
+  }
+}
