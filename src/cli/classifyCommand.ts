@@ -133,6 +133,24 @@ const enUS: ClassifyMessages = {
 
 const messagesFor = (locale: Locale): ClassifyMessages => (locale === "zh-CN" ? zhCN : enUS);
 
+/** The values `--lang` accepts, on `classify` or on the program. */
+export const langChoices: readonly string[] = ["zh", "en", "zh-CN", "en-US"];
+
+/**
+ * The one-line message for a `--lang` value that is not one of `langChoices`, or `undefined` when
+ * the value is fine. `true` is `--lang` given without a value. Shared with the program's global
+ * `--lang` (main.ts), so every command refuses a language the same way, in the user's language.
+ *
+ * @example
+ * describeLangProblem("fr", "zh-CN") // "语言“fr”无效：请使用 zh 或 en"
+ * describeLangProblem("en", "zh-CN") // undefined
+ */
+export function describeLangProblem(value: string | true, locale: Locale): string | undefined {
+  const messages = messagesFor(locale);
+  if (value === true) return messages.missingOptionValue("--lang");
+  return langChoices.includes(value) ? undefined : messages.badLang(value);
+}
+
 /** The options of `classify` after commander; `true` is an option given without its value. */
 interface ClassifyOptions {
   readonly waterbody?: string | true | undefined;
@@ -162,8 +180,9 @@ class UsageProblem extends Error {
  * Adds `water-plan classify PARAM=VALUE ... [--waterbody river|lake] [--target CLASS] [--source]
  * [--json] [--lang zh|en]` to the program. Parameters by any alias (`氨氮=0.8 DO=6 pH=7.2
  * 总磷=0.02L`), a unit may follow the name (`汞(μg/L)=0.05`). Prints the sample's class, each
- * parameter's class, the main pollutants, and with `--target` / `--source` the verdicts. Bad
- * input: one line on stderr and exit code 2; it never throws.
+ * parameter's class, the main pollutants, and with `--target` / `--source` the verdicts (`--json`
+ * rounds multiples and shortfalls to at most 4 decimals). Bad input: one line on stderr and exit
+ * code 2; it never throws.
  *
  * Every option takes an optional value and unknown options reach the action, so commander itself
  * never fails on this command: every usage problem gets this command's own one-line message.
@@ -215,9 +234,8 @@ export function runClassify(assignments: readonly string[], options: ClassifyOpt
   const locale = localeFromLangOption(langText);
   const messages = messagesFor(locale);
   try {
-    if (langText !== undefined && !["zh", "en", "zh-CN", "en-US"].includes(langText)) {
-      throw new UsageProblem(messages.badLang(langText));
-    }
+    const langProblem = options.lang === undefined ? undefined : describeLangProblem(options.lang, locale);
+    if (langProblem !== undefined) throw new UsageProblem(langProblem);
     const request = readRequest(assignments, options, locale, messages);
     const judgement = classifySample(request.sample, request.waterbody);
     const report = request.json
@@ -414,10 +432,33 @@ function uniqueIssues(issues: readonly WaterQualityIssue[]): WaterQualityIssue[]
 const zhClass = (waterClass: WaterClass | null): string | null =>
   waterClass === null ? null : formatWaterClass(waterClass, "zh-CN");
 
+/**
+ * A multiple or shortfall for `--json`: at most 4 decimals, so binary noise does not show
+ * ((1.6 − 1) / 1 is 0.6000000000000001 → 0.6). The engine keeps them unrounded; the text report
+ * shows 4 significant digits.
+ */
+const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/** An exceedance for `--json`, its multiple or shortfall rounded by `round4`. */
+function exceedanceJson(exceedance: Exceedance | SourceItemExceedance): Exceedance | SourceItemExceedance {
+  switch (exceedance.kind) {
+    case "multiple":
+      return { ...exceedance, multiple: round4(exceedance.multiple) };
+    case "shortfall":
+      return { ...exceedance, shortfall: round4(exceedance.shortfall) };
+    case "out_of_range":
+    case "below_detection_limit":
+      return exceedance;
+  }
+}
+
 const meetsOf = (status: AttainmentStatus): boolean | null =>
   status === "met" ? true : status === "not_met" ? false : null;
 
-/** The `--json` report: classes written "Ⅱ类" / "劣Ⅴ类" whatever the language. */
+/**
+ * The `--json` report: classes written "Ⅱ类" / "劣Ⅴ类" whatever the language; multiples and
+ * shortfalls rounded to at most 4 decimals.
+ */
 function buildJson(
   request: ClassifyRequest,
   judgement: SampleJudgement,
@@ -447,7 +488,7 @@ function buildJson(
       parameter: p.parameter,
       name: getParameter(p.parameter).nameZh,
       class: zhClass(p.class),
-      multiple: p.multiple,
+      multiple: p.multiple === null ? null : round4(p.multiple),
     })),
   };
   if (request.target !== undefined) {
@@ -455,7 +496,7 @@ function buildJson(
     json["target"] = zhClass(request.target);
     json["meets"] = meetsOf(attainment.status);
     json["attainment"] = attainment.status;
-    json["exceedances"] = attainment.exceedances;
+    json["exceedances"] = attainment.exceedances.map(exceedanceJson);
   }
   if (request.source) json["source"] = sourceJson(judgeDrinkingWaterSource(judgement));
   json["warnings"] = uniqueIssues([
@@ -473,7 +514,7 @@ function sourceJson(verdict: DrinkingWaterSourceJudgement): Record<string, unkno
   return {
     status: verdict.status,
     meets: meetsOf(verdict.status),
-    exceedances: verdict.exceedances,
+    exceedances: verdict.exceedances.map(exceedanceJson),
     missingSupplementary: verdict.missingSupplementary,
   };
 }

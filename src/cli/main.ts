@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
-import { registerClassify } from "./classifyCommand";
+import { describeLangProblem, registerClassify } from "./classifyCommand";
 import { registerGenerate } from "./generateCommand";
 import { cliMessages } from "./messages/cliMessages";
 
@@ -20,9 +20,9 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   const program = new Command("water-plan");
   program
     .description(messages.programDescription)
-    .addOption(
-      new Option("--lang <lang>", messages.langOption).choices(["zh", "en", "zh-CN", "en-US"]).default(lang),
-    )
+    // No commander `.choices`: its error is English in every locale. The preAction hook below
+    // refuses a bad value with the commands' own one localized line.
+    .addOption(new Option("--lang [lang]", messages.langOption).default(lang))
     // Settings that sub-commands copy when they are created, so they come before registering.
     .configureOutput({
       writeOut: (text) => {
@@ -33,7 +33,14 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
       },
     })
     .exitOverride()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .hook("preAction", (self) => {
+      const value = self.getOptionValue("lang") as string | true;
+      const problem = describeLangProblem(value, localeFromLangOption(lang));
+      if (problem === undefined) return;
+      io.stderr(`${problem}\n`);
+      throw new CommanderError(exitCodes.usage, "water-plan.invalidLang", problem);
+    });
   registerGenerate(program, io);
   registerClassify(program, io);
   return program;

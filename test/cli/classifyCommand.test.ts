@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerClassify } from "../../src/cli/classifyCommand";
 import type { CliIo, ExitCode } from "../../src/cli/cliIo";
+import { runCli } from "../../src/cli/main";
 
 /** A CliIo that records what the command printed and how it ended. */
 function makeIo(): CliIo & { out: () => string; err: () => string; exitCode: () => ExitCode | undefined } {
@@ -95,6 +96,32 @@ describe("water-plan classify", () => {
     expect(json["meets"]).toBe(false);
   });
 
+  it("rounds multiples and shortfalls in the JSON to at most 4 decimals", async () => {
+    const io = await classify(["氨氮=1.6", "DO=4.2", "--target", "II", "--source", "--json"]);
+    const json = JSON.parse(io.out()) as {
+      mainPollutants: { parameter: string; multiple: number | null }[];
+      exceedances: { parameter: string; multiple?: number; shortfall?: number }[];
+      source: { exceedances: { parameter: string; multiple?: number; shortfall?: number }[] };
+    };
+    // In binary (1.6 − 1) / 1 is 0.6000000000000001 and 5 − 4.2 is 0.7999999999999998.
+    expect(json.mainPollutants.map((p) => [p.parameter, p.multiple])).toEqual([
+      ["nh3n", 0.6],
+      ["do", null],
+    ]);
+    expect(json.exceedances.map((e) => [e.parameter, e.shortfall ?? e.multiple])).toEqual([
+      ["do", 1.8],
+      ["nh3n", 2.2],
+    ]);
+    expect(json.source.exceedances.map((e) => [e.parameter, e.shortfall ?? e.multiple])).toEqual([
+      ["do", 0.8],
+      ["nh3n", 0.6],
+    ]);
+    const precise = JSON.parse((await classify(["氨氮=1.23456", "--json"])).out()) as {
+      mainPollutants: { multiple: number }[];
+    };
+    expect(precise.mainPollutants[0]?.multiple).toBe(0.2346);
+  });
+
   it("leaves meets out of the JSON without --target", async () => {
     const json = JSON.parse((await classify(["氨氮=0.8", "--json"])).out()) as Record<string, unknown>;
     expect("meets" in json).toBe(false);
@@ -183,6 +210,36 @@ describe("water-plan classify", () => {
     expect(io.out()).toBe("");
     expectOneLine(io.err());
     expect(io.err()).toContain(message);
+  });
+
+  it.each([[["--lang", "fr", "classify", "氨氮=0.5"]], [["classify", "氨氮=0.5", "--lang", "fr"]]])(
+    "refuses the program's --lang in %j with classify's one localized line and exit code 2",
+    async (args) => {
+      const io = makeIo();
+      await runCli(args, io);
+      expect(io.exitCode()).toBe(2);
+      expect(io.out()).toBe("");
+      expect(io.err()).toBe("语言“fr”无效：请使用 zh 或 en\n");
+    },
+  );
+
+  it("keeps --lang zh|en|zh-CN|en-US working before or after classify in the program", async () => {
+    for (const lang of ["en", "en-US"]) {
+      for (const args of [
+        ["--lang", lang, "classify", "氨氮=0.5"],
+        ["classify", "氨氮=0.5", "--lang", lang],
+      ]) {
+        const io = makeIo();
+        await runCli(args, io);
+        expect([io.exitCode(), io.err()]).toEqual([0, ""]);
+        expect(io.out()).toContain("Water class: Class II");
+      }
+    }
+    for (const lang of ["zh", "zh-CN"]) {
+      const io = makeIo();
+      await runCli(["classify", "氨氮=0.5", "--lang", lang], io);
+      expect(io.out()).toContain("水质类别：Ⅱ类");
+    }
   });
 
   it("words usage problems in English with --lang en", async () => {

@@ -86,6 +86,20 @@ describe("water-plan generate", () => {
     expect(second.out()).toContain("8 sheets created");
   });
 
+  it.each([
+    [["--lang", "fr", "generate", "--out", "a.xlsx"], "语言“fr”无效：请使用 zh 或 en"],
+    [["generate", "--out", "a.xlsx", "--lang", "fr"], "语言“fr”无效：请使用 zh 或 en"],
+    [["--lang=fr", "generate", "--out", "a.xlsx"], "语言“fr”无效：请使用 zh 或 en"],
+    [["generate", "--out", "a.xlsx", "--lang"], "选项 --lang 缺少取值"],
+  ])("refuses %j with one localized line and exit code 2, writing nothing", async (args, message) => {
+    const io = await run(...args.map((arg) => (arg === "a.xlsx" ? join(dir, arg) : arg)));
+    expect(io.exitCode()).toBe(2);
+    expect(io.out()).toBe("");
+    expectOneLine(io.err());
+    expect(io.err()).toBe(`${message}\n`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("keeps a value entered between two runs", async () => {
     const out = join(dir, "book.xlsx");
     expect((await run("generate", "--out", out)).exitCode()).toBe(0);
