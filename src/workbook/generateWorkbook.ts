@@ -71,7 +71,8 @@ export async function generateWorkbook(
   const { locale } = options;
   const specs = workbookSpec(plan);
   const candidates = new Set([metaSheetName, ...specs.flatMap((s) => [s.name["zh-CN"], s.name["en-US"]])]);
-  const snapshot = await port.read([...candidates]);
+  // Formulas users put in entry columns are read as formulas, so that writing them back keeps them.
+  const snapshot = await port.read([...candidates], { formulas: true });
 
   const existing = new Map(snapshot.sheetNames.map((name) => [name.toLowerCase(), name]));
   const find = (name: string): string | undefined => existing.get(name.toLowerCase());

@@ -3,7 +3,10 @@
  * renders. Coordinates are zero-based; a host turns them into A1 addresses where it needs to.
  */
 
-/** What a cell holds: text, a number, a boolean, or nothing. Dates are written as ISO text "2023-12-31" in plan cells and as Excel serial numbers in entry cells. */
+/**
+ * What a cell holds: text, a number, a boolean, or nothing. Dates are Excel serial numbers. Text
+ * that starts with "=" is a formula (as when a user types it); hosts write it as one.
+ */
 export type CellValue = string | number | boolean | null;
 
 /** A rectangle of cells, zero-based. */

@@ -25,6 +25,14 @@ export interface WorkbookSnapshot {
   readonly tableNames: readonly string[];
 }
 
+export interface ReadOptions {
+  /**
+   * Read a formula cell as its formula ("=SUM(E4:E12)") instead of its result, so that writing the
+   * value back keeps the formula. Generation reads this way; checking entered values does not.
+   */
+  readonly formulas?: boolean;
+}
+
 /** One batch of writes. Each sheet is either new or replaces the sheet of the same name. */
 export interface WriteBatch {
   readonly sheets: readonly SheetWrite[];
@@ -52,7 +60,7 @@ export interface SheetWrite {
  */
 export interface WorkbookPort {
   /** Reads the sheet list and the used values of the named sheets that exist. */
-  read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
+  read(sheetNames: readonly string[], options?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Writes a batch. On failure the host throws a HostError and leaves sheets it had not reached untouched. */
   write(batch: WriteBatch): Promise<void>;
 }

@@ -22,6 +22,7 @@
 import { HostError } from "../hostError";
 import type { CellRect, CellValue, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type {
+  ReadOptions,
   SheetSnapshot,
   SheetWrite,
   WorkbookPort,
@@ -136,7 +137,7 @@ export function createOfficeWorkbookPort(
    */
   const knownTables = new Map<string, readonly string[]>();
 
-  async function read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+  async function read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     let syncs = 0;
     const sync = async (context: Excel.RequestContext): Promise<void> => {
       syncs += 1;
@@ -145,7 +146,7 @@ export function createOfficeWorkbookPort(
     };
     try {
       const result = await run(async (context) => {
-        const outcome = await readInContext(context, sheetNames, budget, sync);
+        const outcome = await readInContext(context, sheetNames, budget, sync, options.formulas === true);
         return outcome;
       });
       stats.lastRead = {
@@ -247,6 +248,7 @@ async function readInContext(
   sheetNames: readonly string[],
   budget: number,
   sync: (context: Excel.RequestContext) => Promise<void>,
+  formulas: boolean,
 ): Promise<{ snapshot: WorkbookSnapshot; extraChunks: number; largestResponseBytes: number }> {
   // Sync 1: the sheet list and, for each requested sheet, its used range's extent and its tables.
   // A missing sheet gives null objects all the way down, so one batch asks for all of them.
@@ -302,7 +304,9 @@ async function readInContext(
             piece.rowCount,
             piece.area.colCount,
           );
-          range.load("values");
+          // `formulas` gives a formula cell's formula and any other cell's value, as `values` would.
+          if (formulas) range.load("formulas");
+          else range.load("values");
           return { piece, range };
         });
         // A sync in a loop on purpose: one per response chunk, decided above from the used ranges' sizes.
@@ -310,7 +314,7 @@ async function readInContext(
         for (const { piece, range } of loaded) {
           // Chunks of one sheet may arrive in any order (first-fit packing): place them by offset.
           const rows = rowsByArea.get(piece.area) ?? new Array<CellValue[]>(piece.area.rowCount);
-          range.values.forEach((row, i) => {
+          (formulas ? range.formulas : range.values).forEach((row: unknown[], i: number) => {
             rows[piece.rowOffset + i] = row.map(normaliseCell);
           });
           rowsByArea.set(piece.area, rows);
@@ -666,8 +670,14 @@ function setNumberFormatForAllCells(range: Excel.Range, format: string): void {
  * as text (it is not part of the value), so any text Excel could take for something else gets one.
  */
 function toOfficeValue(value: CellValue): string | number | boolean {
+  // A formula read back from the sheet ("=SUM(E4:E12)") is written as the formula it was.
+  if (typeof value === "string" && isFormula(value)) return value;
   if (typeof value === "string" && mayBeRetyped(value)) return `'${value}`;
   return value ?? "";
+}
+
+function isFormula(text: string): boolean {
+  return text.length > 1 && text.startsWith("=");
 }
 
 function mayBeRetyped(text: string): boolean {

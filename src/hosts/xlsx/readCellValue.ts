@@ -24,13 +24,20 @@ export function dateToSerial(date: Date, date1904: boolean): number {
  * the workbook layer the same values: empties are "", dates are serial numbers, formulas are their
  * cached result, rich text and hyperlinks are their plain text, errors are their code ("#N/A").
  * The non-anchor cells of a merged area read "" (ExcelJS would repeat the anchor's value).
+ * With `formulas`, a formula cell reads as its formula ("=SUM(E4:E12)"), as Office.js's
+ * `range.formulas` gives it; a cell that shares another cell's formula keeps reading as its result,
+ * since ExcelJS holds the formula text on the master cell only.
  *
  * @example
  * readCellValue(sheet.getCell("B4"), false) // "柳江" or 45291 or ""
  */
-export function readCellValue(cell: Cell, date1904: boolean): Exclude<CellValue, null> {
+export function readCellValue(cell: Cell, date1904: boolean, formulas = false): Exclude<CellValue, null> {
   if (cell.isMerged && cell.master.address !== cell.address) return "";
-  return normalise(cell.value, date1904);
+  const value = cell.value;
+  if (formulas && typeof value === "object" && value !== null && "formula" in value && value.formula) {
+    return `=${value.formula}`;
+  }
+  return normalise(value, date1904);
 }
 
 function normalise(value: ExcelJsCellValue | undefined, date1904: boolean): Exclude<CellValue, null> {

@@ -107,7 +107,11 @@ function writeValues(sheet: Worksheet, values: SheetLayout["values"]): void {
     rowValues.forEach((value, c) => {
       // Empty cells get no value at all, as Excel writes them, so the used range ends at real data.
       if (value === null || value === "") return;
-      row.getCell(c + 1).value = value;
+      // Text starting with "=" is a formula kept from the sheet; ExcelJS takes formulas without it.
+      row.getCell(c + 1).value =
+        typeof value === "string" && value.length > 1 && value.startsWith("=")
+          ? { formula: value.slice(1) }
+          : value;
     });
   });
 }

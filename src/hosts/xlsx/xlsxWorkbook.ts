@@ -32,9 +32,9 @@ export class XlsxWorkbook {
     // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
     // the port's callers expect from every host.
     this.port = {
-      read: (sheetNames) =>
+      read: (sheetNames, options) =>
         new Promise((resolve) => {
-          resolve(this.read(sheetNames));
+          resolve(this.read(sheetNames, options?.formulas === true));
         }),
       write: (batch) =>
         new Promise((resolve) => {
@@ -136,7 +136,7 @@ export class XlsxWorkbook {
     }
   }
 
-  private read(sheetNames: readonly string[]): WorkbookSnapshot {
+  private read(sheetNames: readonly string[], formulas: boolean): WorkbookSnapshot {
     const worksheets = this.workbook.worksheets;
     const date1904 = this.workbook.properties.date1904;
     const sheets = new Map<string, SheetSnapshot>();
@@ -144,7 +144,7 @@ export class XlsxWorkbook {
       // Excel's sheet names ignore case, as Office.js's getItem does.
       const wanted = name.toLowerCase();
       const sheet = worksheets.find((candidate) => candidate.name.toLowerCase() === wanted);
-      if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904));
+      if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904, formulas));
     }
     const tableNames = worksheets.flatMap((sheet) => Object.keys(internalsOf(sheet).tables));
     return { sheetNames: worksheets.map((sheet) => sheet.name), sheets, tableNames };
@@ -222,7 +222,7 @@ export class XlsxWorkbook {
 }
 
 /** The used range by values (as Office.js's `getUsedRange(true)`): formats alone do not count. */
-function snapshotOf(sheet: Worksheet, date1904: boolean): SheetSnapshot {
+function snapshotOf(sheet: Worksheet, date1904: boolean, formulas: boolean): SheetSnapshot {
   const cells: { row: number; col: number; value: Exclude<CellValue, null> }[] = [];
   let top = Infinity;
   let left = Infinity;
@@ -230,7 +230,7 @@ function snapshotOf(sheet: Worksheet, date1904: boolean): SheetSnapshot {
   let right = -1;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const value = readCellValue(cell, date1904);
+      const value = readCellValue(cell, date1904, formulas);
       if (value === "") return;
       cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
       top = Math.min(top, rowNumber - 1);

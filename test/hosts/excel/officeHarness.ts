@@ -75,6 +75,12 @@ export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: str
     sheet.values.delete(k);
     return;
   }
+  if (typeof value === "string" && value.length > 1 && value.startsWith("=")) {
+    // Typed as a formula, as in Excel (the fake does not calculate it).
+    sheet.formulas.set(k, value);
+    sheet.values.delete(k);
+    return;
+  }
   sheet.values.set(k, enterValue(value, sheet.formatAt(row, col, "numberFormat")));
 }
 

@@ -132,6 +132,19 @@ describe("the Office host's round trips", () => {
   }, 60_000);
 });
 
+describe("the Office host keeping what users wrote", () => {
+  it("keeps a formula a user put in an entry column as a formula", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    await harness.enter("附件6 排查河流", "E4", 12);
+    await harness.enter("附件6 排查河流", "F4", "=E4-2");
+    await generate(harness);
+    const sheet = harness.excel.state.sheetByName("附件6 排查河流")!;
+    expect(sheet.formulas.get(key(3, 5))).toBe("=E4-2");
+    expect(sheet.valueAt(3, 4)).toBe(12);
+  });
+});
+
 describe("the Office host when Excel refuses", () => {
   it("does not write when the user gave the plan table's name to a table of their own", async () => {
     const harness = await createOfficeHarness();
@@ -250,7 +263,7 @@ describe("the Office host's replace", () => {
     expect(harness.port.stats.lastWrite?.syncs).toBe(1);
   });
 
-  it("keeps text that Excel would retype as text: ISO dates, leading zeros, long IDs, formulas", async () => {
+  it("keeps text that Excel would retype as text (ISO dates, leading zeros, long IDs), and formulas as formulas", async () => {
     const harness = await createOfficeHarness();
     const layout: SheetLayout = {
       ...makeLayout("日期", [["2023-12-31", "2023-12-31"]]),
@@ -262,14 +275,18 @@ describe("the Office host's replace", () => {
     expect(sheet.valueAt(0, 0)).toBe("2023-12-31");
     // Excel would type this one as a date serial (45291), as for a user; the quote prefix keeps it text.
     expect(sheet.valueAt(0, 1)).toBe("2023-12-31");
-    const texts = ["00123", "450203199001011234", "=1+1", "TRUE", "-5", "0.01L", "50%"];
+    const texts = ["00123", "450203199001011234", "2023年5月1日", "TRUE", "-5", "0.01L", "50%"];
     await harness.port.write({
-      sheets: [{ layout: makeLayout("文本", [texts, [1, 2.5, true, "", "露塘", "Ⅲ类", 0]]), mode: "create" }],
+      sheets: [
+        { layout: makeLayout("文本", [texts, [1, 2.5, true, "=A2+B2", "露塘", "Ⅲ类", 0]]), mode: "create" },
+      ],
       activate: null,
     });
     const text = harness.excel.state.sheetByName("文本")!;
     expect(texts.map((_, c) => text.valueAt(0, c))).toEqual(texts);
     expect([0, 1, 2, 4, 5, 6].map((c) => text.valueAt(1, c))).toEqual([1, 2.5, true, "露塘", "Ⅲ类", 0]);
+    // Text starting with "=" is a formula kept from the sheet, and is written as one.
+    expect(text.formulas.get(key(1, 3))).toBe("=A2+B2");
     expect(sheet.columnWidths.get(0)).toBeCloseTo(pointsFromCharacterWidth(20));
     expect(pointsFromCharacterWidth(8.43)).toBeCloseTo(48, 0);
   });

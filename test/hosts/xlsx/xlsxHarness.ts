@@ -23,9 +23,9 @@ export class XlsxHarness implements PortHarness {
   book: XlsxWorkbook;
   /** Always the current book's port; a write makes the cached read-back stale. */
   readonly port: WorkbookPort = {
-    read: async (sheetNames) => {
+    read: async (sheetNames, options) => {
       await this.applyEdits();
-      return this.book.port.read(sheetNames);
+      return this.book.port.read(sheetNames, options);
     },
     write: async (batch) => {
       await this.applyEdits();
@@ -59,7 +59,13 @@ export class XlsxHarness implements PortHarness {
     this.pendingEdits.push((workbook) => {
       const target = workbook.getWorksheet(sheet);
       if (target === undefined) throw new Error(`no sheet ${sheet}`);
-      target.getCell(a1).value = value === "" ? null : value;
+      // "=…" is typed as a formula, as in Excel.
+      target.getCell(a1).value =
+        value === ""
+          ? null
+          : typeof value === "string" && value.startsWith("=")
+            ? { formula: value.slice(1) }
+            : value;
     });
     return Promise.resolve();
   }

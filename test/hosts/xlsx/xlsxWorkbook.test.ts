@@ -208,6 +208,23 @@ describe("XlsxWorkbook", () => {
     });
   });
 
+  it("reads a formula as its formula when asked, and writes it back as a formula", async () => {
+    const harness = await makeXlsxHarness();
+    await harness.port.write({ sheets: [{ layout: makeLayout(), mode: "create" }], activate: null });
+    await harness.enter("附件2 国控断面", "E4", "=A4+1");
+    await harness.sheetNames(); // applies the edit to the file
+    const read = await harness.port.read(["附件2 国控断面"], { formulas: true });
+    const values = read.sheets.get("附件2 国控断面")?.values;
+    expect(values?.[3]?.[4]).toBe("=A4+1");
+    const layout = makeLayout({
+      values: (values ?? []).map((row) => [...row]),
+      columnWidths: [6, 18, 10, 14, 8],
+    });
+    await harness.port.write({ sheets: [{ layout, mode: "replace" }], activate: null });
+    const reloaded = await harness.reloaded();
+    expect(reloaded.getWorksheet("附件2 国控断面")?.getCell("E4").formula).toBe("A4+1");
+  });
+
   it("replaces a sheet in place: same tab position, old contents and rules gone", async () => {
     const harness = await makeXlsxHarness();
     await harness.port.write({
