@@ -296,6 +296,9 @@ export function buildSheetLayout(
       paperSize: "A4",
       // Title, note and header together: LibreOffice prints title rows above a page even where they stand on it.
       titleRows: { first: 0, last: headerRowIndex },
+      // A sheet too wide for one page repeats its frozen (identifying) columns on every page.
+      titleColumns:
+        !spec.fitToPageWidth && spec.freezeColumns > 0 ? { first: 0, last: spec.freezeColumns - 1 } : null,
       fitToWidth: spec.fitToPageWidth,
       gridlines: true,
     },

@@ -1,5 +1,6 @@
 import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
+import { columnLetters } from "./a1";
 import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
 import { buildMetaLayout, metaSheetName, readMetaSheet } from "./metaSheet";
 import type { SheetSnapshot, SheetWrite, WorkbookPort } from "./port";
@@ -43,15 +44,6 @@ const unnamedColumn: Readonly<Record<Locale, (letters: string) => string>> = {
   "zh-CN": (letters) => `${letters}列`,
   "en-US": (letters) => `Column ${letters}`,
 };
-
-/** Zero-based column index → Excel column letters (0 → "A", 26 → "AA"). */
-export function columnLetters(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 /**
  * Writes the plan's appendix tables and the entry sheets into a workbook through any host, with

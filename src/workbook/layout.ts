@@ -68,6 +68,8 @@ export interface PrintLayout {
   readonly paperSize: "A4";
   /** Rows repeated on every printed page, zero-based inclusive. */
   readonly titleRows: { readonly first: number; readonly last: number };
+  /** Columns repeated on every printed page (zero-based inclusive), for sheets wider than a page; or null. */
+  readonly titleColumns: { readonly first: number; readonly last: number } | null;
   /** Fit all columns on one page width. */
   readonly fitToWidth: boolean;
   /** Print the cell gridlines, so that a printed table has its lines without cell borders. */

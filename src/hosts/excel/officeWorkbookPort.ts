@@ -19,6 +19,7 @@
  * - ExcelApi 1.8: Range.dataValidation (rule, errorAlert, clear).
  * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, setPrintTitleRows, zoom).
  */
+import { columnLetters } from "../../workbook/a1";
 import { HostError } from "../hostError";
 import type { CellRect, CellValue, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type {
@@ -597,6 +598,10 @@ function decorationSteps(layout: SheetLayout): Step[] {
         page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
         page.paperSize = "A4";
         page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+        if (print.titleColumns !== null) {
+          const { first, last } = print.titleColumns;
+          page.setPrintTitleColumns(`$${columnLetters(first)}:$${columnLetters(last)}`);
+        }
         // Fit the width to one page and let the height run on (0 = automatic).
         page.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
       }),
@@ -804,15 +809,6 @@ function utf8Bytes(text: string): number {
 
 function rectRange(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
   return sheet.getRangeByIndexes(rect.row, rect.col, rect.rowCount, rect.colCount);
-}
-
-/** Zero-based column → "A", "Z", "AA", … */
-function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /** A rect as a sheet-relative A1 address, e.g. "A3:J56". */

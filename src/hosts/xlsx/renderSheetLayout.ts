@@ -18,6 +18,7 @@ import type {
 } from "../../workbook/layout";
 import { HostError } from "../hostError";
 import { internalsOf } from "./excelJsInternals";
+import { columnLetters } from "../../workbook/a1";
 
 /** Excel's own limits, past which it "repairs" a file (drops the part) instead of opening it. */
 const excelLimits = {
@@ -75,6 +76,11 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
       // fitToHeight 0: as many pages down as the rows need, one page across.
       ...(layout.print.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}),
       printTitlesRow: `${first + 1}:${last + 1}`,
+      ...(layout.print.titleColumns === null
+        ? {}
+        : {
+            printTitlesColumn: `${columnLetters(layout.print.titleColumns.first)}:${columnLetters(layout.print.titleColumns.last)}`,
+          }),
       // <printOptions gridLines="1"/>: Excel and LibreOffice print the cell grid.
       showGridLines: layout.print.gridlines,
     };
@@ -286,9 +292,5 @@ function argb(hex: string): string {
  * address(2, 27) // "AB3"
  */
 export function address(row: number, col: number): string {
-  let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return `${letters}${row + 1}`;
+  return `${columnLetters(col)}${row + 1}`;
 }

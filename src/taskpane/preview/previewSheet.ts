@@ -80,19 +80,4 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
   return { name: sheet.name, rows, columnWidths, frozenRows: layout?.freeze.rows ?? 0 };
 }
 
-/**
- * The column letters Excel shows above a sheet.
- *
- * @example
- * columnLetters(27) // "AB"
- */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters } from "../../workbook/a1";

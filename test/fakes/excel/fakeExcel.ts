@@ -1407,6 +1407,16 @@ class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
     });
   }
 
+  /** Whole columns only, e.g. "$A:$B". */
+  setPrintTitleColumns(columns: string): void {
+    this.act("setPrintTitleColumns", columns, (sheet) => {
+      const match = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(columns);
+      if (!match)
+        throw new FakeRichApiError("InvalidArgument", `Print titles need whole columns: ${columns}.`);
+      sheet.page.printTitleColumns = `$${match[1] ?? ""}:$${match[2] ?? ""}`;
+    });
+  }
+
   /** Whole rows only, e.g. "$3:$3" or "3:4". */
   setPrintTitleRows(rows: string): void {
     this.act("setPrintTitleRows", rows, (sheet) => {

@@ -92,6 +92,8 @@ export interface FakePageLayout {
   printTitleRows: string | null;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printGridlines: boolean;
+  /** e.g. "$A:$B". */
+  printTitleColumns: string | null;
 }
 
 /** Excel's default column: 8.43 characters = 64 px = 48 pt; default row 15 pt. */
@@ -117,6 +119,7 @@ export class FakeSheetState {
     printTitleRows: null,
     zoom: { scale: 100 },
     printGridlines: false,
+    printTitleColumns: null,
   };
 
   constructor(

@@ -38,6 +38,8 @@ export interface SheetProbe {
   /** e.g. "$3:$3", or null. */
   printTitleRows(): string | null;
   orientation(): "landscape" | "portrait" | null;
+  /** e.g. "$A:$B", or null. */
+  printTitleColumns(): string | null;
   /** Whether the cell gridlines print. */
   printGridlines(): boolean;
 }

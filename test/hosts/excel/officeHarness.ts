@@ -134,6 +134,7 @@ export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): She
       sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible",
     printTitleRows: () => sheet.page.printTitleRows,
     printGridlines: () => sheet.page.printGridlines,
+    printTitleColumns: () => sheet.page.printTitleColumns,
     // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".
     orientation: () => {
       const untouched =

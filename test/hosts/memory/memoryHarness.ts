@@ -1,5 +1,5 @@
 import { MemoryWorkbook, type MemorySheet } from "../../../src/hosts/memory/memoryWorkbook";
-import { columnLetters } from "../../../src/workbook/generateWorkbook";
+import { columnLetters } from "../../../src/workbook/a1";
 import type { CellValue } from "../../../src/workbook/layout";
 import type { PortHarness, SheetProbe } from "../contract/portHarness";
 
@@ -39,6 +39,10 @@ function probeOf(sheet: MemorySheet): SheetProbe {
       layout?.print ? `$${layout.print.titleRows.first + 1}:$${layout.print.titleRows.last + 1}` : null,
     orientation: () => layout?.print?.orientation ?? null,
     printGridlines: () => layout?.print?.gridlines ?? false,
+    printTitleColumns: () => {
+      const columns = layout?.print?.titleColumns;
+      return columns ? `$${columnLetters(columns.first)}:$${columnLetters(columns.last)}` : null;
+    },
   };
 }
 

@@ -145,6 +145,10 @@ function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
     },
     orientation: () => sheet.pageSetup.orientation ?? null,
     printGridlines: () => sheet.pageSetup.showGridLines === true,
+    printTitleColumns: () => {
+      const columns = sheet.pageSetup.printTitlesColumn;
+      return columns ? columns.replace(/\$?([A-Z]+):\$?([A-Z]+)/, "$$$1:$$$2") : null;
+    },
   };
 }
 

@@ -60,6 +60,7 @@ function makeLayout(overrides: Partial<SheetLayout> = {}): SheetLayout {
       titleRows: { first: 2, last: 2 },
       fitToWidth: true,
       gridlines: true,
+      titleColumns: null,
     },
     visibility: "visible",
     tabColor: "#1F4E79",
