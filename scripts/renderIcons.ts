@@ -10,23 +10,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath } from "./chromium";
 
 /** The sizes Office asks for: 16/32/80 for ribbon buttons, 32/64 for IconUrl/HighResolutionIconUrl. */
 const iconSizes = [16, 32, 64, 80] as const;
 
 /** Below this size the SVG's `.detail` elements are hidden: thin lines only blur at 16 px. */
 const smallIconMax = 16;
-
-/** The flags every headless Chromium in this project runs with (no GPU, no network chatter, no sandbox in containers). */
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const assetsDir = path.resolve(__dirname, "..", "assets");
 
@@ -42,7 +32,7 @@ function pageFor(svg: string, size: number): string {
 
 async function renderIcons(): Promise<void> {
   const svg = await readFile(path.join(assetsDir, "icon.svg"), "utf8");
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   try {
     for (const size of iconSizes) {
       // One page per size: the viewport is the icon, so the screenshot is exactly size × size.

@@ -1,24 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { registerClassify } from "../../src/cli/classifyCommand";
-import type { CliIo, ExitCode } from "../../src/cli/cliIo";
 import { runCli } from "../../src/cli/main";
-
-/** A CliIo that records what the command printed and how it ended. */
-function makeIo(): CliIo & { out: () => string; err: () => string; exitCode: () => ExitCode | undefined } {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode: ExitCode | undefined;
-  return {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-    out: () => out.join(""),
-    err: () => err.join(""),
-    exitCode: () => exitCode,
-  };
-}
+import { makeIo } from "./recordingIo";
 
 /** Runs `water-plan classify …` through a commander program that never exits the process. */
 async function classify(

@@ -4,30 +4,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Workbook, type Worksheet } from "exceljs";
-import type { CliIo, ExitCode } from "../../src/cli/cliIo";
 import { runCli } from "../../src/cli/main";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
+import { makeIo } from "./recordingIo";
 
 // A generation writes and reads the whole workbook (a second or two, more on a busy CI machine):
 // more than Jest's default five seconds per test.
 jest.setTimeout(30_000);
-
-/** A CliIo that records what a command printed and how it ended. */
-function makeIo(): CliIo & { out: () => string; err: () => string; exitCode: () => ExitCode | undefined } {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode: ExitCode | undefined;
-  return {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-    out: () => out.join(""),
-    err: () => err.join(""),
-    exitCode: () => exitCode,
-  };
-}
 
 async function run(...argv: string[]): Promise<ReturnType<typeof makeIo>> {
   const io = makeIo();

@@ -14,8 +14,8 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
+import { chromiumArgs, chromiumPath } from "../../scripts/chromium";
 
-const chromiumPath = "/usr/bin/chromium";
 const haveChromium = existsSync(chromiumPath);
 /** Outside the repository, so it is never committed. */
 const screenshotPath = path.join(tmpdir(), "water-plan-preview.png");
@@ -64,15 +64,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     ({ server, origin } = await serve(outDir));
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...chromiumArgs],
     });
   }, 300_000);
 
