@@ -3,6 +3,7 @@ import {
   classifySample,
   PeriodAccumulator,
 } from "../../../src/core/water-quality/classifyPeriod";
+import { evaluationParameters } from "../../../src/core/water-quality/parameters";
 import { makeSample } from "./builders";
 
 describe("classifySample", () => {
@@ -192,5 +193,25 @@ describe("classifyPeriod", () => {
     values[5] = 0.4;
     accumulator.addValues(values);
     expect(accumulator.judge().parameters[0]?.sampleCount).toBe(10_001);
+  });
+  it("sums bulk rows exactly as it sums the same values added one sample at a time", () => {
+    // Every slot, gaps (NaN) in every slot at some sample, and an offset into a longer array: the
+    // unrolled bulk path must read each slot from its own column.
+    const width = evaluationParameters.length;
+    const rows = 50;
+    const data = new Float64Array(3 + rows * width);
+    const bulk = new PeriodAccumulator("lake");
+    const oneByOne = new PeriodAccumulator("lake");
+    for (let r = 0; r < rows; r++) {
+      const sample: Record<string, number> = {};
+      evaluationParameters.forEach((def, p) => {
+        const value = (r + p) % 7 === 0 ? Number.NaN : ((r * 31 + p * 17) % 97) / (p + 3);
+        data[3 + r * width + p] = value;
+        sample[def.key] = value;
+      });
+      bulk.addValues(data, 3 + r * width);
+      oneByOne.add(sample);
+    }
+    expect(bulk.judge()).toEqual(oneByOne.judge());
   });
 });
