@@ -174,6 +174,8 @@ describe("generating the Liuzhou 2023 plan", () => {
     const shown = displayedRows(sheetOf(book, "A1 Tasks"));
     expect(shown[0]?.slice(0, 5)).toEqual(["No.", "Category", "Sub-category", "Main task", "Task content"]);
     expect(shown[1]?.[4]).toContain("全面排查");
+    const water = displayedRows(sheetOf(book, "Indicators")).find((row) => row[1] === "Total water use");
+    expect(water?.slice(3, 6)).toEqual(["≤", "22.6", "100 million m³"]);
     expect(sheetOf(book, "A1 Tasks").validationAt(3, 10)?.rule).toEqual({
       kind: "list",
       values: ["Not started", "In progress", "Done"],

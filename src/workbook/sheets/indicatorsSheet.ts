@@ -3,6 +3,15 @@ import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { numberValidation } from "./choices";
 
+/** The plan's units in English; a unit not listed here is shown as the plan writes it. */
+const englishUnits: Readonly<Record<string, string>> = {
+  "%": "%",
+  公里: "km",
+  个: "count",
+  亿立方米: "100 million m³",
+  "": "",
+};
+
 const comparatorSigns: Readonly<Record<Comparator, string>> = {
   ">=": "≥",
   "<=": "≤",
@@ -84,7 +93,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         header: { "zh-CN": "单位", "en-US": "Unit" },
         kind: "plan",
         width: 10,
-        value: (t) => t.unit,
+        value: (t, locale) => (locale === "zh-CN" ? t.unit : (englishUnits[t.unit] ?? t.unit)),
       },
       {
         key: "actual",
