@@ -45,6 +45,24 @@ function coordinate(text: string): CellValue {
   return text.trim() !== "" && Number.isFinite(value) ? value : text;
 }
 
+type Located = { readonly longitudeText: string; readonly latitudeText: string };
+
+/** 经度 and 纬度, at the appendix's header positions `index` and `index + 1`. */
+function coordinateColumns<Row extends Located>(
+  appendix: Appendix,
+  index: number,
+  rows: readonly Row[],
+): ColumnSpec<Row>[] {
+  return [
+    printedColumn(appendix, index, "longitude", "Longitude", 11, (r) => coordinate(r.longitudeText), {
+      numberFormat: coordinateFormat(rows.map((r) => r.longitudeText)),
+    }),
+    printedColumn(appendix, index + 1, "latitude", "Latitude", 11, (r) => coordinate(r.latitudeText), {
+      numberFormat: coordinateFormat(rows.map((r) => r.latitudeText)),
+    }),
+  ];
+}
+
 const measuredClassColumn: ColumnSpec<unknown> = {
   key: "measuredClass",
   header: { "zh-CN": "实测水质类别", "en-US": "Measured class" },
@@ -60,7 +78,7 @@ interface PointSheetText {
   readonly tableName: string;
 }
 
-function pointSheet<Row extends { readonly longitudeText: string; readonly latitudeText: string }>(
+function pointSheet<Row extends Located>(
   text: PointSheetText,
   appendix: Appendix,
   rows: readonly Row[],
@@ -88,8 +106,6 @@ function sectionColumns<Row extends NationalSection>(
 ): ColumnSpec<Row>[] {
   // 附件3 has 责任县（市、区） after 考核城市, which moves every later header one place right.
   const shift = countyColumn ? 1 : 0;
-  const lon = coordinateFormat(rows.map((r) => r.longitudeText));
-  const lat = coordinateFormat(rows.map((r) => r.latitudeText));
   const columns: ColumnSpec<Row>[] = [
     printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
     printedColumn(appendix, 1, "city", "City", 10, (r) => r.city),
@@ -97,12 +113,7 @@ function sectionColumns<Row extends NationalSection>(
     printedColumn(appendix, 3 + shift, "basin", "Basin", 12, (r) => r.basin),
     printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody),
     printedColumn(appendix, 5 + shift, "name", "Section", 16, (r) => r.name),
-    printedColumn(appendix, 6 + shift, "longitude", "Longitude", 11, (r) => coordinate(r.longitudeText), {
-      numberFormat: lon,
-    }),
-    printedColumn(appendix, 7 + shift, "latitude", "Latitude", 11, (r) => coordinate(r.latitudeText), {
-      numberFormat: lat,
-    }),
+    ...coordinateColumns(appendix, 6 + shift, rows),
     printedColumn(appendix, 8 + shift, "target", "Target class 2023", 12, (r) => r.targetText),
     printedColumn(appendix, 9 + shift, "remark", "Remarks", 10, (r) => r.remark),
   ];
@@ -165,12 +176,7 @@ export function municipalSourcesSheet(plan: Plan): SheetSpec<MunicipalSource> {
       printedColumn(appendix, 2, "name", "Source", 22, (r) => r.name),
       printedColumn(appendix, 3, "status", "In use", 10, (r) => r.status),
       printedColumn(appendix, 4, "sourceType", "Source type", 10, (r) => r.sourceTypeText),
-      printedColumn(appendix, 5, "longitude", "Longitude", 11, (r) => coordinate(r.longitudeText), {
-        numberFormat: coordinateFormat(rows.map((r) => r.longitudeText)),
-      }),
-      printedColumn(appendix, 6, "latitude", "Latitude", 11, (r) => coordinate(r.latitudeText), {
-        numberFormat: coordinateFormat(rows.map((r) => r.latitudeText)),
-      }),
+      ...coordinateColumns(appendix, 5, rows),
       printedColumn(appendix, 7, "target", "Target", 16, (r) => r.targetText),
     ],
   );
@@ -195,12 +201,7 @@ export function countySourcesSheet(plan: Plan): SheetSpec<CountySource> {
       printedColumn(appendix, 2, "county", "County", 16, (r) => r.county),
       printedColumn(appendix, 3, "name", "Source", 30, (r) => r.name, { wrap: true }),
       printedColumn(appendix, 4, "status", "In use", 10, (r) => r.status),
-      printedColumn(appendix, 5, "longitude", "Longitude", 11, (r) => coordinate(r.longitudeText), {
-        numberFormat: coordinateFormat(rows.map((r) => r.longitudeText)),
-      }),
-      printedColumn(appendix, 6, "latitude", "Latitude", 11, (r) => coordinate(r.latitudeText), {
-        numberFormat: coordinateFormat(rows.map((r) => r.latitudeText)),
-      }),
+      ...coordinateColumns(appendix, 5, rows),
       printedColumn(appendix, 7, "assessmentType", "Assessed by", 10, (r) => r.assessmentType),
       printedColumn(appendix, 8, "target", "Target", 16, (r) => r.targetText),
     ],
