@@ -2,7 +2,7 @@ import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { columnLetters } from "./a1";
 import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
-import { buildMetaLayout, metaSheetName, readMetaSheet } from "./metaSheet";
+import { buildMetaLayout, isMetaSheet, metaSheetName } from "./metaSheet";
 import type { SheetSnapshot, SheetWrite, WorkbookPort } from "./port";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
@@ -74,17 +74,18 @@ export async function generateWorkbook(
 
   const problems: GenerateProblem[] = [];
   const metaName = find(metaSheetName);
-  const meta = readMetaSheet(metaName === undefined ? undefined : snapshotOf(metaName));
-  if (meta === null) problems.push({ code: "sheet_name_taken", sheet: metaName ?? metaSheetName });
+  const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
+  if (metaName !== undefined && metaSnapshot !== undefined && !isMetaSheet(metaSnapshot)) {
+    problems.push({ code: "sheet_name_taken", sheet: metaName });
+  }
 
   // A sheet is the add-in's for a spec when it holds the spec's Excel Table (WP_Tasks, …), under
   // the name the add-in gave it in either language. Generating replaces that sheet, keeping its
   // name; otherwise a new sheet is made under the name in the current language, unless a sheet
   // the add-in did not make has that name, or the table stands on a sheet the user renamed.
   const targets = specs.map((spec) => {
-    const names = [meta?.get(spec.key), spec.name[locale], spec.name["zh-CN"], spec.name["en-US"]];
-    const own = names
-      .map((name) => (name === undefined ? undefined : find(name)))
+    const own = [spec.name[locale], spec.name["zh-CN"], spec.name["en-US"]]
+      .map(find)
       .find((name) => name !== undefined && holdsTable(snapshotOf(name), spec.tableName));
     if (own !== undefined) return { spec, name: own, mode: "replace" as const };
     const name = spec.name[locale];

@@ -13,26 +13,16 @@ const header = ["key", "sheet", "plan", "formatVersion", "", "points"] as const;
 const formatVersion = 1;
 const pointsColumn = 5;
 
-/** Which sheet holds which spec, as the meta sheet records it; null when the sheet is not the add-in's. */
-export function readMetaSheet(snapshot: SheetSnapshot | undefined): ReadonlyMap<SheetKey, string> | null {
-  const sheets = new Map<SheetKey, string>();
-  if (!snapshot) return sheets;
-  const [first, ...rows] = snapshot.values;
-  if (
-    snapshot.startRow !== 0 ||
-    snapshot.startCol !== 0 ||
-    first?.[0] !== header[0] ||
-    first[1] !== header[1]
-  ) {
-    return null;
-  }
-  for (const row of rows) {
-    const [key, sheet] = row;
-    if (typeof key === "string" && key !== "" && typeof sheet === "string" && sheet !== "") {
-      sheets.set(key as SheetKey, sheet);
-    }
-  }
-  return sheets;
+/**
+ * Whether a sheet named like the meta sheet is the add-in's (it starts with the meta header), so
+ * that a user's sheet of that name is never overwritten. The sheets the add-in made are known by
+ * the tables they hold; the rows of the meta sheet are a record for people, not read back.
+ */
+export function isMetaSheet(snapshot: SheetSnapshot): boolean {
+  const first = snapshot.values[0];
+  return (
+    snapshot.startRow === 0 && snapshot.startCol === 0 && first?.[0] === header[0] && first[1] === header[1]
+  );
 }
 
 /** The dropdown rule that reads the monitoring points from the meta sheet. */
