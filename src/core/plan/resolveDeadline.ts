@@ -13,7 +13,7 @@ export interface DeadlineContext {
  * - `no_publication_date`: the deadline counts from the publication date and the user has not set it;
  * - `invalid_publication_date`: what was set is not a "YYYY-MM-DD" day;
  * - `calendar_not_covered`: counting working days would pass a year whose holidays are not in the
- *   calendar (see `chineseHolidayCalendar`), so no date is guessed.
+ *   calendar (see `coveredYears`), so no date is guessed.
  */
 export type ResolvedDeadline =
   | { kind: "date"; date: string }

@@ -1,71 +1,36 @@
-import { addDays, eachDayOfInterval, format, isWeekend, parseISO } from "date-fns";
+import { addDays, format, isWeekend, parseISO } from "date-fns";
+/*
+ * Official public holidays and make-up working days (调休上班) from the State Council's yearly
+ * notices (国务院办公厅关于部分节假日安排的通知), as the chinese-days package publishes them.
+ *
+ * Its data file, not its functions: the functions read "2023-03-06" as UTC midnight and then take
+ * the local weekday and date, so west of UTC (the Americas) every answer is a day off — a Monday
+ * is a weekend and 元旦 a working day (chinese-days 1.5.7, TZ=America/New_York). The data file is
+ * plain "YYYY-MM-DD" keys, the same in every time zone, and is a documented part of the package
+ * (its README: "For non-JS projects, you can use the JSON file").
+ */
+import chineseDays from "chinese-days/dist/chinese-days.json";
 
-/** A holiday period of the State Council's notice and the weekend days worked in exchange (调休上班). */
-interface HolidayPeriod {
-  readonly name: string;
-  /** First and last day off, inclusive (ISO dates). */
-  readonly from: string;
-  readonly to: string;
-  /** Saturdays or Sundays that are working days (调休上班). */
-  readonly makeUpWorkdays: readonly string[];
+/** The package's days, keyed "YYYY-MM-DD" (values name the holiday, e.g. "Spring Festival,春节,3"). */
+interface ChineseDaysData {
+  readonly holidays: Readonly<Record<string, string>>;
+  readonly workdays: Readonly<Record<string, string>>;
 }
+const { holidays, workdays: makeUpWorkdays }: ChineseDaysData = chineseDays;
 
 /**
- * Official public holidays and make-up working days by year.
- *
- * 2023: 国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）.
- * 2024: 国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）.
- * 2024-02-09 (除夕) is a working day in the notice (units are only "encouraged" to give it off).
- * A year is covered only when its whole notice is here: add a year by adding its notice.
+ * The years whose holiday notices the calendar holds, ascending: a year is covered when its 1
+ * January is listed as a holiday. 元旦 is a public holiday every year (全国年节及纪念日放假办法),
+ * so every notice lists it, and a year without one is a year the package does not know yet — its
+ * days are then never guessed from weekends alone. chinese-days 1.5.7 covers 2004–2026.
  *
  * @example
- * chineseHolidayCalendar[2023]?.find((p) => p.name === "春节")?.makeUpWorkdays // ["2023-01-28", "2023-01-29"]
+ * coveredYears.includes(2023) // true
  */
-export const chineseHolidayCalendar: Readonly<Record<number, readonly HolidayPeriod[]>> = {
-  2023: [
-    // The 元旦 period starts on 2022-12-31, a Saturday: a weekend day either way.
-    { name: "元旦", from: "2022-12-31", to: "2023-01-02", makeUpWorkdays: [] },
-    { name: "春节", from: "2023-01-21", to: "2023-01-27", makeUpWorkdays: ["2023-01-28", "2023-01-29"] },
-    { name: "清明节", from: "2023-04-05", to: "2023-04-05", makeUpWorkdays: [] },
-    { name: "劳动节", from: "2023-04-29", to: "2023-05-03", makeUpWorkdays: ["2023-04-23", "2023-05-06"] },
-    { name: "端午节", from: "2023-06-22", to: "2023-06-24", makeUpWorkdays: ["2023-06-25"] },
-    {
-      name: "中秋节、国庆节",
-      from: "2023-09-29",
-      to: "2023-10-06",
-      makeUpWorkdays: ["2023-10-07", "2023-10-08"],
-    },
-  ],
-  2024: [
-    { name: "元旦", from: "2024-01-01", to: "2024-01-01", makeUpWorkdays: [] },
-    { name: "春节", from: "2024-02-10", to: "2024-02-17", makeUpWorkdays: ["2024-02-04", "2024-02-18"] },
-    { name: "清明节", from: "2024-04-04", to: "2024-04-06", makeUpWorkdays: ["2024-04-07"] },
-    { name: "劳动节", from: "2024-05-01", to: "2024-05-05", makeUpWorkdays: ["2024-04-28", "2024-05-11"] },
-    { name: "端午节", from: "2024-06-10", to: "2024-06-10", makeUpWorkdays: [] },
-    { name: "中秋节", from: "2024-09-15", to: "2024-09-17", makeUpWorkdays: ["2024-09-14"] },
-    { name: "国庆节", from: "2024-10-01", to: "2024-10-07", makeUpWorkdays: ["2024-09-29", "2024-10-12"] },
-  ],
-};
-
-const holidays = new Set<string>();
-const makeUpWorkdays = new Set<string>();
-for (const periods of Object.values(chineseHolidayCalendar)) {
-  for (const period of periods) {
-    for (const day of eachDayOfInterval({ start: parseISO(period.from), end: parseISO(period.to) })) {
-      holidays.add(toIsoDate(day));
-    }
-    for (const day of period.makeUpWorkdays) makeUpWorkdays.add(day);
-  }
-}
-
-/**
- * The years whose holiday notices are in the calendar.
- *
- * @example
- * coveredYears // [2023, 2024]
- */
-export const coveredYears: readonly number[] = Object.keys(chineseHolidayCalendar)
-  .map(Number)
+export const coveredYears: readonly number[] = [
+  ...new Set(Object.keys(holidays).map((day) => Number(day.slice(0, 4)))),
+]
+  .filter((year) => holidays[`${year}-01-01`] !== undefined)
   .sort((a, b) => a - b);
 
 /** A working-day answer, or the year the calendar does not know (never a guess from weekends alone). */
@@ -80,14 +45,14 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
  *
  * @example
  * isWorkingDay("2023-01-28") // { ok: true, value: true }  (a Saturday worked for 春节)
- * isWorkingDay("2025-03-03") // { ok: false, reason: "calendar_not_covered", year: 2025 }
+ * isWorkingDay("2030-03-04") // { ok: false, reason: "calendar_not_covered", year: 2030 }
  */
 export function isWorkingDay(isoDate: string): WorkingDayResult<boolean> {
   const day = parseIsoDate(isoDate);
   const year = day.getFullYear();
   if (!coveredYears.includes(year)) return { ok: false, reason: "calendar_not_covered", year };
-  if (makeUpWorkdays.has(isoDate)) return { ok: true, value: true };
-  return { ok: true, value: !isWeekend(day) && !holidays.has(isoDate) };
+  if (makeUpWorkdays[isoDate] !== undefined) return { ok: true, value: true };
+  return { ok: true, value: !isWeekend(day) && holidays[isoDate] === undefined };
 }
 
 /**
