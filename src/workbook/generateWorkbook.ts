@@ -3,9 +3,9 @@ import type { Plan } from "../core/plan/planSchema";
 import { columnLetters } from "./a1";
 import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
 import { buildMetaLayout, isMetaSheet, metaSheetName } from "./metaSheet";
-import type { SheetSnapshot, SheetWrite, WorkbookPort } from "./port";
+import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "./port";
 import { readSheet } from "./readSheet";
-import type { SheetKey } from "./sheetSpec";
+import type { AnySheetSpec, SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
 import { workbookSpec } from "./workbookSpec";
 
@@ -64,8 +64,18 @@ export async function generateWorkbook(
   const specs = workbookSpec(plan);
   const candidates = new Set([metaSheetName, ...specs.flatMap((s) => [s.name["zh-CN"], s.name["en-US"]])]);
   // Formulas users put in entry columns are read as formulas, so that writing them back keeps them.
-  const snapshot = await port.read([...candidates], { formulas: true });
+  // Read and write go through one update, so that Excel does both in one session.
+  return port.update([...candidates], { formulas: true }, (snapshot) =>
+    planGeneration(plan, locale, specs, snapshot),
+  );
+}
 
+function planGeneration(
+  plan: Plan,
+  locale: Locale,
+  specs: readonly AnySheetSpec[],
+  snapshot: WorkbookSnapshot,
+): UpdatePlan<GenerateOutcome> {
   const existing = new Map(snapshot.sheetNames.map((name) => [name.toLowerCase(), name]));
   const find = (name: string): string | undefined => existing.get(name.toLowerCase());
   const snapshots = new Map([...snapshot.sheets].map(([name, sheet]) => [name.toLowerCase(), sheet]));
@@ -96,7 +106,7 @@ export async function generateWorkbook(
     }
     return { spec, name, mode: "create" as const };
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
 
   let keptEntries = 0;
   const writes: SheetWrite[] = targets.map(({ spec, name, mode }) => {
@@ -113,12 +123,14 @@ export async function generateWorkbook(
   });
 
   const created = targets.filter((t) => t.mode === "create").map((t) => t.name);
-  await port.write({ sheets: writes, activate: created[0] ?? null });
   return {
-    ok: true,
-    created,
-    updated: targets.filter((t) => t.mode === "replace").map((t) => t.name),
-    keptEntries,
+    batch: { sheets: writes, activate: created[0] ?? null },
+    result: {
+      ok: true,
+      created,
+      updated: targets.filter((t) => t.mode === "replace").map((t) => t.name),
+      keptEntries,
+    },
   };
 }
 

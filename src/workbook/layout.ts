@@ -76,6 +76,22 @@ export interface PrintLayout {
   readonly gridlines: boolean;
 }
 
+/**
+ * A chart drawn from a block of cells: the block's first row holds the series names, its first
+ * column the categories. Hosts that cannot draw charts (ExcelJS) skip it; the layout then relies on
+ * its coloured cells.
+ */
+export interface ChartLayout {
+  readonly kind: "columnClustered" | "barClustered";
+  readonly title: string;
+  /** Header row + data rows, category column first. */
+  readonly data: CellRect;
+  /** The cells the chart covers. */
+  readonly anchor: CellRect;
+  /** Value axis: lowest and highest value shown, and the labels of the integer steps (e.g. water classes Ⅰ…劣Ⅴ), if any. */
+  readonly axis?: { readonly min: number; readonly max: number; readonly title: string };
+}
+
 /** A whole worksheet as the add-in writes it. */
 export interface SheetLayout {
   readonly name: string;
@@ -94,4 +110,6 @@ export interface SheetLayout {
   readonly visibility: "visible" | "veryHidden";
   /** Tab colour "#RRGGBB" or null. */
   readonly tabColor: string | null;
+  /** Charts over the sheet's cells (the summary sheet's class-against-target chart). */
+  readonly charts?: readonly ChartLayout[];
 }

@@ -1,4 +1,4 @@
-import type { CellValue, SheetLayout } from "./layout";
+import type { CellRect, CellValue, SheetLayout } from "./layout";
 
 /**
  * What a sheet holds now, as one host read it: the used range's values and where they start.
@@ -13,6 +13,11 @@ export interface SheetSnapshot {
   readonly values: readonly (readonly CellValue[])[];
   /** Names of the Excel Tables on the sheet. */
   readonly tables: readonly string[];
+  /**
+   * Cells a host left unread because they lie far outside the add-in's tables (a stray value in
+   * A300000 must not cost a read of 300,000 rows): how many, and the first one's A1 address.
+   */
+  readonly ignored?: { readonly count: number; readonly first: string };
 }
 
 /** The workbook as far as one batched read needs it. */
@@ -36,6 +41,8 @@ export interface ReadOptions {
 /** One batch of writes. Each sheet is either new or replaces the sheet of the same name. */
 export interface WriteBatch {
   readonly sheets: readonly SheetWrite[];
+  /** Changes in place to sheets the batch does not replace (validation's marks and computed cells). */
+  readonly patches?: readonly SheetPatch[];
   /** The sheet to show when the batch is done, or null to leave the active sheet alone. */
   readonly activate: string | null;
 }
@@ -51,6 +58,49 @@ export interface SheetWrite {
 }
 
 /**
+ * Text that starts every note the add-in writes, so that the next validation removes its own
+ * notes and never a note a user wrote.
+ */
+export const addInNoteMarker = "【校验】";
+
+/** Values written in place: a rectangle and its cells (every row as long as the rect is wide). */
+export interface RectValues {
+  readonly rect: CellRect;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/**
+ * Changes written in place to a sheet the add-in made, never touching what users entered:
+ * the add-in's computed cells, and its marks (fills and notes) on cells with problems.
+ * A host applies them in this order: values, fills (in list order: the plain fills that clear the
+ * last run's marks come first), then notes (the add-in's old notes inside `clearNotes` removed,
+ * then the new ones added).
+ */
+export interface SheetPatch {
+  readonly sheet: string;
+  readonly values: readonly RectValues[];
+  readonly fills: readonly { readonly rect: CellRect; readonly fill: string }[];
+  /** Where the add-in's earlier notes (text starting with addInNoteMarker) are removed; null: nowhere. */
+  readonly clearNotes: CellRect | null;
+  /** Notes to add; each text starts with addInNoteMarker. A host without notes skips them (see `features`). */
+  readonly notes: readonly { readonly row: number; readonly col: number; readonly text: string }[];
+}
+
+/** What a host can draw, known when it is created (Office.js: from the requirement sets Excel reports). */
+export interface HostFeatures {
+  /** Cell notes (Office.js: ExcelApi 1.18). Without them, marks are fills and the task pane's list. */
+  readonly notes: boolean;
+  /** Charts (Office.js can; ExcelJS cannot write them, so the xlsx host shows coloured cells instead). */
+  readonly charts: boolean;
+}
+
+/** What `update` hands back: the batch to write (null: nothing) and a result for the caller. */
+export interface UpdatePlan<T> {
+  readonly batch: WriteBatch | null;
+  readonly result: T;
+}
+
+/**
  * The one interface between the workbook layer and a host (Office.js, ExcelJS, memory).
  *
  * A host reads and writes whole ranges, never cell by cell, and a host that talks to Excel keeps
@@ -63,4 +113,32 @@ export interface WorkbookPort {
   read(sheetNames: readonly string[], options?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Writes a batch. On failure the host throws a HostError and leaves sheets it had not reached untouched. */
   write(batch: WriteBatch): Promise<void>;
+  /**
+   * Reads, lets `plan` decide the writes from what was read, and writes them: in one host session
+   * where the host has sessions (one `Excel.run`), so that what a user types in between is not
+   * overwritten unseen. Generation and validation go through here.
+   */
+  update<T>(
+    sheetNames: readonly string[],
+    options: ReadOptions,
+    plan: (snapshot: WorkbookSnapshot) => UpdatePlan<T>,
+  ): Promise<T>;
+  readonly features: HostFeatures;
+}
+
+/**
+ * `update` for a host without sessions (memory, a file): one read, then one write.
+ *
+ * @example
+ * const port = { read, write, update: sequentialUpdate(read, write), features };
+ */
+export function sequentialUpdate(
+  read: WorkbookPort["read"],
+  write: WorkbookPort["write"],
+): WorkbookPort["update"] {
+  return async (sheetNames, options, plan) => {
+    const { batch, result } = plan(await read(sheetNames, options));
+    if (batch !== null) await write(batch);
+    return result;
+  };
 }

@@ -30,6 +30,7 @@ import type {
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
+import { sequentialUpdate } from "../../workbook/port";
 
 /**
  * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
@@ -164,6 +165,9 @@ export function createOfficeWorkbookPort(
   }
 
   async function write(batch: WriteBatch): Promise<void> {
+    if ((batch.patches ?? []).length > 0) {
+      throw new HostError("excel_rejected", "This host does not write patches yet.");
+    }
     let syncs = 0;
     const sync = async (context: Excel.RequestContext): Promise<void> => {
       syncs += 1;
@@ -214,7 +218,14 @@ export function createOfficeWorkbookPort(
     }
   }
 
-  return { read, write, stats };
+  // Until the read and the write share one Excel.run, update is a read followed by a write.
+  return {
+    read,
+    write,
+    update: sequentialUpdate(read, write),
+    features: { notes: false, charts: false },
+    stats,
+  };
 }
 
 // ————————————————————————————————————————————— read —————————————————————————————————————————————

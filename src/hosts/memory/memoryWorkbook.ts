@@ -1,5 +1,12 @@
 import type { CellRect, CellValue, RectFormat, RectValidation, SheetLayout } from "../../workbook/layout";
-import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
+import type {
+  SheetPatch,
+  SheetSnapshot,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WriteBatch,
+} from "../../workbook/port";
+import { addInNoteMarker, sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 
 /** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
@@ -9,6 +16,10 @@ export class MemorySheet {
   /** Cells by "row,col" (zero-based); only non-empty cells are stored. */
   private readonly cells = new Map<string, CellValue>();
   layout: SheetLayout | null = null;
+  /** Fills written in place after the layout (validation's marks), in the order written. */
+  private patchFills: RectFormat[] = [];
+  /** Cell notes by "row,col". */
+  private readonly notes = new Map<string, string>();
 
   constructor(name: string) {
     this.name = name;
@@ -56,12 +67,52 @@ export class MemorySheet {
   clear(): void {
     this.cells.clear();
     this.layout = null;
+    this.patchFills = [];
+    this.notes.clear();
   }
 
-  /** The last format that set `pick` on the cell, in the order the layout lists them. */
+  /** The cell's note, or null. */
+  noteAt(row: number, col: number): string | null {
+    return this.notes.get(`${row},${col}`) ?? null;
+  }
+
+  /** Every note, with its zero-based cell. */
+  allNotes(): { row: number; col: number; text: string }[] {
+    return [...this.notes].map(([key, text]) => {
+      const [row, col] = key.split(",").map(Number) as [number, number];
+      return { row, col, text };
+    });
+  }
+
+  /** Sets or removes one note, the way a user would ("" removes it). */
+  setNote(row: number, col: number, text: string): void {
+    if (text === "") this.notes.delete(`${row},${col}`);
+    else this.notes.set(`${row},${col}`, text);
+  }
+
+  /** Writes a patch: values, then fills, then the add-in's notes cleared and written anew. */
+  applyPatch(patch: SheetPatch): void {
+    for (const { rect, values } of patch.values) {
+      values.forEach((row, r) => {
+        row.forEach((value, c) => {
+          this.set(rect.row + r, rect.col + c, value);
+        });
+      });
+    }
+    for (const { rect, fill } of patch.fills) this.patchFills.push({ rect, fill });
+    const clear = patch.clearNotes;
+    if (clear) {
+      for (const { row, col, text } of this.allNotes()) {
+        if (contains(clear, row, col) && text.startsWith(addInNoteMarker)) this.setNote(row, col, "");
+      }
+    }
+    for (const { row, col, text } of patch.notes) this.setNote(row, col, text);
+  }
+
+  /** The last format that set `pick` on the cell: the layout's in order, then the fills written in place. */
   formatAt<K extends keyof RectFormat>(row: number, col: number, pick: K): RectFormat[K] | undefined {
     let found: RectFormat[K] | undefined;
-    for (const format of this.layout?.formats ?? []) {
+    for (const format of [...(this.layout?.formats ?? []), ...this.patchFills]) {
       if (format[pick] !== undefined && contains(format.rect, row, col)) found = format[pick];
     }
     return found;
@@ -94,13 +145,16 @@ export class MemoryWorkbook {
   /** How many read and write calls the port has served (the workbook layer should need one of each). */
   readonly calls = { read: 0, write: 0 };
 
-  readonly port: WorkbookPort = {
-    read: (names) => Promise.resolve(this.read(names)),
-    write: (batch) => {
-      this.write(batch);
-      return Promise.resolve();
-    },
-  };
+  readonly port: WorkbookPort = (() => {
+    const read: WorkbookPort["read"] = (names) => Promise.resolve(this.read(names));
+    // A throw becomes a rejection, as the port's callers expect from every host.
+    const write: WorkbookPort["write"] = (batch) =>
+      new Promise((resolve) => {
+        this.write(batch);
+        resolve();
+      });
+    return { read, write, update: sequentialUpdate(read, write), features: { notes: true, charts: true } };
+  })();
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
@@ -156,6 +210,12 @@ export class MemoryWorkbook {
   private write(batch: WriteBatch): void {
     this.calls.write += 1;
     // Check the whole batch first, so that a rejected batch changes nothing (as one Excel request).
+    const replaced = new Set(batch.sheets.map((s) => s.layout.name.toLowerCase()));
+    for (const patch of batch.patches ?? []) {
+      if (!this.sheet(patch.sheet) || replaced.has(patch.sheet.toLowerCase())) {
+        throw new HostError("excel_rejected", `There is no sheet named "${patch.sheet}" to patch.`);
+      }
+    }
     for (const { layout, mode } of batch.sheets) {
       const existing = this.sheet(layout.name);
       if (mode === "create" && existing) {
@@ -176,6 +236,7 @@ export class MemoryWorkbook {
       });
       sheet.layout = layout;
     }
+    for (const patch of batch.patches ?? []) this.sheet(patch.sheet)?.applyPatch(patch);
     if (batch.activate !== null) this.activeSheet = batch.activate;
   }
 }

@@ -3,7 +3,14 @@ import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Workbook, type WorkbookView, type Worksheet } from "exceljs";
 import type { CellValue } from "../../workbook/layout";
-import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
+import type {
+  HostFeatures,
+  SheetSnapshot,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WriteBatch,
+} from "../../workbook/port";
+import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { internalsOf } from "./excelJsInternals";
 import { readCellValue } from "./readCellValue";
@@ -23,6 +30,9 @@ import { renderSheetLayout } from "./renderSheetLayout";
  * await generateWorkbook(book.port, plan, { locale: "zh-CN" });
  * await book.saveAtomically("liuzhou-2023.xlsx");
  */
+/** ExcelJS writes notes but no charts: the summary sheet shows its statuses as coloured cells. */
+export const xlsxFeatures: HostFeatures = { notes: true, charts: false };
+
 export class XlsxWorkbook {
   readonly port: WorkbookPort;
   private readonly workbook: Workbook;
@@ -31,16 +41,21 @@ export class XlsxWorkbook {
     this.workbook = workbook;
     // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
     // the port's callers expect from every host.
+    const read: WorkbookPort["read"] = (sheetNames, options) =>
+      new Promise((resolve) => {
+        resolve(this.read(sheetNames, options?.formulas === true));
+      });
+    const write: WorkbookPort["write"] = (batch) =>
+      new Promise((resolve) => {
+        this.write(batch);
+        resolve();
+      });
+    // ExcelJS writes notes but no charts: the summary sheet shows its statuses as coloured cells.
     this.port = {
-      read: (sheetNames, options) =>
-        new Promise((resolve) => {
-          resolve(this.read(sheetNames, options?.formulas === true));
-        }),
-      write: (batch) =>
-        new Promise((resolve) => {
-          this.write(batch);
-          resolve();
-        }),
+      read,
+      write,
+      update: sequentialUpdate(read, write),
+      features: { notes: true, charts: false },
     };
   }
 
@@ -151,6 +166,9 @@ export class XlsxWorkbook {
   }
 
   private write(batch: WriteBatch): void {
+    if ((batch.patches ?? []).length > 0) {
+      throw new HostError("excel_rejected", "This host does not write patches yet.");
+    }
     // Check the whole batch before touching the workbook, so a bad request changes nothing.
     const existing = new Set(this.workbook.worksheets.map((sheet) => sheet.name));
     for (const { layout, mode } of batch.sheets) {

@@ -18,6 +18,8 @@ export interface PortHarness {
   enter(sheet: string, a1: string, value: CellValue): Promise<void>;
   /** Adds an empty sheet the way a user would. */
   addSheet(name: string): Promise<void>;
+  /** Writes a cell note the way a user would (right-click → New Note). */
+  enterNote(sheet: string, a1: string, text: string): Promise<void>;
 }
 
 export interface SheetProbe {
@@ -42,4 +44,6 @@ export interface SheetProbe {
   printTitleColumns(): string | null;
   /** Whether the cell gridlines print. */
   printGridlines(): boolean;
+  /** The cell's note text, or null. */
+  noteAt(a1: string): string | null;
 }

@@ -62,6 +62,7 @@ export function createOfficeHarness(
       excel.state.addSheet(name);
       return Promise.resolve();
     },
+    enterNote: () => Promise.reject(new Error("the fake Excel has no notes yet")),
   });
 }
 
@@ -134,6 +135,7 @@ export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): She
       sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible",
     printTitleRows: () => sheet.page.printTitleRows,
     printGridlines: () => sheet.page.printGridlines,
+    noteAt: () => null,
     printTitleColumns: () => sheet.page.printTitleColumns,
     // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".
     orientation: () => {

@@ -39,6 +39,7 @@ function probeOf(sheet: MemorySheet): SheetProbe {
       layout?.print ? `$${layout.print.titleRows.first + 1}:$${layout.print.titleRows.last + 1}` : null,
     orientation: () => layout?.print?.orientation ?? null,
     printGridlines: () => layout?.print?.gridlines ?? false,
+    noteAt: (a1) => sheet.noteAt(...parseA1(a1)),
     printTitleColumns: () => {
       const columns = layout?.print?.titleColumns;
       return columns ? `$${columnLetters(columns.first)}:$${columnLetters(columns.last)}` : null;
@@ -61,6 +62,10 @@ export function makeMemoryHarness(book = new MemoryWorkbook()): Promise<PortHarn
     },
     addSheet: (name) => {
       book.addSheet(name);
+      return Promise.resolve();
+    },
+    enterNote: (name, a1, text) => {
+      book.sheet(name)?.setNote(...parseA1(a1), text);
       return Promise.resolve();
     },
   });

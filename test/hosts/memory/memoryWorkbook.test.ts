@@ -1,4 +1,6 @@
+import { describePatchContract } from "../contract/patchContract";
 import { describeWorkbookPortContract } from "../contract/workbookPortContract";
 import { makeMemoryHarness } from "./memoryHarness";
 
 describeWorkbookPortContract("memory", () => makeMemoryHarness());
+describePatchContract("memory", () => makeMemoryHarness());

@@ -1,7 +1,7 @@
 import { Workbook, type Cell, type Font, type Worksheet } from "exceljs";
-import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
+import { XlsxWorkbook, xlsxFeatures } from "../../../src/hosts/xlsx/xlsxWorkbook";
 import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
-import type { WorkbookPort } from "../../../src/workbook/port";
+import { sequentialUpdate, type WorkbookPort } from "../../../src/workbook/port";
 import type { PortHarness, SheetProbe } from "../contract/portHarness";
 
 /**
@@ -22,17 +22,18 @@ export class XlsxHarness implements PortHarness {
   /** Replaced whenever a "user" edits the file, as when someone opens it in Excel and saves. */
   book: XlsxWorkbook;
   /** Always the current book's port; a write makes the cached read-back stale. */
-  readonly port: WorkbookPort = {
-    read: async (sheetNames, options) => {
+  readonly port: WorkbookPort = (() => {
+    const read: WorkbookPort["read"] = async (sheetNames, options) => {
       await this.applyEdits();
       return this.book.port.read(sheetNames, options);
-    },
-    write: async (batch) => {
+    };
+    const write: WorkbookPort["write"] = async (batch) => {
       await this.applyEdits();
       this.readBack = null;
       return this.book.port.write(batch);
-    },
-  };
+    };
+    return { read, write, update: sequentialUpdate(read, write), features: xlsxFeatures };
+  })();
 
   /** The bytes read back, kept until the next write or edit: a round trip of the whole plan takes a second or two. */
   private readBack: Promise<Workbook> | null = null;
@@ -66,6 +67,15 @@ export class XlsxHarness implements PortHarness {
           : typeof value === "string" && value.startsWith("=")
             ? { formula: value.slice(1) }
             : value;
+    });
+    return Promise.resolve();
+  }
+
+  enterNote(sheet: string, a1: string, text: string): Promise<void> {
+    this.pendingEdits.push((workbook) => {
+      const target = workbook.getWorksheet(sheet);
+      if (target === undefined) throw new Error(`no sheet ${sheet}`);
+      target.getCell(a1).note = text;
     });
     return Promise.resolve();
   }
@@ -145,6 +155,7 @@ function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
     },
     orientation: () => sheet.pageSetup.orientation ?? null,
     printGridlines: () => sheet.pageSetup.showGridLines === true,
+    noteAt: (a1) => noteText(sheet.getCell(a1)),
     printTitleColumns: () => {
       const columns = sheet.pageSetup.printTitlesColumn;
       return columns ? columns.replace(/\$?([A-Z]+):\$?([A-Z]+)/, "$$$1:$$$2") : null;
@@ -243,4 +254,13 @@ function columnIndex(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
   return n - 1;
+}
+
+/** A cell's note as plain text: ExcelJS reads a note back as rich text. */
+function noteText(cell: Cell): string | null {
+  const note: unknown = cell.note;
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text: string }[] }).texts;
+  return texts ? texts.map((t) => t.text).join("") : null;
 }
