@@ -20,6 +20,19 @@ export interface SheetSnapshot {
   readonly ignored?: { readonly count: number; readonly first: string };
 }
 
+/**
+ * How far a host reads around the add-in's tables: rows a user appended just below a table and
+ * columns added beside it are read; a stray value far away is not (it is counted in
+ * `SheetSnapshot.ignored`), so that one cell in A300000 or XFD1048576 cannot make a read huge.
+ * A sheet without tables (the meta sheet, a sheet that only has a plan sheet's name) is read
+ * within `withoutTables`.
+ */
+export const readBounds = {
+  rowsBelowTables: 200,
+  columnsRightOfTables: 30,
+  withoutTables: { rows: 2000, columns: 100 },
+} as const;
+
 /** The workbook as far as one batched read needs it. */
 export interface WorkbookSnapshot {
   /** Every worksheet's name, in tab order, hidden ones included. */
