@@ -1,5 +1,6 @@
 import type { Cell, CellValue as ExcelJsCellValue } from "exceljs";
 import type { CellValue } from "../../workbook/layout";
+import { escapeFormulaLikeText } from "./toExcelJsValue";
 
 /** Milliseconds in a day, and the serial number of 1970-01-01 in Excel's 1900 date system. */
 const msPerDay = 24 * 60 * 60 * 1000;
@@ -25,8 +26,9 @@ export function dateToSerial(date: Date, date1904: boolean): number {
  * cached result, rich text and hyperlinks are their plain text, errors are their code ("#N/A").
  * The non-anchor cells of a merged area read "" (ExcelJS would repeat the anchor's value).
  * With `formulas`, a formula cell reads as its formula ("=SUM(E4:E12)"), as Office.js's
- * `range.formulas` gives it; a cell that shares another cell's formula keeps reading as its result,
- * since ExcelJS holds the formula text on the master cell only.
+ * `range.formulas` gives it, a filled-down (shared) formula included; and text that starts with "="
+ * reads with an apostrophe in front ("'=见附表", see escapeFormulaLikeText), so that writing it
+ * back keeps it text.
  *
  * @example
  * readCellValue(sheet.getCell("B4"), false) // "柳江" or 45291 or ""
@@ -34,10 +36,15 @@ export function dateToSerial(date: Date, date1904: boolean): number {
 export function readCellValue(cell: Cell, date1904: boolean, formulas = false): Exclude<CellValue, null> {
   if (cell.isMerged && cell.master.address !== cell.address) return "";
   const value = cell.value;
-  if (formulas && typeof value === "object" && value !== null && "formula" in value && value.formula) {
-    return `=${value.formula}`;
+  if (!formulas) return normalise(value, date1904);
+  if (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value)) {
+    // `cell.formula`, not the value's: for a cell filled down in Excel (a shared formula) ExcelJS
+    // keeps the text on the first cell and translates it for the others only through the getter.
+    const formula = cell.formula;
+    if (formula) return `=${formula}`;
   }
-  return normalise(value, date1904);
+  const plain = normalise(value, date1904);
+  return typeof plain === "string" ? escapeFormulaLikeText(plain) : plain;
 }
 
 function normalise(value: ExcelJsCellValue | undefined, date1904: boolean): Exclude<CellValue, null> {

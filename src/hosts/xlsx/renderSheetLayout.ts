@@ -1,5 +1,6 @@
 import type {
   Alignment,
+  CellValue as ExcelJsCellValue,
   DataValidation,
   Fill,
   Font,
@@ -19,6 +20,7 @@ import type {
 import { HostError } from "../hostError";
 import { internalsOf } from "./excelJsInternals";
 import { columnLetters } from "../../workbook/a1";
+import { toExcelJsValue } from "./toExcelJsValue";
 
 /** Excel's own limits, past which it "repairs" a file (drops the part) instead of opening it. */
 const excelLimits = {
@@ -113,11 +115,7 @@ function writeValues(sheet: Worksheet, values: SheetLayout["values"]): void {
     rowValues.forEach((value, c) => {
       // Empty cells get no value at all, as Excel writes them, so the used range ends at real data.
       if (value === null || value === "") return;
-      // Text starting with "=" is a formula kept from the sheet; ExcelJS takes formulas without it.
-      row.getCell(c + 1).value =
-        typeof value === "string" && value.length > 1 && value.startsWith("=")
-          ? { formula: value.slice(1) }
-          : value;
+      row.getCell(c + 1).value = toExcelJsValue(value);
     });
   });
 }
@@ -125,10 +123,12 @@ function writeValues(sheet: Worksheet, values: SheetLayout["values"]): void {
 function addTable(sheet: Worksheet, layout: SheetLayout, table: TableLayout): void {
   const { rect } = table;
   const headers = uniqueHeaders(layout.values[rect.row], rect);
-  const rows: (string | number | boolean | null)[][] = [];
+  // ExcelJS writes these rows into the cells over what writeValues put there: they must be the
+  // same ExcelJS values, or a formula kept from the sheet would come back as its text.
+  const rows: ExcelJsCellValue[][] = [];
   for (let r = rect.row + 1; r < rect.row + rect.rowCount; r++) {
     const source = layout.values[r] ?? [];
-    rows.push(headers.map((_, i) => emptyToNull(source[rect.col + i])));
+    rows.push(headers.map((_, i) => toExcelJsValue(source[rect.col + i])));
   }
   // Excel needs a data row below the header; an empty one keeps a header-only table valid.
   if (rows.length === 0) rows.push(headers.map(() => null));
@@ -272,12 +272,6 @@ function forEachCell(rect: CellRect, visit: (row: number, col: number) => void):
   for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
     for (let c = rect.col; c < rect.col + rect.colCount; c++) visit(r, c);
   }
-}
-
-function emptyToNull(
-  value: SheetLayout["values"][number][number] | undefined,
-): string | number | boolean | null {
-  return value === undefined || value === "" ? null : value;
 }
 
 /** "#1f4e79" → "FF1F4E79" (ExcelJS colours are ARGB). */

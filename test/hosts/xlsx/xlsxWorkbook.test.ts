@@ -226,6 +226,24 @@ describe("XlsxWorkbook", () => {
     expect(reloaded.getWorksheet("附件2 国控断面")?.getCell("E4").formula).toBe("A4+1");
   });
 
+  it("keeps a formula typed into a table's entry column a formula when the sheet is written again", async () => {
+    const harness = await makeXlsxHarness();
+    await harness.port.write({ sheets: [{ layout: makeLayout(), mode: "create" }], activate: null });
+    // D4 lies inside the table (A3:D5), in its entry column.
+    await harness.enter("附件2 国控断面", "D4", "=1+2");
+    await harness.sheetNames(); // applies the edit to the file
+    const read = await harness.port.read(["附件2 国控断面"], { formulas: true });
+    const values = read.sheets.get("附件2 国控断面")?.values;
+    expect(values?.[3]?.[3]).toBe("=1+2");
+    const layout = makeLayout({ values: (values ?? []).map((row) => [...row]) });
+    await harness.port.write({ sheets: [{ layout, mode: "replace" }], activate: null });
+
+    const cell = (await harness.reloaded()).getWorksheet("附件2 国控断面")!.getCell("D4");
+    expect(cell.formula).toBe("1+2");
+    const again = await harness.port.read(["附件2 国控断面"], { formulas: true });
+    expect(again.sheets.get("附件2 国控断面")?.values[3]?.[3]).toBe("=1+2");
+  });
+
   it("replaces a sheet in place: same tab position, old contents and rules gone", async () => {
     const harness = await makeXlsxHarness();
     await harness.port.write({
