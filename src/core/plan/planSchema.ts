@@ -45,13 +45,36 @@ export const numericTargetSchema = z.strictObject({
   indicatorEn: z.string().min(1),
   /** The words of the content that state the target, verbatim. */
   text: z.string().min(1),
+  /**
+   * The content's words that limit what the target counts, verbatim ("处理规模为3000m ³ /d及以上的除外":
+   * larger plants are left out of the average; "整治任务的30%": 30% of the remediation tasks, not of
+   * all outfalls); null where the target counts what its indicator says.
+   */
+  qualifier: z.string().min(1).nullable(),
+  /** True when the source states the target with 力争 ("strive to"): a stretch goal, not a binding one. */
+  soft: z.boolean(),
   comparator: comparatorSchema,
   value: z.number(),
   /** Unit as written ("%", "公里", "亿立方米", "个"); "" for a dimensionless coefficient. */
   unit: z.string(),
+  /**
+   * For a share measured against something specific that staff must count separately (t16-1: the
+   * outfalls identified so far), what that is, as a label in both languages; null otherwise.
+   */
+  denominator: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).nullable(),
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),
+});
+
+/** A dated milestone inside a task's content, other than the task's 完成时限. */
+export const additionalDeadlineSchema = z.strictObject({
+  /** The words of the content that date it, verbatim ("7月1日前"). */
+  text: z.string().min(1),
+  /** What is due then, verbatim from the content ("报送水污染防治半年工作总结"). */
+  what: z.string().min(1),
+  whatEn: z.string().min(1),
+  deadline: deadlineSchema,
 });
 
 export const taskSchema = z.strictObject({
@@ -69,6 +92,8 @@ export const taskSchema = z.strictObject({
   supportingUnits: unitListSchema,
   responsibleUnits: unitListSchema,
   deadline: deadlineSchema,
+  /** Milestones dated inside the content whose date differs from `deadline` (task 53's 7月1日前); usually none. */
+  additionalDeadlines: z.array(additionalDeadlineSchema),
 });
 
 /** A monitoring point's water-body type (rivers use river phosphorus limits, lakes and reservoirs the lake ones). */
@@ -158,14 +183,38 @@ export const appendixSchema = z.strictObject({
   note: z.string().nullable(),
 });
 
+/** The monitoring-point tables a water-quality goal is judged on (附件2–5). */
+export const goalPointTableSchema = z.enum([
+  "national_sections",
+  "regional_sections",
+  "municipal_sources",
+  "county_sources",
+]);
+
+/** How a goal of section 二 is judged met. */
+export const goalJudgementSchema = z.discriminatedUnion("kind", [
+  /** At least `share` % of the points are good water (优良: Ⅰ–Ⅲ类). */
+  z.strictObject({
+    kind: z.literal("good_share"),
+    points: z.array(goalPointTableSchema).min(1),
+    share: z.number().min(0).max(100),
+  }),
+  /** Every point meets its own target class. */
+  z.strictObject({ kind: z.literal("all_meet_target"), points: z.array(goalPointTableSchema).min(1) }),
+  /** The tasks of 附件1 that carry the goal are done. */
+  z.strictObject({ kind: z.literal("tasks_done"), tasks: z.array(z.number().int().positive()).min(1) }),
+]);
+
 export const goalSchema = z.strictObject({
   key: z.enum(["national_sections", "regional_sections", "drinking_water_sources", "black_odorous_water"]),
   /** The goal's words in section 二, verbatim. */
   text: z.string(),
+  textEn: z.string().min(1),
   /** For the section goals: how many sections; otherwise null. */
   count: z.number().int().positive().nullable(),
   /** For national_sections: the good-water share required, in %; otherwise null. */
   goodShare: z.number().nullable(),
+  judgement: goalJudgementSchema,
 });
 
 export const planSchema = z.strictObject({
@@ -211,5 +260,9 @@ export type MunicipalSource = z.infer<typeof municipalSourceSchema>;
 export type CountySource = z.infer<typeof countySourceSchema>;
 export type OutfallSurvey = z.infer<typeof outfallSurveySchema>;
 export type Deadline = z.infer<typeof deadlineSchema>;
+export type AdditionalDeadline = z.infer<typeof additionalDeadlineSchema>;
+export type Goal = z.infer<typeof goalSchema>;
+export type GoalJudgement = z.infer<typeof goalJudgementSchema>;
+export type GoalPointTable = z.infer<typeof goalPointTableSchema>;
 export type UnitList = z.infer<typeof unitListSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;

@@ -1,5 +1,6 @@
 import planJson from "../../../seeds/liuzhou-2023.json";
 import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
+import { parseDeadline } from "../../../src/core/plan/parseDeadline";
 import { parseUnitList } from "../../../src/core/plan/parseUnitList";
 import { linesBetween, normaliseSourceText, rawSourceText, tableRows } from "./sourceText";
 
@@ -8,13 +9,16 @@ const source = normaliseSourceText(rawSourceText);
 /**
  * Fields whose values are ours, not the document's, and so are not looked up in the source text:
  * identities and enum codes, English names, our indicator names (the verbatim words are in `text`),
- * ISO dates computed from 完成时限, and parsed unit names (checked against parseUnitList below).
+ * ISO dates computed from 完成时限, parsed unit names (checked against parseUnitList below), and
+ * the denominators' labels ("整治任务数" names what "整治任务的30%" is of; checked below).
  */
 const derivedKeys = new Set([
   "$schema",
   "id",
   "cityEn",
   "titleEn",
+  "textEn",
+  "whatEn",
   "sourceFile",
   "key",
   "kind",
@@ -25,6 +29,8 @@ const derivedKeys = new Set([
   "indicator",
   "indicatorEn",
   "units",
+  "points",
+  "denominator",
 ]);
 
 /** Every string leaf of the seed with its path, skipping derived fields. */
@@ -84,6 +90,35 @@ describe("the goals of section 二", () => {
       ],
     ]);
     for (const goal of plan.goals) expect(plan.goalsText).toContain(goal.text);
+  });
+
+  it("judges each goal on the points of 附件2–5 or on the tasks of 附件1 that carry it", () => {
+    expect(plan.goals.map((g) => [g.key, g.judgement])).toEqual([
+      // 优良 is Ⅰ–Ⅲ类; "优良比例达 100%"
+      ["national_sections", { kind: "good_share", points: ["national_sections"], share: 100 }],
+      // "达到自治区考核要求": each section meets its own target class (附件3)
+      ["regional_sections", { kind: "all_meet_target", points: ["regional_sections"] }],
+      // 县级及以上: the municipal sources (附件4) and the county sources (附件5)
+      [
+        "drinking_water_sources",
+        { kind: "all_meet_target", points: ["municipal_sources", "county_sources"] },
+      ],
+      ["black_odorous_water", { kind: "tasks_done", tasks: [19, 20] }],
+    ]);
+    expect(plan.goals[0]!.text).toContain(`优良比例达 ${plan.goals[0]!.goodShare}%`);
+    expect(plan.goals[2]!.text).toContain("县级及以上");
+    for (const goal of plan.goals) expect(goal.textEn).not.toBe("");
+  });
+
+  it("carries the black-odorous-water goal by the tasks on urban black and odorous water, not task 11's rural ones", () => {
+    const mentioning = plan.tasks.filter((t) => t.content.includes("黑臭水体"));
+    expect(mentioning.map((t) => t.number)).toEqual([11, 19, 20]);
+    // The goal speaks of 城市 and 县级城市 black and odorous water. Every one that task 11 names is
+    // 农村 (rural), which the goal does not mention; its own targets t11-1 and t11-2 count those.
+    const urban = mentioning.filter((t) => t.content.replaceAll("农村黑臭水体", "").includes("黑臭水体"));
+    expect(plan.goals[3]!.judgement).toEqual({ kind: "tasks_done", tasks: urban.map((t) => t.number) });
+    expect(plan.tasks[18]!.content).toContain("巩固城市黑臭水体治理成效，建立防止返黑返臭的长效机制");
+    expect(plan.tasks[19]!.content).toContain("城市黑臭水体整治");
   });
 });
 
@@ -161,6 +196,48 @@ describe("附件1: the 53 tasks", () => {
     plan.tasks.forEach((task, i) => {
       expect(task.mainTask).toBe(task.mainTaskAsPrinted ?? plan.tasks[i - 1]!.mainTask);
     });
+  });
+
+  it("dates task 53's half-year summary, the one milestone in the contents besides the deadlines", () => {
+    expect(plan.tasks.filter((t) => t.additionalDeadlines.length > 0).map((t) => t.number)).toEqual([53]);
+    const task53 = plan.tasks[52]!;
+    expect(task53.additionalDeadlines).toEqual([
+      {
+        text: "7月1日前",
+        what: "报送水污染防治半年工作总结",
+        whatEn: expect.any(String) as string,
+        deadline: { kind: "date", text: "7月1日前", date: "2023-07-01" },
+      },
+    ]);
+    const [milestone] = task53.additionalDeadlines;
+    expect(task53.content).toContain(`${milestone!.text}向市生态环境局${milestone!.what}`);
+    expect(milestone!.deadline).toEqual(parseDeadline(milestone!.text, plan.year));
+  });
+
+  it("lists every date in a content that differs from its task's deadline, and only those", () => {
+    // Frequencies are not dated milestones: 每半年一次 (task 15), 每月1次 (task 18), 按季度 (task 47).
+    for (const task of plan.tasks) {
+      const mainDate = task.deadline.kind === "date" ? task.deadline.date : null;
+      // "7月1日前", "2023年12月20日前", "11月底前" as parseDeadline reads them; "2023年底(前)" is that year's last day.
+      const dated = [
+        ...[...task.content.matchAll(/(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底)前/gu)].map((m) => {
+          const deadline = parseDeadline(m[0], plan.year);
+          return { text: m[0], date: deadline?.kind === "date" ? deadline.date : null };
+        }),
+        ...[...task.content.matchAll(/(\d{4})年底/gu)].map((m) => ({ text: m[0], date: `${m[1]}-12-31` })),
+      ];
+      const differing = dated.filter((d) => d.date !== mainDate);
+      expect([task.number, differing.map((d) => d.text)]).toEqual([
+        task.number,
+        task.additionalDeadlines.map((m) => m.text),
+      ]);
+      for (const m of task.additionalDeadlines) {
+        expect(task.content).toContain(m.text);
+        expect(task.content).toContain(m.what);
+        expect(m.deadline.text).toBe(m.text);
+        expect(m.deadline.kind === "date" ? m.deadline.date : null).not.toBe(mainDate);
+      }
+    }
   });
 
   it("holds the unit lists as parsed from their text", () => {
@@ -249,7 +326,7 @@ const numbersThatAreNotTargets: Record<number, string[]> = {
   31: ["2023"],
   32: ["2023", "2020", "2020"], // base years
   44: ["2023"],
-  53: ["7", "1", "2023", "12", "20"], // 7月1日前 (an interim date, not a target); 2023年12月20日前 (the deadline)
+  53: ["7", "1", "2023", "12", "20"], // 7月1日前 (a milestone: additionalDeadlines); 2023年12月20日前 (the deadline)
 };
 
 describe("numeric targets of 附件1", () => {
@@ -265,6 +342,54 @@ describe("numeric targets of 附件1", () => {
       expect(target.id.startsWith(`t${target.task}-`)).toBe(true);
       expect(target.text).toContain(String(target.value === 9.4 ? "9.40" : target.value));
     }
+  });
+
+  it("quotes each qualifier from the content and leaves it null where the words limit nothing", () => {
+    expect(
+      Object.fromEntries(plan.targets.filter((t) => t.qualifier !== null).map((t) => [t.id, t.qualifier])),
+    ).toEqual({
+      // larger plants are left out of the average load rate
+      "t5-2": "处理规模为3000m ³ /d及以上的除外",
+      // a farm with enough land, or one that has a third party treat its manure, counts as equipped
+      "t9-3": "或配备足够消纳土地，或委托第三方处理利用",
+      // the share is of these outfalls, not of all outfalls
+      "t15-1": "辖区内工矿企业、各类园区或开发区污水处理厂、城镇污水处理厂入河排污口总数的10%",
+      // 80% of the outfalls identified so far, not of all outfalls
+      "t16-1": "已查明排污口总数的80%溯源",
+      // 30% of the remediation tasks
+      "t16-2": "整治任务的30%",
+      // a zone counts as monitored when monitored monthly
+      "t18-1": "监测频次为每月1次",
+    });
+    const taskRows = tableRows("附件 1", "附件 2").filter((cells) => /^\d+$/.test(cells[0] ?? ""));
+    for (const target of plan.targets.filter((t) => t.qualifier !== null)) {
+      const sourceContent = taskRows.find((cells) => cells[0] === String(target.task))![2]!;
+      expect(sourceContent).toContain(target.qualifier);
+    }
+    // The bracketed qualifiers follow their target's words directly.
+    for (const id of ["t5-2", "t9-3"]) {
+      const target = plan.targets.find((t) => t.id === id)!;
+      expect(plan.tasks[target.task - 1]!.content).toContain(`${target.text}（${target.qualifier}）`);
+    }
+  });
+
+  it("marks as soft exactly the targets stated with 力争", () => {
+    for (const target of plan.targets)
+      expect([target.id, target.soft]).toEqual([target.id, target.text.includes("力争")]);
+    expect(plan.targets.filter((t) => t.soft).map((t) => t.id)).toEqual(["t6-1", "t30-1"]);
+    // 力争 appears nowhere else in the plan.
+    expect(source.split("力争")).toHaveLength(3);
+  });
+
+  it("gives a denominator to the two outfall shares of task 16, measured against something specific", () => {
+    expect(plan.targets.filter((t) => t.denominator !== null).map((t) => [t.id, t.denominator])).toEqual([
+      ["t16-1", { zh: "已查明排污口总数", en: "Outfalls identified" }],
+      ["t16-2", { zh: "整治任务数", en: "Remediation tasks" }],
+    ]);
+    const [tracing, remediation] = plan.targets.filter((t) => t.task === 16);
+    expect(tracing!.qualifier).toContain(tracing!.denominator!.zh);
+    expect(remediation!.qualifier).toContain("整治任务");
+    for (const t of [tracing!, remediation!]) expect(t.unit).toBe("%");
   });
 
   it("marks the 2020-based reductions of task 32", () => {
