@@ -24,7 +24,9 @@ export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; problems: 
 /**
  * Validates untrusted JSON as a plan: first the zod schema, then the rules a schema cannot state
  * (task numbers 1..n in order, blank main tasks filled from the row above, unique target ids that
- * name an existing task, goal counts that match the appendix tables). Never throws on bad input.
+ * name an existing task, targets' and milestones' words quoted from their task's content, goal
+ * counts and shares that match the appendix tables and `goodShare`, goal tasks that exist). Never
+ * throws on bad input.
  *
  * @example
  * const result = parsePlan(JSON.parse(text));
@@ -136,6 +138,25 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
     });
   }
 
+  // Quotes are looked up in their task's content only while tasks are numbered 1..n: one misnumbered
+  // row would otherwise turn every target below it into a quote problem too.
+  const numbered = plan.tasks.every((task, i) => task.number === i + 1);
+
+  plan.tasks.forEach((task, i) => {
+    task.additionalDeadlines.forEach((milestone, j) => {
+      for (const key of ["text", "what"] as const) {
+        if (!task.content.includes(milestone[key])) {
+          problems.push(
+            problem("quote_not_in_content", `tasks[${i}].additionalDeadlines[${j}].${key}`, {
+              text: milestone[key],
+              task: task.number,
+            }),
+          );
+        }
+      }
+    });
+  });
+
   const taskNumbers = new Set(plan.tasks.map((t) => t.number));
   const seenIds = new Set<string>();
   plan.targets.forEach((target, i) => {
@@ -147,8 +168,21 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
         problem("target_id_task_mismatch", `targets[${i}].id`, { id: target.id, task: target.task }),
       );
     }
-    if (!taskNumbers.has(target.task)) {
+    const task = plan.tasks.find((t) => t.number === target.task);
+    if (task === undefined) {
       problems.push(problem("unknown_target_task", `targets[${i}].task`, { task: target.task }));
+    } else if (numbered) {
+      for (const key of ["text", "qualifier"] as const) {
+        const quote = target[key];
+        if (quote !== null && !task.content.includes(quote)) {
+          problems.push(
+            problem("quote_not_in_content", `targets[${i}].${key}`, { text: quote, task: task.number }),
+          );
+        }
+      }
+    }
+    if (target.denominator !== null && target.unit !== "%") {
+      problems.push(problem("denominator_without_share", `targets[${i}].denominator`, { unit: target.unit }));
     }
     if (target.measure === "reduction_from_base" && target.baseYear === undefined) {
       problems.push(problem("missing_base_year", `targets[${i}].baseYear`, {}));
@@ -166,6 +200,27 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
       problems.push(
         problem("goal_count_mismatch", `goals[${i}].count`, { expected: goal.count, actual: rows }),
       );
+    }
+    const { judgement } = goal;
+    switch (judgement.kind) {
+      case "good_share":
+        if (goal.goodShare !== null && judgement.share !== goal.goodShare) {
+          problems.push(
+            problem("goal_share_mismatch", `goals[${i}].judgement.share`, {
+              expected: goal.goodShare,
+              actual: judgement.share,
+            }),
+          );
+        }
+        break;
+      case "all_meet_target":
+        break;
+      case "tasks_done":
+        judgement.tasks.forEach((task, j) => {
+          if (!taskNumbers.has(task))
+            problems.push(problem("unknown_goal_task", `goals[${i}].judgement.tasks[${j}]`, { task }));
+        });
+        break;
     }
   });
 

@@ -13,7 +13,11 @@ export type PlanProblemCode =
   | "target_id_task_mismatch"
   | "unknown_target_task"
   | "missing_base_year"
-  | "goal_count_mismatch";
+  | "quote_not_in_content"
+  | "denominator_without_share"
+  | "goal_count_mismatch"
+  | "goal_share_mismatch"
+  | "unknown_goal_task";
 
 /** The values a semantic problem's message is built from. */
 export type PlanProblemParams = Readonly<Record<string, string | number>>;
@@ -40,7 +44,12 @@ export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
     target_id_task_mismatch: (p) => `指标编号“${str(p["id"])}”与任务序号 ${str(p["task"])} 不符`,
     unknown_target_task: (p) => `指标引用的任务 ${str(p["task"])} 不存在`,
     missing_base_year: () => "较基准年降低的指标须写明基准年（baseYear）",
+    quote_not_in_content: (p) => `“${str(p["text"])}”不是任务 ${str(p["task"])} 任务内容中的原文`,
+    denominator_without_share: (p) => `只有百分比指标才有分母，此指标的单位为“${str(p["unit"])}”`,
     goal_count_mismatch: (p) => `目标写明 ${str(p["expected"])} 个，附件表中有 ${str(p["actual"])} 行`,
+    goal_share_mismatch: (p) =>
+      `判定所用比例 ${str(p["actual"])}% 与目标写明的优良比例 ${str(p["expected"])}% 不一致`,
+    unknown_goal_task: (p) => `目标引用的任务 ${str(p["task"])} 不存在`,
   },
   "en-US": {
     task_number_out_of_order: (p) => `task number should be ${str(p["expected"])}, is ${str(p["actual"])}`,
@@ -51,8 +60,15 @@ export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
     target_id_task_mismatch: (p) => `target id "${str(p["id"])}" does not match task ${str(p["task"])}`,
     unknown_target_task: (p) => `the target refers to task ${str(p["task"])}, which does not exist`,
     missing_base_year: () => "a reduction against a base year needs baseYear",
+    quote_not_in_content: (p) =>
+      `"${str(p["text"])}" is not words of task ${str(p["task"])}'s content (it must be quoted verbatim)`,
+    denominator_without_share: (p) =>
+      `only a share (%) has a denominator, this target's unit is "${str(p["unit"])}"`,
     goal_count_mismatch: (p) =>
       `the goal states ${str(p["expected"])}, the appendix table has ${str(p["actual"])} rows`,
+    goal_share_mismatch: (p) =>
+      `the judgement's share ${str(p["actual"])}% differs from the goal's good-water share ${str(p["expected"])}%`,
+    unknown_goal_task: (p) => `the goal refers to task ${str(p["task"])}, which does not exist`,
   },
 };
 

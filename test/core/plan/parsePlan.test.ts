@@ -68,7 +68,66 @@ describe("parsePlan", () => {
     expect(problemsOf(json).map((p) => [p.path, p.code])).toEqual([
       ["targets[1].id", "duplicate_target_id"],
       ["targets[2].id", "target_id_task_mismatch"],
+      ["targets[2].text", "quote_not_in_content"], // t6-1's words are not in task 7's content
       ["targets[3].task", "unknown_target_task"],
+    ]);
+  });
+
+  it("finds a qualifier that is not the content's words verbatim", () => {
+    const json = makePlanJson();
+    json.targets[1]!.qualifier = "处理规模为3000m³/d及以上的除外"; // the source writes "3000m ³ /d"
+    const problems = problemsOf(json);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: "targets[1].qualifier", code: "quote_not_in_content" }),
+    ]);
+    expect(problems[0]!.messages["zh-CN"]).toBe(
+      "“处理规模为3000m³/d及以上的除外”不是任务 5 任务内容中的原文",
+    );
+  });
+
+  it("finds a milestone whose words are not in its task's content", () => {
+    const json = makePlanJson();
+    json.tasks[52]!.additionalDeadlines[0]!.what = "报送半年工作总结";
+    json.tasks[52]!.additionalDeadlines[0]!.text = "6月30日前";
+    expect(problemsOf(json).map((p) => [p.path, p.code])).toEqual([
+      ["tasks[52].additionalDeadlines[0].text", "quote_not_in_content"],
+      ["tasks[52].additionalDeadlines[0].what", "quote_not_in_content"],
+    ]);
+  });
+
+  it("finds a denominator on a target that is not a share", () => {
+    const json = makePlanJson();
+    (json.targets[2] as Record<string, unknown>)["denominator"] = { zh: "规划长度", en: "Planned length" };
+    const problems = problemsOf(json);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: "targets[2].denominator", code: "denominator_without_share" }),
+    ]);
+    expect(problems[0]!.messages["en-US"]).toBe(
+      'only a share (%) has a denominator, this target\'s unit is "公里"',
+    );
+  });
+
+  it("finds a judgement share that differs from the goal's good-water share, and goal tasks that do not exist", () => {
+    const json = makePlanJson();
+    (json.goals[0]!.judgement as Record<string, unknown>)["share"] = 90;
+    (json.goals[3]!.judgement as Record<string, unknown>)["tasks"] = [19, 54];
+    expect(problemsOf(json).map((p) => [p.path, p.code, p.messages["zh-CN"]])).toEqual([
+      [
+        "goals[0].judgement.share",
+        "goal_share_mismatch",
+        "判定所用比例 90% 与目标写明的优良比例 100% 不一致",
+      ],
+      ["goals[3].judgement.tasks[1]", "unknown_goal_task", "目标引用的任务 54 不存在"],
+    ]);
+  });
+
+  it("refuses a judgement that judges on no points or mixes kinds", () => {
+    const json = makePlanJson();
+    (json.goals[1]!.judgement as Record<string, unknown>)["points"] = [];
+    (json.goals[3]!.judgement as Record<string, unknown>)["points"] = ["national_sections"];
+    expect(problemsOf(json).map((p) => [p.path, p.code])).toEqual([
+      ["goals[1].judgement.points", "schema_violation"],
+      ["goals[3].judgement", "schema_violation"],
     ]);
   });
 
