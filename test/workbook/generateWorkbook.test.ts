@@ -1,7 +1,7 @@
 import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 import type { Plan } from "../../src/core/plan/planSchema";
 import { MemoryWorkbook, type MemorySheet } from "../../src/hosts/memory/memoryWorkbook";
-import { serialToIsoDate } from "../../src/workbook/excelDate";
+import { serialToIsoDate } from "../../src/core/excelDate";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../src/workbook/layout";
 import { formatGenerateProblem } from "../../src/workbook/messages/formatGenerateProblem";

@@ -1,5 +1,5 @@
 import type { MemorySheet } from "../../hosts/memory/memoryWorkbook";
-import { serialToIsoDate } from "../../workbook/excelDate";
+import { serialToIsoDate } from "../../core/excelDate";
 
 /** One cell as the preview draws it: the text Excel would show and the look the layout gave it. */
 export interface PreviewCell {

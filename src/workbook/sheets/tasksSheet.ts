@@ -1,5 +1,5 @@
 import type { Plan, PlanTask } from "../../core/plan/planSchema";
-import { isoDateToSerial } from "../excelDate";
+import { isoDateToSerial } from "../../core/excelDate";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { dateValidation, statusValidation } from "./choices";

@@ -1,0 +1,176 @@
+import type { Comparator, NumericTarget } from "../plan/planSchema";
+import { parseMeasuredValue } from "../water-quality/parseMeasuredValue";
+import { inputText, problem, type Problem } from "./validationProblem";
+
+/** The verdict on a target, a point or a goal. `invalid`: the entries needed are wrong (数据有误). */
+export type AttainmentVerdict = "met" | "not_met" | "no_data" | "invalid" | "cannot_judge";
+
+/** A number as typed, and whether it was written with a % sign. */
+type ReadNumber =
+  | { readonly kind: "number"; readonly value: number; readonly percentSign: boolean }
+  | { readonly kind: "empty" }
+  | { readonly kind: "unreadable"; readonly input: string };
+
+/**
+ * Reads a number typed into an indicator cell: numbers, numeric text in any notation the value
+ * parser reads ("１２.５", "1,234"), with an optional trailing % ("57%"). Blank is empty.
+ */
+export function readIndicatorNumber(raw: unknown): ReadNumber {
+  if (raw === null || raw === undefined) return { kind: "empty" };
+  if (typeof raw === "number") {
+    return Number.isFinite(raw)
+      ? { kind: "number", value: raw, percentSign: false }
+      : { kind: "unreadable", input: String(raw) };
+  }
+  if (typeof raw !== "string") return { kind: "unreadable", input: inputText(raw) };
+  const text = raw.normalize("NFKC").trim();
+  if (text === "") return { kind: "empty" };
+  const percentSign = text.endsWith("%");
+  const body = percentSign ? text.slice(0, -1) : text;
+  const negative = body.startsWith("-");
+  const measured = parseMeasuredValue(negative ? body.slice(1) : body);
+  if (measured.kind !== "value") return { kind: "unreadable", input: raw };
+  return { kind: "number", value: negative ? -measured.value : measured.value, percentSign };
+}
+
+function compare(value: number, comparator: Comparator, target: number): boolean {
+  // Decimal inputs (9.40 vs 9.4) are compared after rounding away binary noise.
+  const v = Math.round(value * 1e9) / 1e9;
+  switch (comparator) {
+    case ">=":
+      return v >= target;
+    case "<=":
+      return v <= target;
+    case ">":
+      return v > target;
+    case "<":
+      return v < target;
+    case "=":
+      return v === target;
+  }
+}
+
+export interface IndicatorEntryInput {
+  /** 实际值: the level in the entry unit (for a reduction target, the year's value in the indicator's own unit). */
+  readonly actual: unknown;
+  /** 基数: the base year's value, in the same unit (reduction targets only). */
+  readonly baseValue: unknown;
+  /** 降幅(%): the reduction typed directly (reduction targets only). */
+  readonly reduction: unknown;
+  /** An actual value the workbook derives from other entries (task 16's shares from 附件6), or null. */
+  readonly derived: number | null;
+}
+
+export interface CheckedIndicator {
+  readonly problems: readonly Problem[];
+  /** The value compared with the target, in the target's unit (the reduction in % for reductions). */
+  readonly actual: number | null;
+  /** The reduction computed from the year's value and the base, in %, or null. */
+  readonly computedReduction: number | null;
+  readonly verdict: AttainmentVerdict;
+}
+
+/** Shares read from 0–1 are taken as fractions (Excel stores a typed "57%" as 0.57). */
+function readPercent(
+  read: Extract<ReadNumber, { kind: "number" }>,
+  target: NumericTarget,
+  field: string,
+  problems: Problem[],
+): number {
+  if (read.percentSign || read.value > 1 || target.value <= 1) return read.value;
+  const asPercent = Math.round(read.value * 100 * 1e9) / 1e9;
+  if (read.value > 0) {
+    problems.push(
+      problem("doubtful_percent_reading", "warning", field, { value: read.value, actual: `${asPercent}%` }),
+    );
+  }
+  return asPercent;
+}
+
+/**
+ * Checks one numeric target's entries and judges it:
+ * - the actual value must be a number; for a % target, "57%", 57 and 0.57 (Excel's stored form of
+ *   a typed 57%) all read as 57 %, the last with a warning since 0.57 % is possible;
+ * - a reduction against a base year (task 32) is computed from the year's value and the base in the
+ *   indicator's own unit, or taken from the reduction typed in %; a year's value without a base is
+ *   an error, not a pass; both ways given and disagreeing by more than 0.05 points is a warning;
+ * - a share derived from other sheets (task 16 from 附件6) stands in for a blank actual value and
+ *   is compared with a typed one (warning beyond 0.5 points);
+ * - a missed target is an error, or a warning for a 力争 (soft) target.
+ *
+ * @example
+ * checkIndicatorEntry(t5_1, { actual: "57%", baseValue: null, reduction: null, derived: null }).verdict // "met"
+ */
+export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntryInput): CheckedIndicator {
+  const problems: Problem[] = [];
+  const actualRead = readIndicatorNumber(input.actual);
+  if (actualRead.kind === "unreadable") {
+    problems.push(problem("unreadable_actual_value", "error", "actual", { input: actualRead.input }));
+  }
+  const isReduction = target.measure === "reduction_from_base";
+  const baseRead = readIndicatorNumber(input.baseValue);
+  const reductionRead = readIndicatorNumber(input.reduction);
+  if (!isReduction && baseRead.kind !== "empty")
+    problems.push(problem("base_value_not_applicable", "warning", "baseValue"));
+
+  let actual: number | null = null;
+  let computedReduction: number | null = null;
+  if (isReduction) {
+    if (baseRead.kind === "unreadable") {
+      problems.push(problem("unreadable_base_value", "error", "baseValue", { input: baseRead.input }));
+    }
+    if (reductionRead.kind === "unreadable") {
+      problems.push(problem("unreadable_actual_value", "error", "reduction", { input: reductionRead.input }));
+    }
+    if (actualRead.kind === "number") {
+      if (baseRead.kind === "number" && baseRead.value > 0) {
+        computedReduction =
+          Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e6) / 1e6;
+      } else if (baseRead.kind === "empty" || (baseRead.kind === "number" && baseRead.value <= 0)) {
+        problems.push(problem("missing_base_value", "error", "baseValue", { value: target.baseYear ?? 0 }));
+      }
+    }
+    const typed = reductionRead.kind === "number" ? reductionRead.value : null;
+    if (computedReduction !== null && typed !== null && Math.abs(computedReduction - typed) > 0.05) {
+      problems.push(
+        problem("reduction_entries_disagree", "warning", "reduction", {
+          value: typed,
+          actual: computedReduction.toFixed(2),
+        }),
+      );
+    }
+    actual = computedReduction ?? typed;
+  } else if (actualRead.kind === "number") {
+    actual = target.unit === "%" ? readPercent(actualRead, target, "actual", problems) : actualRead.value;
+    if (input.derived !== null && Math.abs(input.derived - actual) > 0.5) {
+      problems.push(
+        problem("indicator_differs_from_survey", "warning", "actual", {
+          value: actual,
+          actual: input.derived.toFixed(1),
+        }),
+      );
+    }
+  } else if (actualRead.kind === "empty") {
+    actual = input.derived;
+  }
+
+  if (problems.some((p) => p.severity === "error")) {
+    return { problems, actual: null, computedReduction, verdict: "invalid" };
+  }
+  if (actual === null) return { problems, actual: null, computedReduction, verdict: "no_data" };
+  const met = compare(actual, target.comparator, target.value);
+  if (!met) {
+    problems.push(
+      problem(
+        target.soft ? "soft_target_missed" : "indicator_target_missed",
+        target.soft ? "warning" : "error",
+        isReduction ? "reduction" : "actual",
+        {
+          value: actual,
+          expected: `${target.comparator} ${target.value}${target.unit}`,
+        },
+      ),
+    );
+  }
+  return { problems, actual, computedReduction, verdict: met ? "met" : "not_met" };
+}

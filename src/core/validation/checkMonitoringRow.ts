@@ -1,0 +1,196 @@
+import type { SampleValues } from "../water-quality/classifyPeriod";
+import { getClassLimit } from "../water-quality/classifyParameter";
+import { getParameter, type ParameterDef, type ParameterKey } from "../water-quality/parameters";
+import { parseMeasuredValue, type MeasuredValue } from "../water-quality/parseMeasuredValue";
+import type { MonitoringPoint } from "./monitoringPoints";
+import { parseEntryDate } from "./parseEntryDate";
+import { plausibleRanges } from "./plausibility";
+import { inputText, problem, type Problem } from "./validationProblem";
+
+/** One row of 监测数据 as typed: the point, the sampling date and each parameter's cell. */
+export interface MonitoringRowInput {
+  readonly point: unknown;
+  readonly sampledOn: unknown;
+  /** The cells of the parameter columns present on the sheet. */
+  readonly values: ReadonlyMap<ParameterKey, unknown>;
+}
+
+export interface MonitoringRowContext {
+  readonly year: number;
+  /** The as-of day, "YYYY-MM-DD": samples after it are left out of the period. */
+  readonly asOf: string;
+  readonly findPoint: (typed: string) => MonitoringPoint | undefined;
+}
+
+/** What a row gives the period judgement, and what was wrong with it. */
+export interface CheckedMonitoringRow {
+  readonly problems: readonly Problem[];
+  readonly point: MonitoringPoint | null;
+  readonly date: { readonly iso: string; readonly minutes: number | null } | null;
+  /** The values that can be used: problems and implausible values left out. */
+  readonly sample: SampleValues;
+  /** Whether any error was found in the row (its point's verdict then says 数据有误). */
+  readonly hasErrors: boolean;
+  /** Whether the sample belongs to the period (plan year up to the as-of day) and can be judged. */
+  readonly inPeriod: boolean;
+}
+
+/** The column key of a parameter on the monitoring sheet. */
+export const parameterField = (key: ParameterKey): string => `param:${key}`;
+
+/** The limit a below-detection value is judged against: the target class's, or Table 2/3's own. */
+function limitInQuestion(def: ParameterDef, point: MonitoringPoint): number | undefined {
+  if (def.limits.kind === "single") return def.limits.limit;
+  return getClassLimit(def, point.target, point.waterbody);
+}
+
+function checkValue(
+  key: ParameterKey,
+  raw: unknown,
+  point: MonitoringPoint | null,
+  problems: Problem[],
+): MeasuredValue | null {
+  const field = parameterField(key);
+  const measured = parseMeasuredValue(raw);
+  const def = getParameter(key);
+  const name = def.nameZh;
+  switch (measured.kind) {
+    case "problem":
+      problems.push(problem("measured_value", measured.severity, field, { waterQuality: measured }));
+      return null;
+    case "not_monitored":
+      return null;
+    case "value": {
+      const range = plausibleRanges[key];
+      if (range && (measured.value < range.min || measured.value > range.max)) {
+        problems.push(
+          problem("implausible_value", "error", field, {
+            parameter: name,
+            value: measured.value,
+            min: range.min,
+            max: range.max,
+            unit: def.unit,
+          }),
+        );
+        return null;
+      }
+      return measured;
+    }
+    case "below_detection": {
+      const limit = point ? limitInQuestion(def, point) : undefined;
+      if (
+        measured.limit !== null &&
+        limit !== undefined &&
+        def.direction === "le" &&
+        measured.limit > limit
+      ) {
+        problems.push(
+          problem("measured_value", "warning", field, {
+            waterQuality: {
+              code: "detection_limit_above_limit",
+              severity: "warning",
+              parameter: key,
+              detectionLimit: measured.limit,
+              limit,
+            },
+          }),
+        );
+      }
+      return measured;
+    }
+  }
+}
+
+/**
+ * Checks one row of 监测数据: the point is one of the plan's, the sampling date is readable and in
+ * the plan year, every value is readable, not negative and plausible, and a value below a detection
+ * limit above the limit in question is flagged (it cannot be judged). Returns the usable values.
+ * Duplicates across rows are found by `findDuplicateSamples`.
+ *
+ * @example
+ * checkMonitoringRow({ point: "露塘", sampledOn: "2023.5.1", values: new Map([["ph", "abc"]]) }, context)
+ * // problems: [{ code: "measured_value", field: "param:ph", … unreadable_value }]
+ */
+export function checkMonitoringRow(
+  input: MonitoringRowInput,
+  context: MonitoringRowContext,
+): CheckedMonitoringRow {
+  const problems: Problem[] = [];
+  let point: MonitoringPoint | null = null;
+  const typedPoint = inputText(input.point).trim();
+  if (typedPoint === "") {
+    problems.push(problem("missing_point", "error", "point"));
+  } else {
+    point = context.findPoint(typedPoint) ?? null;
+    if (point === null) problems.push(problem("unknown_point", "error", "point", { input: typedPoint }));
+  }
+
+  let date: CheckedMonitoringRow["date"] = null;
+  let inPeriod = false;
+  const parsed = parseEntryDate(input.sampledOn);
+  switch (parsed.kind) {
+    case "empty":
+      problems.push(problem("missing_sampling_date", "error", "sampledOn"));
+      break;
+    case "unreadable":
+      problems.push(problem("unreadable_sampling_date", "error", "sampledOn", { input: parsed.input }));
+      break;
+    case "date":
+      if (!parsed.iso.startsWith(`${context.year}-`)) {
+        problems.push(
+          problem("sampling_date_outside_plan_year", "error", "sampledOn", {
+            date: parsed.iso,
+            value: context.year,
+          }),
+        );
+      } else if (parsed.iso > context.asOf) {
+        date = parsed;
+        problems.push(
+          problem("sampling_date_after_as_of", "warning", "sampledOn", {
+            date: parsed.iso,
+            actual: context.asOf,
+          }),
+        );
+      } else {
+        date = parsed;
+        inPeriod = true;
+      }
+      break;
+  }
+
+  const sample: Partial<Record<ParameterKey, MeasuredValue>> = {};
+  for (const [key, raw] of input.values) {
+    const value = checkValue(key, raw, point, problems);
+    if (value !== null) sample[key] = value;
+  }
+  const hasErrors = problems.some((p) => p.severity === "error");
+  return { problems, point, date, sample, hasErrors, inPeriod: inPeriod && point !== null };
+}
+
+/**
+ * Rows that repeat a sample: the same point at the same time. A date without a time is one sample
+ * that day; automatic stations that report several a day give times, and those are distinct.
+ * Returns, for each repeat, the index of the row it repeats.
+ *
+ * @example
+ * findDuplicateSamples([{ point: "露塘", date: "2023-05-01", minutes: null }, { point: "露塘", date: "2023-05-01", minutes: null }])
+ * // Map { 1 => 0 }
+ */
+export function findDuplicateSamples(
+  rows: readonly ({
+    readonly point: string;
+    readonly date: string;
+    readonly minutes: number | null;
+  } | null)[],
+): Map<number, number> {
+  const firstByKey = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  rows.forEach((row, index) => {
+    if (row === null) return;
+    const key = `${row.point}|${row.date}|${row.minutes ?? "day"}`;
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, index);
+    else repeats.set(index, first);
+  });
+  return repeats;
+}

@@ -1,0 +1,124 @@
+import { parseEntryDate } from "./parseEntryDate";
+import { problem, type Problem } from "./validationProblem";
+
+/** 完成状态 as the product knows it. */
+export type TaskStatus = "not_started" | "in_progress" | "done";
+
+/** The dropdown's words in both languages, and forms staff type for them. */
+const statusWords: Readonly<Record<string, TaskStatus>> = {
+  未启动: "not_started",
+  未开始: "not_started",
+  notstarted: "not_started",
+  推进中: "in_progress",
+  进行中: "in_progress",
+  inprogress: "in_progress",
+  已完成: "done",
+  完成: "done",
+  done: "done",
+};
+
+/**
+ * Reads a status cell: the dropdown's words in Chinese or English ("推进中", "In progress"), spaces
+ * and case ignored, and the common synonyms 未开始 / 进行中 / 完成. Blank is null (not reported);
+ * anything else is undefined (an unknown status).
+ *
+ * @example
+ * readTaskStatus("In progress") // "in_progress"
+ * readTaskStatus("搞定了")       // undefined
+ */
+export function readTaskStatus(raw: unknown): TaskStatus | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw !== "string") return undefined;
+  const text = raw.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+  if (text === "") return null;
+  return statusWords[text];
+}
+
+/** One deadline of a task, resolved to a day where it can be. */
+export interface TaskDeadline {
+  /** What is due, for messages ("" for the task's main deadline). */
+  readonly what: string;
+  /** "YYYY-MM-DD", or null while it depends on a date the user has not set. */
+  readonly date: string | null;
+}
+
+export interface TaskEntryInput {
+  readonly status: unknown;
+  readonly completedOn: unknown;
+}
+
+export interface CheckedTask {
+  readonly problems: readonly Problem[];
+  readonly status: TaskStatus | null;
+  readonly completedOn: string | null;
+  /** The deadlines passed on the as-of day without the task done, in the order given. */
+  readonly overdue: readonly TaskDeadline[];
+}
+
+/**
+ * Checks one task's entries against its deadlines on the as-of day: the status is one of the list;
+ * 已完成 needs a 完成日期 (a readable date); a 完成日期 without 已完成 is a warning; completion after a
+ * deadline is a warning; a deadline that has passed (as-of day after it) while the task is not
+ * 已完成 makes the task overdue (a warning at the status cell: the work is late, the entry is not
+ * wrong). `deadlines[0]` is the main deadline; the others are milestones inside the task (task 53's
+ * 半年工作总结 by 7月1日). The sheet records one status and one date per task, so a passed milestone
+ * makes the task overdue only while it is 未启动 or blank (推进中 may include the milestone delivered).
+ *
+ * @example
+ * checkTaskEntry({ status: "推进中", completedOn: null }, [{ what: "", date: "2023-11-30" }], "2023-12-01").overdue
+ * // [{ what: "", date: "2023-11-30" }]
+ */
+export function checkTaskEntry(
+  input: TaskEntryInput,
+  deadlines: readonly TaskDeadline[],
+  asOf: string,
+): CheckedTask {
+  const problems: Problem[] = [];
+  const status = readTaskStatus(input.status);
+  if (status === undefined) {
+    problems.push(problem("unknown_task_status", "error", "status", { input: String(input.status) }));
+  }
+  let completedOn: string | null = null;
+  const date = parseEntryDate(input.completedOn);
+  if (date.kind === "unreadable") {
+    problems.push(problem("unreadable_completion_date", "error", "completedOn", { input: date.input }));
+  } else if (date.kind === "date") {
+    completedOn = date.iso;
+  }
+  if (status === "done" && date.kind === "empty")
+    problems.push(problem("completed_without_date", "error", "completedOn"));
+  if (completedOn !== null && status !== "done" && status !== undefined) {
+    problems.push(problem("completion_date_without_done", "warning", "status", { date: completedOn }));
+  }
+
+  const overdue: TaskDeadline[] = [];
+  deadlines.forEach((deadline, index) => {
+    const isMain = index === 0;
+    if (deadline.date === null) return;
+    if (status === "done") {
+      // The completion date is the whole task's: only the main deadline can be late against it.
+      if (isMain && completedOn !== null && completedOn > deadline.date) {
+        problems.push(
+          problem("completed_after_deadline", "warning", "completedOn", {
+            date: completedOn,
+            expected: deadline.date,
+          }),
+        );
+      }
+      return;
+    }
+    // A milestone (半年工作总结) may have been delivered while the task goes on: it is overdue only
+    // when the task has not started; the main deadline whenever the task is not done.
+    if (asOf > deadline.date && (isMain || status !== "in_progress")) {
+      overdue.push(deadline);
+      problems.push(
+        problem("task_overdue", "warning", "status", {
+          expected: deadline.date,
+          name: deadline.what,
+          actual: asOf,
+        }),
+      );
+    }
+  });
+  return { problems, status: status ?? null, completedOn, overdue };
+}

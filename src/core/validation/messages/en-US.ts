@@ -1,0 +1,73 @@
+import { formatWaterClass, type WaterClass } from "../../water-quality/waterClass";
+import type { ProblemParams, ValidationCode } from "../validationProblem";
+
+const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : formatWaterClass(c, "en-US"));
+type MessageOf = (p: ProblemParams) => string;
+const q = (text: string | number | undefined): string => `"${text ?? ""}"`;
+const milestone = (p: ProblemParams): string => (p.name ? ` (${p.name})` : "");
+
+/** English messages of validation, one per problem code. */
+export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_value">, MessageOf>> = {
+  missing_point: () => "The monitoring point is missing: choose one of the plan's sections or sources.",
+  unknown_point: (p) => `${q(p.input)} is not a section or source of this plan: choose one from the list.`,
+  missing_sampling_date: () => "The sampling date is missing.",
+  unreadable_sampling_date: (p) => `${q(p.input)} is not a date: write it like 2023-05-01.`,
+  sampling_date_outside_plan_year: (p) =>
+    `The sampling date ${p.date ?? ""} is outside the plan year ${p.value ?? ""}.`,
+  sampling_date_after_as_of: (p) =>
+    `The sampling date ${p.date ?? ""} is after the as-of date ${p.actual ?? ""}; not counted.`,
+  duplicate_sample: (p) =>
+    `Repeats the sample in row ${p.row ?? ""} (same point and sampling time); not counted.`,
+  implausible_value: (p) =>
+    `${p.parameter ?? ""} ${p.value ?? ""} ${p.unit ?? ""} is outside the plausible range (${p.min ?? ""}–${p.max ?? ""}): check the value and its unit.`,
+  unreadable_measured_class: (p) => `${q(p.input)} is not a water class: write Class II, Ⅲ类 or 劣Ⅴ类.`,
+  measured_class_differs: (p) =>
+    `The class entered, ${cls(p.waterClass)}, differs from ${cls(p.otherClass)} computed from the monitoring data (${p.count ?? 0} samples).`,
+  point_target_not_met: (p) =>
+    `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
+  point_cannot_judge: (p) =>
+    `${p.name ?? ""} has values below a detection limit that is above the limit: attainment cannot be judged.`,
+  point_data_invalid: (p) => `${p.name ?? ""} has wrong monitoring data: correct it to judge the point.`,
+  unreadable_actual_value: (p) => `${q(p.input)} is not a number: enter a number without its unit.`,
+  doubtful_percent_reading: (p) =>
+    `Read as ${p.actual ?? ""} (Excel stores a typed "57%" as 0.57); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
+  missing_base_value: (p) =>
+    `The year's value is entered but the ${p.value ?? ""} base value is missing: no reduction can be computed.`,
+  unreadable_base_value: (p) => `${q(p.input)} is not a number: enter the base value as a number.`,
+  base_value_not_applicable: () =>
+    "This target is not a reduction against a base year; the base value is not used.",
+  reduction_entries_disagree: (p) =>
+    `The reduction entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the year's value and the base; the computed one is judged.`,
+  indicator_target_missed: (p) =>
+    `The actual value ${p.value ?? ""} misses the target (${p.expected ?? ""}).`,
+  soft_target_missed: (p) =>
+    `The actual value ${p.value ?? ""} misses the "strive for" target (${p.expected ?? ""}).`,
+  indicator_differs_from_survey: (p) =>
+    `The value entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the outfall survey (Appendix 6).`,
+  unknown_task_status: (p) => `${q(p.input)} is not a status: choose Not started, In progress or Done.`,
+  completed_without_date: () => "The status is Done but the completion date is missing.",
+  unreadable_completion_date: (p) => `${q(p.input)} is not a date: write it like 2023-06-30.`,
+  completion_date_without_done: (p) =>
+    `A completion date (${p.date ?? ""}) is entered but the status is not Done.`,
+  completed_after_deadline: (p) => `Completed on ${p.date ?? ""}, after the deadline ${p.expected ?? ""}.`,
+  task_overdue: (p) =>
+    `Overdue: the deadline ${p.expected ?? ""}${milestone(p)} has passed and the task is not done.`,
+  publication_date_not_set: () =>
+    "The plan's publication date is not set, so the task due 20 working days after it has no due date. Set it in the task pane or with --published.",
+  count_not_whole_number: (p) => `${q(p.input)} is not a whole number of 0 or more.`,
+  traced_exceeds_found: (p) =>
+    `Traced (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,
+  remediated_exceeds_found: (p) =>
+    `Remediated (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,
+  remediated_exceeds_tasks: (p) =>
+    `Remediated (${p.value ?? ""}) is more than the remediation tasks (${p.limit ?? ""}).`,
+  remediation_tasks_exceed_found: (p) =>
+    `Remediation tasks (${p.value ?? ""}) are more than the outfalls found (${p.limit ?? ""}).`,
+  survey_done_unreadable: (p) => `"Survey done" must be Yes or No, not ${q(p.input)}.`,
+  plan_cell_changed: (p) =>
+    `A cell of the plan's text was changed: the plan says ${q(p.expected)}, the cell holds ${q(p.input)}. Generating again restores the plan's text.`,
+  sheet_missing: (p) => `The sheet "${p.sheet ?? ""}" is missing: generate the plan's sheets first.`,
+  columns_missing: (p) =>
+    `The sheet "${p.sheet ?? ""}" lacks the columns ${p.name ?? ""}. Generate the plan's sheets again (entries are kept).`,
+  cells_ignored: (p) => `${p.count ?? 0} cells far outside the tables (first ${p.cell ?? ""}) were not read.`,
+};

@@ -1,0 +1,58 @@
+import { formatWaterClass, type WaterClass } from "../../water-quality/waterClass";
+import type { ProblemParams, ValidationCode } from "../validationProblem";
+
+const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : formatWaterClass(c, "zh-CN"));
+type MessageOf = (p: ProblemParams) => string;
+const q = (text: string | number | undefined): string => `“${text ?? ""}”`;
+const milestone = (p: ProblemParams): string => (p.name ? `（${p.name}）` : "");
+
+/** Chinese messages of validation, one per problem code. */
+export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_value">, MessageOf>> = {
+  missing_point: () => "缺少点位名称：请从下拉列表选择计划中的断面或水源地。",
+  unknown_point: (p) => `点位${q(p.input)}不是本计划的断面或水源地：请从下拉列表选择。`,
+  missing_sampling_date: () => "缺少采样日期。",
+  unreadable_sampling_date: (p) => `无法识别的采样日期${q(p.input)}：请填写如 2023-05-01。`,
+  sampling_date_outside_plan_year: (p) => `采样日期 ${p.date ?? ""} 不在计划年度 ${p.value ?? ""} 年内。`,
+  sampling_date_after_as_of: (p) => `采样日期 ${p.date ?? ""} 晚于统计截止日 ${p.actual ?? ""}，本次不计入。`,
+  duplicate_sample: (p) => `与第 ${p.row ?? ""} 行是同一点位、同一采样时间的重复样品，不计入均值。`,
+  implausible_value: (p) =>
+    `${p.parameter ?? ""} ${p.value ?? ""} ${p.unit ?? ""} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
+  unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
+  measured_class_differs: (p) =>
+    `填报类别 ${cls(p.waterClass)} 与按监测数据（${p.count ?? 0} 个样品）计算的 ${cls(p.otherClass)} 不一致，请核对。`,
+  point_target_not_met: (p) => `${p.name ?? ""} 水质 ${cls(p.waterClass)}，未达到目标 ${cls(p.otherClass)}。`,
+  point_cannot_judge: (p) => `${p.name ?? ""} 有低于检出限但检出限高于限值的数据，无法判定是否达标。`,
+  point_data_invalid: (p) => `${p.name ?? ""} 的监测数据有误，更正后才能判定是否达标。`,
+  unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
+  doubtful_percent_reading: (p) =>
+    `按百分比读作 ${p.actual ?? ""}（Excel 将输入的“57%”存为 0.57）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
+  missing_base_value: (p) => `已填本年值，但缺少 ${p.value ?? ""} 年基数，无法计算降幅。`,
+  unreadable_base_value: (p) => `无法识别的基数${q(p.input)}：请填写数值。`,
+  base_value_not_applicable: () => "该指标不是“较基准年降低”类指标，基数不参与判定。",
+  reduction_entries_disagree: (p) =>
+    `直接填报的降幅 ${p.value ?? ""}% 与按本年值和基数计算的 ${p.actual ?? ""}% 不一致，按计算值判定。`,
+  indicator_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到目标（${p.expected ?? ""}）。`,
+  soft_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到“力争”目标（${p.expected ?? ""}）。`,
+  indicator_differs_from_survey: (p) =>
+    `填报值 ${p.value ?? ""}% 与按附件6 排查数据计算的 ${p.actual ?? ""}% 不一致。`,
+  unknown_task_status: (p) => `完成状态${q(p.input)}不在列表中：请选择未启动、推进中或已完成。`,
+  completed_without_date: () => "状态为“已完成”，但未填写完成日期。",
+  unreadable_completion_date: (p) => `无法识别的完成日期${q(p.input)}：请填写如 2023-06-30。`,
+  completion_date_without_done: (p) => `已填写完成日期 ${p.date ?? ""}，但状态不是“已完成”。`,
+  completed_after_deadline: (p) => `完成日期 ${p.date ?? ""} 晚于完成时限 ${p.expected ?? ""}。`,
+  task_overdue: (p) => `已逾期：完成时限 ${p.expected ?? ""}${milestone(p)}已过，任务尚未完成。`,
+  publication_date_not_set: () =>
+    "未设置市级工作计划公布日期，“公布后20个工作日内”的任务无法确定截止日期。请在任务窗格设置或使用 --published。",
+  count_not_whole_number: (p) => `${q(p.input)}不是不小于 0 的整数。`,
+  traced_exceeds_found: (p) => `已溯源数 ${p.value ?? ""} 大于排污口数量 ${p.limit ?? ""}。`,
+  remediated_exceeds_found: (p) => `已整治数 ${p.value ?? ""} 大于排污口数量 ${p.limit ?? ""}。`,
+  remediated_exceeds_tasks: (p) => `已整治数 ${p.value ?? ""} 大于整治任务数 ${p.limit ?? ""}。`,
+  remediation_tasks_exceed_found: (p) => `整治任务数 ${p.value ?? ""} 大于排污口数量 ${p.limit ?? ""}。`,
+  survey_done_unreadable: (p) => `“排查完成”应为“是”或“否”，而不是${q(p.input)}。`,
+  plan_cell_changed: (p) =>
+    `计划原文单元格被改动：计划为${q(p.expected)}，现为${q(p.input)}。重新生成时将恢复计划原文。`,
+  sheet_missing: (p) => `缺少工作表“${p.sheet ?? ""}”：请先生成计划表格。`,
+  columns_missing: (p) =>
+    `工作表“${p.sheet ?? ""}”缺少列：${p.name ?? ""}。请重新生成计划表格（已填内容会保留）。`,
+  cells_ignored: (p) => `表格以外很远处有 ${p.count ?? 0} 个单元格（首个 ${p.cell ?? ""}）未读取。`,
+};
