@@ -65,6 +65,12 @@ export const numericTargetSchema = z.strictObject({
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),
+  /**
+   * For a reduction against a base year: the unit of the indicator's own level, in which staff
+   * enter the year's value and the base ("立方米/万元" for 万元地区生产总值用水量; the plan does not
+   * print it, it is the indicator's statistical unit). Absent for level targets.
+   */
+  levelUnit: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
 });
 
 /** A dated milestone inside a task's content, other than the task's 完成时限. */
