@@ -12,7 +12,8 @@ import type {
 } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
-import { internalsOf } from "./excelJsInternals";
+import { applySheetPatch, assertPatchable } from "./applySheetPatch";
+import { internalsOf, repairLoadedTables } from "./excelJsInternals";
 import { readCellValue } from "./readCellValue";
 import { renderSheetLayout } from "./renderSheetLayout";
 
@@ -90,6 +91,7 @@ export class XlsxWorkbook {
     if (workbook.worksheets.length === 0) {
       throw new HostError("not_a_workbook", "The file is not an .xlsx workbook: it holds no worksheets.");
     }
+    for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
     return new XlsxWorkbook(workbook);
   }
 
@@ -157,8 +159,7 @@ export class XlsxWorkbook {
     const sheets = new Map<string, SheetSnapshot>();
     for (const name of sheetNames) {
       // Excel's sheet names ignore case, as Office.js's getItem does.
-      const wanted = name.toLowerCase();
-      const sheet = worksheets.find((candidate) => candidate.name.toLowerCase() === wanted);
+      const sheet = this.findSheet(name);
       if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904, formulas));
     }
     const tableNames = worksheets.flatMap((sheet) => Object.keys(internalsOf(sheet).tables));
@@ -166,10 +167,16 @@ export class XlsxWorkbook {
   }
 
   private write(batch: WriteBatch): void {
-    if ((batch.patches ?? []).length > 0) {
-      throw new HostError("excel_rejected", "This host does not write patches yet.");
-    }
     // Check the whole batch before touching the workbook, so a bad request changes nothing.
+    const patches = batch.patches ?? [];
+    const replaced = new Set(batch.sheets.map(({ layout }) => layout.name.toLowerCase()));
+    for (const patch of patches) {
+      // A patch changes a sheet in place: the sheet must be there, and not be rewritten by the same batch.
+      if (this.findSheet(patch.sheet) === undefined || replaced.has(patch.sheet.toLowerCase())) {
+        throw new HostError("excel_rejected", `There is no sheet named "${patch.sheet}" to patch.`);
+      }
+      assertPatchable(patch);
+    }
     const existing = new Set(this.workbook.worksheets.map((sheet) => sheet.name));
     for (const { layout, mode } of batch.sheets) {
       if (mode === "create" && existing.has(layout.name)) {
@@ -197,7 +204,17 @@ export class XlsxWorkbook {
         throw new HostError("excel_rejected", `Cannot write the sheet "${layout.name}".`, { cause });
       }
     }
+    for (const patch of patches) {
+      const sheet = this.findSheet(patch.sheet);
+      if (sheet !== undefined) applySheetPatch(sheet, patch);
+    }
     if (batch.activate !== null) this.activate(batch.activate);
+  }
+
+  /** The worksheet of that name, ignoring case as Excel does. */
+  private findSheet(name: string): Worksheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === wanted);
   }
 
   private lastOrderNo(): number {

@@ -1,3 +1,4 @@
+import { describePatchContract } from "../contract/patchContract";
 import { describeWorkbookPortContract } from "../contract/workbookPortContract";
 import { makeXlsxHarness } from "./xlsxHarness";
 
@@ -7,3 +8,4 @@ jest.setTimeout(30_000);
 
 // The xlsx host against the contract every host passes, each probe reading the file's bytes back.
 describeWorkbookPortContract("xlsx", () => makeXlsxHarness());
+describePatchContract("xlsx", () => makeXlsxHarness());

@@ -1,13 +1,11 @@
-import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { Workbook } from "exceljs";
 import { HostError } from "../../../src/hosts/hostError";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
-import type { CellValue, SheetLayout } from "../../../src/workbook/layout";
+import { convertWithLibreOffice, itWithLibreOffice } from "./libreOffice";
+import { makeEntryLayout, makeLayout } from "./sampleLayouts";
 import { makeXlsxHarness } from "./xlsxHarness";
 
 // Lets one test make the rename fail the way a full disk or a locked file would.
@@ -15,106 +13,6 @@ jest.mock("node:fs/promises", () => {
   const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
   return { ...actual, rename: jest.fn(actual.rename) };
 });
-
-/** A small appendix-like sheet: a title row, a blank row, a table with a plan column and an entry column. */
-function makeLayout(overrides: Partial<SheetLayout> = {}): SheetLayout {
-  const values: CellValue[][] = [
-    ["附件2 国控断面", null, null, null],
-    [null, null, null, null],
-    ["序号", "断面名称", "水质目标", "实测水质类别"],
-    [1, "柳江 露塘", "Ⅱ类", null],
-    [2, "融江 大洲", "Ⅲ类", "Ⅱ类"],
-  ];
-  return {
-    name: "附件2 国控断面",
-    values,
-    columnWidths: [6, 18, 10, 14],
-    rowHeights: [{ row: 0, height: 28 }],
-    formats: [
-      { rect: { row: 0, col: 0, rowCount: 1, colCount: 4 }, bold: true, fontSize: 14 },
-      {
-        rect: { row: 2, col: 0, rowCount: 1, colCount: 4 },
-        bold: true,
-        wrapText: true,
-        horizontalAlignment: "center",
-      },
-      { rect: { row: 3, col: 3, rowCount: 2, colCount: 1 }, fill: "#fff2cc", numberFormat: "@" },
-      { rect: { row: 3, col: 0, rowCount: 2, colCount: 1 }, numberFormat: "0" },
-    ],
-    validations: [
-      {
-        rect: { row: 3, col: 3, rowCount: 2, colCount: 1 },
-        rule: { kind: "list", values: ["Ⅰ类", "Ⅱ类", "Ⅲ类", "Ⅳ类", "Ⅴ类", "劣Ⅴ类"] },
-        errorTitle: "水质类别",
-        errorMessage: "请从下拉列表中选择水质类别。",
-        errorStyle: "stop",
-      },
-    ],
-    tables: [
-      { name: "WP_National", rect: { row: 2, col: 0, rowCount: 3, colCount: 4 }, style: "TableStyleLight9" },
-    ],
-    freeze: { rows: 3, columns: 0 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      titleRows: { first: 2, last: 2 },
-      fitToWidth: true,
-      gridlines: true,
-      titleColumns: null,
-    },
-    visibility: "visible",
-    tabColor: "#1F4E79",
-    ...overrides,
-  };
-}
-
-/** A sheet for dates and numbers in entry cells: serials with a date format, decimals, whole numbers. */
-function makeEntryLayout(): SheetLayout {
-  return {
-    ...makeLayout(),
-    name: "监测数据",
-    values: [
-      ["点位", "采样日期", "溶解氧（mg/L）", "个数"],
-      ["柳江 露塘", 45291, 7.5, 3],
-    ],
-    columnWidths: [12, 12, 12, 8],
-    rowHeights: [],
-    formats: [{ rect: { row: 1, col: 1, rowCount: 1, colCount: 1 }, numberFormat: "yyyy-mm-dd" }],
-    validations: [
-      {
-        rect: { row: 1, col: 1, rowCount: 1, colCount: 1 },
-        rule: { kind: "date", from: "2023-01-01", to: "2023-12-31" },
-        errorTitle: "日期",
-        errorMessage: "请输入 2023 年内的日期。",
-        errorStyle: "stop",
-      },
-      {
-        rect: { row: 1, col: 2, rowCount: 1, colCount: 1 },
-        rule: { kind: "decimal", min: 0 },
-        errorTitle: "数值",
-        errorMessage: "请输入数值。",
-        errorStyle: "warning",
-      },
-      {
-        rect: { row: 1, col: 3, rowCount: 1, colCount: 1 },
-        rule: { kind: "wholeNumber", min: 0, max: 1000 },
-        errorTitle: "数值",
-        errorMessage: "请输入整数。",
-        errorStyle: "stop",
-      },
-    ],
-    tables: [
-      {
-        name: "WP_Monitoring",
-        rect: { row: 0, col: 0, rowCount: 2, colCount: 4 },
-        style: "TableStyleLight9",
-      },
-    ],
-    freeze: { rows: 1, columns: 1 },
-    print: null,
-    tabColor: null,
-  };
-}
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "water-plan-xlsx-"));
@@ -406,15 +304,9 @@ describe("XlsxWorkbook", () => {
  * and its CSV export shows the Chinese text, the package, the tables and the styles are well-formed.
  */
 describe("a workbook written by the xlsx host, opened by LibreOffice", () => {
-  const soffice = findOnPath("soffice");
-  const ci = process.env["CI"] !== undefined && process.env["CI"] !== "" && process.env["CI"] !== "false";
-  const maybe = soffice === null && !ci ? it.skip : it;
-
-  maybe(
+  itWithLibreOffice(
     "converts to CSV with the sheet's Chinese text",
     async () => {
-      // On CI a missing LibreOffice is a failure, not a skip.
-      if (soffice === null) throw new Error("soffice is not on PATH: CI must install libreoffice-calc");
       const dir = await tempDir();
       const book = XlsxWorkbook.create();
       await book.port.write({
@@ -428,20 +320,7 @@ describe("a workbook written by the xlsx host, opened by LibreOffice", () => {
       const reopened = await XlsxWorkbook.fromBuffer(await book.toBuffer());
       await reopened.saveAtomically(join(dir, "book.xlsx"));
 
-      // Its own profile directory: a LibreOffice already running for the user would take the job.
-      await promisify(execFile)(
-        soffice,
-        [
-          `-env:UserInstallation=file://${join(dir, "profile")}`,
-          "--headless",
-          "--convert-to",
-          "csv:Text - txt - csv (StarCalc):44,34,76,1",
-          "--outdir",
-          dir,
-          join(dir, "book.xlsx"),
-        ],
-        { timeout: 100_000 },
-      );
+      await convertWithLibreOffice(join(dir, "book.xlsx"), "csv:Text - txt - csv (StarCalc):44,34,76,1", dir);
       // LibreOffice quotes text cells; compare the cells, not the quoting.
       const csv = (await readFile(join(dir, "book.csv"), "utf8")).replace(/"/g, "");
       expect(csv).toContain("附件2 国控断面");
@@ -452,18 +331,3 @@ describe("a workbook written by the xlsx host, opened by LibreOffice", () => {
     120_000,
   );
 });
-
-function findOnPath(command: string): string | null {
-  for (const dir of (process.env["PATH"] ?? "").split(":")) {
-    if (dir === "") continue;
-    const candidate = join(dir, command);
-    try {
-      // Synchronous on purpose: whether to skip is decided while the tests are registered.
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
-}
