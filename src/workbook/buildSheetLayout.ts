@@ -47,9 +47,6 @@ function choiceTranslator(spec: AnySheetSpec, locale: Locale): (key: string, val
     typeof value === "string" ? (byColumn.get(key)?.get(value.trim()) ?? value) : value;
 }
 
-/** Rows not in the plan any more but holding entries are marked in this colour. */
-const orphanFill = "#FCE4D6";
-
 /** A plan row's identity as either language writes it (an indicator's name is localized). */
 function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
   const identity = (locale: Locale): string =>
@@ -97,10 +94,13 @@ export function mergeRows(spec: AnySheetSpec, read: ReadSheet | null, locale: Lo
 
   // Rows that match no plan row are kept whatever they hold: a user typed them, or the plan no
   // longer has them and the user may still need what is in them. They are marked, not dropped.
+  // Computed cells are the add-in's, recomputed by validation: never kept as a user's.
+  const computedKeys = new Set(spec.columns.filter((c) => c.kind === "computed").map((c) => c.key));
   for (const row of unmatched) {
-    countKept(row.values, false);
+    const kept = new Map([...row.values].filter(([key]) => !computedKeys.has(key)));
+    countKept(kept, false);
     countKept(row.extras, false);
-    const values = new Map([...row.values].map(([key, value]) => [key, inLocale(key, value)]));
+    const values = new Map([...kept].map(([key, value]) => [key, inLocale(key, value)]));
     rows.push({ plan: null, values, extras: row.extras });
   }
   const aboveHeader = read?.aboveHeader ?? [];
@@ -113,6 +113,7 @@ function rect(row: number, col: number, rowCount: number, colCount: number): Cel
 }
 
 function cellValue(column: ColumnSpec<unknown>, row: LayoutRow, locale: Locale): CellValue {
+  if (column.kind === "computed") return "";
   if (row.plan !== null && column.kind === "plan") return column.value?.(row.plan, locale) ?? "";
   if (row.plan !== null && column.appliesTo && !column.appliesTo(row.plan)) return "";
   return row.values.get(column.key) ?? "";
@@ -129,6 +130,19 @@ function runs(count: number, test: (index: number) => boolean): [number, number]
   }
   return found;
 }
+
+const headerFills: Readonly<Record<ColumnSpec<unknown>["kind"], string>> = {
+  plan: palette.planHeaderFill,
+  entry: palette.entryHeaderFill,
+  computed: palette.computedHeaderFill,
+};
+
+/** The plain fill of a column's data cells (validation restores it before drawing its marks). */
+export const cellFills: Readonly<Record<ColumnSpec<unknown>["kind"], string>> = {
+  plan: palette.planCellFill,
+  entry: palette.entryCellFill,
+  computed: palette.computedCellFill,
+};
 
 const validationTitle = { "zh-CN": "输入无效", "en-US": "Invalid entry" } as const;
 
@@ -225,13 +239,13 @@ export function buildSheetLayout(
     const isPlan = column.kind === "plan";
     formats.push({
       rect: rect(headerRowIndex, c, 1, 1),
-      fill: isPlan ? palette.planHeaderFill : palette.entryHeaderFill,
+      fill: headerFills[column.kind],
       fontColor: palette.headerFont,
       horizontalAlignment: "center",
     });
     formats.push({
       rect: rect(top, c, n, 1),
-      fill: isPlan ? palette.planCellFill : palette.entryCellFill,
+      fill: cellFills[column.kind],
       ...(isPlan ? { fontColor: palette.planCellFont } : {}),
       ...(column.numberFormat !== undefined ? { numberFormat: column.numberFormat } : {}),
       ...(column.wrap === true ? { wrapText: true } : {}),
@@ -252,7 +266,7 @@ export function buildSheetLayout(
     }
   });
   for (const [start, count] of runs(n, (i) => dataRows[i]?.plan === null && spec.identity.length > 0)) {
-    formats.push({ rect: rect(top + start, 0, count, columns.length), fill: orphanFill });
+    formats.push({ rect: rect(top + start, 0, count, columns.length), fill: palette.orphanFill });
   }
 
   const validations: RectValidation[] = [];

@@ -2,15 +2,26 @@ import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { columnLetters } from "./a1";
 import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
-import { buildMetaLayout, isMetaSheet, metaSheetName } from "./metaSheet";
+import {
+  buildMetaLayout,
+  isMetaSheet,
+  metaSheetName,
+  readSettings,
+  type WorkbookSettings,
+} from "./metaSheet";
 import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "./port";
 import { readSheet } from "./readSheet";
-import type { AnySheetSpec, SheetKey } from "./sheetSpec";
+import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
 import { workbookSpec } from "./workbookSpec";
 
 export interface GenerateOptions {
   readonly locale: Locale;
+  /**
+   * The plan's publication date to store in the workbook ("YYYY-MM-DD"), or null to clear it;
+   * absent: keep what the workbook has.
+   */
+  readonly publishedOn?: string | null;
 }
 
 /** A reason generation stopped before writing anything (worded by formatGenerateProblem). */
@@ -60,22 +71,23 @@ export async function generateWorkbook(
   plan: Plan,
   options: GenerateOptions,
 ): Promise<GenerateOutcome> {
-  const { locale } = options;
-  const specs = workbookSpec(plan);
-  const candidates = new Set([metaSheetName, ...specs.flatMap((s) => [s.name["zh-CN"], s.name["en-US"]])]);
+  const candidates = new Set([
+    metaSheetName,
+    ...workbookSpec(plan).flatMap((s) => [s.name["zh-CN"], s.name["en-US"]]),
+  ]);
   // Formulas users put in entry columns are read as formulas, so that writing them back keeps them.
   // Read and write go through one update, so that Excel does both in one session.
   return port.update([...candidates], { formulas: true }, (snapshot) =>
-    planGeneration(plan, locale, specs, snapshot),
+    planGeneration(plan, options, snapshot),
   );
 }
 
 function planGeneration(
   plan: Plan,
-  locale: Locale,
-  specs: readonly AnySheetSpec[],
+  options: GenerateOptions,
   snapshot: WorkbookSnapshot,
 ): UpdatePlan<GenerateOutcome> {
+  const { locale } = options;
   const existing = new Map(snapshot.sheetNames.map((name) => [name.toLowerCase(), name]));
   const find = (name: string): string | undefined => existing.get(name.toLowerCase());
   const snapshots = new Map([...snapshot.sheets].map(([name, sheet]) => [name.toLowerCase(), sheet]));
@@ -85,6 +97,9 @@ function planGeneration(
   const problems: GenerateProblem[] = [];
   const metaName = find(metaSheetName);
   const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
+  const settings: WorkbookSettings =
+    options.publishedOn === undefined ? readSettings(metaSnapshot) : { publishedOn: options.publishedOn };
+  const specs = workbookSpec(plan, settings);
   if (metaName !== undefined && metaSnapshot !== undefined && !isMetaSheet(metaSnapshot)) {
     problems.push({ code: "sheet_name_taken", sheet: metaName });
   }
@@ -118,7 +133,7 @@ function planGeneration(
   });
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
   writes.push({
-    layout: buildMetaLayout(plan.id, recorded, monitoringPointNames(plan)),
+    layout: buildMetaLayout(plan.id, recorded, monitoringPointNames(plan), settings),
     mode: metaName === undefined ? "create" : "replace",
   });
 

@@ -1,3 +1,4 @@
+import { serialToIsoDate } from "../core/excelDate";
 import type { CellValue, SheetLayout, ValidationRule } from "./layout";
 import type { SheetSnapshot } from "./port";
 import type { SheetKey } from "./sheetSpec";
@@ -9,9 +10,39 @@ import type { SheetKey } from "./sheetSpec";
  */
 export const metaSheetName = "_WaterPlan";
 
-const header = ["key", "sheet", "plan", "formatVersion", "", "points"] as const;
+const header = ["key", "sheet", "plan", "formatVersion", "", "points", "", "setting", "value"] as const;
 const formatVersion = 1;
 const pointsColumn = 5;
+const settingColumn = 7;
+
+/** Settings every colleague who opens the workbook sees the same, by name as stored. */
+export interface WorkbookSettings {
+  /** The day the city published its work plan, "YYYY-MM-DD", or null while unset. */
+  readonly publishedOn: string | null;
+}
+
+export const defaultSettings: WorkbookSettings = { publishedOn: null };
+
+/**
+ * Reads the settings stored in the meta sheet; a missing sheet or setting reads as unset, and a
+ * stored value that is not a "YYYY-MM-DD" day as unset too (the user sets it again).
+ *
+ * @example
+ * readSettings(metaSnapshot).publishedOn // "2023-03-15"
+ */
+export function readSettings(snapshot: SheetSnapshot | undefined): WorkbookSettings {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return defaultSettings;
+  let publishedOn: string | null = null;
+  for (const row of snapshot.values.slice(1)) {
+    if (row[settingColumn] !== "publishedOn") continue;
+    // Excel types a written "2023-03-15" as a date: read the serial back as the day.
+    const value = row[settingColumn + 1];
+    if (typeof value === "number" && Number.isFinite(value) && value > 0)
+      publishedOn = serialToIsoDate(value);
+    else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) publishedOn = value;
+  }
+  return { publishedOn };
+}
 
 /**
  * Whether a sheet named like the meta sheet is the add-in's (it starts with the meta header), so
@@ -39,8 +70,11 @@ export function buildMetaLayout(
   planId: string,
   sheets: readonly { key: SheetKey; name: string }[],
   points: readonly string[],
+  settings: WorkbookSettings = defaultSettings,
 ): SheetLayout {
-  const rowCount = 1 + Math.max(sheets.length, points.length);
+  const stored: [string, string][] =
+    settings.publishedOn === null ? [] : [["publishedOn", settings.publishedOn]];
+  const rowCount = 1 + Math.max(sheets.length, points.length, stored.length);
   const values: CellValue[][] = [[...header]];
   for (let i = 1; i < rowCount; i += 1) {
     const sheet = sheets[i - 1];
@@ -51,6 +85,9 @@ export function buildMetaLayout(
       sheet ? formatVersion : "",
       "",
       points[i - 1] ?? "",
+      "",
+      stored[i - 1]?.[0] ?? "",
+      stored[i - 1]?.[1] ?? "",
     ]);
   }
   return {

@@ -8,6 +8,8 @@ export interface ReadRow {
   readonly identity: string | null;
   readonly values: ReadonlyMap<string, CellValue>;
   readonly extras: ReadonlyMap<string, CellValue>;
+  /** The row's zero-based row on the sheet. */
+  readonly sheetRow: number;
 }
 
 export interface ReadSheet {
@@ -19,6 +21,10 @@ export interface ReadSheet {
   readonly aboveHeader: readonly { readonly row: number; readonly col: number; readonly value: CellValue }[];
   /** Headers of columns the user added, in sheet order. */
   readonly extraHeaders: readonly string[];
+  /** The header row's zero-based row on the sheet. */
+  readonly headerRow: number;
+  /** The zero-based sheet column of every spec column found, by key. */
+  readonly columns: ReadonlyMap<string, number>;
 }
 
 /** Headers are compared without spaces and line breaks, since the source prints "2023 年 水质目标". */
@@ -84,8 +90,13 @@ export function readSheet(
     return { kind: "extra" as const, key: name };
   });
 
+  const columns = new Map<string, number>();
+  columnKeys.forEach((column, index) => {
+    if (column?.kind === "spec" && !columns.has(column.key))
+      columns.set(column.key, snapshot.startCol + index);
+  });
   const rows: ReadRow[] = [];
-  for (const row of snapshot.values.slice(headerIndex + 1)) {
+  for (const [offset, row] of snapshot.values.slice(headerIndex + 1).entries()) {
     if (row.every(isBlank)) continue;
     const values = new Map<string, CellValue>();
     const extras = new Map<string, CellValue>();
@@ -103,7 +114,7 @@ export function readSheet(
     });
     const parts = spec.identity.map((key) => identityPart(values.get(key)));
     const identity = parts.length > 0 && parts.every((p) => p !== "") ? parts.join("|") : null;
-    rows.push({ identity, values, extras });
+    rows.push({ identity, values, extras, sheetRow: snapshot.startRow + headerIndex + 1 + offset });
   }
   const aboveHeader: { row: number; col: number; value: CellValue }[] = [];
   [headerIndex - 2, headerIndex - 1].forEach((index, row) => {
@@ -112,7 +123,7 @@ export function readSheet(
       if (!isBlank(value) && col > 0) aboveHeader.push({ row, col, value });
     });
   });
-  return { rows, extraHeaders, aboveHeader };
+  return { rows, extraHeaders, aboveHeader, headerRow: snapshot.startRow + headerIndex, columns };
 }
 
 /** Excel Table headers must be unique: a second "备注" becomes "备注 (2)". */

@@ -12,8 +12,12 @@ export type SheetKey =
   | "monitoring"
   | "indicators";
 
-/** Plan columns hold the plan's data and are rewritten on every generation; entry columns hold what staff report and are kept. */
-export type ColumnKind = "plan" | "entry";
+/**
+ * Plan columns hold the plan's data and are rewritten on every generation; entry columns hold what
+ * staff report and are kept; computed columns are the add-in's own, filled by validation (computed
+ * class, attainment, overdue) and blank after a generation until the next validation.
+ */
+export type ColumnKind = "plan" | "entry" | "computed";
 
 export interface ColumnSpec<Row> {
   /** Stable key, used to match a column when reading a sheet back in either language. */
@@ -88,4 +92,13 @@ export const palette = {
   noteFont: "#595959",
   planTab: "#1F4E79",
   entryTab: "#BF8F00",
+  computedHeaderFill: "#375623",
+  computedCellFill: "#E2EFDA",
+  /** Rows the plan no longer has, kept because they hold entries. */
+  orphanFill: "#FCE4D6",
+  /** Validation's marks and the summary's status colours (Excel's own Good / Bad / Neutral styles). */
+  errorFill: "#FFC7CE",
+  warningFill: "#FFEB9C",
+  metFill: "#C6EFCE",
+  noDataFill: "#D9D9D9",
 } as const;

@@ -10,15 +10,15 @@ import {
   nationalSectionsSheet,
   regionalSectionsSheet,
 } from "./sheets/pointSheets";
-import { tasksSheet } from "./sheets/tasksSheet";
+import { tasksSheet, type PlanSettings } from "./sheets/tasksSheet";
 
 /**
  * Every sheet the add-in makes for a plan, in tab order: the six appendices, then the entry
  * sheets. Adding a sheet means writing its spec in src/workbook/sheets/ and listing it here.
  */
-export function workbookSpec(plan: Plan): readonly AnySheetSpec[] {
+export function workbookSpec(plan: Plan, settings?: PlanSettings): readonly AnySheetSpec[] {
   return [
-    tasksSheet(plan),
+    tasksSheet(plan, settings),
     nationalSectionsSheet(plan),
     regionalSectionsSheet(plan),
     municipalSourcesSheet(plan),

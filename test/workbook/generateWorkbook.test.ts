@@ -86,9 +86,11 @@ describe("generating the Liuzhou 2023 plan", () => {
       "责任单位",
       "完成时限",
       "截止日期",
+      "阶段时限",
       "完成状态",
       "完成日期",
       "进展情况",
+      "逾期情况",
     ]);
     const sourceTasks = tableRows("2023 年重点工作任务清单", "附件 2").filter((row) =>
       /^\d+$/.test(row[0] ?? ""),
@@ -110,8 +112,19 @@ describe("generating the Liuzhou 2023 plan", () => {
     });
     expect(shown[1]?.slice(1, 3)).toEqual(["一、巩固深化水污染治理", "（一）工业污染防治"]);
     expect(shown[20]?.[9]).toBe("2023-11-30"); // task 20: 11月底前
-    expect(shown[44]?.[9]).toBe(""); // task 44: 20 working days after publication, no date yet
+    // Task 44: 20 working days after publication, no date until the publication date is set.
+    expect(shown[44]?.[9]).toBe("待设置公布日期");
     expect(shown[53]?.[9]).toBe("2023-12-20");
+    expect(shown[53]?.[10]).toBe("2023-07-01 报送水污染防治半年工作总结");
+  });
+
+  it("dates task 44 once the publication date is set, and keeps the setting in the workbook", async () => {
+    const book = new MemoryWorkbook();
+    await generateWorkbook(book.port, plan, { locale: "zh-CN", publishedOn: "2023-04-10" });
+    expect(displayedRows(sheetOf(book, "附件1 任务清单"))[44]?.[9]).toBe("2023-05-09");
+    // Generating again without the option keeps the stored date.
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(displayedRows(sheetOf(book, "附件1 任务清单"))[44]?.[9]).toBe("2023-05-09");
   });
 
   it("lists the nine rivers of 附件6 one per row, and every numeric target in 指标填报", async () => {
@@ -176,7 +189,7 @@ describe("generating the Liuzhou 2023 plan", () => {
     expect(shown[1]?.[4]).toContain("全面排查");
     const water = displayedRows(sheetOf(book, "Indicators")).find((row) => row[1] === "Total water use");
     expect(water?.slice(3, 6)).toEqual(["≤", "22.6", "100 million m³"]);
-    expect(sheetOf(book, "A1 Tasks").validationAt(3, 10)?.rule).toEqual({
+    expect(sheetOf(book, "A1 Tasks").validationAt(3, 11)?.rule).toEqual({
       kind: "list",
       values: ["Not started", "In progress", "Done"],
     });
@@ -188,34 +201,42 @@ describe("generating again", () => {
     const book = await generated();
     const tasks = sheetOf(book, "附件1 任务清单");
     // The user sorts descending by 序号: task 53 now sits on row 4, task 1 on row 56.
-    const rows = tasks.valuesOf({ row: 3, col: 0, rowCount: 53, colCount: 13 }).reverse();
+    const rows = tasks.valuesOf({ row: 3, col: 0, rowCount: 53, colCount: 15 }).reverse();
     rows.forEach((row, r) => {
       row.forEach((value, c) => {
         tasks.set(3 + r, c, value);
       });
     });
-    enter(book, "附件1 任务清单", "K4", "已完成"); // task 53
-    enter(book, "附件1 任务清单", "L4", 45274); // 2023-12-14
-    enter(book, "附件1 任务清单", "K56", "推进中"); // task 1
+    enter(book, "附件1 任务清单", "L4", "已完成"); // task 53
+    enter(book, "附件1 任务清单", "M4", 45274); // 2023-12-14
+    enter(book, "附件1 任务清单", "L56", "推进中"); // task 1
 
     const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
     expect(outcome).toMatchObject({ ok: true, keptEntries: 3 });
     const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
-    expect([shown[1]?.[0], shown[1]?.[10]]).toEqual(["1", "推进中"]);
-    expect([shown[53]?.[0], shown[53]?.[10], shown[53]?.[11]]).toEqual(["53", "已完成", "2023-12-14"]);
+    expect([shown[1]?.[0], shown[1]?.[11]]).toEqual(["1", "推进中"]);
+    expect([shown[53]?.[0], shown[53]?.[11], shown[53]?.[12]]).toEqual(["53", "已完成", "2023-12-14"]);
   });
 
   it("keeps a column the user added to a plan sheet, and values typed beside the table", async () => {
     const book = await generated();
-    enter(book, "附件2 国控断面", "L3", "联系人");
-    enter(book, "附件2 国控断面", "L5", "张工");
-    enter(book, "附件2 国控断面", "N6", "未命名列的值");
+    enter(book, "附件2 国控断面", "P3", "联系人");
+    enter(book, "附件2 国控断面", "P5", "张工");
+    enter(book, "附件2 国控断面", "R6", "未命名列的值");
     await generateWorkbook(book.port, plan, { locale: "zh-CN" });
     const shown = displayedRows(sheetOf(book, "附件2 国控断面"));
-    expect(shown[0]?.slice(10)).toEqual(["实测水质类别", "联系人", "N列"]);
-    expect([shown[2]?.[5], shown[2]?.[11]]).toEqual(["大洲", "张工"]);
-    expect(shown[3]?.[12]).toBe("未命名列的值");
-    expect(sheetOf(book, "附件2 国控断面").layout?.tables[0]?.rect.colCount).toBe(13);
+    expect(shown[0]?.slice(10)).toEqual([
+      "实测水质类别",
+      "计算水质类别",
+      "超标因子（倍数）",
+      "样品数",
+      "是否达标",
+      "联系人",
+      "R列",
+    ]);
+    expect([shown[2]?.[5], shown[2]?.[15]]).toEqual(["大洲", "张工"]);
+    expect(shown[3]?.[16]).toBe("未命名列的值");
+    expect(sheetOf(book, "附件2 国控断面").layout?.tables[0]?.rect.colCount).toBe(17);
   });
 
   it("keeps a row the plan no longer has when it holds entries, and marks it", async () => {
@@ -264,16 +285,16 @@ describe("generating again", () => {
 
   it("keeps the sheets' names, and their entries, when generated again in the other language", async () => {
     const book = await generated("zh-CN");
-    enter(book, "附件1 任务清单", "K4", "推进中");
-    enter(book, "指标填报", "G4", 58.2); // the indicator's name changes language, its row must not
+    enter(book, "附件1 任务清单", "L4", "推进中");
+    enter(book, "指标填报", "H4", 58.2); // the indicator's name changes language, its row must not
     const outcome = await generateWorkbook(book.port, plan, { locale: "en-US" });
     expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 2 });
     const indicators = displayedRows(sheetOf(book, "指标填报"));
     expect(indicators).toHaveLength(1 + plan.targets.length);
-    expect(indicators[1]?.[6]).toBe("58.2");
+    expect(indicators[1]?.[7]).toBe("58.2");
     expect(book.sheetNames()).not.toContain("A1 Tasks");
     const shown = displayedRows(sheetOf(book, "附件1 任务清单"));
-    expect([shown[0]?.[10], shown[1]?.[10]]).toEqual(["Status", "In progress"]);
+    expect([shown[0]?.[11], shown[1]?.[11]]).toEqual(["Status", "In progress"]);
   });
 
   it("keeps 10,000 monitoring rows in order, column by column", async () => {
@@ -304,26 +325,26 @@ describe("generating again", () => {
 
   it("finds its sheets whatever their case, and without its meta sheet", async () => {
     const book = await generated("en-US");
-    enter(book, "A1 Tasks", "K4", "Done");
+    enter(book, "A1 Tasks", "L4", "Done");
     book.renameSheet("A1 Tasks", "A1 TASKS");
     book.removeSheet(metaSheetName);
     const outcome = await generateWorkbook(book.port, plan, { locale: "en-US" });
     expect(outcome).toMatchObject({ ok: true, created: [], keptEntries: 1 });
     expect(book.sheetNames()).toContain("A1 TASKS");
     expect(book.sheetNames()).toContain(metaSheetName);
-    expect(sheetOf(book, "A1 TASKS").get(3, 10)).toBe("Done");
+    expect(sheetOf(book, "A1 TASKS").get(3, 11)).toBe("Done");
   });
 
   it("stops, naming the sheet, when a plan sheet was renamed (its table would clash)", async () => {
     const book = await generated();
-    enter(book, "附件1 任务清单", "K4", "推进中");
+    enter(book, "附件1 任务清单", "L4", "推进中");
     book.renameSheet("附件1 任务清单", "我的任务表");
     const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
     expect(outcome).toEqual({
       ok: false,
       problems: [{ code: "plan_sheet_renamed", sheet: "附件1 任务清单", table: "WP_Tasks" }],
     });
-    expect(sheetOf(book, "我的任务表").get(3, 10)).toBe("推进中");
+    expect(sheetOf(book, "我的任务表").get(3, 11)).toBe("推进中");
     expect(formatGenerateProblem(outcome.ok ? [][0]! : outcome.problems[0]!, "zh-CN")).toContain(
       "改回“附件1 任务清单”",
     );
@@ -337,20 +358,20 @@ describe("generating again", () => {
     const sheet = sheetOf(book, "附件2 国控断面");
     expect([sheet.get(1, 8), sheet.get(0, 15)]).toEqual(["填报人：张三", "2023年6月版"]);
     expect(sheet.get(0, 0)).toBe("附件 2\u3000国控断面水质目标表");
-    expect(sheet.layout?.tables[0]?.rect.colCount).toBe(11);
+    expect(sheet.layout?.tables[0]?.rect.colCount).toBe(15);
   });
 
   it("writes dropdown entries in the sheet's new language, so they still pass validation", async () => {
     const book = await generated();
-    enter(book, "附件1 任务清单", "K4", "推进中");
+    enter(book, "附件1 任务清单", "L4", "推进中");
     enter(book, "附件2 国控断面", "K4", "Ⅱ类");
     enter(book, "附件6 排查河流", "D4", "是");
     await generateWorkbook(book.port, plan, { locale: "en-US" });
-    expect(sheetOf(book, "附件1 任务清单").get(3, 10)).toBe("In progress");
+    expect(sheetOf(book, "附件1 任务清单").get(3, 11)).toBe("In progress");
     expect(sheetOf(book, "附件2 国控断面").get(3, 10)).toBe("Class II");
     expect(sheetOf(book, "附件6 排查河流").get(3, 3)).toBe("Yes");
     await generateWorkbook(book.port, plan, { locale: "zh-CN" });
-    expect(sheetOf(book, "附件1 任务清单").get(3, 10)).toBe("推进中");
+    expect(sheetOf(book, "附件1 任务清单").get(3, 11)).toBe("推进中");
   });
 
   it("writes nothing when a sheet of a plan sheet's name was made by someone else", async () => {

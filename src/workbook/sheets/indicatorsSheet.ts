@@ -35,8 +35,8 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
       "en-US": `Numeric targets of the ${plan.year} key tasks`,
     },
     note: {
-      "zh-CN": `每行一项量化指标。请在黄底列填写实际值（与“单位”一致，不带单位）；“较${baseYear}年降低”类指标另填${baseYear}年基数，由插件计算降幅。`,
-      "en-US": `One row per numeric target. Enter the actual value in the yellow cells, in the unit shown and without it; for targets stated as a reduction against ${baseYear}, also enter the ${baseYear} base value.`,
+      "zh-CN": `每行一项量化指标。请在黄底列按“填报单位”填写实际值（不带单位）；“较${baseYear}年降低”类指标填本年值和${baseYear}年基数（由插件计算降幅），或直接填降幅。绿底列由“校验”计算；任务16的比例可不填，由附件6 排查数据计算。`,
+      "en-US": `One row per numeric target. Enter the actual value in the yellow cells, in the unit under "Enter in", without it; for targets stated as a reduction against ${baseYear}, enter the year's value and the ${baseYear} base (the add-in computes the cut) or the cut itself. Green cells are filled by Validate; task 16's shares may be left blank: they are computed from Appendix 6.`,
     },
     tableName: "WP_Indicators",
     rows: plan.targets,
@@ -96,6 +96,20 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         value: (t, locale) => (locale === "zh-CN" ? t.unit : (englishUnits[t.unit] ?? t.unit)),
       },
       {
+        key: "entryUnit",
+        header: { "zh-CN": "填报单位", "en-US": "Enter in" },
+        kind: "plan",
+        width: 12,
+        wrap: true,
+        // A reduction is computed from the year's value and the base, both in the indicator's own unit.
+        value: (t, locale) =>
+          t.levelUnit !== undefined
+            ? t.levelUnit[locale === "zh-CN" ? "zh" : "en"]
+            : locale === "zh-CN"
+              ? t.unit
+              : (englishUnits[t.unit] ?? t.unit),
+      },
+      {
         key: "actual",
         header: { "zh-CN": "实际值", "en-US": "Actual value" },
         kind: "entry",
@@ -111,12 +125,27 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         appliesTo: (t) => t.measure === "reduction_from_base",
       },
       {
+        key: "reduction",
+        header: { "zh-CN": "或直接填降幅(%)", "en-US": "Or the cut (%)" },
+        kind: "entry",
+        width: 12,
+        validation: numberValidation,
+        appliesTo: (t) => t.measure === "reduction_from_base",
+      },
+      {
         key: "remark",
         header: { "zh-CN": "数据来源及说明", "en-US": "Source and remarks" },
         kind: "entry",
         width: 30,
         wrap: true,
       },
+      {
+        key: "computedValue",
+        header: { "zh-CN": "判定值", "en-US": "Value judged" },
+        kind: "computed",
+        width: 10,
+      },
+      { key: "verdict", header: { "zh-CN": "是否达标", "en-US": "Attainment" }, kind: "computed", width: 10 },
     ],
   };
 }

@@ -83,6 +83,14 @@ export function outfallRiversSheet(plan: Plan): SheetSpec<OutfallRiverRow> {
         validation: countValidation,
       },
       {
+        key: "remediationTasks",
+        header: { "zh-CN": "整治任务数", "en-US": "Remediation tasks" },
+        kind: "entry",
+        width: 10,
+        numberFormat: "0",
+        validation: countValidation,
+      },
+      {
         key: "remediated",
         header: { "zh-CN": "已整治数", "en-US": "Remediated" },
         kind: "entry",

@@ -71,6 +71,29 @@ const measuredClassColumn: ColumnSpec<unknown> = {
   validation: waterClassValidation,
 };
 
+/**
+ * The add-in's judgement of a point, filled by validation: the class computed from 监测数据 over
+ * the plan year to the as-of date, the parameters that miss the target with their multiples,
+ * the number of samples, and the verdict.
+ */
+const judgementColumns: readonly ColumnSpec<unknown>[] = [
+  {
+    key: "computedClass",
+    header: { "zh-CN": "计算水质类别", "en-US": "Computed class" },
+    kind: "computed",
+    width: 12,
+  },
+  {
+    key: "exceedances",
+    header: { "zh-CN": "超标因子（倍数）", "en-US": "Exceedances (multiple)" },
+    kind: "computed",
+    width: 22,
+    wrap: true,
+  },
+  { key: "samples", header: { "zh-CN": "样品数", "en-US": "Samples" }, kind: "computed", width: 8 },
+  { key: "verdict", header: { "zh-CN": "是否达标", "en-US": "Attainment" }, kind: "computed", width: 10 },
+];
+
 interface PointSheetText {
   readonly key: SheetSpec<unknown>["key"];
   readonly name: LocalizedText;
@@ -95,7 +118,7 @@ function pointSheet<Row extends Located>(
     freezeColumns: 0,
     tabColor: palette.planTab,
     fitToPageWidth: true,
-    columns: [...columns, measuredClassColumn],
+    columns: [...columns, measuredClassColumn, ...judgementColumns],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Plan, PlanTask } from "../../core/plan/planSchema";
+import { resolveDeadline } from "../../core/plan/resolveDeadline";
 import { isoDateToSerial } from "../../core/excelDate";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
@@ -10,7 +11,25 @@ import { appendixTitle, legendNote } from "./sheetText";
  * that lead units report. 主要任务 is filled in on every row (the source leaves it blank for
  * "same as above"), so that a filtered table still reads right.
  */
-export function tasksSheet(plan: Plan): SheetSpec<PlanTask> {
+/** What the user sets about a plan that the sheets depend on (stored in the workbook's meta sheet). */
+export interface PlanSettings {
+  /** The day the city published its work plan, "YYYY-MM-DD", or null while unset (task 44's deadline counts from it). */
+  readonly publishedOn: string | null;
+}
+
+/** 截止日期 of a task: the day, or why there is none yet. */
+function dueDateCell(task: PlanTask, settings: PlanSettings): string | number {
+  const due = resolveDeadline(task.deadline, { publicationDate: settings.publishedOn });
+  return due.kind === "date" ? isoDateToSerial(due.date) : "";
+}
+
+/** Shown in 截止日期 while a deadline waits for the publication date. */
+export const awaitingPublicationDate = {
+  "zh-CN": "待设置公布日期",
+  "en-US": "Set publication date",
+} as const;
+
+export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: null }): SheetSpec<PlanTask> {
   const appendix = plan.appendices.tasks;
   const printed = (index: number, fallback: string): string => appendix.headers[index] ?? fallback;
   return {
@@ -103,7 +122,24 @@ export function tasksSheet(plan: Plan): SheetSpec<PlanTask> {
         width: 11,
         numberFormat: "yyyy-mm-dd",
         // A deadline counted from the plan's publication date has no date until the user sets that date.
-        value: (t) => (t.deadline.kind === "date" ? isoDateToSerial(t.deadline.date) : ""),
+        value: (t, locale) => {
+          const due = dueDateCell(t, settings);
+          return due === "" ? awaitingPublicationDate[locale] : due;
+        },
+      },
+      {
+        key: "milestones",
+        header: { "zh-CN": "阶段时限", "en-US": "Milestones" },
+        kind: "plan",
+        width: 16,
+        wrap: true,
+        value: (t, locale) =>
+          t.additionalDeadlines
+            .map(
+              (m) =>
+                `${m.deadline.kind === "date" ? m.deadline.date : m.text} ${locale === "zh-CN" ? m.what : m.whatEn}`,
+            )
+            .join("\n"),
       },
       {
         key: "status",
@@ -125,6 +161,13 @@ export function tasksSheet(plan: Plan): SheetSpec<PlanTask> {
         header: { "zh-CN": "进展情况", "en-US": "Progress" },
         kind: "entry",
         width: 30,
+        wrap: true,
+      },
+      {
+        key: "overdue",
+        header: { "zh-CN": "逾期情况", "en-US": "Overdue" },
+        kind: "computed",
+        width: 12,
         wrap: true,
       },
     ],

@@ -61,9 +61,9 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
 
     it("makes each appendix an Excel Table from its header row to its last row", async () => {
       const tasks = await harness.sheet("附件1 任务清单");
-      expect(tasks?.tables()).toEqual([{ name: "WP_Tasks", ref: "A3:M56" }]);
+      expect(tasks?.tables()).toEqual([{ name: "WP_Tasks", ref: "A3:O56" }]);
       expect((await harness.sheet("附件2 国控断面"))?.tables()).toEqual([
-        { name: "WP_NationalSections", ref: "A3:K13" },
+        { name: "WP_NationalSections", ref: "A3:O13" },
       ]);
       expect((await harness.sheet("监测数据"))?.tables()).toEqual([{ name: "WP_Monitoring", ref: "A3:AF4" }]);
     });
@@ -75,9 +75,9 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
 
     it("puts dropdowns and date checks on entry cells only", async () => {
       const tasks = await harness.sheet("附件1 任务清单");
-      expect(tasks?.validationAt("K4")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
-      expect(tasks?.validationAt("K56")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
-      expect(tasks?.validationAt("L10")).toEqual({ kind: "date", from: "2022-01-01", to: "2024-12-31" });
+      expect(tasks?.validationAt("L4")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
+      expect(tasks?.validationAt("L56")).toEqual({ kind: "list", values: ["未启动", "推进中", "已完成"] });
+      expect(tasks?.validationAt("M10")).toEqual({ kind: "date", from: "2022-01-01", to: "2024-12-31" });
       expect(tasks?.validationAt("E4")).toBeNull();
       const sections = await harness.sheet("附件2 国控断面");
       expect(sections?.validationAt("K13")).toEqual({
@@ -95,17 +95,18 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
     it("shows plan cells grey and entry cells yellow, with date formats on dates", async () => {
       const tasks = await harness.sheet("附件1 任务清单");
       expect(tasks?.fillAt("E4")).toBe("#EDEDED");
-      expect(tasks?.fillAt("K4")).toBe("#FFF8DC");
+      expect(tasks?.fillAt("L4")).toBe("#FFF8DC");
+      expect(tasks?.fillAt("O4")).toBe("#E2EFDA");
       expect(tasks?.fillAt("A3")).toBe("#1F4E79");
       expect(tasks?.boldAt("A3")).toBe(true);
       expect(tasks?.boldAt("A1")).toBe(true);
       expect(tasks?.numberFormatAt("J4")).toBe("yyyy-mm-dd");
-      expect(tasks?.numberFormatAt("L56")).toBe("yyyy-mm-dd");
+      expect(tasks?.numberFormatAt("M56")).toBe("yyyy-mm-dd");
       expect(tasks?.columnWidth(4)).toBeCloseTo(50, 0);
       const indicators = await harness.sheet("指标填报");
       // Only targets stated as a reduction against 2020 take a base value.
-      expect(indicators?.fillAt("H4")).toBe("#EDEDED");
-      expect(indicators?.validationAt("H4")).toBeNull();
+      expect(indicators?.fillAt("I4")).toBe("#EDEDED");
+      expect(indicators?.validationAt("I4")).toBeNull();
     });
 
     it("prints A4 landscape with the title and header rows on every page", async () => {
@@ -121,10 +122,10 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
     });
 
     it("keeps every entered value when generating again, matched by row identity", async () => {
-      await harness.enter("附件1 任务清单", "K8", "推进中"); // task 5
-      await harness.enter("附件1 任务清单", "M8", "已完成 2 座污水厂提标");
+      await harness.enter("附件1 任务清单", "L8", "推进中"); // task 5
+      await harness.enter("附件1 任务清单", "N8", "已完成 2 座污水厂提标");
       await harness.enter("附件2 国控断面", "K10", "Ⅲ类"); // 露塘
-      await harness.enter("指标填报", "G4", 58.2);
+      await harness.enter("指标填报", "H4", 58.2);
       await harness.enter("监测数据", "A4", "露塘");
       await harness.enter("监测数据", "E4", "0.01L");
       await harness.enter("附件6 排查河流", "E4", 12);
@@ -134,7 +135,7 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
 
       const tasks = await harness.sheet("附件1 任务清单");
       expect(tasks?.values()[7]?.slice(0, 1)).toEqual([5]);
-      expect(tasks?.values()[7]?.slice(10, 13)).toEqual(["推进中", null, "已完成 2 座污水厂提标"]);
+      expect(tasks?.values()[7]?.slice(11, 14)).toEqual(["推进中", null, "已完成 2 座污水厂提标"]);
       expect((await harness.sheet("附件2 国控断面"))?.values()[9]?.slice(5, 11)).toEqual([
         "露塘",
         109.3117,
@@ -143,7 +144,7 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
         null,
         "Ⅲ类",
       ]);
-      expect((await harness.sheet("指标填报"))?.values()[3]?.[6]).toBe(58.2);
+      expect((await harness.sheet("指标填报"))?.values()[3]?.[7]).toBe(58.2);
       expect((await harness.sheet("监测数据"))?.values()[3]?.slice(0, 5)).toEqual([
         "露塘",
         null,
