@@ -7,30 +7,36 @@
  * chunk only where a request or response would pass Excel on the web's 5 MB payload limit, and
  * they decide every chunk before anything is queued.
  *
- * Requirement sets (the highest one decides the manifest's `<Requirements>`):
+ * Requirement sets (the highest one decides the manifest's `<Requirements>`; a later one is used only
+ * where `isSetSupported` says the running Excel has it):
  * - ExcelApi 1.1: worksheets.getItem/add, Range.values/numberFormat/clear, format fill/font/
- *   alignment/wrapText, worksheet.visibility/activate, tables.add/name/style.
- * - ExcelApi 1.2: format.columnWidth/rowHeight/useStandardWidth/useStandardHeight,
- *   Table.convertToRange.
- * - ExcelApi 1.3: Table.showFilterButton.
+ *   alignment/wrapText, worksheet.visibility (read)/activate, tables.add/name/style, charts.add,
+ *   Chart.name/title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
+ * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting worksheet.visibility.
+ * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject.
  * - ExcelApi 1.6: Range.conditionalFormats.clearAll.
- * - ExcelApi 1.7: getRangeByIndexes, freezePanes, Worksheet.tabColor.
+ * - ExcelApi 1.7: getRangeByIndexes, freezePanes, Worksheet.tabColor, format.useStandardWidth/Height.
  * - ExcelApi 1.8: Range.dataValidation (rule, errorAlert, clear).
- * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, setPrintTitleRows, zoom).
+ * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, printGridlines, setPrintTitleRows,
+ *   setPrintTitleColumns, zoom).
+ * - ExcelApi 1.18, only where supported (`features.notes`): Worksheet.notes (add, getCount,
+ *   getItem, getItemAt), Note.content/delete/getLocation.
  */
 import { columnLetters } from "../../workbook/a1";
 import { HostError } from "../hostError";
 import type { CellRect, CellValue, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type {
+  HostFeatures,
   ReadOptions,
+  SheetPatch,
   SheetSnapshot,
   SheetWrite,
   WorkbookPort,
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
-import { sequentialUpdate } from "../../workbook/port";
+import { addInNoteMarker, sequentialUpdate } from "../../workbook/port";
 
 /**
  * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
@@ -51,6 +57,22 @@ export interface OfficeWorkbookPortOptions {
    * default stays 0.5 MB under it because our estimate cannot see Office's own envelope exactly.
    */
   readonly payloadLimitBytes?: number;
+  /**
+   * Which requirement sets the running Excel supports, asked once when the port is made (cell
+   * notes need ExcelApi 1.18). Office.js's own check by default; tests pass the fake Excel's.
+   *
+   * @example
+   * createOfficeWorkbookPort(run, { isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v) });
+   */
+  readonly isSetSupported?: (name: string, minVersion: string) => boolean;
+}
+
+/** The ExcelApi version that brings cell notes (Worksheet.notes, Note). */
+export const notesExcelApi = "1.18";
+
+/** Office.js's requirement check, or "nothing beyond the manifest's minimum" outside Office (tests, node). */
+function officeIsSetSupported(name: string, minVersion: string): boolean {
+  return typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, minVersion);
 }
 
 /** What one `read` or `write` cost. */
@@ -124,6 +146,12 @@ export function createOfficeWorkbookPort(
   options: OfficeWorkbookPortOptions = {},
 ): WorkbookPort & { readonly stats: OfficeHostStats } {
   const budget = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_BUDGET_BYTES;
+  const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  // https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime
+  const features: HostFeatures = {
+    notes: isSetSupported("ExcelApi", notesExcelApi),
+    charts: true,
+  };
   const stats: {
     lastRead: OfficeCallStats | null;
     lastWrite: OfficeCallStats | null;
@@ -138,6 +166,8 @@ export function createOfficeWorkbookPort(
    * has not seen spends one sync to learn them.
    */
   const knownTables = new Map<string, readonly string[]>();
+  /** Chart names per sheet, learned the same way: a replace removes the add-in's old charts by name. */
+  const knownCharts = new Map<string, readonly string[]>();
 
   async function read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
     let syncs = 0;
@@ -157,6 +187,7 @@ export function createOfficeWorkbookPort(
         largestPayloadBytes: result.largestResponseBytes,
       };
       for (const sheet of result.snapshot.sheets.values()) knownTables.set(sheet.name, sheet.tables);
+      for (const [name, charts] of result.charts) knownCharts.set(name, charts);
       return result.snapshot;
     } catch (error) {
       stats.lastRead = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
@@ -165,9 +196,6 @@ export function createOfficeWorkbookPort(
   }
 
   async function write(batch: WriteBatch): Promise<void> {
-    if ((batch.patches ?? []).length > 0) {
-      throw new HostError("excel_rejected", "This host does not write patches yet.");
-    }
     let syncs = 0;
     const sync = async (context: Excel.RequestContext): Promise<void> => {
       syncs += 1;
@@ -177,16 +205,20 @@ export function createOfficeWorkbookPort(
     // Planned before any Excel call: a layout Excel cannot take, or a row too big for any request,
     // fails here with nothing sent.
     for (const sheet of batch.sheets) checkLayout(sheet.layout);
+    const patches = batch.patches ?? [];
+    for (const patch of patches) checkPatch(patch);
     try {
       const requests = await run(async (context) => {
-        const unknown = batch.sheets
-          .filter((s) => s.mode === "replace" && !knownTables.has(s.layout.name))
-          .map((s) => s.layout.name);
-        if (unknown.length > 0) {
-          const learned = await loadTableNames(context, unknown, sync);
-          for (const [name, tables] of learned) knownTables.set(name, tables);
-        }
-        const planned = planWrite(batch, knownTables, budget);
+        const facts = await learnFacts(context, batch, sync);
+        for (const [name, tables] of facts.tables) knownTables.set(name, tables);
+        for (const [name, charts] of facts.charts) knownCharts.set(name, charts);
+        refuseMissingPatchSheets(batch, facts.sheetNames);
+        const notes = features.notes ? await surveyNotes(context, facts.noteCounts, sync) : new Map();
+        const planned = planWrite(
+          batch,
+          { tables: knownTables, charts: knownCharts, notes, features },
+          budget,
+        );
         // One sync per planned request: the plan has already cut them to the payload budget, so
         // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
         for (const request of planned) {
@@ -209,13 +241,68 @@ export function createOfficeWorkbookPort(
           sheet.layout.name,
           sheet.layout.tables.map((t) => t.name),
         );
+        knownCharts.set(
+          sheet.layout.name,
+          (sheet.layout.charts ?? []).map((_, i) => chartName(i)),
+        );
       }
     } catch (error) {
       stats.lastWrite = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
       // What Excel holds after a failure is unknown to us now; learn it again before the next replace.
       knownTables.clear();
+      knownCharts.clear();
       throw toHostError(error, "write");
     }
+  }
+
+  /**
+   * What a write must know of the workbook before it queues anything, learned in one sync only
+   * where this port has not seen it: the sheet list (patches refuse a missing sheet before writing),
+   * the tables and charts of sheets it replaces, and how many notes the patched sheets hold.
+   */
+  async function learnFacts(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    sync: (context: Excel.RequestContext) => Promise<void>,
+  ): Promise<WriteFacts> {
+    const patches = batch.patches ?? [];
+    const replaced = batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name);
+    const tablesOf = replaced.filter((name) => !knownTables.has(name));
+    const chartsOf = replaced.filter((name) => !knownCharts.has(name));
+    const notesOf = features.notes
+      ? patches.filter((p) => p.notes.length > 0 || p.clearNotes !== null).map((p) => p.sheet)
+      : [];
+    const facts: WriteFacts = {
+      sheetNames: null,
+      tables: new Map(),
+      charts: new Map(),
+      noteCounts: new Map(),
+    };
+    if (patches.length === 0 && tablesOf.length === 0 && chartsOf.length === 0) return facts;
+    const worksheets = context.workbook.worksheets;
+    if (patches.length > 0) worksheets.load("items/name");
+    const tables = tablesOf.map((name) => {
+      const collection = worksheets.getItem(name).tables;
+      collection.load("items/name");
+      return { name, collection };
+    });
+    const charts = chartsOf.map((name) => {
+      const collection = worksheets.getItem(name).charts;
+      collection.load("items/name");
+      return { name, collection };
+    });
+    // A patched sheet that is not there must not fail this probe: the write refuses it by name.
+    const counts = notesOf.map((name) => ({
+      name,
+      count: worksheets.getItemOrNullObject(name).notes.getCount(),
+    }));
+    await sync(context);
+    return {
+      sheetNames: patches.length > 0 ? worksheets.items.map((ws) => ws.name) : null,
+      tables: new Map(tables.map(({ name, collection }) => [name, collection.items.map((t) => t.name)])),
+      charts: new Map(charts.map(({ name, collection }) => [name, collection.items.map((c) => c.name)])),
+      noteCounts: new Map(counts.map(({ name, count }) => [name, count.value])),
+    };
   }
 
   // Until the read and the write share one Excel.run, update is a read followed by a write.
@@ -223,7 +310,7 @@ export function createOfficeWorkbookPort(
     read,
     write,
     update: sequentialUpdate(read, write),
-    features: { notes: false, charts: false },
+    features,
     stats,
   };
 }
@@ -235,6 +322,7 @@ interface SheetProbe {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly tables: Excel.TableCollection;
+  readonly charts: Excel.ChartCollection;
 }
 
 interface UsedArea {
@@ -261,7 +349,12 @@ async function readInContext(
   budget: number,
   sync: (context: Excel.RequestContext) => Promise<void>,
   formulas: boolean,
-): Promise<{ snapshot: WorkbookSnapshot; extraChunks: number; largestResponseBytes: number }> {
+): Promise<{
+  snapshot: WorkbookSnapshot;
+  charts: ReadonlyMap<string, readonly string[]>;
+  extraChunks: number;
+  largestResponseBytes: number;
+}> {
   // Sync 1: the sheet list and, for each requested sheet, its used range's extent and its tables.
   // A missing sheet gives null objects all the way down, so one batch asks for all of them.
   const worksheets = context.workbook.worksheets;
@@ -277,11 +370,22 @@ async function readInContext(
     // eslint-disable-next-line office-addins/call-sync-before-read -- `tables` is a navigation to a proxy, not a loaded scalar; the rule cannot tell them apart.
     const tables = sheet.tables;
     tables.load("items/name");
-    return { name, sheet, used, tables };
+    // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
+    const charts = sheet.charts;
+    charts.load("items/name");
+    return { name, sheet, used, tables, charts };
   });
   await sync(context);
 
   const allNames = worksheets.items.map((ws) => ws.name);
+  const charts = new Map<string, readonly string[]>();
+  for (const probe of probes) {
+    if (!probe.sheet.isNullObject)
+      charts.set(
+        probe.name,
+        probe.charts.items.map((c) => c.name),
+      );
+  }
   const areas: UsedArea[] = [];
   const emptySheets: SheetSnapshot[] = [];
   for (const probe of probes) {
@@ -346,6 +450,7 @@ async function readInContext(
       const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
       return {
         snapshot: { sheetNames: allNames, sheets, tableNames: workbookTables.items.map((t) => t.name) },
+        charts,
         extraChunks: Math.max(0, requests.length - 1),
         largestResponseBytes: largest,
       };
@@ -388,21 +493,6 @@ function planValueLoads(areas: readonly UsedArea[], budget: number, bytesPerCell
   return groups.map((g) => g.pieces);
 }
 
-/** Loads the table names of sheets a write will replace but this port has not seen yet. */
-async function loadTableNames(
-  context: Excel.RequestContext,
-  sheetNames: readonly string[],
-  sync: (context: Excel.RequestContext) => Promise<void>,
-): Promise<Map<string, readonly string[]>> {
-  const collections = sheetNames.map((name) => {
-    const tables = context.workbook.worksheets.getItem(name).tables;
-    tables.load("items/name");
-    return { name, tables };
-  });
-  await sync(context);
-  return new Map(collections.map(({ name, tables }) => [name, tables.items.map((t) => t.name)]));
-}
-
 /** Office reports empty cells as ""; anything else it could hand back (null, undefined) reads as "" too. */
 function normaliseCell(value: unknown): CellValue {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
@@ -430,6 +520,95 @@ class RequestScope {
   }
 }
 
+/** What a write learned of the workbook before queuing anything (see learnFacts). */
+interface WriteFacts {
+  /** Every sheet's name, where the batch patches sheets; null where nobody asked. */
+  readonly sheetNames: readonly string[] | null;
+  readonly tables: ReadonlyMap<string, readonly string[]>;
+  readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** Notes per patched sheet that clears or adds notes. */
+  readonly noteCounts: ReadonlyMap<string, number>;
+}
+
+/** A cell note as the write found it. */
+interface NoteFact {
+  readonly row: number;
+  readonly col: number;
+  readonly content: string;
+}
+
+/** What planning a write needs to know beyond the batch. */
+interface WriteKnowledge {
+  readonly tables: ReadonlyMap<string, readonly string[]>;
+  readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** The notes of patched sheets, by sheet name (empty without notes). */
+  readonly notes: ReadonlyMap<string, readonly NoteFact[]>;
+  readonly features: HostFeatures;
+}
+
+/**
+ * A patch of a sheet that is not there, or of one the same batch replaces, is refused before
+ * anything is sent: Excel would apply the batch up to the failing patch and drop the rest.
+ */
+function refuseMissingPatchSheets(batch: WriteBatch, sheetNames: readonly string[] | null): void {
+  const patches = batch.patches ?? [];
+  if (patches.length === 0 || sheetNames === null) return;
+  const existing = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const replaced = new Set(batch.sheets.map((s) => s.layout.name.toLowerCase()));
+  for (const patch of patches) {
+    const name = patch.sheet.toLowerCase();
+    if (!existing.has(name) || replaced.has(name)) {
+      throw new HostError("excel_rejected", `There is no sheet named “${patch.sheet}” to patch.`);
+    }
+  }
+}
+
+/**
+ * Every note of the sheets whose patches clear or add notes, with its cell and text: one sync for
+ * all of them, however many notes there are (each note by its position, known from the count).
+ */
+async function surveyNotes(
+  context: Excel.RequestContext,
+  counts: ReadonlyMap<string, number>,
+  sync: (context: Excel.RequestContext) => Promise<void>,
+): Promise<Map<string, readonly NoteFact[]>> {
+  const survey = new Map<string, readonly NoteFact[]>();
+  const pending: { sheet: string; note: Excel.Note; cell: Excel.Range }[] = [];
+  for (const [sheet, count] of counts) {
+    survey.set(sheet, []);
+    const notes = context.workbook.worksheets.getItem(sheet).notes;
+    for (let i = 0; i < count; i += 1) {
+      const note = notes.getItemAt(i);
+      note.load("content");
+      const cell = note.getLocation();
+      cell.load("rowIndex,columnIndex");
+      pending.push({ sheet, note, cell });
+    }
+  }
+  if (pending.length === 0) return survey;
+  await sync(context);
+  for (const { sheet, note, cell } of pending) {
+    survey.set(sheet, [
+      ...(survey.get(sheet) ?? []),
+      { row: cell.rowIndex, col: cell.columnIndex, content: note.content },
+    ]);
+  }
+  return survey;
+}
+
+/** A patch Excel would refuse for its shape is refused before anything is sent. */
+function checkPatch(patch: SheetPatch): void {
+  for (const { rect, values } of patch.values) {
+    const fits = values.length === rect.rowCount && values.every((row) => row.length === rect.colCount);
+    if (!fits) {
+      throw new HostError(
+        "excel_rejected",
+        `A patch of “${patch.sheet}” has values of another shape than its rectangle; Excel takes rectangles only.`,
+      );
+    }
+  }
+}
+
 /** One unit of queued work with its estimated request size. */
 interface Step {
   readonly bytes: number;
@@ -453,15 +632,18 @@ interface PlannedRequest {
  *    the steps Excel may refuse (a table name in use elsewhere) come after every sheet's values;
  * 3. activate.
  */
-function planWrite(
-  batch: WriteBatch,
-  knownTables: ReadonlyMap<string, readonly string[]>,
-  budget: number,
-): PlannedRequest[] {
+function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): PlannedRequest[] {
   const steps: Step[] = [];
-  for (const sheet of batch.sheets)
-    steps.push(...contentSteps(sheet, knownTables.get(sheet.layout.name) ?? [], budget));
+  for (const sheet of batch.sheets) {
+    const name = sheet.layout.name;
+    steps.push(...contentSteps(sheet, known.tables.get(name) ?? [], known.charts.get(name) ?? [], budget));
+  }
   for (const sheet of batch.sheets) steps.push(...decorationSteps(sheet.layout));
+  for (const patch of batch.patches ?? []) {
+    steps.push(
+      ...patchSteps(patch, known.features.notes ? (known.notes.get(patch.sheet) ?? []) : null, budget),
+    );
+  }
   const activate = batch.activate;
   if (activate !== null) {
     steps.push(
@@ -474,7 +656,12 @@ function planWrite(
   return requests.map((r) => ({ steps: r, bytes: r.reduce((sum, s) => sum + s.bytes, 0) }));
 }
 
-function contentSteps(write: SheetWrite, oldTables: readonly string[], budget: number): Step[] {
+function contentSteps(
+  write: SheetWrite,
+  oldTables: readonly string[],
+  oldCharts: readonly string[],
+  budget: number,
+): Step[] {
   const { layout, mode } = write;
   const name = layout.name;
   const steps: Step[] = [];
@@ -485,6 +672,14 @@ function contentSteps(write: SheetWrite, oldTables: readonly string[], budget: n
       }),
     );
   } else {
+    // The add-in's charts go with the old sheet; a chart a user made stays.
+    for (const chart of oldCharts.filter(isAddInChart)) {
+      steps.push(
+        step(2, utf8Bytes(chart), (scope) => {
+          scope.sheet(name).charts.getItem(chart).delete();
+        }),
+      );
+    }
     for (const table of oldTables) {
       steps.push(
         step(3, utf8Bytes(table), (scope) => {
@@ -510,7 +705,7 @@ function contentSteps(write: SheetWrite, oldTables: readonly string[], budget: n
   const rowCount = layout.values.length;
   const colCount = layout.values[0]?.length ?? 0;
   if (rowCount > 0 && colCount > 0) {
-    for (const chunk of chunkRows(layout, budget)) {
+    for (const chunk of chunkRows(layout.values, layout.name, budget)) {
       const rows = layout.values
         .slice(chunk.first, chunk.first + chunk.count)
         .map((row) => row.map(toOfficeValue));
@@ -618,6 +813,7 @@ function decorationSteps(layout: SheetLayout): Step[] {
       }),
     );
   }
+  (layout.charts ?? []).forEach((chart, index) => steps.push(chartStep(name, chart, index)));
   const visibility = layout.visibility === "veryHidden" ? "VeryHidden" : "Visible";
   const tabColor = layout.tabColor ?? "";
   steps.push(
@@ -756,18 +952,22 @@ function checkLayout(layout: SheetLayout): void {
   }
 }
 
-/** Row chunks of a sheet's values, each small enough for one request with room for nothing else. */
-function chunkRows(layout: SheetLayout, budget: number): { first: number; count: number; bytes: number }[] {
+/** Row chunks of a block of values, each small enough for one request with room for nothing else. */
+function chunkRows(
+  values: readonly (readonly CellValue[])[],
+  sheetName: string,
+  budget: number,
+): { first: number; count: number; bytes: number }[] {
   const limit = budget - 4 * ACTION_OVERHEAD_BYTES;
   const chunks: { first: number; count: number; bytes: number }[] = [];
   let first = 0;
   let bytes = 2;
-  layout.values.forEach((row, index) => {
+  values.forEach((row, index) => {
     const rowBytes = utf8Bytes(JSON.stringify(row.map(toOfficeValue))) + 1;
     if (rowBytes + 2 > limit) {
       throw new HostError(
         "payload_too_large",
-        `Row ${index + 1} of “${layout.name}” alone passes ${budget} bytes.`,
+        `Row ${index + 1} of “${sheetName}” alone passes ${budget} bytes.`,
       );
     }
     if (bytes + rowBytes > limit) {
@@ -777,8 +977,132 @@ function chunkRows(layout: SheetLayout, budget: number): { first: number; count:
     }
     bytes += rowBytes;
   });
-  if (layout.values.length > first) chunks.push({ first, count: layout.values.length - first, bytes });
+  if (values.length > first) chunks.push({ first, count: values.length - first, bytes });
   return chunks;
+}
+
+/**
+ * A patch in the contract's order: values in place, fills in list order, then the add-in's notes
+ * inside `clearNotes` removed and the new ones added. `notes` is what the sheet holds now, or null
+ * where this Excel has no notes (the patch's notes are skipped; the fills still mark the cells).
+ */
+function patchSteps(patch: SheetPatch, notes: readonly NoteFact[] | null, budget: number): Step[] {
+  const name = patch.sheet;
+  const steps: Step[] = [];
+  for (const { rect, values } of patch.values) {
+    for (const chunk of chunkRows(values, name, budget)) {
+      const rows = values.slice(chunk.first, chunk.first + chunk.count).map((row) => row.map(toOfficeValue));
+      steps.push(
+        step(2, chunk.bytes, (scope) => {
+          scope
+            .sheet(name)
+            .getRangeByIndexes(rect.row + chunk.first, rect.col, chunk.count, rect.colCount).values = rows;
+        }),
+      );
+    }
+  }
+  for (const { rect, fill } of patch.fills) {
+    steps.push(
+      step(3, utf8Bytes(fill), (scope) => {
+        rectRange(scope.sheet(name), rect).format.fill.color = fill;
+      }),
+    );
+  }
+  if (notes !== null) steps.push(...noteSteps(patch, notes));
+  return steps;
+}
+
+/**
+ * Removes the add-in's notes inside `clearNotes` and writes the new ones. A note is addressed by
+ * its cell, so removing one never shifts another. A cell keeps one note: where the add-in's old
+ * note stays (outside `clearNotes`) its text is replaced; where a user's note is, the user's note
+ * stays and the add-in's is not written (the task pane still lists the problem).
+ */
+function noteSteps(patch: SheetPatch, existing: readonly NoteFact[]): Step[] {
+  const name = patch.sheet;
+  const steps: Step[] = [];
+  const clear = patch.clearNotes;
+  const remaining = new Map<string, NoteFact>();
+  for (const note of existing) {
+    const cell = a1Cell(note.row, note.col);
+    if (clear !== null && containsCell(clear, note.row, note.col) && isAddInNote(note.content)) {
+      steps.push(
+        step(2, utf8Bytes(cell), (scope) => {
+          scope.sheet(name).notes.getItem(cell).delete();
+        }),
+      );
+    } else remaining.set(cell, note);
+  }
+  const wanted = new Map(patch.notes.map((note) => [a1Cell(note.row, note.col), note]));
+  for (const [cell, note] of wanted) {
+    const there = remaining.get(cell);
+    if (there === undefined) {
+      steps.push(
+        step(2, utf8Bytes(note.text), (scope) => {
+          const sheet = scope.sheet(name);
+          sheet.notes.add(sheet.getRangeByIndexes(note.row, note.col, 1, 1), note.text);
+        }),
+      );
+    } else if (isAddInNote(there.content)) {
+      steps.push(
+        step(2, utf8Bytes(note.text), (scope) => {
+          scope.sheet(name).notes.getItem(cell).content = note.text;
+        }),
+      );
+    }
+  }
+  return steps;
+}
+
+function isAddInNote(text: string): boolean {
+  return text.startsWith(addInNoteMarker);
+}
+
+function containsCell(rect: CellRect, row: number, col: number): boolean {
+  return (
+    row >= rect.row && row < rect.row + rect.rowCount && col >= rect.col && col < rect.col + rect.colCount
+  );
+}
+
+/** The add-in names its charts "WP_Chart1", "WP_Chart2", … so that it never removes a user's chart. */
+function chartName(index: number): string {
+  return `WP_Chart${index + 1}`;
+}
+
+function isAddInChart(name: string): boolean {
+  return name.startsWith("WP_Chart");
+}
+
+/** Excel.ChartType for the layout's chart kinds. */
+const CHART_TYPE = { columnClustered: "ColumnClustered", barClustered: "BarClustered" } as const;
+
+/**
+ * A chart over the layout's data block (series in columns: the first row names them, the first
+ * column holds the categories), over the anchor's cells, with its title and value axis.
+ */
+function chartStep(
+  sheetName: string,
+  chart: NonNullable<SheetLayout["charts"]>[number],
+  index: number,
+): Step {
+  const { data, anchor, axis } = chart;
+  const texts = chart.title + (axis?.title ?? "");
+  return step(axis === undefined ? 6 : 10, utf8Bytes(texts), (scope) => {
+    const sheet = scope.sheet(sheetName);
+    const added = sheet.charts.add(CHART_TYPE[chart.kind], rectRange(sheet, data), "Columns");
+    added.name = chartName(index);
+    added.title.text = chart.title;
+    added.setPosition(
+      sheet.getRangeByIndexes(anchor.row, anchor.col, 1, 1),
+      sheet.getRangeByIndexes(anchor.row + anchor.rowCount - 1, anchor.col + anchor.colCount - 1, 1, 1),
+    );
+    if (axis !== undefined) {
+      const valueAxis = added.axes.valueAxis;
+      valueAxis.minimum = axis.min;
+      valueAxis.maximum = axis.max;
+      valueAxis.title.text = axis.title;
+    }
+  });
 }
 
 function step(actions: number, payloadBytes: number, queue: (scope: RequestScope) => void): Step {
@@ -820,6 +1144,11 @@ function utf8Bytes(text: string): number {
 
 function rectRange(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
   return sheet.getRangeByIndexes(rect.row, rect.col, rect.rowCount, rect.colCount);
+}
+
+/** One cell's sheet-relative A1 address, e.g. "K8". */
+function a1Cell(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 /** A rect as a sheet-relative A1 address, e.g. "A3:J56". */

@@ -295,3 +295,118 @@ describe("fake Excel: Excel's rules", () => {
     expect(excel.state.sheetByName("汇总")!.formulas.get(0)).toBe("=#REF!*2");
   });
 });
+
+describe("fake Excel: requirement sets and request contexts", () => {
+  it("fails an API above the configured ExcelApi version with ApiNotFound, at sync", async () => {
+    const excel = new FakeExcel({ excelApi: "1.6" });
+    expect(excel.isSetSupported("ExcelApi", "1.6")).toBe(true);
+    expect(excel.isSetSupported("ExcelApi", "1.7")).toBe(false);
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 1).values = [["x"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("ApiNotFound");
+  });
+
+  it("compares requirement set versions number by number (1.13 is above 1.9)", () => {
+    const excel = new FakeExcel({ excelApi: "1.13" });
+    expect(excel.isSetSupported("ExcelApi", "1.9")).toBe(true);
+    expect(excel.isSetSupported("ExcelApi", "1.14")).toBe(false);
+    expect(excel.isSetSupported("WordApi", "1.1")).toBe(false);
+  });
+
+  it("refuses an object used after its Excel.run ended, or handed to another run", async () => {
+    const excel = new FakeExcel();
+    const stale = await excel.run((context) =>
+      Promise.resolve(context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2")),
+    );
+    expect(() => {
+      stale.values = [["x"], ["y"]];
+    }).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }) as Error);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").tables.add(stale, true);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidRequestContext" });
+  });
+});
+
+describe("fake Excel: notes (ExcelApi 1.18)", () => {
+  it("adds, counts, finds, locates and deletes notes, one per cell", async () => {
+    const excel = new FakeExcel();
+    const found = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.notes.add(sheet.getRange("C3"), "第二");
+      sheet.notes.add("A1", "第一");
+      const count = sheet.notes.getCount();
+      const first = sheet.notes.getItemAt(0);
+      first.load("content");
+      const where = first.getLocation();
+      where.load("address");
+      await context.sync();
+      return { count: count.value, content: first.content, address: where.address };
+    });
+    expect(found).toEqual({ count: 2, content: "第一", address: "Sheet1!A1" });
+
+    const twice = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").notes.add("A1", "again");
+      await context.sync();
+    });
+    expect(twice.code).toBe("InvalidOperation");
+    const wide = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").notes.add("A1:B2", "wide");
+      await context.sync();
+    });
+    expect(wide.code).toBe("InvalidArgument");
+
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").notes.getItem("C3").delete();
+      await context.sync();
+    });
+    expect([...excel.state.sheets[0]!.notes.values()].map((n) => n.content)).toEqual(["第一"]);
+  });
+
+  it("has no notes in an Excel before ExcelApi 1.18", async () => {
+    const excel = new FakeExcel({ excelApi: "1.17" });
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").notes.add("A1", "x");
+      await context.sync();
+    });
+    expect(error.code).toBe("ApiNotFound");
+  });
+});
+
+describe("fake Excel: charts", () => {
+  it("adds a chart over a range, names, titles and places it, and refuses an unknown type", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:C4"), "Columns");
+      chart.name = "WP_Chart1";
+      chart.title.text = "达标情况";
+      chart.setPosition("E2", "L20");
+      chart.axes.valueAxis.minimum = 1;
+      chart.axes.valueAxis.maximum = 6;
+      chart.axes.valueAxis.title.text = "水质类别";
+      await context.sync();
+    });
+    expect(excel.state.sheets[0]!.charts).toEqual([
+      expect.objectContaining({
+        name: "WP_Chart1",
+        type: "ColumnClustered",
+        seriesBy: "Columns",
+        title: "达标情况",
+        source: { row: 0, col: 0, rowCount: 4, colCount: 3 },
+        position: { row: 1, col: 4, rowCount: 19, colCount: 8 },
+        valueAxis: { minimum: 1, maximum: 6, title: "水质类别" },
+      }),
+    ]);
+    const unknown = await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.charts.add("Column3DFancy", sheet.getRange("A1:C4"));
+      await context.sync();
+    });
+    expect(unknown.code).toBe("InvalidArgument");
+  });
+});

@@ -26,7 +26,11 @@ export type FakeErrorCode =
   | "ItemAlreadyExists"
   | "InvalidReference"
   | "RequestPayloadSizeLimitExceeded"
-  | "ResponsePayloadSizeLimitExceeded";
+  | "ResponsePayloadSizeLimitExceeded"
+  | "ApiNotFound"
+  | "InvalidRequestContext"
+  | "ValueNotLoaded"
+  | "GeneralException";
 
 /** Shaped like OfficeExtension.Error: name "RichApi.Error", a code, a message. */
 export class FakeRichApiError extends Error {
@@ -96,6 +100,25 @@ export interface FakePageLayout {
   printTitleColumns: string | null;
 }
 
+/** A cell note (ExcelApi 1.18): one per cell. */
+export interface FakeNote {
+  content: string;
+  readonly authorName: string;
+}
+
+/** A chart over a block of cells, as `worksheet.charts.add(type, range, seriesBy)` makes it. */
+export interface FakeChart {
+  readonly id: string;
+  name: string;
+  readonly type: string;
+  readonly source: Rect;
+  readonly seriesBy: "Auto" | "Columns" | "Rows";
+  title: string;
+  /** The cells the chart covers (top-left cell to bottom-right cell), or null where Excel put it. */
+  position: Rect | null;
+  readonly valueAxis: { minimum: number | null; maximum: number | null; title: string };
+}
+
 /** Excel's default column: 8.43 characters = 64 px = 48 pt; default row 15 pt. */
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 export const DEFAULT_ROW_HEIGHT_POINTS = 15;
@@ -112,6 +135,9 @@ export class FakeSheetState {
   readonly conditionalFormats: Rect[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** Notes by cell key (row-major, so the map sorted by key is Excel's order). */
+  readonly notes = new Map<number, FakeNote>();
+  readonly charts: FakeChart[] = [];
   freeze = { rows: 0, columns: 0 };
   page: FakePageLayout = {
     orientation: "Portrait",
@@ -255,6 +281,11 @@ export class FakeWorkbookState {
     if (clash !== undefined && clash !== except) {
       throw new FakeRichApiError("ItemAlreadyExists", `A sheet named “${name}” already exists.`);
     }
+  }
+
+  /** A fresh id for a chart or another object Excel numbers. */
+  newId(kind: string): string {
+    return `{${kind}-${this.nextId++}}`;
   }
 
   addSheet(name?: string): FakeSheetState {

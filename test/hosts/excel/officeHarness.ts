@@ -45,7 +45,11 @@ export function createOfficeHarness(
   options: { readonly excel?: FakeExcelOptions; readonly port?: OfficeWorkbookPortOptions } = {},
 ): Promise<OfficeHarness> {
   const excel = new FakeExcel({ sheetNames: [], ...options.excel });
-  const port = createOfficeWorkbookPort(asExcelRun(excel), options.port);
+  // The port asks the fake which requirement sets it has, as it asks Office in Excel.
+  const port = createOfficeWorkbookPort(asExcelRun(excel), {
+    isSetSupported: excel.isSetSupported,
+    ...options.port,
+  });
   return Promise.resolve({
     port,
     excel,
@@ -62,7 +66,10 @@ export function createOfficeHarness(
       excel.state.addSheet(name);
       return Promise.resolve();
     },
-    enterNote: () => Promise.reject(new Error("the fake Excel has no notes yet")),
+    enterNote: (sheetName, a1, text) => {
+      enterNoteAsUser(excel.state, sheetName, a1, text);
+      return Promise.resolve();
+    },
   });
 }
 
@@ -83,6 +90,14 @@ export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: str
     return;
   }
   sheet.values.set(k, enterValue(value, sheet.formatAt(row, col, "numberFormat")));
+}
+
+/** Writes a note as a user would (right-click → New Note): one note per cell, the user as author. */
+export function enterNoteAsUser(state: FakeWorkbookState, sheetName: string, a1: string, text: string): void {
+  const sheet = state.sheetByName(sheetName);
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  const { row, col } = parseA1(a1);
+  sheet.notes.set(key(row, col), { content: text, authorName: "张三" });
 }
 
 /** Reads the fake's state the way the contract suite asks, in the layout's own units. */
@@ -135,7 +150,10 @@ export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): She
       sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible",
     printTitleRows: () => sheet.page.printTitleRows,
     printGridlines: () => sheet.page.printGridlines,
-    noteAt: () => null,
+    noteAt: (a1) => {
+      const { row, col } = cell(a1);
+      return sheet.notes.get(key(row, col))?.content ?? null;
+    },
     printTitleColumns: () => sheet.page.printTitleColumns,
     // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".
     orientation: () => {

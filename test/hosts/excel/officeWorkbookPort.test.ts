@@ -6,6 +6,7 @@ import {
 } from "../../../src/hosts/excel/officeWorkbookPort";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { SheetLayout } from "../../../src/workbook/layout";
+import { addInNoteMarker } from "../../../src/workbook/port";
 import { DEFAULT_PAYLOAD_LIMIT_BYTES, FakeExcel } from "../../fakes/excel/fakeExcel";
 import { FakeRichApiError, key } from "../../fakes/excel/fakeWorkbookState";
 import { asExcelRun, createOfficeHarness, enterAsUser, type OfficeHarness } from "./officeHarness";
@@ -311,5 +312,101 @@ describe("the Office host's read", () => {
       ],
     });
     expect(excel.syncCount).toBe(2);
+  });
+});
+
+describe("the Office host's notes and charts", () => {
+  const tasks = "附件1 任务清单";
+
+  it("has notes only where Excel has ExcelApi 1.18, and without them skips a patch's notes but draws its fills", async () => {
+    expect((await createOfficeHarness()).port.features).toEqual({ notes: true, charts: true });
+    const harness = await createOfficeHarness({ excel: { excelApi: "1.17" } });
+    expect(harness.port.features).toEqual({ notes: false, charts: true });
+    await generate(harness);
+    await harness.port.write({
+      sheets: [],
+      activate: null,
+      patches: [
+        {
+          sheet: tasks,
+          values: [],
+          fills: [{ rect: { row: 7, col: 10, rowCount: 1, colCount: 1 }, fill: "#FFC7CE" }],
+          clearNotes: { row: 3, col: 0, rowCount: 53, colCount: 13 },
+          notes: [{ row: 7, col: 10, text: `${addInNoteMarker}状态不在下拉列表中` }],
+        },
+      ],
+    });
+    const probe = (await harness.sheet(tasks))!;
+    expect(probe.fillAt("K8")).toBe("#FFC7CE");
+    expect(probe.noteAt("K8")).toBeNull();
+  });
+
+  it("keeps a user's note where the add-in would write one, and replaces its own note's text", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    await harness.enterNote(tasks, "K8", "张三：待核实");
+    await harness.enterNote(tasks, "L9", `${addInNoteMarker}旧的说明`);
+    await harness.port.write({
+      sheets: [],
+      activate: null,
+      patches: [
+        {
+          sheet: tasks,
+          values: [],
+          fills: [],
+          clearNotes: null,
+          notes: [
+            { row: 7, col: 10, text: `${addInNoteMarker}状态不在下拉列表中` },
+            { row: 8, col: 11, text: `${addInNoteMarker}新的说明` },
+          ],
+        },
+      ],
+    });
+    const probe = (await harness.sheet(tasks))!;
+    expect(probe.noteAt("K8")).toBe("张三：待核实");
+    expect(probe.noteAt("L9")).toBe(`${addInNoteMarker}新的说明`);
+  });
+
+  it("draws a layout's charts with their title, place and value axis, and replaces only its own charts", async () => {
+    const harness = await createOfficeHarness();
+    const chart = {
+      kind: "columnClustered" as const,
+      title: "断面水质类别与目标",
+      data: { row: 0, col: 0, rowCount: 3, colCount: 3 },
+      anchor: { row: 4, col: 0, rowCount: 15, colCount: 8 },
+      axis: { min: 1, max: 6, title: "水质类别" },
+    };
+    const layout: SheetLayout = {
+      ...makeLayout("汇总", [
+        ["断面", "实测", "目标"],
+        ["露塘", 3, 2],
+        ["凤山", 2, 2],
+      ]),
+      charts: [chart],
+    };
+    await harness.port.write({ sheets: [{ layout, mode: "create" }], activate: null });
+    const sheet = harness.excel.state.sheetByName("汇总")!;
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({
+        name: "WP_Chart1",
+        type: "ColumnClustered",
+        seriesBy: "Columns",
+        title: "断面水质类别与目标",
+        source: chart.data,
+        position: chart.anchor,
+        valueAxis: { minimum: 1, maximum: 6, title: "水质类别" },
+      }),
+    ]);
+    // A chart the user drew beside the add-in's.
+    sheet.charts.push({ ...sheet.charts[0]!, id: "{USER}", name: "我的图表" });
+
+    await harness.port.write({
+      sheets: [{ layout: { ...layout, charts: [{ ...chart, title: "新标题" }] }, mode: "replace" }],
+      activate: null,
+    });
+    expect(sheet.charts.map((c) => [c.name, c.title])).toEqual([
+      ["我的图表", "断面水质类别与目标"],
+      ["WP_Chart1", "新标题"],
+    ]);
   });
 });

@@ -1,0 +1,554 @@
+/**
+ * Fake ranges: values typed as Excel types them, formats, data validation and conditional formats.
+ */
+import {
+  DEFAULT_COLUMN_WIDTH_POINTS,
+  DEFAULT_ROW_HEIGHT_POINTS,
+  EXCEL_COLUMNS,
+  EXCEL_ROWS,
+  FakeRichApiError,
+  enterValue,
+  key,
+  qualifiedAddress,
+  splitSheet,
+  type FakeSheetState,
+  type FakeValue,
+  type FakeWorkbookState,
+  type FormatProp,
+  type Rect,
+} from "./fakeWorkbookState";
+import { FakeClientObject, child, type FakeContextLike, type Target } from "./fakeProxy";
+
+export function checkRect(rect: Rect): void {
+  if (
+    rect.row < 0 ||
+    rect.col < 0 ||
+    rect.rowCount < 1 ||
+    rect.colCount < 1 ||
+    rect.row + rect.rowCount > EXCEL_ROWS ||
+    rect.col + rect.colCount > EXCEL_COLUMNS
+  ) {
+    throw new FakeRichApiError("InvalidArgument", `Range ${JSON.stringify(rect)} lies outside the grid.`);
+  }
+}
+
+// ———————————————————————————————————————————— ranges ————————————————————————————————————————————
+
+export interface RangeTarget {
+  readonly sheet: FakeSheetState;
+  readonly rect: Rect;
+}
+
+function cellsOf(rect: Rect, fill: (row: number, col: number) => unknown): unknown[][] {
+  return Array.from({ length: rect.rowCount }, (_, r) =>
+    Array.from({ length: rect.colCount }, (_, c) => fill(rect.row + r, rect.col + c)),
+  );
+}
+
+/** Office's rule for 2-D inputs: exactly the range's shape, or one value for every cell. */
+function eachInput(
+  rect: Rect,
+  input: unknown,
+  property: string,
+  apply: (row: number, col: number, value: unknown) => void,
+): void {
+  if (!Array.isArray(input)) {
+    for (let r = 0; r < rect.rowCount; r += 1)
+      for (let c = 0; c < rect.colCount; c += 1) apply(rect.row + r, rect.col + c, input);
+    return;
+  }
+  const rows = input as unknown[];
+  const shapeOk =
+    rows.length === rect.rowCount && rows.every((row) => Array.isArray(row) && row.length === rect.colCount);
+  if (!shapeOk) {
+    const got = `${rows.length}×${Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : "?"}`;
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array for ${property} (${got}) doesn't match the size or dimensions of the range (${rect.rowCount}×${rect.colCount}).`,
+    );
+  }
+  rows.forEach((row, r) => {
+    (row as unknown[]).forEach((value, c) => {
+      apply(rect.row + r, rect.col + c, value);
+    });
+  });
+}
+
+export class FakeRange extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "values",
+    "numberFormat",
+  ];
+  readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
+  readonly conditionalFormats: FakeConditionalFormats;
+
+  constructor(context: FakeContextLike, path: string, resolver: () => Target<RangeTarget>, orNull = false) {
+    super(context, path, resolver, orNull);
+    this.format = new FakeRangeFormat(
+      context,
+      `${path}.format`,
+      child(this, (t) => t),
+    );
+    this.dataValidation = new FakeDataValidation(
+      context,
+      `${path}.dataValidation`,
+      child(this, (t) => t),
+    );
+    this.conditionalFormats = new FakeConditionalFormats(
+      context,
+      `${path}.conditionalFormats`,
+      child(this, (t) => t),
+    );
+  }
+
+  protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
+    switch (property) {
+      case "address":
+        return qualifiedAddress(sheet.name, rect);
+      case "rowIndex":
+        return rect.row;
+      case "columnIndex":
+        return rect.col;
+      case "rowCount":
+        return rect.rowCount;
+      case "columnCount":
+        return rect.colCount;
+      case "values":
+        guardHugeRead(rect);
+        return cellsOf(rect, (r, c) => sheet.valueAt(r, c));
+      case "formulas":
+        guardHugeRead(rect);
+        return cellsOf(rect, (r, c) => sheet.formulas.get(key(r, c)) ?? sheet.valueAt(r, c));
+      case "numberFormat":
+        guardHugeRead(rect);
+        return cellsOf(rect, (r, c) => sheet.formatAt(r, c, "numberFormat"));
+      default:
+        throw new FakeRichApiError("InvalidArgument", `Range has no property '${property}' in this fake.`);
+    }
+  }
+
+  get address(): string {
+    return this.loaded("address");
+  }
+  get rowIndex(): number {
+    return this.loaded("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loaded("columnIndex");
+  }
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount");
+  }
+
+  get values(): FakeValue[][] {
+    return this.loaded("values");
+  }
+  /** null in the array leaves that cell as it is, as Office does; text is typed as Excel types it. */
+  set values(input: unknown) {
+    this.act("set values", input, ({ sheet, rect }) => {
+      eachInput(rect, input, "values", (r, c, value) => {
+        if (value === null || value === undefined) return;
+        if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+          throw new FakeRichApiError(
+            "InvalidArgument",
+            `Cell value ${JSON.stringify(value)} is not text, a number or a boolean.`,
+          );
+        }
+        const k = key(r, c);
+        if (typeof value === "string" && value.startsWith("=") && value.length > 1) {
+          sheet.formulas.set(k, value);
+          sheet.values.delete(k);
+          return;
+        }
+        sheet.formulas.delete(k);
+        const stored = enterValue(value, sheet.formatAt(r, c, "numberFormat"));
+        if (stored === "") sheet.values.delete(k);
+        else sheet.values.set(k, stored);
+      });
+    });
+  }
+
+  get formulas(): FakeValue[][] {
+    return this.loaded("formulas");
+  }
+  set formulas(input: unknown) {
+    this.values = input;
+  }
+
+  get numberFormat(): string[][] {
+    return this.loaded("numberFormat");
+  }
+  set numberFormat(input: unknown) {
+    this.act("set numberFormat", input, ({ sheet, rect }) => {
+      if (!Array.isArray(input)) {
+        if (typeof input !== "string")
+          throw new FakeRichApiError("InvalidArgument", "A number format is text.");
+        sheet.setFormat(rect, "numberFormat", input);
+        return;
+      }
+      eachInput(rect, input, "numberFormat", (r, c, value) => {
+        if (value === null) return;
+        if (typeof value !== "string")
+          throw new FakeRichApiError("InvalidArgument", "A number format is text.");
+        sheet.setFormat({ row: r, col: c, rowCount: 1, colCount: 1 }, "numberFormat", value);
+      });
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.act("clear", applyTo, ({ sheet, rect }) => {
+      if (applyTo === "All" || applyTo === "Contents") sheet.clearContents(rect);
+      if (applyTo === "All" || applyTo === "Formats") sheet.clearFormats(rect);
+    });
+  }
+}
+
+/** A response of a whole sheet would be gigabytes; Office would refuse it, and so does the fake, early. */
+function guardHugeRead(rect: Rect): void {
+  if (rect.rowCount * rect.colCount > 5_000_000) {
+    throw new FakeRichApiError(
+      "ResponsePayloadSizeLimitExceeded",
+      `Reading ${rect.rowCount}×${rect.colCount} cells passes the response limit.`,
+    );
+  }
+}
+
+class FakeRangeFormat extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = [
+    "columnWidth",
+    "rowHeight",
+    "wrapText",
+    "horizontalAlignment",
+    "verticalAlignment",
+  ];
+  readonly fill: FakeFormatPart;
+  readonly font: FakeFormatPart;
+
+  constructor(context: FakeContextLike, path: string, resolver: () => Target<RangeTarget>) {
+    super(context, path, resolver);
+    this.fill = new FakeFormatPart(
+      context,
+      `${path}.fill`,
+      child(this, (t) => t),
+      { color: "fill" },
+    );
+    this.font = new FakeFormatPart(
+      context,
+      `${path}.font`,
+      child(this, (t) => t),
+      { color: "fontColor", bold: "bold", size: "fontSize" },
+    );
+  }
+
+  protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
+    switch (property) {
+      case "columnWidth":
+        return uniform(
+          range(rect.col, rect.colCount).map((c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH_POINTS),
+        );
+      case "rowHeight":
+        return uniform(
+          range(rect.row, Math.min(rect.rowCount, 10_000)).map(
+            (r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT_POINTS,
+          ),
+        );
+      case "wrapText":
+      case "horizontalAlignment":
+      case "verticalAlignment":
+        return uniform(cellsOf(rect, (r, c) => sheet.formatAt(r, c, property)).flat());
+      default:
+        throw new FakeRichApiError(
+          "InvalidArgument",
+          `RangeFormat has no property '${property}' in this fake.`,
+        );
+    }
+  }
+
+  private setCellFormat(prop: FormatProp, value: unknown, allowed?: readonly string[]): void {
+    this.act(`set ${prop}`, value, ({ sheet, rect }) => {
+      if (allowed !== undefined && !allowed.includes(String(value))) {
+        throw new FakeRichApiError("InvalidArgument", `${String(value)} is not a valid ${prop}.`);
+      }
+      sheet.setFormat(rect, prop, value);
+    });
+  }
+
+  set wrapText(value: boolean) {
+    this.setCellFormat("wrapText", value);
+  }
+  set horizontalAlignment(value: string) {
+    this.setCellFormat("horizontalAlignment", value, [
+      "General",
+      "Left",
+      "Center",
+      "Right",
+      "Fill",
+      "Justify",
+      "CenterAcrossSelection",
+      "Distributed",
+    ]);
+  }
+  set verticalAlignment(value: string) {
+    this.setCellFormat("verticalAlignment", value, ["Top", "Center", "Bottom", "Justify", "Distributed"]);
+  }
+  /** null where the columns differ, as Office reports it (typed number, as Office's typings do). */
+  get columnWidth(): number {
+    return this.loaded("columnWidth");
+  }
+  /** Points, as Office takes them; Excel allows up to 255 characters ≈ 1,790 pt. */
+  set columnWidth(points: number) {
+    this.act(
+      "set columnWidth",
+      points,
+      ({ sheet, rect }) => {
+        if (!(points >= 0 && points <= 1790))
+          throw new FakeRichApiError("InvalidArgument", `Column width ${points} pt.`);
+        for (const c of range(rect.col, rect.colCount)) sheet.columnWidths.set(c, points);
+      },
+      "1.2",
+    );
+  }
+  get rowHeight(): number {
+    return this.loaded("rowHeight");
+  }
+  /** Points; Excel allows 0–409. */
+  set rowHeight(points: number) {
+    this.act(
+      "set rowHeight",
+      points,
+      ({ sheet, rect }) => {
+        if (!(points >= 0 && points <= 409))
+          throw new FakeRichApiError("InvalidArgument", `Row height ${points} pt.`);
+        for (const r of range(rect.row, rect.rowCount)) sheet.rowHeights.set(r, points);
+      },
+      "1.2",
+    );
+  }
+  set useStandardWidth(value: boolean) {
+    this.act(
+      "set useStandardWidth",
+      value,
+      ({ sheet, rect }) => {
+        if (!value) return;
+        for (const c of [...sheet.columnWidths.keys()])
+          if (c >= rect.col && c < rect.col + rect.colCount) sheet.columnWidths.delete(c);
+      },
+      "1.7",
+    );
+  }
+  set useStandardHeight(value: boolean) {
+    this.act(
+      "set useStandardHeight",
+      value,
+      ({ sheet, rect }) => {
+        if (!value) return;
+        for (const r of [...sheet.rowHeights.keys()])
+          if (r >= rect.row && r < rect.row + rect.rowCount) sheet.rowHeights.delete(r);
+      },
+      "1.7",
+    );
+  }
+}
+
+/** fill (color) and font (color, bold, size): properties that map one-to-one onto cell formats. */
+class FakeFormatPart extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties: readonly string[];
+
+  constructor(
+    context: FakeContextLike,
+    path: string,
+    resolver: () => Target<RangeTarget>,
+    private readonly props: Record<string, FormatProp>,
+  ) {
+    super(context, path, resolver);
+    this.scalarProperties = Object.keys(props);
+    for (const [property, prop] of Object.entries(props)) {
+      Object.defineProperty(this, property, {
+        get: (): unknown => this.loaded(property),
+        set: (value: unknown) => {
+          this.act(`set ${prop}`, value, ({ sheet, rect }) => {
+            if (
+              (prop === "fill" || prop === "fontColor") &&
+              !(typeof value === "string" && /^#[0-9A-Fa-f]{6}$/.test(value))
+            ) {
+              throw new FakeRichApiError(
+                "InvalidArgument",
+                `Colour “${String(value)}” (the fake takes #RRGGBB only).`,
+              );
+            }
+            sheet.setFormat(rect, prop, typeof value === "string" ? value.toUpperCase() : value);
+          });
+        },
+      });
+    }
+  }
+
+  protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
+    const prop = this.props[property];
+    if (prop === undefined)
+      throw new FakeRichApiError("InvalidArgument", `No property '${property}' in this fake.`);
+    return uniform(cellsOf(rect, (r, c) => sheet.formatAt(r, c, prop)).flat());
+  }
+
+  // Declared for TypeScript; defineProperty above supplies them.
+  declare color: string;
+  declare bold: boolean;
+  declare size: number;
+}
+
+function range(start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+
+/** Office reports a format property of a mixed range as null. */
+function uniform(values: readonly unknown[]): unknown {
+  const first = values[0];
+  return values.every((v) => v === first) ? first : null;
+}
+
+class FakeDataValidation extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = ["rule", "errorAlert"];
+  protected override get api(): string {
+    return "1.8";
+  }
+
+  protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
+    const v = sheet.validationAt(rect.row, rect.col);
+    if (property === "rule") return v?.rule ?? {};
+    if (property === "errorAlert") return v?.errorAlert ?? null;
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `DataValidation has no property '${property}' in this fake.`,
+    );
+  }
+
+  set rule(rule: Record<string, unknown>) {
+    this.act("set rule", rule, ({ sheet, rect }) => {
+      checkValidationRule(rule, this.context.excel.state);
+      sheet.validations.push({ rect, rule, errorAlert: null });
+    });
+  }
+
+  set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.act("set errorAlert", alert, ({ sheet, rect }) => {
+      // Excel's limits: a title of 32 characters, a message of 255.
+      if (alert.title.length > 32)
+        throw new FakeRichApiError(
+          "InvalidArgument",
+          `Error alert title longer than 32 characters: “${alert.title}”.`,
+        );
+      if (alert.message.length > 255)
+        throw new FakeRichApiError("InvalidArgument", "Error alert message longer than 255 characters.");
+      if (!["Stop", "Warning", "Information"].includes(alert.style))
+        throw new FakeRichApiError("InvalidArgument", alert.style);
+      const v = sheet.validationAt(rect.row, rect.col);
+      if (v === null) throw new FakeRichApiError("InvalidOperation", "Set a rule before its error alert.");
+      v.errorAlert = { ...alert };
+    });
+  }
+
+  clear(): void {
+    this.act("clear", null, ({ sheet, rect }) => {
+      sheet.validations.push({ rect, rule: null, errorAlert: null });
+    });
+  }
+}
+
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
+
+/** The checks Excel makes on a rule: one kind, known operator, ordered bounds, a list source within 255 characters. */
+function checkValidationRule(rule: Record<string, unknown>, state: FakeWorkbookState): void {
+  const kinds = Object.keys(rule);
+  if (kinds.length !== 1)
+    throw new FakeRichApiError("InvalidArgument", "A validation rule has exactly one kind.");
+  const kind = kinds[0]!;
+  const body = rule[kind] as Record<string, unknown>;
+  switch (kind) {
+    case "list": {
+      const source = body["source"];
+      if (typeof source !== "string" || source.length === 0)
+        throw new FakeRichApiError("InvalidArgument", "A list needs a source.");
+      if (source.startsWith("=")) {
+        const { sheet } = splitSheet(source.slice(1));
+        if (sheet !== null && state.sheetByName(sheet) === undefined) {
+          throw new FakeRichApiError("InvalidReference", `The list source “${source}” names no sheet.`);
+        }
+      } else if (source.length > 255) {
+        throw new FakeRichApiError(
+          "InvalidArgument",
+          `A list source is at most 255 characters (got ${source.length}).`,
+        );
+      }
+      return;
+    }
+    case "decimal":
+    case "wholeNumber":
+    case "date": {
+      const operator = String(body["operator"]);
+      if (!OPERATORS.includes(operator))
+        throw new FakeRichApiError("InvalidArgument", `Operator ${operator}.`);
+      const toNumber = (f: unknown): number =>
+        typeof f === "number" ? f : kind === "date" ? (serialOf(String(f)) ?? NaN) : Number(f);
+      const first = toNumber(body["formula1"]);
+      if (Number.isNaN(first))
+        throw new FakeRichApiError("InvalidArgument", `formula1 ${String(body["formula1"])}.`);
+      if (operator === "Between" || operator === "NotBetween") {
+        const second = toNumber(body["formula2"]);
+        if (Number.isNaN(second)) throw new FakeRichApiError("InvalidArgument", "Between needs formula2.");
+        if (second < first)
+          throw new FakeRichApiError("InvalidArgument", "The maximum must be at least the minimum.");
+      }
+      return;
+    }
+    default:
+      throw new FakeRichApiError("InvalidArgument", `Validation kind ${kind} is not in this fake.`);
+  }
+}
+
+function serialOf(text: string): number | null {
+  const stored = enterValue(text, "General");
+  return typeof stored === "number" ? stored : null;
+}
+
+class FakeConditionalFormats extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = [];
+  protected override get api(): string {
+    return "1.6";
+  }
+  protected readProperty(): unknown {
+    return undefined;
+  }
+  clearAll(): void {
+    this.act("clearAll", null, ({ sheet, rect }) => {
+      for (let i = sheet.conditionalFormats.length - 1; i >= 0; i -= 1) {
+        const cf = sheet.conditionalFormats[i]!;
+        if (
+          cf.row >= rect.row &&
+          cf.col >= rect.col &&
+          cf.row + cf.rowCount <= rect.row + rect.rowCount &&
+          cf.col + cf.colCount <= rect.col + rect.colCount
+        ) {
+          sheet.conditionalFormats.splice(i, 1);
+        }
+      }
+    });
+  }
+}
