@@ -33,6 +33,15 @@ export function readIndicatorNumber(raw: unknown): ReadNumber {
   return { kind: "number", value: negative ? -measured.value : measured.value, percentSign };
 }
 
+/** How the product prints a comparator: "≥ 57%". */
+export const comparatorSigns: Readonly<Record<Comparator, string>> = {
+  ">=": "≥",
+  "<=": "≤",
+  ">": ">",
+  "<": "<",
+  "=": "=",
+};
+
 function compare(value: number, comparator: Comparator, target: number): boolean {
   // Decimal inputs (9.40 vs 9.4) are compared after rounding away binary noise.
   const v = Math.round(value * 1e9) / 1e9;
@@ -167,7 +176,7 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
         isReduction ? "reduction" : "actual",
         {
           value: actual,
-          expected: `${target.comparator} ${target.value}${target.unit}`,
+          expected: `${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
         },
       ),
     );

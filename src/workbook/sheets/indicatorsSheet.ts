@@ -1,4 +1,5 @@
-import type { Comparator, NumericTarget, Plan } from "../../core/plan/planSchema";
+import type { NumericTarget, Plan } from "../../core/plan/planSchema";
+import { comparatorSigns } from "../../core/validation/checkIndicatorEntry";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { numberValidation } from "./choices";
@@ -10,14 +11,6 @@ const englishUnits: Readonly<Record<string, string>> = {
   个: "count",
   亿立方米: "100 million m³",
   "": "",
-};
-
-const comparatorSigns: Readonly<Record<Comparator, string>> = {
-  ">=": "≥",
-  "<=": "≤",
-  ">": ">",
-  "<": "<",
-  "=": "=",
 };
 
 /**

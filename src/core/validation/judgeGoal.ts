@@ -1,0 +1,112 @@
+import type { Goal, GoalPointTable } from "../plan/planSchema";
+import { isGoodWater, type WaterClass } from "../water-quality/waterClass";
+import type { AttainmentVerdict } from "./checkIndicatorEntry";
+import type { TaskStatus } from "./checkTaskEntry";
+import type { PointKind } from "./monitoringPoints";
+
+/** A goal's verdict: a point's, or `pending` for tasks not yet due. */
+export type GoalVerdict = AttainmentVerdict | "pending";
+
+/** What a goal is judged from: every point's class and verdict, and every task's status. */
+export interface GoalEvidence {
+  readonly points: readonly {
+    readonly kind: PointKind;
+    readonly class: WaterClass | null;
+    readonly verdict: AttainmentVerdict;
+  }[];
+  readonly tasks: ReadonlyMap<number, { readonly status: TaskStatus | null; readonly overdue: boolean }>;
+}
+
+/** The figures behind a verdict, for the summary and the report. */
+export interface GoalJudgement {
+  readonly verdict: GoalVerdict;
+  /** Points (or tasks) that count toward the goal. */
+  readonly total: number;
+  /** Points with a class, or tasks with a status. */
+  readonly evaluated: number;
+  /** Good-water points, points meeting their target, or tasks done. */
+  readonly passing: number;
+  /** The good-water share in % of the points evaluated (good_share goals), else null. */
+  readonly share: number | null;
+}
+
+const pointKinds: Readonly<Record<GoalPointTable, PointKind>> = {
+  national_sections: "national_section",
+  regional_sections: "regional_section",
+  municipal_sources: "municipal_source",
+  county_sources: "county_source",
+};
+
+/** Missing or unusable data keeps a goal open; a miss decides it. */
+function verdictOf(
+  total: number,
+  passing: number,
+  failing: number,
+  invalid: number,
+  open: number,
+): GoalVerdict {
+  if (failing > 0) return "not_met";
+  if (invalid > 0) return "invalid";
+  if (open > 0 || total === 0) return "no_data";
+  return passing === total ? "met" : "not_met";
+}
+
+/**
+ * Judges a goal of the plan's section 二 from the points and tasks:
+ * - `good_share`: good water (优良, Ⅰ–Ⅲ) ÷ points evaluated must reach the share; a point without
+ *   data is never counted as good, and while some have none the goal stays `no_data` unless the
+ *   points evaluated already miss it;
+ * - `all_meet_target`: every point meets its own target;
+ * - `tasks_done`: every task named is 已完成; one overdue makes it `not_met`, others open `pending`.
+ *
+ * @example
+ * judgeGoal(liuzhou.goals[0], evidence).share // 90 when 9 of 10 national sections are Ⅰ–Ⅲ
+ */
+export function judgeGoal(goal: Goal, evidence: GoalEvidence): GoalJudgement {
+  const judgement = goal.judgement;
+  switch (judgement.kind) {
+    case "good_share": {
+      const kinds = new Set(judgement.points.map((table) => pointKinds[table]));
+      const points = evidence.points.filter((p) => kinds.has(p.kind));
+      const evaluated = points.filter((p) => p.class !== null && p.verdict !== "invalid");
+      const good = evaluated.filter((p) => p.class !== null && isGoodWater(p.class)).length;
+      const share = evaluated.length === 0 ? null : (good / evaluated.length) * 100;
+      const invalid = points.filter((p) => p.verdict === "invalid").length;
+      const missing = points.length - evaluated.length - invalid;
+      // The share required can no longer be reached when the points already evaluated miss it.
+      const best = points.length === 0 ? 0 : ((good + missing + invalid) / points.length) * 100;
+      const reached = share !== null && share + 1e-9 >= judgement.share;
+      const verdict = verdictOf(
+        points.length,
+        reached ? points.length : 0,
+        best + 1e-9 < judgement.share ? 1 : 0,
+        invalid,
+        missing,
+      );
+      return { verdict, total: points.length, evaluated: evaluated.length, passing: good, share };
+    }
+    case "all_meet_target": {
+      const kinds = new Set(judgement.points.map((table) => pointKinds[table]));
+      const points = evidence.points.filter((p) => kinds.has(p.kind));
+      const count = (verdict: AttainmentVerdict): number =>
+        points.filter((p) => p.verdict === verdict).length;
+      const open = count("no_data") + count("cannot_judge");
+      const verdict = verdictOf(points.length, count("met"), count("not_met"), count("invalid"), open);
+      return {
+        verdict,
+        total: points.length,
+        evaluated: points.length - open,
+        passing: count("met"),
+        share: null,
+      };
+    }
+    case "tasks_done": {
+      const tasks = judgement.tasks.map((n) => evidence.tasks.get(n));
+      const done = tasks.filter((t) => t?.status === "done").length;
+      const overdue = tasks.filter((t) => t?.overdue === true).length;
+      const evaluated = tasks.filter((t) => t !== undefined && t.status !== null).length;
+      const verdict: GoalVerdict = overdue > 0 ? "not_met" : done === tasks.length ? "met" : "pending";
+      return { verdict, total: tasks.length, evaluated, passing: done, share: null };
+    }
+  }
+}

@@ -1,0 +1,699 @@
+import type { Locale } from "../../core/locale";
+import type { NumericTarget, Plan, PlanTask } from "../../core/plan/planSchema";
+import { resolveDeadline } from "../../core/plan/resolveDeadline";
+import {
+  checkIndicatorEntry,
+  comparatorSigns,
+  type AttainmentVerdict,
+} from "../../core/validation/checkIndicatorEntry";
+import {
+  checkMonitoringRow,
+  findDuplicateSamples,
+  type CheckedMonitoringRow,
+} from "../../core/validation/checkMonitoringRow";
+import { checkOutfallEntry } from "../../core/validation/checkOutfallEntry";
+import { checkTaskEntry, type TaskDeadline, type TaskStatus } from "../../core/validation/checkTaskEntry";
+import { formatProblem } from "../../core/validation/formatProblem";
+import { judgeGoal, type GoalJudgement } from "../../core/validation/judgeGoal";
+import { PointPeriod, type PointJudgement } from "../../core/validation/judgePoint";
+import {
+  createPointResolver,
+  monitoringPoints,
+  type MonitoringPoint,
+  type PointKind,
+} from "../../core/validation/monitoringPoints";
+import {
+  problem,
+  type Problem,
+  type Severity,
+  type ValidationCode,
+} from "../../core/validation/validationProblem";
+import type { WaterQualityIssueCode } from "../../core/water-quality/waterQualityIssue";
+import { getParameter, isParameterKey, type ParameterKey } from "../../core/water-quality/parameters";
+import { formatWaterClass } from "../../core/water-quality/waterClass";
+import { columnLetters } from "../a1";
+import type { CellValue } from "../layout";
+import { metaSheetName, readSettings } from "../metaSheet";
+import type { SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
+import { identityPart, readSheet, type ReadRow } from "../readSheet";
+import type { AnySheetSpec, SheetKey } from "../sheetSpec";
+import { palette } from "../sheetSpec";
+import { workbookSpec } from "../workbookSpec";
+import { a1, SheetMarks } from "./sheetMarks";
+import { verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
+import { buildSummaryWrite, summarySheetNames, type SummaryProblem } from "./summarySheet";
+
+export interface ValidateOptions {
+  /** The language of messages, notes and a new summary sheet. */
+  readonly locale: Locale;
+  /** The as-of day "YYYY-MM-DD": deadlines and the monitoring period end there. */
+  readonly asOf: string;
+  /** The plan's publication date, overriding the workbook's setting; absent: the setting. */
+  readonly publishedOn?: string | null;
+  /** Write the summary sheet 汇总 (default true). */
+  readonly summary?: boolean;
+}
+
+/** One problem of the report, at its sheet and cell. */
+export interface ReportIssue {
+  readonly sheet: string;
+  /** "K8", or "" for a problem of the workbook as a whole. */
+  readonly cell: string;
+  readonly severity: Severity;
+  /** A validation code, or the water-quality engine's code for a measured value (`unreadable_value`, …). */
+  readonly code: ValidationCode | WaterQualityIssueCode;
+  readonly message: string;
+}
+
+export interface ReportPoint {
+  readonly name: string;
+  readonly kind: PointKind;
+  readonly target: string;
+  readonly class: string | null;
+  readonly enteredClass: string | null;
+  readonly computedClass: string | null;
+  readonly status: AttainmentVerdict;
+  readonly samples: number;
+  readonly exceedances: readonly { readonly parameter: string; readonly multiple: number | null }[];
+}
+
+export interface ReportIndicator {
+  readonly id: string;
+  readonly task: number;
+  readonly name: string;
+  readonly target: string;
+  readonly soft: boolean;
+  readonly actual: number | null;
+  readonly status: AttainmentVerdict;
+}
+
+export interface ReportTask {
+  readonly number: number;
+  readonly mainTask: string;
+  readonly leadUnits: string;
+  readonly deadlines: readonly { readonly what: string; readonly date: string | null }[];
+  readonly status: TaskStatus | null;
+  readonly completedOn: string | null;
+  readonly overdue: boolean;
+  readonly daysOverdue: number | null;
+}
+
+export interface ReportGoal {
+  readonly key: string;
+  readonly name: string;
+  readonly target: string;
+  readonly actual: string;
+  readonly status: ReportVerdict;
+  readonly figures: GoalJudgement;
+}
+
+/** Everything validation found: the document `water-plan validate --json` prints. */
+export interface ValidationReport {
+  readonly plan: { readonly city: string; readonly year: number; readonly title: string };
+  readonly asOf: string;
+  readonly publishedOn: string | null;
+  readonly issues: readonly ReportIssue[];
+  readonly counts: { readonly errors: number; readonly warnings: number };
+  readonly points: readonly ReportPoint[];
+  readonly indicators: readonly ReportIndicator[];
+  readonly tasks: readonly ReportTask[];
+  readonly goals: readonly ReportGoal[];
+}
+
+/** Why validation could not run at all. */
+export type ValidateProblem = { readonly code: "no_plan_sheets" } | SummaryProblem;
+
+export type ValidateOutcome =
+  | {
+      readonly ok: true;
+      readonly report: ValidationReport;
+      /** The summary sheet's name when it was written, else null. */
+      readonly summarySheet: string | null;
+      /** Sheets whose marks and computed cells were written. */
+      readonly markedSheets: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly ValidateProblem[] };
+
+/**
+ * Checks everything entered in a generated workbook and judges every target of the plan, through
+ * any host, with one read and one write (through `port.update`): marks each problem cell (a fill
+ * and a note), fills the computed columns, and writes the summary sheet 汇总. Entered values are
+ * never written. The same report comes back for the task pane and the CLI.
+ *
+ * @example
+ * const outcome = await validateWorkbook(port, plan, { locale: "zh-CN", asOf: "2023-06-30" });
+ * if (outcome.ok) console.log(outcome.report.counts);
+ */
+export async function validateWorkbook(
+  port: WorkbookPort,
+  plan: Plan,
+  options: ValidateOptions,
+): Promise<ValidateOutcome> {
+  const names = new Set([
+    metaSheetName,
+    ...summarySheetNames,
+    ...workbookSpec(plan).flatMap((s) => [s.name["zh-CN"], s.name["en-US"]]),
+  ]);
+  return port.update([...names], {}, (snapshot) =>
+    planValidation(plan, options, snapshot, port.features.notes),
+  );
+}
+
+interface FoundSheet {
+  readonly spec: AnySheetSpec;
+  readonly marks: SheetMarks;
+}
+
+function planValidation(
+  plan: Plan,
+  options: ValidateOptions,
+  snapshot: WorkbookSnapshot,
+  withNotes: boolean,
+): UpdatePlan<ValidateOutcome> {
+  const { locale, asOf } = options;
+  const byLower = new Map([...snapshot.sheets].map(([, sheet]) => [sheet.name.toLowerCase(), sheet]));
+  const meta = byLower.get(metaSheetName.toLowerCase());
+  const publishedOn =
+    options.publishedOn === undefined ? readSettings(meta).publishedOn : options.publishedOn;
+  const specs = workbookSpec(plan, { publishedOn });
+  const workbookIssues: ReportIssue[] = [];
+  const messageOf = (p: Problem): string => formatProblem(p, locale);
+
+  // A sheet is the add-in's when it holds the spec's table, whatever its name now.
+  const found = new Map<SheetKey, FoundSheet>();
+  for (const spec of specs) {
+    const sheet = [...snapshot.sheets.values()].find((s) =>
+      s.tables.some((t) => t.toLowerCase() === spec.tableName.toLowerCase()),
+    );
+    const sheetLocale: Locale =
+      sheet?.name.toLowerCase() === spec.name["en-US"].toLowerCase() ? "en-US" : "zh-CN";
+    const read = sheet ? readSheet(spec, sheet, columnLetters) : null;
+    if (!sheet || !read) {
+      const missing = problem("sheet_missing", "warning", null, { sheet: spec.name[locale] });
+      workbookIssues.push({
+        sheet: spec.name[locale],
+        cell: "",
+        severity: "warning",
+        code: missing.code,
+        message: messageOf(missing),
+      });
+      continue;
+    }
+    const marks = new SheetMarks(spec, sheet.name, read, sheetLocale, extentOf(sheet));
+    found.set(spec.key, { spec, marks });
+    const lacking = marks.missingComputedColumns(locale);
+    if (lacking.length > 0) {
+      const p = problem("columns_missing", "warning", null, { sheet: sheet.name, name: lacking.join("、") });
+      workbookIssues.push({
+        sheet: sheet.name,
+        cell: "",
+        severity: "warning",
+        code: p.code,
+        message: messageOf(p),
+      });
+    }
+    if (sheet.ignored) {
+      const p = problem("cells_ignored", "warning", null, {
+        count: sheet.ignored.count,
+        cell: sheet.ignored.first,
+      });
+      workbookIssues.push({
+        sheet: sheet.name,
+        cell: sheet.ignored.first,
+        severity: "warning",
+        code: p.code,
+        message: messageOf(p),
+      });
+    }
+  }
+  if (found.size === 0) return { batch: null, result: { ok: false, problems: [{ code: "no_plan_sheets" }] } };
+
+  // Plan rows by identity, plan cells changed, cells that take no entry, rows the plan no longer has.
+  const planRows = new Map<SheetKey, Map<ReadRow, unknown>>();
+  for (const { spec, marks } of found.values()) planRows.set(spec.key, matchPlanRows(spec, marks));
+
+  const points = monitoringPoints(plan);
+  const periods = new Map(points.map((p) => [p.name, new PointPeriod(p)]));
+  const invalidPoints = checkMonitoring(plan, asOf, points, found.get("monitoring"), periods);
+  const pointResults = judgePointSheets(plan, found, planRows, periods, invalidPoints);
+  const survey = checkSurvey(found.get("outfallRivers"));
+  const indicators = checkIndicators(
+    plan,
+    found.get("indicators"),
+    planRows.get("indicators"),
+    survey,
+    locale,
+  );
+  const tasks = checkTasks(plan, asOf, publishedOn, found.get("tasks"), planRows.get("tasks"));
+
+  const goalEvidence = {
+    points: pointResults.map((p) => ({ kind: p.point.kind, class: p.class, verdict: p.verdict })),
+    tasks: new Map(tasks.map((t) => [t.number, { status: t.status, overdue: t.overdue }])),
+  };
+  const goals: ReportGoal[] = plan.goals.map((goal) => {
+    const figures = judgeGoal(goal, goalEvidence);
+    return {
+      key: goal.key,
+      name: locale === "zh-CN" ? goal.text : goal.textEn,
+      target: goalTarget(goal.judgement, locale),
+      actual: goalActual(figures, goal.judgement.kind, locale),
+      status: figures.verdict,
+      figures,
+    };
+  });
+
+  const issues: ReportIssue[] = [...workbookIssues];
+  for (const { marks } of found.values()) {
+    const placed = [...marks.problems].sort((x, y) => x.row - y.row || x.col - y.col);
+    for (const { row, col, problem: p } of placed) {
+      issues.push({
+        sheet: marks.sheetName,
+        cell: a1(row, col),
+        severity: p.severity,
+        code: p.code === "measured_value" ? (p.params.waterQuality?.code ?? p.code) : p.code,
+        message: messageOf(p),
+      });
+    }
+  }
+
+  const report: ValidationReport = {
+    plan: { city: plan.city, year: plan.year, title: plan.title },
+    asOf,
+    publishedOn,
+    issues,
+    counts: {
+      errors: issues.filter((i) => i.severity === "error").length,
+      warnings: issues.filter((i) => i.severity === "warning").length,
+    },
+    points: pointResults.map((p) => toReportPoint(p, locale)),
+    indicators,
+    tasks,
+    goals,
+  };
+
+  const patches = [...found.values()].map(({ marks }) => marks.toPatch(locale, withNotes));
+  const workbookLocale = found.values().next().value?.marks.sheetLocale ?? locale;
+  const summary =
+    options.summary === false ? null : buildSummaryWrite(plan, report, snapshot, workbookLocale);
+  if (summary !== null && !summary.ok) {
+    return { batch: null, result: { ok: false, problems: [summary.problem] } };
+  }
+  return {
+    batch: { sheets: summary ? [summary.write] : [], patches, activate: null },
+    result: {
+      ok: true,
+      report,
+      summarySheet: summary ? summary.write.layout.name : null,
+      markedSheets: patches.map((p) => p.sheet),
+    },
+  };
+}
+
+/** Every cell the host read on the sheet, from A1 (the add-in's old notes are cleared there). */
+function extentOf(sheet: SheetSnapshot): { row: number; col: number; rowCount: number; colCount: number } {
+  const width = Math.max(0, ...sheet.values.map((r) => r.length));
+  return { row: 0, col: 0, rowCount: sheet.startRow + sheet.values.length, colCount: sheet.startCol + width };
+}
+
+/**
+ * Matches read rows to the plan's rows by identity, and meanwhile: warns where a plan cell no longer
+ * holds the plan's text, greys entry cells that take no entry on their row, and marks rows the plan
+ * no longer has. Sheets of entries only (monitoring data) have no plan rows.
+ */
+function matchPlanRows(spec: AnySheetSpec, marks: SheetMarks): Map<ReadRow, unknown> {
+  const matched = new Map<ReadRow, unknown>();
+  if (spec.identity.length === 0) return matched;
+  const locale = marks.sheetLocale;
+  const byIdentity = new Map<string, unknown>();
+  for (const row of spec.rows as readonly unknown[]) {
+    for (const l of ["zh-CN", "en-US"] as const) {
+      const id = spec.identity
+        .map((key) => identityPart(spec.columns.find((c) => c.key === key)?.value?.(row, l)))
+        .join("|");
+      byIdentity.set(id, row);
+    }
+  }
+  for (const row of marks.read.rows) {
+    const planRow = row.identity === null ? undefined : byIdentity.get(row.identity);
+    if (planRow === undefined) {
+      marks.fillRow(row.sheetRow, palette.orphanFill);
+      continue;
+    }
+    matched.set(row, planRow);
+    for (const column of spec.columns) {
+      if (column.kind === "entry" && column.appliesTo && !column.appliesTo(planRow)) {
+        marks.fillCell(row.sheetRow, column.key, palette.planCellFill);
+      }
+      if (column.kind !== "plan" || !marks.read.columns.has(column.key)) continue;
+      const expected = column.value?.(planRow, locale) ?? "";
+      const actual = row.values.get(column.key) ?? "";
+      if (!samePlanText(expected, actual)) {
+        marks.addAt(
+          row.sheetRow,
+          column.key,
+          problem("plan_cell_changed", "warning", column.key, {
+            expected: shown(expected),
+            input: shown(actual),
+          }),
+        );
+      }
+    }
+  }
+  return matched;
+}
+
+/** A plan cell still says what the plan says: numbers and texts compared as typed, spaces aside. */
+function samePlanText(expected: CellValue, actual: CellValue): boolean {
+  const norm = (v: CellValue): string => identityPart(v).replace(/\s+/gu, "");
+  if (typeof expected === "number" && typeof actual === "string") return Number(actual.trim()) === expected;
+  return norm(expected) === norm(actual);
+}
+
+function shown(value: CellValue): string {
+  return value === null ? "" : String(value);
+}
+
+/** Checks every row of 监测数据 and adds the usable samples to their points' periods. */
+function checkMonitoring(
+  plan: Plan,
+  asOf: string,
+  points: readonly MonitoringPoint[],
+  sheet: FoundSheet | undefined,
+  periods: ReadonlyMap<string, PointPeriod>,
+): Set<string> {
+  const invalid = new Set<string>();
+  if (!sheet) return invalid;
+  const { marks } = sheet;
+  const parameterKeys: ParameterKey[] = [];
+  for (const key of marks.read.columns.keys()) {
+    const parameter = key.startsWith("param:") ? key.slice("param:".length) : "";
+    if (isParameterKey(parameter)) parameterKeys.push(parameter);
+  }
+  const context = { year: plan.year, asOf, findPoint: createPointResolver(points) };
+  const checked: CheckedMonitoringRow[] = marks.read.rows.map((row) =>
+    checkMonitoringRow(
+      {
+        point: row.values.get("point") ?? null,
+        sampledOn: row.values.get("sampledOn") ?? null,
+        values: new Map(parameterKeys.map((key) => [key, row.values.get(`param:${key}`) ?? null])),
+      },
+      context,
+    ),
+  );
+  const repeats = findDuplicateSamples(
+    checked.map((c) =>
+      c.point && c.date ? { point: c.point.name, date: c.date.iso, minutes: c.date.minutes } : null,
+    ),
+  );
+  checked.forEach((row, index) => {
+    const sheetRow = marks.read.rows[index]?.sheetRow ?? 0;
+    marks.add(sheetRow, row.problems);
+    const repeatOf = repeats.get(index);
+    if (repeatOf !== undefined) {
+      const first = marks.read.rows[repeatOf]?.sheetRow ?? 0;
+      marks.add(sheetRow, [problem("duplicate_sample", "error", "sampledOn", { row: first + 1 })]);
+    }
+    if (!row.point) return;
+    if (row.hasErrors || repeatOf !== undefined) invalid.add(row.point.name);
+    if (row.inPeriod && repeatOf === undefined) periods.get(row.point.name)?.add(row.sample);
+  });
+  return invalid;
+}
+
+const pointSheetKeys: readonly (readonly [SheetKey, PointKind])[] = [
+  ["nationalSections", "national_section"],
+  ["regionalSections", "regional_section"],
+  ["municipalSources", "municipal_source"],
+  ["countySources", "county_source"],
+];
+
+/** Judges every point of the plan, writing the computed columns of 附件2–5. */
+function judgePointSheets(
+  plan: Plan,
+  found: ReadonlyMap<SheetKey, FoundSheet>,
+  planRows: ReadonlyMap<SheetKey, Map<ReadRow, unknown>>,
+  periods: ReadonlyMap<string, PointPeriod>,
+  invalidPoints: ReadonlySet<string>,
+): PointJudgement[] {
+  const judged = new Map<string, PointJudgement>();
+  for (const [key] of pointSheetKeys) {
+    const sheet = found.get(key);
+    const rows = planRows.get(key);
+    if (!sheet || !rows) continue;
+    const { marks } = sheet;
+    for (const [row, planRow] of rows) {
+      const name = (planRow as { name: string }).name;
+      const period = periods.get(name);
+      if (!period || judged.has(name)) continue;
+      const judgement = period.judge(row.values.get("measuredClass") ?? null, invalidPoints.has(name));
+      judged.set(name, judgement);
+      marks.add(row.sheetRow, judgement.problems);
+      const l = marks.sheetLocale;
+      marks.setComputed(
+        row.sheetRow,
+        "computedClass",
+        judgement.computedClass === null ? "" : formatWaterClass(judgement.computedClass, l),
+      );
+      marks.setComputed(row.sheetRow, "exceedances", formatExceedances(judgement, l));
+      marks.setComputed(row.sheetRow, "samples", judgement.samples);
+      marks.setComputed(row.sheetRow, "verdict", verdictWords[judgement.verdict][l]);
+      marks.fillCell(row.sheetRow, "verdict", verdictFills[judgement.verdict]);
+    }
+  }
+  // Points whose row is not on their sheet are still judged from the monitoring data.
+  return monitoringPoints(plan).map(
+    (point) =>
+      judged.get(point.name) ??
+      (periods.get(point.name) ?? new PointPeriod(point)).judge(null, invalidPoints.has(point.name)),
+  );
+}
+
+/** "氨氮(0.18)、溶解氧": the parameters that miss the target, with their multiples where they have one. */
+function formatExceedances(judgement: PointJudgement, locale: Locale): string {
+  return judgement.exceedances
+    .map((e) => {
+      const name = parameterName(e.parameter, locale);
+      return e.multiple === null ? name : `${name}(${roundMultiple(e.multiple)})`;
+    })
+    .join(locale === "zh-CN" ? "、" : ", ");
+}
+
+/** The short name of a parameter: "氨氮" for "氨氮（NH3-N）". */
+export function parameterName(key: ParameterKey, locale: Locale): string {
+  const def = getParameter(key);
+  return locale === "zh-CN" ? def.nameZh.replace(/（.*）$/u, "") : def.nameEn;
+}
+
+function roundMultiple(multiple: number): number {
+  return Math.round(multiple * 100) / 100;
+}
+
+function toReportPoint(p: PointJudgement, locale: Locale): ReportPoint {
+  const cls = (c: PointJudgement["class"]): string | null =>
+    c === null ? null : formatWaterClass(c, locale);
+  return {
+    name: p.point.name,
+    kind: p.point.kind,
+    target: formatWaterClass(p.point.target, locale),
+    class: cls(p.class),
+    enteredClass: cls(p.enteredClass),
+    computedClass: cls(p.computedClass),
+    status: p.verdict,
+    samples: p.samples,
+    exceedances: p.exceedances.map((e) => ({
+      parameter: locale === "zh-CN" ? getParameter(e.parameter).nameZh : getParameter(e.parameter).nameEn,
+      multiple: e.multiple === null ? null : Math.round(e.multiple * 10_000) / 10_000,
+    })),
+  };
+}
+
+interface SurveyTotals {
+  readonly outfalls: number;
+  readonly traced: number;
+  readonly remediationTasks: number;
+  readonly remediated: number;
+  /** Whether any river has counts at all. */
+  readonly any: boolean;
+}
+
+/** Checks 附件6 and totals its counts (task 16's shares are computed from them). */
+function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
+  if (!sheet) return null;
+  const totals = { outfalls: 0, traced: 0, remediationTasks: 0, remediated: 0, any: false };
+  for (const row of sheet.marks.read.rows) {
+    const get = (key: string): CellValue => row.values.get(key) ?? null;
+    const checked = checkOutfallEntry({
+      surveyDone: get("surveyDone"),
+      outfalls: get("outfalls"),
+      traced: get("traced"),
+      remediationTasks: get("remediationTasks"),
+      remediated: get("remediated"),
+    });
+    sheet.marks.add(row.sheetRow, checked.problems);
+    for (const key of ["outfalls", "traced", "remediationTasks", "remediated"] as const) {
+      const count = checked.counts[key];
+      if (count !== null) {
+        totals[key] += count;
+        totals.any = true;
+      }
+    }
+  }
+  return totals;
+}
+
+/** Task 16's shares, from 附件6, by the denominator the plan names. */
+function derivedShare(target: NumericTarget, survey: SurveyTotals | null): number | null {
+  if (!target.denominator || !survey?.any) return null;
+  const [part, whole] =
+    target.denominator.zh === "整治任务数"
+      ? [survey.remediated, survey.remediationTasks]
+      : [survey.traced, survey.outfalls];
+  return whole > 0 ? Math.round((part / whole) * 100 * 100) / 100 : null;
+}
+
+function checkIndicators(
+  plan: Plan,
+  sheet: FoundSheet | undefined,
+  rows: ReadonlyMap<ReadRow, unknown> | undefined,
+  survey: SurveyTotals | null,
+  locale: Locale,
+): ReportIndicator[] {
+  const byTarget = new Map<NumericTarget, ReadRow>();
+  for (const [row, target] of rows ?? []) byTarget.set(target as NumericTarget, row);
+  return plan.targets.map((target) => {
+    const row = byTarget.get(target);
+    const get = (key: string): CellValue => row?.values.get(key) ?? null;
+    const checked = checkIndicatorEntry(target, {
+      actual: get("actual"),
+      baseValue: get("baseValue"),
+      reduction: get("reduction"),
+      derived: derivedShare(target, survey),
+    });
+    if (sheet && row) {
+      const { marks } = sheet;
+      marks.add(row.sheetRow, checked.problems);
+      marks.setComputed(
+        row.sheetRow,
+        "computedValue",
+        checked.actual === null ? "" : Math.round(checked.actual * 100) / 100,
+      );
+      marks.setComputed(row.sheetRow, "verdict", verdictWords[checked.verdict][marks.sheetLocale]);
+      marks.fillCell(row.sheetRow, "verdict", verdictFills[checked.verdict]);
+    }
+    return {
+      id: target.id,
+      task: target.task,
+      name: locale === "zh-CN" ? target.indicator : target.indicatorEn,
+      target: `${target.measure === "reduction_from_base" ? (locale === "zh-CN" ? "降幅" : "cut ") : ""}${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
+      soft: target.soft,
+      actual: checked.actual,
+      status: checked.verdict,
+    };
+  });
+}
+
+const msPerDay = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / msPerDay);
+}
+
+/** A task's deadlines: the main one first, then its milestones, resolved to days where they can be. */
+function taskDeadlines(task: PlanTask, publishedOn: string | null, locale: Locale): TaskDeadline[] {
+  const day = (deadline: PlanTask["deadline"]): string | null => {
+    const due = resolveDeadline(deadline, { publicationDate: publishedOn });
+    return due.kind === "date" ? due.date : null;
+  };
+  return [
+    { what: "", date: day(task.deadline) },
+    ...task.additionalDeadlines.map((m) => ({
+      what: locale === "zh-CN" ? m.what : m.whatEn,
+      date: day(m.deadline),
+    })),
+  ];
+}
+
+function checkTasks(
+  plan: Plan,
+  asOf: string,
+  publishedOn: string | null,
+  sheet: FoundSheet | undefined,
+  rows: ReadonlyMap<ReadRow, unknown> | undefined,
+): ReportTask[] {
+  const byTask = new Map<PlanTask, ReadRow>();
+  for (const [row, task] of rows ?? []) byTask.set(task as PlanTask, row);
+  return plan.tasks.map((task) => {
+    const row = byTask.get(task);
+    const locale = sheet?.marks.sheetLocale ?? "zh-CN";
+    const deadlines = taskDeadlines(task, publishedOn, locale);
+    const checked = checkTaskEntry(
+      { status: row?.values.get("status") ?? null, completedOn: row?.values.get("completedOn") ?? null },
+      deadlines,
+      asOf,
+    );
+    if (sheet && row) {
+      const { marks } = sheet;
+      marks.add(row.sheetRow, checked.problems);
+      if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
+        marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
+      }
+      const overdueText = checked.overdue
+        .map((d) => {
+          const days = d.date === null ? 0 : daysBetween(d.date, asOf);
+          const label = locale === "zh-CN" ? `逾期 ${days} 天` : `${days} days overdue`;
+          return d.what === "" ? label : `${label}（${d.what}）`;
+        })
+        .join("\n");
+      marks.setComputed(row.sheetRow, "overdue", overdueText);
+      if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
+    }
+    const main = deadlines[0]?.date ?? null;
+    const overdue = checked.overdue.length > 0;
+    return {
+      number: task.number,
+      mainTask: task.mainTask,
+      leadUnits: task.leadUnits.text,
+      deadlines: deadlines.map((d) => ({ what: d.what, date: d.date })),
+      status: checked.status,
+      completedOn: checked.completedOn,
+      overdue,
+      daysOverdue: overdue && main !== null && asOf > main ? daysBetween(main, asOf) : null,
+    };
+  });
+}
+
+function goalTarget(judgement: Plan["goals"][number]["judgement"], locale: Locale): string {
+  const zh = locale === "zh-CN";
+  switch (judgement.kind) {
+    case "good_share":
+      return zh ? `优良比例 ≥ ${judgement.share}%` : `good-water share ≥ ${judgement.share}%`;
+    case "all_meet_target":
+      return zh ? "全部达到水质目标" : "all meet their targets";
+    case "tasks_done":
+      return zh ? `任务 ${judgement.tasks.join("、")} 完成` : `tasks ${judgement.tasks.join(", ")} done`;
+  }
+}
+
+function goalActual(
+  figures: GoalJudgement,
+  kind: Plan["goals"][number]["judgement"]["kind"],
+  locale: Locale,
+): string {
+  const zh = locale === "zh-CN";
+  const missing = figures.total - figures.evaluated;
+  const gap = missing > 0 ? (zh ? `（${missing} 个无数据）` : ` (${missing} without data)`) : "";
+  switch (kind) {
+    case "good_share": {
+      const share = figures.share === null ? "—" : `${Math.round(figures.share * 10) / 10}%`;
+      return zh
+        ? `${figures.passing}/${figures.total} 优良，比例 ${share}${gap}`
+        : `${figures.passing}/${figures.total} good, share ${share}${gap}`;
+    }
+    case "all_meet_target":
+      return zh
+        ? `${figures.passing}/${figures.total} 达标${gap}`
+        : `${figures.passing}/${figures.total} met${gap}`;
+    case "tasks_done":
+      return zh ? `${figures.passing}/${figures.total} 已完成` : `${figures.passing}/${figures.total} done`;
+  }
+}

@@ -1,0 +1,25 @@
+import type { LocalizedText } from "../../core/locale";
+import type { AttainmentVerdict } from "../../core/validation/checkIndicatorEntry";
+import { palette } from "../sheetSpec";
+
+/** A verdict as the report gives it: a point's or target's, or `pending` for a goal whose tasks are not yet due. */
+export type ReportVerdict = AttainmentVerdict | "pending";
+
+/** Status words written into computed cells and the summary, per sheet language. */
+export const verdictWords: Readonly<Record<ReportVerdict, LocalizedText>> = {
+  met: { "zh-CN": "达标", "en-US": "Met" },
+  not_met: { "zh-CN": "未达标", "en-US": "Not met" },
+  no_data: { "zh-CN": "无数据", "en-US": "No data" },
+  invalid: { "zh-CN": "数据有误", "en-US": "Invalid data" },
+  cannot_judge: { "zh-CN": "无法判定", "en-US": "Cannot judge" },
+  pending: { "zh-CN": "推进中", "en-US": "In progress" },
+};
+
+export const verdictFills: Readonly<Record<ReportVerdict, string>> = {
+  met: palette.metFill,
+  not_met: palette.errorFill,
+  no_data: palette.noDataFill,
+  invalid: palette.orphanFill,
+  cannot_judge: palette.warningFill,
+  pending: palette.warningFill,
+};

@@ -1,0 +1,328 @@
+import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
+import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
+import type { CellValue } from "../../src/workbook/layout";
+import { addInNoteMarker } from "../../src/workbook/port";
+import { validateWorkbook, type ValidationReport } from "../../src/workbook/validate/validateWorkbook";
+import { parseA1 } from "../hosts/memory/memoryHarness";
+
+async function generated(locale: "zh-CN" | "en-US" = "zh-CN"): Promise<MemoryWorkbook> {
+  const book = new MemoryWorkbook();
+  await generateWorkbook(book.port, plan, { locale });
+  return book;
+}
+
+function enter(book: MemoryWorkbook, sheet: string, a1: string, value: CellValue): void {
+  const target = book.sheet(sheet);
+  if (!target) throw new Error(`no sheet ${sheet}`);
+  target.set(...parseA1(a1), value);
+}
+
+function at(book: MemoryWorkbook, sheet: string, a1: string): CellValue {
+  return book.sheet(sheet)?.get(...parseA1(a1)) ?? null;
+}
+
+async function validated(book: MemoryWorkbook, asOf = "2023-06-30"): Promise<ValidationReport> {
+  const outcome = await validateWorkbook(book.port, plan, { locale: "zh-CN", asOf });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.report;
+}
+
+/** The issues at one cell, as "code" strings. */
+function codesAt(report: ValidationReport, sheet: string, cell: string): string[] {
+  return report.issues.filter((i) => i.sheet === sheet && i.cell === cell).map((i) => i.code);
+}
+
+const tasks = "附件1 任务清单";
+const monitoring = "监测数据";
+const indicators = "指标填报";
+const survey = "附件6 排查河流";
+const national = "附件2 国控断面";
+
+describe("validating 监测数据", () => {
+  it("reports an unknown point, an unreadable date, an unreadable value and a pH outside 0–14 at their cells", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "不存在的断面");
+    enter(book, monitoring, "B4", "五月一日");
+    enter(book, monitoring, "C4", "abc"); // 水温
+    enter(book, monitoring, "D4", 15); // pH
+    const report = await validated(book);
+    expect(codesAt(report, monitoring, "A4")).toEqual(["unknown_point"]);
+    expect(codesAt(report, monitoring, "B4")).toEqual(["unreadable_sampling_date"]);
+    expect(codesAt(report, monitoring, "C4")).toEqual(["unreadable_value"]);
+    expect(codesAt(report, monitoring, "D4")).toEqual(["implausible_value"]);
+    expect(report.issues.find((i) => i.cell === "D4")?.severity).toBe("error");
+  });
+
+  it("reads dates as staff type them and tolerates 断面 and full-width forms in point names", async () => {
+    const book = await generated();
+    const dates: CellValue[] = ["2023.5.1", "2023/5/2", "2023年5月3日", 45054]; // 45054 = 2023-05-07
+    dates.forEach((date, i) => {
+      enter(book, monitoring, `A${4 + i}`, i === 0 ? "露塘断面" : i === 1 ? "　露塘 " : "露塘");
+      enter(book, monitoring, `B${4 + i}`, date);
+      enter(book, monitoring, `I${4 + i}`, 0.5); // 氨氮
+    });
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.sheet === monitoring)).toEqual([]);
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ samples: 4, computedClass: "Ⅱ类" });
+  });
+
+  it("refuses a date outside the plan year and a repeated sample; a time of day makes samples distinct", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "露塘");
+    enter(book, monitoring, "B4", "2022-12-31");
+    enter(book, monitoring, "A5", "露塘");
+    enter(book, monitoring, "B5", "2023-05-01");
+    enter(book, monitoring, "A6", "露塘");
+    enter(book, monitoring, "B6", "2023-05-01");
+    enter(book, monitoring, "A7", "露塘");
+    enter(book, monitoring, "B7", "2023-05-01 08:00");
+    enter(book, monitoring, "A8", "露塘");
+    enter(book, monitoring, "B8", "2023-05-01 14:00");
+    const report = await validated(book);
+    expect(codesAt(report, monitoring, "B4")).toEqual(["sampling_date_outside_plan_year"]);
+    expect(codesAt(report, monitoring, "B5")).toEqual([]);
+    expect(codesAt(report, monitoring, "B6")).toEqual(["duplicate_sample"]);
+    expect(codesAt(report, monitoring, "B7")).toEqual([]);
+    expect(codesAt(report, monitoring, "B8")).toEqual([]);
+  });
+
+  it("warns where a detection limit is above the target's limit, and an Excel error is an error", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "露塘"); // target Ⅱ: 氨氮 ≤ 0.5
+    enter(book, monitoring, "B4", "2023-05-01");
+    enter(book, monitoring, "I4", "0.8L");
+    enter(book, monitoring, "J4", "#N/A");
+    const report = await validated(book);
+    expect(codesAt(report, monitoring, "I4")).toEqual(["detection_limit_above_limit"]);
+    expect(report.issues.find((i) => i.cell === "I4")?.severity).toBe("warning");
+    expect(codesAt(report, monitoring, "J4")).toEqual(["excel_error_value"]);
+  });
+});
+
+describe("validating 附件2–5 and judging the points", () => {
+  it("fills the computed class, exceedances, samples and attainment from 监测数据", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "露塘"); // row 10 of 附件2, target Ⅱ
+    enter(book, monitoring, "B4", "2023-03-01");
+    enter(book, monitoring, "I4", 0.59); // 氨氮: Ⅲ, 0.18 over Ⅱ's 0.5
+    const report = await validated(book);
+    expect([
+      at(book, national, "L10"),
+      at(book, national, "M10"),
+      at(book, national, "N10"),
+      at(book, national, "O10"),
+    ]).toEqual(["Ⅲ类", "氨氮(0.18)", 1, "未达标"]);
+    expect(codesAt(report, national, "O10")).toEqual(["point_target_not_met"]);
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({
+      target: "Ⅱ类",
+      class: "Ⅲ类",
+      status: "not_met",
+      exceedances: [{ parameter: "氨氮（NH3-N）", multiple: 0.18 }],
+    });
+    expect(at(book, national, "O4")).toBe("无数据");
+  });
+
+  it("reads entered classes in any form, warns where they differ from the data, and refuses the unreadable", async () => {
+    const book = await generated();
+    enter(book, national, "K4", "II 类"); // 贝江口
+    enter(book, national, "K5", "2类"); // 大洲
+    enter(book, national, "K6", "Class II"); // 凤山糖厂
+    enter(book, national, "K7", "三级"); // 脚板洲
+    enter(book, national, "K10", "Ⅱ类"); // 露塘
+    enter(book, monitoring, "A4", "露塘");
+    enter(book, monitoring, "B4", "2023-03-01");
+    enter(book, monitoring, "I4", 1.2);
+    const report = await validated(book);
+    expect(codesAt(report, national, "K4")).toEqual([]);
+    expect(codesAt(report, national, "K5")).toEqual([]);
+    expect(codesAt(report, national, "K6")).toEqual([]);
+    expect(codesAt(report, national, "K7")).toEqual(["unreadable_measured_class"]);
+    expect(codesAt(report, national, "K10")).toEqual(["measured_class_differs"]);
+    expect(report.issues.find((i) => i.cell === "K10")?.message).toContain("Ⅳ类");
+    expect(report.points.find((p) => p.name === "贝江口")).toMatchObject({ class: "Ⅱ类", status: "met" });
+  });
+});
+
+describe("validating 附件1", () => {
+  it("reports a status outside the list, 已完成 without a date, late completion and overdue tasks", async () => {
+    const book = await generated();
+    enter(book, tasks, "L4", "搞定了"); // task 1
+    enter(book, tasks, "L5", "已完成"); // task 2, no date
+    enter(book, tasks, "L23", "已完成"); // task 20, due 2023-11-30
+    enter(book, tasks, "M23", "2023-12-05");
+    enter(book, tasks, "L24", "推进中"); // task 21, due at the year's end
+    const report = await validated(book, "2023-12-01");
+    expect(codesAt(report, tasks, "L4")).toEqual(["unknown_task_status"]);
+    expect(codesAt(report, tasks, "M5")).toEqual(["completed_without_date"]);
+    expect(codesAt(report, tasks, "M23")).toEqual(["completed_after_deadline"]);
+    expect(codesAt(report, tasks, "L24")).toEqual([]);
+    const early = await validated(book, "2023-12-21");
+    expect(codesAt(early, tasks, "L56")).toEqual(["task_overdue", "task_overdue"]); // task 53: 7月1日 and 12月20日
+    expect(at(book, tasks, "O56")).toBe("逾期 1 天\n逾期 173 天（报送水污染防治半年工作总结）");
+  });
+
+  it("warns once that the publication date is missing, at task 44's due date", async () => {
+    const book = await generated();
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.code === "publication_date_not_set").map((i) => i.cell)).toEqual([
+      "J47",
+    ]);
+    const dated = await validateWorkbook(book.port, plan, {
+      locale: "zh-CN",
+      asOf: "2023-06-30",
+      publishedOn: "2023-04-10",
+    });
+    expect(dated.ok && dated.report.tasks.find((t) => t.number === 44)?.deadlines[0]?.date).toBe(
+      "2023-05-09",
+    );
+  });
+
+  it("warns about a plan cell a user changed, naming the plan's text", async () => {
+    const book = await generated();
+    enter(book, tasks, "F8", "市住建局（已改）");
+    const report = await validated(book);
+    const issue = report.issues.find((i) => i.cell === "F8");
+    expect(issue).toMatchObject({ code: "plan_cell_changed", severity: "warning" });
+    expect(issue?.message).toContain("市住房城乡建设局");
+  });
+});
+
+describe("validating 指标填报 and 附件6", () => {
+  it("reads 57%, 57 and 0.57 as 57 % for a % target, warning on the doubtful one", async () => {
+    for (const [typed, warned] of [
+      ["57%", false],
+      [57, false],
+      [0.57, true],
+    ] as const) {
+      const book = await generated();
+      enter(book, indicators, "H4", typed); // t5-1 生活污水集中收集率 ≥ 57%
+      const report = await validated(book);
+      expect(report.indicators[0]).toMatchObject({ actual: 57, status: "met" });
+      expect(codesAt(report, indicators, "H4")).toEqual(warned ? ["doubtful_percent_reading"] : []);
+    }
+  });
+
+  it("refuses a non-numeric actual value and judges a missed target as an error, a missed 力争 target as a warning", async () => {
+    const book = await generated();
+    const rowOf = (id: string): number => 4 + plan.targets.findIndex((t) => t.id === id);
+    enter(book, indicators, "H4", "约五成");
+    enter(book, indicators, `H${rowOf("t6-1")}`, 15); // t6-1 力争 19 公里
+    enter(book, indicators, `H${rowOf("t27-1")}`, 23); // t27-1 用水总量 ≤ 22.6
+    const report = await validated(book);
+    expect(codesAt(report, indicators, "H4")).toEqual(["unreadable_actual_value"]);
+    expect(report.issues.find((i) => i.cell === `H${rowOf("t6-1")}`)).toMatchObject({
+      code: "soft_target_missed",
+      severity: "warning",
+    });
+    expect(report.issues.find((i) => i.cell === `H${rowOf("t27-1")}`)).toMatchObject({
+      code: "indicator_target_missed",
+      severity: "error",
+    });
+    expect(at(book, indicators, `M${rowOf("t27-1")}`)).toBe("未达标");
+  });
+
+  it("computes task 32's reduction from the year's value and the 2020 base, and refuses a value without its base", async () => {
+    const book = await generated();
+    const row = 4 + plan.targets.findIndex((t) => t.id === "t32-1");
+    const other = 4 + plan.targets.findIndex((t) => t.id === "t32-2");
+    enter(book, indicators, `H${row}`, 46.8);
+    enter(book, indicators, `I${row}`, 50); // cut 6.4 %
+    enter(book, indicators, `H${other}`, 30);
+    const report = await validated(book);
+    expect(report.indicators.find((i) => i.id === "t32-1")).toMatchObject({ actual: 6.4, status: "met" });
+    expect(at(book, indicators, `L${row}`)).toBe(6.4);
+    expect(codesAt(report, indicators, `I${other}`)).toEqual(["missing_base_value"]);
+    expect(report.indicators.find((i) => i.id === "t32-2")?.status).toBe("invalid");
+  });
+
+  it("checks the survey's counts and computes task 16's shares from them", async () => {
+    const book = await generated();
+    enter(book, survey, "E4", 10); // found
+    enter(book, survey, "F4", 12); // traced > found
+    enter(book, survey, "E5", 20);
+    enter(book, survey, "F5", 16);
+    enter(book, survey, "G5", 10); // remediation tasks
+    enter(book, survey, "H5", 3.5);
+    const report = await validated(book);
+    expect(codesAt(report, survey, "F4")).toEqual(["traced_exceeds_found"]);
+    expect(codesAt(report, survey, "H5")).toEqual(["count_not_whole_number"]);
+    // Traced 28 of 30 found: 93.33 %.
+    expect(report.indicators.find((i) => i.id === "t16-1")?.actual).toBeCloseTo(93.33, 2);
+  });
+});
+
+describe("marking and the summary", () => {
+  it("marks problem cells with a fill and the add-in's note, and clears them when fixed, never changing entries", async () => {
+    const book = await generated();
+    enter(book, tasks, "L4", "搞定了");
+    book.sheet(tasks)?.setNote(...parseA1("N4"), "张三：已核实");
+    await validated(book);
+    const sheet = book.sheet(tasks);
+    expect(sheet?.formatAt(...parseA1("L4"), "fill")).toBe("#FFC7CE");
+    expect(sheet?.noteAt(...parseA1("L4"))).toBe(
+      `${addInNoteMarker}完成状态“搞定了”不在列表中：请选择未启动、推进中或已完成。`,
+    );
+    expect(at(book, tasks, "L4")).toBe("搞定了");
+
+    enter(book, tasks, "L4", "推进中");
+    await validated(book);
+    expect(sheet?.formatAt(...parseA1("L4"), "fill")).toBe("#FFF8DC");
+    expect(sheet?.noteAt(...parseA1("L4"))).toBeNull();
+    expect(sheet?.noteAt(...parseA1("N4"))).toBe("张三：已核实");
+  });
+
+  it("writes 汇总 with the goals, and keeps what a user typed beside its tables", async () => {
+    const book = await generated();
+    await validated(book);
+    const summary = book.sheet("汇总");
+    expect(summary?.layout?.tables.map((t) => t.name)).toEqual([
+      "WP_SummaryGoals",
+      "WP_SummaryPoints",
+      "WP_SummaryIndicators",
+      "WP_SummaryTasks",
+      "WP_SummaryOverdue",
+      "WP_SummaryChart",
+    ]);
+    expect(summary?.get(5, 0)).toBe("全市 10 个国家考核断面水质优良比例达 100%");
+    summary?.set(5, 9, "审核：李四");
+    await validated(book);
+    expect(book.sheet("汇总")?.get(5, 9)).toBe("审核：李四");
+  });
+
+  it("never overwrites a sheet named 汇总 that the user made", async () => {
+    const book = await generated();
+    book.addSheet("汇总").set(0, 0, "我的汇总");
+    const outcome = await validateWorkbook(book.port, plan, { locale: "zh-CN", asOf: "2023-06-30" });
+    expect(outcome).toEqual({ ok: false, problems: [{ code: "summary_sheet_taken", sheet: "汇总" }] });
+    expect(book.sheet("汇总")?.get(0, 0)).toBe("我的汇总");
+  });
+
+  it("says a workbook without the plan's sheets cannot be validated", async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet("Sheet1");
+    expect(await validateWorkbook(book.port, plan, { locale: "zh-CN", asOf: "2023-06-30" })).toEqual({
+      ok: false,
+      problems: [{ code: "no_plan_sheets" }],
+    });
+  });
+
+  it("validates an English workbook, writing English words into it", async () => {
+    const book = await generated("en-US");
+    enter(book, "A1 Tasks", "L4", "Finished");
+    const outcome = await validateWorkbook(book.port, plan, { locale: "en-US", asOf: "2023-12-31" });
+    expect(outcome.ok && outcome.report.issues.find((i) => i.cell === "L4")?.message).toBe(
+      '"Finished" is not a status: choose Not started, In progress or Done.',
+    );
+    expect(at(book, "A2 National sections", "O4")).toBe("No data");
+    expect(outcome.ok && outcome.summarySheet).toBe("Summary");
+  });
+
+  it("reads back after generating again: computed cells are blank until the next validation", async () => {
+    const book = await generated();
+    await validated(book);
+    expect(at(book, national, "O4")).toBe("无数据");
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(at(book, national, "O4")).toBeNull();
+  });
+});
