@@ -1,18 +1,20 @@
-import type { Stats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import type { Locale } from "../core/locale";
-import { liuzhou2023Plan } from "../core/plan/builtinPlans";
-import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
-import type { Plan } from "../core/plan/planSchema";
 import { HostError } from "../hosts/hostError";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import { generateWorkbook } from "../workbook/generateWorkbook";
 import { metaSheetName } from "../workbook/metaSheet";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
+import {
+  describeUnexpected,
+  errnoOf,
+  loadPlan,
+  openOrCreate,
+  statOrNull,
+  UsageProblem,
+} from "./workbookFiles";
 
 /** What `generate` was asked to do, paths as the user typed them. */
 export interface GenerateRequest {
@@ -64,11 +66,6 @@ export async function runGenerate(request: GenerateRequest, io: CliIo): Promise<
   }
 }
 
-/** A usage or file problem, already worded for the user: the command ends with exit code 2. */
-class UsageProblem extends Error {
-  override readonly name = "UsageProblem";
-}
-
 async function generate(request: GenerateRequest, messages: CliMessages): Promise<string> {
   const { out } = request;
   if (!/\.xlsx$/i.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
@@ -77,8 +74,7 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   const folder = await statOrNull(dirname(outPath));
   if (folder === null || !folder.isDirectory()) throw new UsageProblem(messages.outDirMissing(dirname(out)));
 
-  const plan =
-    request.plan === undefined ? liuzhou2023Plan : await readPlanFile(request.plan, request.locale, messages);
+  const plan = await loadPlan(request.plan, request.locale, messages);
   const existing = await statOrNull(outPath);
   const book = await openOrCreate(out, outPath, existing, messages);
 
@@ -104,80 +100,4 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   // The bookkeeping sheet is very hidden: count the sheets a user will see.
   const visible = (names: readonly string[]): number => names.filter((name) => name !== metaSheetName).length;
   return messages.generated(out, visible(outcome.created), visible(outcome.updated), outcome.keptEntries);
-}
-
-async function readPlanFile(path: string, locale: Locale, messages: CliMessages): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = errnoOf(error);
-    throw new UsageProblem(
-      code === "ENOENT"
-        ? messages.planMissing(path)
-        : messages.planUnreadable(path, messages.fileReason(code)),
-    );
-  }
-  let json: unknown;
-  try {
-    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UsageProblem(
-      messages.planNotJson(path, error instanceof Error ? error.message : String(error)),
-    );
-  }
-  const parsed = parsePlan(json);
-  if (!parsed.ok)
-    throw new UsageProblem(messages.planInvalid(path, formatPlanProblems(parsed.problems, locale)));
-  return parsed.plan;
-}
-
-/** A new workbook, or the one at `outPath` to generate again inside (an .xlsx of the user's own too, as in Excel). */
-async function openOrCreate(
-  out: string,
-  outPath: string,
-  existing: Stats | null,
-  messages: CliMessages,
-): Promise<XlsxWorkbook> {
-  if (existing === null) return XlsxWorkbook.create();
-  if (existing.isDirectory()) throw new UsageProblem(messages.outIsDirectory(out));
-  try {
-    return await XlsxWorkbook.open(outPath);
-  } catch (error) {
-    if (!(error instanceof HostError)) throw error;
-    switch (error.code) {
-      case "not_a_workbook":
-        throw new UsageProblem(messages.outNotAWorkbook(out));
-      case "file_unavailable":
-        throw new UsageProblem(messages.outUnreadable(out, messages.fileReason(errnoOf(error))));
-      case "excel_rejected":
-      case "payload_too_large":
-      case "api_unsupported":
-        throw new UsageProblem(messages.excelRejected(error.message));
-    }
-  }
-}
-
-async function statOrNull(path: string): Promise<Stats | null> {
-  try {
-    return await stat(path);
-  } catch {
-    return null;
-  }
-}
-
-/** Node's error code ("EACCES"), looking through a HostError to its cause. */
-function errnoOf(error: unknown): string | undefined {
-  const source: unknown = error instanceof HostError ? error.cause : error;
-  if (typeof source === "object" && source !== null && "code" in source && typeof source.code === "string") {
-    return source.code;
-  }
-  return undefined;
-}
-
-function describeUnexpected(error: unknown, messages: CliMessages): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  // One line, whatever the error held.
-  return messages.internalError(reason.replace(/\s*\n\s*/g, " "));
 }

@@ -1,0 +1,104 @@
+import type { Stats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import type { Locale } from "../core/locale";
+import { liuzhou2023Plan } from "../core/plan/builtinPlans";
+import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
+import type { Plan } from "../core/plan/planSchema";
+import { HostError } from "../hosts/hostError";
+import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import type { CliMessages } from "./messages/cliMessages";
+
+/*
+ * The file handling every command shares: plan files, workbooks opened or created, and the one
+ * line a file problem becomes.
+ */
+
+/** A usage or file problem, already worded for the user: the command ends with exit code 2. */
+export class UsageProblem extends Error {
+  override readonly name = "UsageProblem";
+}
+
+/** The built-in plan, or the plan file the user named, checked against the schema. */
+export async function loadPlan(
+  path: string | undefined,
+  locale: Locale,
+  messages: CliMessages,
+): Promise<Plan> {
+  return path === undefined ? liuzhou2023Plan : readPlanFile(path, locale, messages);
+}
+
+async function readPlanFile(path: string, locale: Locale, messages: CliMessages): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = errnoOf(error);
+    throw new UsageProblem(
+      code === "ENOENT"
+        ? messages.planMissing(path)
+        : messages.planUnreadable(path, messages.fileReason(code)),
+    );
+  }
+  let json: unknown;
+  try {
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new UsageProblem(
+      messages.planNotJson(path, error instanceof Error ? error.message : String(error)),
+    );
+  }
+  const parsed = parsePlan(json);
+  if (!parsed.ok)
+    throw new UsageProblem(messages.planInvalid(path, formatPlanProblems(parsed.problems, locale)));
+  return parsed.plan;
+}
+
+/** A new workbook, or the one at `outPath` to generate again inside (an .xlsx of the user's own too, as in Excel). */
+export async function openOrCreate(
+  out: string,
+  outPath: string,
+  existing: Stats | null,
+  messages: CliMessages,
+): Promise<XlsxWorkbook> {
+  if (existing === null) return XlsxWorkbook.create();
+  if (existing.isDirectory()) throw new UsageProblem(messages.outIsDirectory(out));
+  try {
+    return await XlsxWorkbook.open(outPath);
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    switch (error.code) {
+      case "not_a_workbook":
+        throw new UsageProblem(messages.outNotAWorkbook(out));
+      case "file_unavailable":
+        throw new UsageProblem(messages.outUnreadable(out, messages.fileReason(errnoOf(error))));
+      case "excel_rejected":
+      case "payload_too_large":
+      case "api_unsupported":
+        throw new UsageProblem(messages.excelRejected(error.message));
+    }
+  }
+}
+
+export async function statOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Node's error code ("EACCES"), looking through a HostError to its cause. */
+export function errnoOf(error: unknown): string | undefined {
+  const source: unknown = error instanceof HostError ? error.cause : error;
+  if (typeof source === "object" && source !== null && "code" in source && typeof source.code === "string") {
+    return source.code;
+  }
+  return undefined;
+}
+
+export function describeUnexpected(error: unknown, messages: CliMessages): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  // One line, whatever the error held.
+  return messages.internalError(reason.replace(/\s*\n\s*/g, " "));
+}
