@@ -2,10 +2,12 @@
  * The Office.js host: a WorkbookPort that talks to Excel through `Excel.run`.
  *
  * Round trips are what make an add-in slow (each `context.sync()` crosses from the task pane to
- * Excel, and on the web over the network), so both operations plan their whole batch first and
- * then spend a fixed number of syncs: `read` two, `write` one. They spend one more sync per extra
- * chunk only where a request or response would pass Excel on the web's 5 MB payload limit, and
- * they decide every chunk before anything is queued.
+ * Excel, and on the web over the network), so every operation plans its whole batch first and
+ * then spends a fixed number of syncs: `read` two; `write` one (one more to learn the notes a patch
+ * replaces); `update` — what generation and validation use — reads in two, then, in the same
+ * `Excel.run`, checks in one that nothing it would overwrite changed meanwhile and writes in one.
+ * Each spends one more sync per extra chunk only where a request or response would pass Excel on
+ * the web's 5 MB payload limit, and decides every chunk before anything is queued.
  *
  * Requirement sets (the highest one decides the manifest's `<Requirements>`; a later one is used only
  * where `isSetSupported` says the running Excel has it):
@@ -32,11 +34,12 @@ import type {
   SheetPatch,
   SheetSnapshot,
   SheetWrite,
+  UpdatePlan,
   WorkbookPort,
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
-import { addInNoteMarker, sequentialUpdate } from "../../workbook/port";
+import { addInNoteMarker } from "../../workbook/port";
 
 /**
  * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
@@ -77,8 +80,9 @@ function officeIsSetSupported(name: string, minVersion: string): boolean {
 
 /** What one `read` or `write` cost. */
 export interface OfficeCallStats {
+  /** For an update's write: the check that nothing changed since its read, and the write itself. */
   readonly syncs: number;
-  /** Requests (write) or value loads (read) beyond the first that the payload budget forced. */
+  /** Requests (write) or value loads (read, and update's check) beyond the first that the payload budget forced. */
   readonly extraChunks: number;
   /** The largest estimated request (write) or response (read) of the call, in bytes. */
   readonly largestPayloadBytes: number;
@@ -169,118 +173,225 @@ export function createOfficeWorkbookPort(
   /** Chart names per sheet, learned the same way: a replace removes the add-in's old charts by name. */
   const knownCharts = new Map<string, readonly string[]>();
 
-  async function read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    let syncs = 0;
-    const sync = async (context: Excel.RequestContext): Promise<void> => {
-      syncs += 1;
-      stats.totalSyncs += 1;
-      await context.sync();
+  /** Counts one `context.sync()` into the call's figures and the port's total. */
+  function counter(): { sync: (context: Excel.RequestContext) => Promise<void>; readonly count: number } {
+    let count = 0;
+    return {
+      sync: async (context) => {
+        count += 1;
+        stats.totalSyncs += 1;
+        await context.sync();
+      },
+      get count() {
+        return count;
+      },
     };
+  }
+
+  function rememberRead(result: ReadResult): void {
+    for (const sheet of result.snapshot.sheets.values()) knownTables.set(sheet.name, sheet.tables);
+    for (const [name, charts] of result.charts) knownCharts.set(name, charts);
+  }
+
+  function rememberWrite(
+    batch: WriteBatch,
+    requests: readonly PlannedRequest[],
+    syncs: number,
+    extraCheckChunks = 0,
+  ): void {
+    const largest = Math.max(0, ...requests.map((r) => r.bytes));
+    stats.lastWrite = {
+      syncs,
+      extraChunks: Math.max(0, requests.length - 1) + Math.max(0, extraCheckChunks),
+      largestPayloadBytes: largest,
+    };
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, largest);
+    for (const sheet of batch.sheets) {
+      knownTables.set(
+        sheet.layout.name,
+        sheet.layout.tables.map((t) => t.name),
+      );
+      knownCharts.set(
+        sheet.layout.name,
+        (sheet.layout.charts ?? []).map((_, i) => chartName(i)),
+      );
+    }
+  }
+
+  function forgetAfterFailure(): void {
+    // What Excel holds after a failure is unknown to us now; learn it again before the next replace.
+    knownTables.clear();
+    knownCharts.clear();
+  }
+
+  async function read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    const counted = counter();
     try {
-      const result = await run(async (context) => {
-        const outcome = await readInContext(context, sheetNames, budget, sync, options.formulas === true);
-        return outcome;
-      });
+      const result = await run((context) =>
+        readInContext(context, sheetNames, budget, counted.sync, {
+          formulas: options.formulas === true,
+          countNotes: false,
+        }),
+      );
       stats.lastRead = {
-        syncs,
+        syncs: counted.count,
         extraChunks: result.extraChunks,
         largestPayloadBytes: result.largestResponseBytes,
       };
-      for (const sheet of result.snapshot.sheets.values()) knownTables.set(sheet.name, sheet.tables);
-      for (const [name, charts] of result.charts) knownCharts.set(name, charts);
+      rememberRead(result);
       return result.snapshot;
     } catch (error) {
-      stats.lastRead = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
+      stats.lastRead = { syncs: counted.count, extraChunks: 0, largestPayloadBytes: 0 };
       throw toHostError(error, "read");
     }
   }
 
   async function write(batch: WriteBatch): Promise<void> {
-    let syncs = 0;
-    const sync = async (context: Excel.RequestContext): Promise<void> => {
-      syncs += 1;
-      stats.totalSyncs += 1;
-      await context.sync();
-    };
+    const counted = counter();
     // Planned before any Excel call: a layout Excel cannot take, or a row too big for any request,
     // fails here with nothing sent.
-    for (const sheet of batch.sheets) checkLayout(sheet.layout);
-    const patches = batch.patches ?? [];
-    for (const patch of patches) checkPatch(patch);
+    checkBatch(batch);
     try {
       const requests = await run(async (context) => {
-        const facts = await learnFacts(context, batch, sync);
-        for (const [name, tables] of facts.tables) knownTables.set(name, tables);
-        for (const [name, charts] of facts.charts) knownCharts.set(name, charts);
+        const facts = await learnFacts(context, batch, counted.sync, { sheetNames: null, noteCounts: null });
         refuseMissingPatchSheets(batch, facts.sheetNames);
-        const notes = features.notes ? await surveyNotes(context, facts.noteCounts, sync) : new Map();
-        const planned = planWrite(
-          batch,
-          { tables: knownTables, charts: knownCharts, notes, features },
-          budget,
-        );
-        // One sync per planned request: the plan has already cut them to the payload budget, so
-        // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
-        for (const request of planned) {
-          const scope = new RequestScope(context);
-          for (const step of request.steps) step.queue(scope);
-          // A sync in a loop on purpose: one per payload chunk, bounded by data size / 4.5 MB, not by sheets or rows.
-          await sync(context);
-        }
-        return planned;
+        const notes = features.notes ? await surveyNotes(context, facts.noteCounts, counted.sync) : new Map();
+        return sendWrite(context, batch, notes, counted.sync);
       });
-      const largest = Math.max(0, ...requests.map((r) => r.bytes));
-      stats.lastWrite = {
-        syncs,
-        extraChunks: Math.max(0, requests.length - 1),
-        largestPayloadBytes: largest,
-      };
-      stats.largestRequestBytes = Math.max(stats.largestRequestBytes, largest);
-      for (const sheet of batch.sheets) {
-        knownTables.set(
-          sheet.layout.name,
-          sheet.layout.tables.map((t) => t.name),
-        );
-        knownCharts.set(
-          sheet.layout.name,
-          (sheet.layout.charts ?? []).map((_, i) => chartName(i)),
-        );
-      }
+      rememberWrite(batch, requests, counted.count);
     } catch (error) {
-      stats.lastWrite = { syncs, extraChunks: 0, largestPayloadBytes: 0 };
-      // What Excel holds after a failure is unknown to us now; learn it again before the next replace.
-      knownTables.clear();
-      knownCharts.clear();
+      stats.lastWrite = { syncs: counted.count, extraChunks: 0, largestPayloadBytes: 0 };
+      forgetAfterFailure();
       throw toHostError(error, "write");
     }
   }
 
   /**
+   * Reads, plans and writes inside one `Excel.run`. Between the read and the write the user may
+   * type (Excel does not lock the workbook between syncs), so the write's first sync reads again
+   * every cell the write would overwrite or clear, and the notes a patch touches; if any differs
+   * from what `plan` saw, nothing is written and the caller gets a HostError whose cause is a
+   * WorkbookChangedError. The same sync loads the notes' places and texts, so a validation write
+   * costs 2 syncs (that check and the write) plus chunks, however many rows there are.
+   */
+  async function update<T>(
+    sheetNames: readonly string[],
+    options: ReadOptions,
+    plan: (snapshot: WorkbookSnapshot) => UpdatePlan<T>,
+  ): Promise<T> {
+    const readCount = counter();
+    const writeCount = counter();
+    // Set from inside Excel.run's callback, read in the catch below.
+    const progress: { phase: "read" | "write"; planError: { error: unknown } | null } = {
+      phase: "read",
+      planError: null,
+    };
+    const formulas = options.formulas === true;
+    try {
+      const outcome = await run(async (context) => {
+        const read = await readInContext(context, sheetNames, budget, readCount.sync, {
+          formulas,
+          countNotes: features.notes,
+        });
+        stats.lastRead = {
+          syncs: readCount.count,
+          extraChunks: read.extraChunks,
+          largestPayloadBytes: read.largestResponseBytes,
+        };
+        rememberRead(read);
+        let decided: UpdatePlan<T>;
+        try {
+          decided = plan(read.snapshot);
+        } catch (error) {
+          progress.planError = { error };
+          throw error;
+        }
+        const { batch } = decided;
+        if (batch === null) return { result: decided.result, written: null };
+        progress.phase = "write";
+        checkBatch(batch);
+        refuseMissingPatchSheets(batch, read.snapshot.sheetNames);
+        // Sheets the read did not cover (the caller asked for others) are learned as a write would.
+        const facts = await learnFacts(context, batch, writeCount.sync, {
+          sheetNames: read.snapshot.sheetNames,
+          noteCounts: read.noteCounts,
+        });
+        const checked = await checkUnchanged(context, read, batch, {
+          formulas,
+          noteCounts: features.notes ? new Map([...read.noteCounts, ...facts.noteCounts]) : new Map(),
+          budget,
+          sync: writeCount.sync,
+        });
+        const requests = await sendWrite(context, batch, checked.notes, writeCount.sync);
+        return { result: decided.result, written: { batch, requests, checkSyncs: checked.syncs } };
+      });
+      if (outcome.written !== null) {
+        const { batch, requests, checkSyncs } = outcome.written;
+        rememberWrite(batch, requests, writeCount.count, checkSyncs - 1);
+      }
+      return outcome.result;
+    } catch (error) {
+      // The caller's own plan failing is not Excel's doing: it reaches the caller as it was thrown.
+      if (progress.planError !== null) throw progress.planError.error;
+      if (progress.phase === "read") {
+        stats.lastRead = { syncs: readCount.count, extraChunks: 0, largestPayloadBytes: 0 };
+      } else {
+        stats.lastWrite = { syncs: writeCount.count, extraChunks: 0, largestPayloadBytes: 0 };
+        forgetAfterFailure();
+      }
+      throw toHostError(error, progress.phase);
+    }
+  }
+
+  /** Plans the batch against what this port knows and queues it, one sync per planned request. */
+  async function sendWrite(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    notes: ReadonlyMap<string, readonly NoteFact[]>,
+    sync: (context: Excel.RequestContext) => Promise<void>,
+  ): Promise<PlannedRequest[]> {
+    const planned = planWrite(batch, { tables: knownTables, charts: knownCharts, notes, features }, budget);
+    // One sync per planned request: the plan has already cut them to the payload budget, so
+    // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
+    for (const request of planned) {
+      const scope = new RequestScope(context);
+      for (const step of request.steps) step.queue(scope);
+      // A sync in a loop on purpose: one per payload chunk, bounded by data size / 4.5 MB, not by sheets or rows.
+      await sync(context);
+    }
+    return planned;
+  }
+
+  /**
    * What a write must know of the workbook before it queues anything, learned in one sync only
-   * where this port has not seen it: the sheet list (patches refuse a missing sheet before writing),
+   * where nobody has told it yet: the sheet list (patches refuse a missing sheet before writing),
    * the tables and charts of sheets it replaces, and how many notes the patched sheets hold.
    */
   async function learnFacts(
     context: Excel.RequestContext,
     batch: WriteBatch,
     sync: (context: Excel.RequestContext) => Promise<void>,
+    known: {
+      readonly sheetNames: readonly string[] | null;
+      readonly noteCounts: ReadonlyMap<string, number> | null;
+    },
   ): Promise<WriteFacts> {
     const patches = batch.patches ?? [];
     const replaced = batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name);
     const tablesOf = replaced.filter((name) => !knownTables.has(name));
     const chartsOf = replaced.filter((name) => !knownCharts.has(name));
     const notesOf = features.notes
-      ? patches.filter((p) => p.notes.length > 0 || p.clearNotes !== null).map((p) => p.sheet)
+      ? patches
+          .filter((p) => p.notes.length > 0 || p.clearNotes !== null)
+          .map((p) => p.sheet)
+          .filter((name) => known.noteCounts?.has(name.toLowerCase()) !== true)
       : [];
-    const facts: WriteFacts = {
-      sheetNames: null,
-      tables: new Map(),
-      charts: new Map(),
-      noteCounts: new Map(),
-    };
-    if (patches.length === 0 && tablesOf.length === 0 && chartsOf.length === 0) return facts;
+    const namesNeeded = patches.length > 0 && known.sheetNames === null;
+    if (!namesNeeded && tablesOf.length === 0 && chartsOf.length === 0 && notesOf.length === 0) {
+      return { sheetNames: known.sheetNames, tables: new Map(), charts: new Map(), noteCounts: new Map() };
+    }
     const worksheets = context.workbook.worksheets;
-    if (patches.length > 0) worksheets.load("items/name");
+    if (namesNeeded) worksheets.load("items/name");
     const tables = tablesOf.map((name) => {
       const collection = worksheets.getItem(name).tables;
       collection.load("items/name");
@@ -297,22 +408,25 @@ export function createOfficeWorkbookPort(
       count: worksheets.getItemOrNullObject(name).notes.getCount(),
     }));
     await sync(context);
+    for (const { name, collection } of tables)
+      knownTables.set(
+        name,
+        collection.items.map((t) => t.name),
+      );
+    for (const { name, collection } of charts)
+      knownCharts.set(
+        name,
+        collection.items.map((c) => c.name),
+      );
     return {
-      sheetNames: patches.length > 0 ? worksheets.items.map((ws) => ws.name) : null,
+      sheetNames: namesNeeded ? worksheets.items.map((ws) => ws.name) : known.sheetNames,
       tables: new Map(tables.map(({ name, collection }) => [name, collection.items.map((t) => t.name)])),
       charts: new Map(charts.map(({ name, collection }) => [name, collection.items.map((c) => c.name)])),
-      noteCounts: new Map(counts.map(({ name, count }) => [name, count.value])),
+      noteCounts: new Map(counts.map(({ name, count }) => [name.toLowerCase(), count.value])),
     };
   }
 
-  // Until the read and the write share one Excel.run, update is a read followed by a write.
-  return {
-    read,
-    write,
-    update: sequentialUpdate(read, write),
-    features,
-    stats,
-  };
+  return { read, write, update, features, stats };
 }
 
 // ————————————————————————————————————————————— read —————————————————————————————————————————————
@@ -323,21 +437,40 @@ interface SheetProbe {
   readonly used: Excel.Range;
   readonly tables: Excel.TableCollection;
   readonly charts: Excel.ChartCollection;
+  readonly notes: OfficeExtension.ClientResult<number> | null;
 }
 
-interface UsedArea {
+/** What one read learned: the snapshot, and what a write in the same session needs beyond it. */
+interface ReadResult {
+  readonly snapshot: WorkbookSnapshot;
+  readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** Notes per existing sheet, by lower-case name (only where the read was asked to count them). */
+  readonly noteCounts: ReadonlyMap<string, number>;
+  /** Each existing sheet's used range (values only) as read, by lower-case name; null when empty. */
+  readonly used: ReadonlyMap<string, CellRect | null>;
+  readonly extraChunks: number;
+  readonly largestResponseBytes: number;
+}
+
+/** A block of cells whose values a read loads. */
+interface ValueBlock {
   readonly name: string;
-  readonly sheet: Excel.Worksheet;
   readonly startRow: number;
   readonly startCol: number;
   readonly rowCount: number;
   readonly colCount: number;
+  /** What a cell's value costs in the response where it is known (a block read before); else the estimate. */
+  readonly bytesPerCell?: number;
+}
+
+interface UsedArea extends ValueBlock {
+  readonly sheet: Excel.Worksheet;
   readonly tables: readonly string[];
 }
 
-/** A slice of a used range whose values one sync loads. */
-interface ValuePiece {
-  readonly area: UsedArea;
+/** A slice of a block whose values one sync loads. */
+interface ValuePiece<A extends ValueBlock = ValueBlock> {
+  readonly area: A;
   readonly rowOffset: number;
   readonly rowCount: number;
   readonly bytes: number;
@@ -348,13 +481,9 @@ async function readInContext(
   sheetNames: readonly string[],
   budget: number,
   sync: (context: Excel.RequestContext) => Promise<void>,
-  formulas: boolean,
-): Promise<{
-  snapshot: WorkbookSnapshot;
-  charts: ReadonlyMap<string, readonly string[]>;
-  extraChunks: number;
-  largestResponseBytes: number;
-}> {
+  options: { readonly formulas: boolean; readonly countNotes: boolean },
+): Promise<ReadResult> {
+  const { formulas } = options;
   // Sync 1: the sheet list and, for each requested sheet, its used range's extent and its tables.
   // A missing sheet gives null objects all the way down, so one batch asks for all of them.
   const worksheets = context.workbook.worksheets;
@@ -373,18 +502,33 @@ async function readInContext(
     // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
     const charts = sheet.charts;
     charts.load("items/name");
-    return { name, sheet, used, tables, charts };
+    const notes = options.countNotes ? sheet.notes.getCount() : null;
+    return { name, sheet, used, tables, charts, notes };
   });
   await sync(context);
 
   const allNames = worksheets.items.map((ws) => ws.name);
   const charts = new Map<string, readonly string[]>();
+  const noteCounts = new Map<string, number>();
+  const usedRects = new Map<string, CellRect | null>();
   for (const probe of probes) {
-    if (!probe.sheet.isNullObject)
-      charts.set(
-        probe.name,
-        probe.charts.items.map((c) => c.name),
-      );
+    if (probe.sheet.isNullObject) continue;
+    charts.set(
+      probe.name,
+      probe.charts.items.map((c) => c.name),
+    );
+    if (probe.notes !== null) noteCounts.set(probe.name.toLowerCase(), probe.notes.value);
+    usedRects.set(
+      probe.name.toLowerCase(),
+      probe.used.isNullObject
+        ? null
+        : {
+            row: probe.used.rowIndex,
+            col: probe.used.columnIndex,
+            rowCount: probe.used.rowCount,
+            colCount: probe.used.columnCount,
+          },
+    );
   }
   const areas: UsedArea[] = [];
   const emptySheets: SheetSnapshot[] = [];
@@ -451,6 +595,8 @@ async function readInContext(
       return {
         snapshot: { sheetNames: allNames, sheets, tableNames: workbookTables.items.map((t) => t.name) },
         charts,
+        noteCounts,
+        used: usedRects,
         extraChunks: Math.max(0, requests.length - 1),
         largestResponseBytes: largest,
       };
@@ -462,11 +608,267 @@ async function readInContext(
   }
 }
 
+// ———————————————————————————————————————— update's check ——————————————————————————————————————————
+
+/**
+ * Why `update` wrote nothing: a cell it was about to overwrite or clear, a note a patch touches, a
+ * sheet or a table changed after the read (a user typed meanwhile). The HostError `update` throws
+ * carries it as its cause; running again reads the new state.
+ */
+export class WorkbookChangedError extends Error {
+  override readonly name = "WorkbookChangedError";
+  constructor(
+    /** The sheet that changed. */
+    readonly sheet: string,
+    /** The first changed cell's A1 address, or null where the sheet, its extent or its notes changed. */
+    readonly cell: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function changed(sheet: string, cell: string | null, what: string): HostError {
+  const where = cell === null ? `“${sheet}”` : `“${sheet}”!${cell}`;
+  return new HostError(
+    "excel_rejected",
+    `${where} changed while the add-in was working (${what}); nothing was written. Run it again.`,
+    { cause: new WorkbookChangedError(sheet, cell, what) },
+  );
+}
+
+/** A block of cells to read again, and what the first read saw there. */
+interface CheckedArea extends ValueBlock {
+  readonly expected: (row: number, col: number) => CellValue;
+}
+
+/**
+ * Reads again, in one sync (plus chunks), everything the batch would overwrite or clear, and the
+ * notes its patches touch; throws a WorkbookChangedError HostError where anything differs from
+ * what `read` saw. Returns the patched sheets' notes with their places, for the write.
+ */
+async function checkUnchanged(
+  context: Excel.RequestContext,
+  read: ReadResult,
+  batch: WriteBatch,
+  options: {
+    readonly formulas: boolean;
+    readonly noteCounts: ReadonlyMap<string, number>;
+    readonly budget: number;
+    readonly sync: (context: Excel.RequestContext) => Promise<void>;
+  },
+): Promise<{ notes: Map<string, readonly NoteFact[]>; syncs: number }> {
+  const areas = areasToCheck(read, batch);
+  let factor = 1;
+  for (let attempt = 0; ; attempt += 1) {
+    const requests = planValueLoads(areas, options.budget, ESTIMATED_RESPONSE_BYTES_PER_CELL * factor);
+    try {
+      const notes = await checkOnce(context, read, batch, requests, options);
+      return { notes, syncs: Math.max(1, requests.length) };
+    } catch (error) {
+      if (error instanceof HostError) throw error;
+      const code = errorCode(error);
+      // Reading changes nothing: a response Excel found too big is asked for again in smaller cuts.
+      if (code === "ResponsePayloadSizeLimitExceeded" && attempt < MAX_READ_RETRIES) {
+        factor *= 4;
+        continue;
+      }
+      // A note or a sheet that went away between the syncs shows up as a missing item.
+      if (code === "ItemNotFound") {
+        const sheet = batch.patches?.[0]?.sheet ?? batch.sheets[0]?.layout.name ?? "";
+        throw changed(sheet, null, "a sheet or a note went away");
+      }
+      throw error;
+    }
+  }
+}
+
+/** The cells to compare: each replaced sheet's read area and new values, each patch's values. */
+function areasToCheck(read: ReadResult, batch: WriteBatch): CheckedArea[] {
+  const snapshots = new Map([...read.snapshot.sheets].map(([name, sheet]) => [name.toLowerCase(), sheet]));
+  const areas: CheckedArea[] = [];
+  for (const { layout, mode } of batch.sheets) {
+    const snapshot = snapshots.get(layout.name.toLowerCase());
+    if (mode !== "replace" || snapshot === undefined) continue;
+    const readRect: CellRect | null =
+      snapshot.values.length === 0
+        ? null
+        : {
+            row: snapshot.startRow,
+            col: snapshot.startCol,
+            rowCount: snapshot.values.length,
+            colCount: snapshot.values[0]?.length ?? 0,
+          };
+    const newRect: CellRect | null =
+      layout.values.length === 0
+        ? null
+        : { row: 0, col: 0, rowCount: layout.values.length, colCount: layout.values[0]?.length ?? 0 };
+    const rect = boundingRect(readRect, newRect);
+    if (rect !== null) areas.push(checkedArea(layout.name, rect, snapshot));
+  }
+  for (const patch of batch.patches ?? []) {
+    const snapshot = snapshots.get(patch.sheet.toLowerCase());
+    if (snapshot === undefined) continue;
+    for (const { rect } of patch.values) areas.push(checkedArea(patch.sheet, rect, snapshot));
+  }
+  return areas;
+}
+
+/** One attempt at the check: every load queued afresh, the values in `requests` cuts. */
+async function checkOnce(
+  context: Excel.RequestContext,
+  read: ReadResult,
+  batch: WriteBatch,
+  requests: readonly (readonly ValuePiece<CheckedArea>[])[],
+  options: {
+    readonly formulas: boolean;
+    readonly noteCounts: ReadonlyMap<string, number>;
+    readonly sync: (context: Excel.RequestContext) => Promise<void>;
+  },
+): Promise<Map<string, readonly NoteFact[]>> {
+  const worksheets = context.workbook.worksheets;
+  const patches = batch.patches ?? [];
+  // Sheets that must still be absent (created) or present (replaced, patched), and the used
+  // extents of replaced sheets (a replace clears what lies beyond its new values).
+  const existence = [
+    ...batch.sheets.map((s) => ({ name: s.layout.name, present: s.mode === "replace" })),
+    ...patches.map((p) => ({ name: p.sheet, present: true })),
+  ].map(({ name, present }) => ({ name, present, sheet: worksheets.getItemOrNullObject(name) }));
+  const extents = batch.sheets
+    .filter((s) => s.mode === "replace" && read.used.has(s.layout.name.toLowerCase()))
+    .map((s) => {
+      const used = worksheets.getItemOrNullObject(s.layout.name).getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { name: s.layout.name, used, before: read.used.get(s.layout.name.toLowerCase()) ?? null };
+    });
+  const workbookTables = context.workbook.tables;
+  workbookTables.load("items/name");
+  // The patched sheets' notes: how many now, and each one's text and place.
+  const noteLoads: {
+    sheet: string;
+    now: OfficeExtension.ClientResult<number>;
+    before: number;
+    items: { note: Excel.Note; cell: Excel.Range }[];
+  }[] = [];
+  for (const patch of patches) {
+    const key = patch.sheet.toLowerCase();
+    const before = options.noteCounts.get(key);
+    if (before === undefined || noteLoads.some((n) => n.sheet.toLowerCase() === key)) continue;
+    if (patch.notes.length === 0 && patch.clearNotes === null) continue;
+    const notes = worksheets.getItem(patch.sheet).notes;
+    const items = Array.from({ length: before }, (_, i) => {
+      const note = notes.getItemAt(i);
+      note.load("content");
+      const cell = note.getLocation();
+      cell.load("rowIndex,columnIndex");
+      return { note, cell };
+    });
+    noteLoads.push({ sheet: patch.sheet, now: notes.getCount(), before, items });
+  }
+
+  for (const request of requests.length === 0 ? [[]] : requests) {
+    const loaded = request.map((piece) => {
+      const area = piece.area;
+      const range = worksheets
+        .getItem(area.name)
+        .getRangeByIndexes(area.startRow + piece.rowOffset, area.startCol, piece.rowCount, area.colCount);
+      if (options.formulas) range.load("formulas");
+      else range.load("values");
+      return { piece, area, range };
+    });
+    // A sync in a loop on purpose: one per response chunk, as for the read it repeats.
+    await options.sync(context);
+    for (const { piece, area, range } of loaded) {
+      const rows: unknown[][] = options.formulas ? range.formulas : range.values;
+      rows.forEach((row, i) => {
+        row.forEach((value, c) => {
+          const r = area.startRow + piece.rowOffset + i;
+          const col = area.startCol + c;
+          if (normaliseCell(value) !== area.expected(r, col)) {
+            throw changed(area.name, a1Cell(r, col), "a value was typed");
+          }
+        });
+      });
+    }
+  }
+
+  for (const { name, present, sheet } of existence) {
+    if (sheet.isNullObject === present) {
+      throw changed(
+        name,
+        null,
+        present ? "the sheet was deleted or renamed" : "a sheet of that name was added",
+      );
+    }
+  }
+  for (const { name, used, before } of extents) {
+    const now = used.isNullObject
+      ? null
+      : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
+    if (JSON.stringify(now) !== JSON.stringify(before)) throw changed(name, null, "its used range changed");
+  }
+  const tablesNow = workbookTables.items.map((t) => t.name.toLowerCase()).sort();
+  const tablesBefore = read.snapshot.tableNames.map((t) => t.toLowerCase()).sort();
+  if (JSON.stringify(tablesNow) !== JSON.stringify(tablesBefore)) {
+    throw changed(
+      batch.sheets[0]?.layout.name ?? patches[0]?.sheet ?? "",
+      null,
+      "a table was added, removed or renamed",
+    );
+  }
+  const survey = new Map<string, readonly NoteFact[]>();
+  for (const { sheet, now, before, items } of noteLoads) {
+    if (now.value !== before) throw changed(sheet, null, "a note was added or removed");
+    survey.set(
+      sheet.toLowerCase(),
+      items.map(({ note, cell }) => ({ row: cell.rowIndex, col: cell.columnIndex, content: note.content })),
+    );
+  }
+  return survey;
+}
+
+function checkedArea(name: string, rect: CellRect, snapshot: SheetSnapshot): CheckedArea {
+  const expected = (row: number, col: number): CellValue =>
+    snapshot.values[row - snapshot.startRow]?.[col - snapshot.startCol] ?? "";
+  // What the first read's response cost per cell here: the check asks for the same cells again.
+  let bytes = 0;
+  for (const row of snapshot.values) bytes += utf8Bytes(JSON.stringify(row));
+  const cells = snapshot.values.length * (snapshot.values[0]?.length ?? 0);
+  const block = {
+    name,
+    startRow: rect.row,
+    startCol: rect.col,
+    rowCount: rect.rowCount,
+    colCount: rect.colCount,
+  };
+  return cells === 0
+    ? { ...block, expected }
+    : { ...block, bytesPerCell: Math.ceil((bytes / cells) * 1.25), expected };
+}
+
+/** The smallest rectangle holding both, or null when both are null. */
+function boundingRect(a: CellRect | null, b: CellRect | null): CellRect | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return {
+    row,
+    col,
+    rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row,
+    colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col,
+  };
+}
+
 /** Packs used ranges into syncs, cutting a range into row chunks only where it alone passes the budget. */
-function planValueLoads(areas: readonly UsedArea[], budget: number, bytesPerCell: number): ValuePiece[][] {
-  const pieces: ValuePiece[] = [];
+function planValueLoads<A extends ValueBlock>(
+  areas: readonly A[],
+  budget: number,
+  bytesPerCell: number,
+): ValuePiece<A>[][] {
+  const pieces: ValuePiece<A>[] = [];
   for (const area of areas) {
-    const rowBytes = area.colCount * bytesPerCell + ROW_OVERHEAD_BYTES;
+    const rowBytes = area.colCount * Math.max(bytesPerCell, area.bytesPerCell ?? 0) + ROW_OVERHEAD_BYTES;
     const rowsPerPiece = Math.floor(budget / rowBytes);
     if (rowsPerPiece < 1) {
       throw new HostError(
@@ -481,7 +883,7 @@ function planValueLoads(areas: readonly UsedArea[], budget: number, bytesPerCell
   }
   // Loads may run in any order, so first-fit: the small sheets ride along with the last chunk of a
   // big one instead of costing a sync of their own.
-  const groups: { pieces: ValuePiece[]; bytes: number }[] = [];
+  const groups: { pieces: ValuePiece<A>[]; bytes: number }[] = [];
   for (const piece of pieces) {
     const group = groups.find((g) => g.bytes + piece.bytes <= budget);
     if (group === undefined) groups.push({ pieces: [piece], bytes: piece.bytes });
@@ -596,6 +998,12 @@ async function surveyNotes(
   return survey;
 }
 
+/** What Excel would refuse in a batch, refused before anything is sent. */
+function checkBatch(batch: WriteBatch): void {
+  for (const sheet of batch.sheets) checkLayout(sheet.layout);
+  for (const patch of batch.patches ?? []) checkPatch(patch);
+}
+
 /** A patch Excel would refuse for its shape is refused before anything is sent. */
 function checkPatch(patch: SheetPatch): void {
   for (const { rect, values } of patch.values) {
@@ -641,7 +1049,11 @@ function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): Pl
   for (const sheet of batch.sheets) steps.push(...decorationSteps(sheet.layout));
   for (const patch of batch.patches ?? []) {
     steps.push(
-      ...patchSteps(patch, known.features.notes ? (known.notes.get(patch.sheet) ?? []) : null, budget),
+      ...patchSteps(
+        patch,
+        known.features.notes ? (known.notes.get(patch.sheet.toLowerCase()) ?? []) : null,
+        budget,
+      ),
     );
   }
   const activate = batch.activate;

@@ -81,6 +81,8 @@ export class FakeExcel {
   readonly payloadLimitBytes: number;
   readonly excelApi: string;
   readonly syncs: FakeSyncRecord[] = [];
+  /** How many `Excel.run` batches have started. */
+  runCount = 0;
 
   constructor(options: FakeExcelOptions = {}) {
     this.state = new FakeWorkbookState(options.sheetNames ?? ["Sheet1"]);
@@ -123,6 +125,7 @@ export class FakeExcel {
   /** Like Excel.run: a fresh context per batch; what is still queued at the end is synced, as Office does. */
   readonly run = async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeRequestContext(this);
+    this.runCount += 1;
     try {
       const result = await batch(context);
       if (context.pendingActions > 0) await context.sync();
