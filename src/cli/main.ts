@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
 import { describeLangProblem, registerClassify } from "./classifyCommand";
 import { registerGenerate } from "./generateCommand";
+import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
 
 /**
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
       throw new CommanderError(exitCodes.usage, "water-plan.invalidLang", problem);
     });
   registerGenerate(program, io);
+  registerValidate(program, io);
   registerClassify(program, io);
   return program;
 }

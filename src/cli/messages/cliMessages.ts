@@ -31,6 +31,38 @@ export interface CliMessages {
   fileReason(code: string | undefined): string;
   /** A bug, not the user's doing: still one line, never a stack trace. */
   internalError(reason: string): string;
+
+  readonly validateDescription: string;
+  readonly bookArgument: string;
+  readonly markedOutOption: string;
+  readonly jsonOption: string;
+  readonly todayOption: string;
+  readonly publishedOption: string;
+  inputMissing(book: string): string;
+  inputIsDirectory(book: string): string;
+  inputNotXlsx(book: string): string;
+  badDate(option: string, value: string): string;
+  noPlanSheets(book: string): string;
+  summarySheetTaken(sheet: string): string;
+  /** The closing line of a validation: counts and where the marked workbook went (or null: not written). */
+  validated(book: string, errors: number, warnings: number, out: string | null): string;
+  /** Headings and column names of the terminal report. */
+  readonly report: {
+    readonly goals: string;
+    readonly points: string;
+    readonly indicators: string;
+    readonly tasks: string;
+    readonly issues: string;
+    readonly noIssues: string;
+    readonly columns: {
+      readonly goal: readonly [string, string, string, string];
+      readonly point: readonly [string, string, string, string, string, string];
+      readonly indicator: readonly [string, string, string, string, string];
+      readonly taskCounts: readonly [string, string, string, string, string];
+      readonly issue: readonly [string, string, string, string];
+    };
+    readonly severity: { readonly error: string; readonly warning: string };
+  };
 }
 
 const byLocale: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zhCNMessages, "en-US": enUSMessages };

@@ -44,6 +44,42 @@ export const enUSMessages: CliMessages = {
     }
   },
   internalError: (reason) => `Internal error: ${reason} (please report this message to the developers)`,
+
+  validateDescription:
+    "check what was entered in a workbook, judge every target of the plan and write the summary sheet",
+  bookArgument: "the .xlsx workbook to check (never changed unless --out names it)",
+  markedOutOption:
+    "write the workbook with problems marked, computed columns filled and the summary sheet to this .xlsx file",
+  jsonOption: "print the report as JSON",
+  todayOption: "the as-of date YYYY-MM-DD (default: today)",
+  publishedOption: "the date the city published its work plan, YYYY-MM-DD (default: the workbook's setting)",
+  inputMissing: (book) => `The workbook ${book} does not exist.`,
+  inputIsDirectory: (book) => `${book} is a folder; give an .xlsx file.`,
+  inputNotXlsx: (book) => `${book} should end in .xlsx.`,
+  badDate: (option, value) =>
+    `"${value}" is not a date for ${option}: write it as YYYY-MM-DD, e.g. 2023-06-30.`,
+  noPlanSheets: (book) =>
+    `${book} holds none of the plan's sheets made by this add-in; generate them first with water-plan generate.`,
+  summarySheetTaken: (sheet) =>
+    `The workbook already has a sheet named "${sheet}" that this add-in did not make; nothing was changed to keep its data. Rename it, then validate again.`,
+  validated: (book, errors, warnings, out) =>
+    `Checked ${book}: ${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")}. ${out === null ? "Nothing written (use --out to write the marked workbook)." : `Wrote ${out}.`}`,
+  report: {
+    goals: "Water-quality goals",
+    points: "Sections and sources",
+    indicators: "Numeric targets",
+    tasks: "Key tasks",
+    issues: "Problems",
+    noIssues: "No problems found.",
+    columns: {
+      goal: ["Goal", "Required", "Actual", "Status"],
+      point: ["Name", "Target", "Class", "Samples", "Exceedances (multiple)", "Status"],
+      indicator: ["Task", "Indicator", "Target", "Value judged", "Status"],
+      taskCounts: ["Not started", "In progress", "Done", "Not reported", "Overdue"],
+      issue: ["Cell", "Severity", "Code", "Message"],
+    },
+    severity: { error: "error", warning: "warning" },
+  },
 };
 
 function plural(count: number, noun: string): string {

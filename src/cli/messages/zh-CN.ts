@@ -42,4 +42,36 @@ export const zhCNMessages: CliMessages = {
     }
   },
   internalError: (reason) => `内部错误：${reason}（请将此消息报告给开发者）`,
+
+  validateDescription: "校验工作簿中填报的内容，判定计划的各项目标，并写入汇总表",
+  bookArgument: "要校验的 .xlsx 工作簿（不会被改动，除非 --out 指向它）",
+  markedOutOption: "把标注了问题、填好计算列和汇总表的工作簿写入此 .xlsx 文件",
+  jsonOption: "以 JSON 输出校验报告",
+  todayOption: "统计截止日 YYYY-MM-DD（默认今天）",
+  publishedOption: "市级工作计划公布日期 YYYY-MM-DD（默认取工作簿中的设置）",
+  inputMissing: (book) => `找不到工作簿 ${book}。`,
+  inputIsDirectory: (book) => `${book} 是一个目录，请指定一个 .xlsx 文件。`,
+  inputNotXlsx: (book) => `${book} 的扩展名应为 .xlsx。`,
+  badDate: (option, value) => `${option} 的值“${value}”不是有效日期，请写作 YYYY-MM-DD，如 2023-06-30。`,
+  noPlanSheets: (book) => `${book} 中没有本助手生成的计划表格，请先用 water-plan generate 生成。`,
+  summarySheetTaken: (sheet) =>
+    `工作簿中已有名为“${sheet}”的工作表，但它不是本助手生成的；为保护其中的数据未作任何改动，请将其改名后重试。`,
+  validated: (book, errors, warnings, out) =>
+    `已校验 ${book}：错误 ${errors} 项，提示 ${warnings} 项。${out === null ? "未写入文件（用 --out 写入标注后的工作簿）。" : `已写入 ${out}。`}`,
+  report: {
+    goals: "水质目标",
+    points: "断面与水源地",
+    indicators: "量化指标",
+    tasks: "重点任务",
+    issues: "问题清单",
+    noIssues: "未发现问题。",
+    columns: {
+      goal: ["目标", "要求", "实际", "状态"],
+      point: ["名称", "目标", "类别", "样品数", "超标因子（倍数）", "状态"],
+      indicator: ["任务", "指标", "目标", "判定值", "状态"],
+      taskCounts: ["未启动", "推进中", "已完成", "未填报", "逾期"],
+      issue: ["单元格", "级别", "代码", "说明"],
+    },
+    severity: { error: "错误", warning: "提示" },
+  },
 };

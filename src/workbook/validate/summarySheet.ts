@@ -2,13 +2,13 @@ import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { PointKind } from "../../core/validation/monitoringPoints";
-import { parseWaterClass } from "../../core/water-quality/waterClass";
+import { formatWaterClass, parseWaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ValidationReport } from "./validateWorkbook";
-import { verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
+import { parameterName, verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
 export const summarySheetName = { "zh-CN": "汇总", "en-US": "Summary" } as const;
@@ -147,11 +147,16 @@ function withKeptCells(
   return { ...layout, values };
 }
 
+/** The class number 1–6 of a report's class ("Ⅲ类" → 3), for the chart. */
 function classNumber(text: string | null): CellValue {
-  if (text === null) return "";
-  const english = /^Class (.+)$/u.exec(text)?.[1];
-  const read = parseWaterClass(text === "Worse than V" ? "劣V" : (english ?? text));
+  const read = parseWaterClass(text ?? "");
   return read.kind === "class" ? read.waterClass : "";
+}
+
+/** A report's class ("Ⅲ类") in the sheet's language ("Class III"). */
+function inLocale(text: string, locale: Locale): string {
+  const read = parseWaterClass(text);
+  return read.kind === "class" ? formatWaterClass(read.waterClass, locale) : text;
 }
 
 function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
@@ -178,13 +183,13 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
       rows: report.points.map((p) => [
         kindWords[p.kind][locale],
         p.name,
-        p.target,
-        p.class ?? "",
+        inLocale(p.target, locale),
+        p.class === null ? "" : inLocale(p.class, locale),
         p.samples,
         p.exceedances
           .map((e) => {
             // The short name in a cell: "氨氮(0.18)", as on the point sheets.
-            const name = e.parameter.replace(/（.*）$/u, "");
+            const name = parameterName(e.key, locale);
             return e.multiple === null ? name : `${name}(${Math.round(e.multiple * 100) / 100})`;
           })
           .join(locale === "zh-CN" ? "、" : ", "),

@@ -40,7 +40,7 @@ import type { AnySheetSpec, SheetKey } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
 import { a1, SheetMarks } from "./sheetMarks";
-import { verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
+import { parameterName, verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
 import { buildSummaryWrite, summarySheetNames, type SummaryProblem } from "./summarySheet";
 
 export interface ValidateOptions {
@@ -74,7 +74,12 @@ export interface ReportPoint {
   readonly computedClass: string | null;
   readonly status: AttainmentVerdict;
   readonly samples: number;
-  readonly exceedances: readonly { readonly parameter: string; readonly multiple: number | null }[];
+  /** `parameter`: the standard's Chinese name; `key`: the engine's key ("nh3n"). */
+  readonly exceedances: readonly {
+    readonly parameter: string;
+    readonly key: ParameterKey;
+    readonly multiple: number | null;
+  }[];
 }
 
 export interface ReportIndicator {
@@ -285,7 +290,7 @@ function planValidation(
       errors: issues.filter((i) => i.severity === "error").length,
       warnings: issues.filter((i) => i.severity === "warning").length,
     },
-    points: pointResults.map((p) => toReportPoint(p, locale)),
+    points: pointResults.map(toReportPoint),
     indicators,
     tasks,
     goals,
@@ -478,30 +483,30 @@ function formatExceedances(judgement: PointJudgement, locale: Locale): string {
     .join(locale === "zh-CN" ? "、" : ", ");
 }
 
-/** The short name of a parameter: "氨氮" for "氨氮（NH3-N）". */
-export function parameterName(key: ParameterKey, locale: Locale): string {
-  const def = getParameter(key);
-  return locale === "zh-CN" ? def.nameZh.replace(/（.*）$/u, "") : def.nameEn;
-}
-
 function roundMultiple(multiple: number): number {
   return Math.round(multiple * 100) / 100;
 }
 
-function toReportPoint(p: PointJudgement, locale: Locale): ReportPoint {
+/**
+ * A point as the report gives it. Classes and parameter names are always the standard's Chinese
+ * forms ("Ⅱ类", "劣Ⅴ类", "氨氮（NH3-N）"), whatever the language of messages: the report is a data
+ * document other programs read.
+ */
+function toReportPoint(p: PointJudgement): ReportPoint {
   const cls = (c: PointJudgement["class"]): string | null =>
-    c === null ? null : formatWaterClass(c, locale);
+    c === null ? null : formatWaterClass(c, "zh-CN");
   return {
     name: p.point.name,
     kind: p.point.kind,
-    target: formatWaterClass(p.point.target, locale),
+    target: formatWaterClass(p.point.target, "zh-CN"),
     class: cls(p.class),
     enteredClass: cls(p.enteredClass),
     computedClass: cls(p.computedClass),
     status: p.verdict,
     samples: p.samples,
     exceedances: p.exceedances.map((e) => ({
-      parameter: locale === "zh-CN" ? getParameter(e.parameter).nameZh : getParameter(e.parameter).nameEn,
+      parameter: getParameter(e.parameter).nameZh,
+      key: e.parameter,
       multiple: e.multiple === null ? null : Math.round(e.multiple * 10_000) / 10_000,
     })),
   };
@@ -584,7 +589,7 @@ function checkIndicators(
       id: target.id,
       task: target.task,
       name: locale === "zh-CN" ? target.indicator : target.indicatorEn,
-      target: `${target.measure === "reduction_from_base" ? (locale === "zh-CN" ? "降幅" : "cut ") : ""}${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
+      target: `${target.measure === "reduction_from_base" ? (locale === "zh-CN" ? "降幅 " : "cut ") : ""}${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
       soft: target.soft,
       actual: checked.actual,
       status: checked.verdict,

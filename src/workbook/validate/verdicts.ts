@@ -1,4 +1,5 @@
-import type { LocalizedText } from "../../core/locale";
+import type { Locale, LocalizedText } from "../../core/locale";
+import { getParameter, type ParameterKey } from "../../core/water-quality/parameters";
 import type { AttainmentVerdict } from "../../core/validation/checkIndicatorEntry";
 import { palette } from "../sheetSpec";
 
@@ -23,3 +24,14 @@ export const verdictFills: Readonly<Record<ReportVerdict, string>> = {
   cannot_judge: palette.warningFill,
   pending: palette.warningFill,
 };
+
+/**
+ * The short name of a parameter in a cell: "氨氮" for "氨氮（NH3-N）", the English name on English sheets.
+ *
+ * @example
+ * parameterName("nh3n", "zh-CN") // "氨氮"
+ */
+export function parameterName(key: ParameterKey, locale: Locale): string {
+  const def = getParameter(key);
+  return locale === "zh-CN" ? def.nameZh.replace(/（.*）$/u, "") : def.nameEn;
+}

@@ -1,0 +1,154 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { isMatch } from "date-fns";
+import type { Locale } from "../core/locale";
+import { HostError } from "../hosts/hostError";
+import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { validateWorkbook } from "../workbook/validate/validateWorkbook";
+import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
+import { type CliMessages, cliMessages } from "./messages/cliMessages";
+import { formatReportText } from "./reportText";
+import { describeUnexpected, errnoOf, loadPlan, statOrNull, UsageProblem } from "./workbookFiles";
+
+/** What `validate` was asked to do, paths as the user typed them. */
+export interface ValidateRequest {
+  readonly book: string;
+  readonly out: string | undefined;
+  readonly plan: string | undefined;
+  readonly json: boolean;
+  /** "YYYY-MM-DD" as typed, or undefined for today. */
+  readonly today: string | undefined;
+  readonly published: string | undefined;
+  readonly locale: Locale;
+}
+
+/**
+ * Adds `water-plan validate BOOK.xlsx [--out MARKED.xlsx] [--json] [--today D] [--published D]`.
+ *
+ * @example
+ * registerValidate(program, io);
+ */
+export function registerValidate(program: Command, io: CliIo): Command {
+  const help = cliMessages(localeFromLangOption(program.getOptionValue("lang") as string | undefined));
+  return program
+    .command("validate")
+    .description(help.validateDescription)
+    .argument("<book>", help.bookArgument)
+    .option("--out <file>", help.markedOutOption)
+    .option("--json", help.jsonOption, false)
+    .option("--today <date>", help.todayOption)
+    .option("--published <date>", help.publishedOption)
+    .option("--plan <file>", help.planOption)
+    .action(
+      async (
+        book: string,
+        options: { out?: string; json: boolean; today?: string; published?: string; plan?: string },
+        command: Command,
+      ) => {
+        const { lang } = command.optsWithGlobals<{ lang?: string }>();
+        await runValidate(
+          {
+            book,
+            out: options.out,
+            plan: options.plan,
+            json: options.json,
+            today: options.today,
+            published: options.published,
+            locale: localeFromLangOption(lang),
+          },
+          io,
+        );
+      },
+    );
+}
+
+/**
+ * Validates a workbook: prints the report (text or JSON), writes the marked workbook with its
+ * summary sheet to `--out` (through a temporary file; the input is never written unless `--out`
+ * names it). Exit 0 without error-severity issues, 1 with them, 2 for a usage or file problem.
+ *
+ * @example
+ * await runValidate({ book: "book.xlsx", out: undefined, plan: undefined, json: true, today: "2023-06-30", published: undefined, locale: "zh-CN" }, io);
+ */
+export async function runValidate(request: ValidateRequest, io: CliIo): Promise<void> {
+  const messages = cliMessages(request.locale);
+  try {
+    const { report, text } = await validate(request, messages);
+    io.stdout(text);
+    io.setExitCode(report.counts.errors > 0 ? exitCodes.issuesFound : exitCodes.ok);
+  } catch (error) {
+    const line = error instanceof UsageProblem ? error.message : describeUnexpected(error, messages);
+    io.stderr(`${line}\n`);
+    io.setExitCode(exitCodes.usage);
+  }
+}
+
+/** Today in the machine's time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function checkDate(option: string, value: string, messages: CliMessages): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
+    throw new UsageProblem(messages.badDate(option, value));
+  }
+  return value;
+}
+
+async function validate(request: ValidateRequest, messages: CliMessages) {
+  const { book, out } = request;
+  const asOf = checkDate("--today", request.today ?? localToday(), messages);
+  const publishedOn =
+    request.published === undefined ? undefined : checkDate("--published", request.published, messages);
+  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
+  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
+  const input = await statOrNull(resolve(book));
+  if (input === null) throw new UsageProblem(messages.inputMissing(book));
+  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  const plan = await loadPlan(request.plan, request.locale, messages);
+
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.open(resolve(book));
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    throw new UsageProblem(
+      error.code === "file_unavailable"
+        ? messages.outUnreadable(book, messages.fileReason(errnoOf(error)))
+        : messages.outNotAWorkbook(book),
+    );
+  }
+  const outcome = await validateWorkbook(workbook.port, plan, {
+    locale: request.locale,
+    asOf,
+    ...(publishedOn === undefined ? {} : { publishedOn }),
+  }).catch((error: unknown) => {
+    if (error instanceof HostError) throw new UsageProblem(messages.excelRejected(error.message));
+    throw error;
+  });
+  if (!outcome.ok) {
+    throw new UsageProblem(
+      outcome.problems
+        .map((p) =>
+          p.code === "no_plan_sheets" ? messages.noPlanSheets(book) : messages.summarySheetTaken(p.sheet),
+        )
+        .join(" "),
+    );
+  }
+  const { report } = outcome;
+  if (out !== undefined) {
+    const existed = (await statOrNull(resolve(out))) !== null;
+    try {
+      await workbook.saveAtomically(resolve(out));
+    } catch (error) {
+      throw new UsageProblem(messages.outUnwritable(out, messages.fileReason(errnoOf(error)), existed));
+    }
+  }
+  const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
+  const text = request.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : `${formatReportText(report, request.locale)}\n${closing}\n`;
+  return { report, text };
+}
