@@ -1,7 +1,9 @@
 import { Workbook, type Worksheet } from "exceljs";
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
+import { columnLetters } from "../../../src/workbook/a1";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
+import { columnOf, entryCell, type RowKey } from "./entryCell";
 
 // Each test generates the whole plan twice and reads the file back: a few seconds.
 jest.setTimeout(30_000);
@@ -9,6 +11,8 @@ jest.setTimeout(30_000);
 const tasks = "附件1 任务清单";
 const indicators = "指标填报";
 const rivers = "附件6 排查河流";
+const task = (n: number): RowKey => ({ keyHeader: "序号", key: n });
+const firstIndicator: RowKey = { keyHeader: "指标", key: "生活污水集中收集率" };
 
 /** A generated workbook, edited by `edit` as a user would in Excel, saved and opened again. */
 async function generatedThenEdited(edit: (workbook: Workbook) => void): Promise<XlsxWorkbook> {
@@ -37,44 +41,61 @@ describe("generating again on the xlsx host", () => {
   it("keeps a formula typed into an entry column of a sheet with a table a formula", async () => {
     const book = await generatedThenEdited((workbook) => {
       // 进展情况 of task 1 and 实际值 of the first indicator: both inside their sheet's table.
-      sheetOf(workbook, tasks).getCell("M4").value = { formula: "1+2" };
-      sheetOf(workbook, indicators).getCell("G4").value = { formula: "50+7", result: 57 };
+      entryCell(sheetOf(workbook, tasks), "进展情况", task(1)).value = { formula: "1+2" };
+      entryCell(sheetOf(workbook, indicators), "实际值", firstIndicator).value = {
+        formula: "50+7",
+        result: 57,
+      };
     });
     const again = await generateAgain(book);
 
-    expect(sheetOf(again, tasks).getCell("M4").formula).toBe("1+2");
-    expect(sheetOf(again, indicators).getCell("G4").formula).toBe("50+7");
+    expect(entryCell(sheetOf(again, tasks), "进展情况", task(1)).formula).toBe("1+2");
+    expect(entryCell(sheetOf(again, indicators), "实际值", firstIndicator).formula).toBe("50+7");
     const read = await book.port.read([tasks], { formulas: true });
-    expect(read.sheets.get(tasks)?.values[3]?.[12]).toBe("=1+2");
+    const column = columnOf(sheetOf(again, tasks), "进展情况") - 1;
+    expect(read.sheets.get(tasks)?.values[3]?.[column]).toBe("=1+2");
   });
 
   it("keeps text that starts with '=' text, not a formula", async () => {
     const book = await generatedThenEdited((workbook) => {
       // What Excel stores for '=见附表: a text cell whose text starts with "=".
-      sheetOf(workbook, tasks).getCell("M5").value = "=见附表";
-      sheetOf(workbook, tasks).getCell("M6").value = "'=引号开头";
-      sheetOf(workbook, indicators).getCell("I4").value = "=";
+      entryCell(sheetOf(workbook, tasks), "进展情况", task(2)).value = "=见附表";
+      entryCell(sheetOf(workbook, tasks), "进展情况", task(3)).value = "'=引号开头";
+      entryCell(sheetOf(workbook, indicators), "数据来源及说明", firstIndicator).value = "=";
     });
     const again = await generateAgain(book);
 
-    expect(sheetOf(again, tasks).getCell("M5").value).toBe("=见附表");
-    expect(sheetOf(again, tasks).getCell("M6").value).toBe("'=引号开头");
-    expect(sheetOf(again, indicators).getCell("I4").value).toBe("=");
+    expect(entryCell(sheetOf(again, tasks), "进展情况", task(2)).value).toBe("=见附表");
+    expect(entryCell(sheetOf(again, tasks), "进展情况", task(3)).value).toBe("'=引号开头");
+    expect(entryCell(sheetOf(again, indicators), "数据来源及说明", firstIndicator).value).toBe("=");
     // Read for checking entered values (without formulas), the text is as the user sees it.
     const read = await book.port.read([tasks]);
-    expect(read.sheets.get(tasks)?.values[4]?.[12]).toBe("=见附表");
+    const column = columnOf(sheetOf(again, tasks), "进展情况") - 1;
+    expect(read.sheets.get(tasks)?.values[4]?.[column]).toBe("=见附表");
   });
 
   it("keeps a formula filled down (shared by several cells) a formula in every cell", async () => {
+    let done = "";
+    let traced = "";
     const book = await generatedThenEdited((workbook) => {
       const sheet = sheetOf(workbook, rivers);
-      // 已整治数 = 已溯源数, filled down from G4 to G6 as Excel stores it: one shared formula.
-      sheet.getCell("G4").value = { formula: "F4", result: 0, shareType: "shared", ref: "G4:G6" } as never;
-      sheet.getCell("G5").value = { sharedFormula: "G4", result: 0 };
-      sheet.getCell("G6").value = { sharedFormula: "G4", result: 0 };
+      done = columnLetters(columnOf(sheet, "已整治数") - 1);
+      traced = columnLetters(columnOf(sheet, "已溯源数") - 1);
+      // 已整治数 = 已溯源数, filled down over rows 4 to 6 as Excel stores it: one shared formula.
+      const master = `${done}4`;
+      sheet.getCell(master).value = {
+        formula: `${traced}4`,
+        result: 0,
+        shareType: "shared",
+        ref: `${master}:${done}6`,
+      } as never;
+      sheet.getCell(`${done}5`).value = { sharedFormula: master, result: 0 };
+      sheet.getCell(`${done}6`).value = { sharedFormula: master, result: 0 };
     });
     const again = sheetOf(await generateAgain(book), rivers);
 
-    expect(["G4", "G5", "G6"].map((a1) => again.getCell(a1).formula)).toEqual(["F4", "F5", "F6"]);
+    expect([4, 5, 6].map((row) => again.getCell(`${done}${row}`).formula)).toEqual(
+      [4, 5, 6].map((row) => `${traced}${row}`),
+    );
   });
 });
