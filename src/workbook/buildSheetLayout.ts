@@ -170,7 +170,7 @@ function wrappedLines(value: CellValue, columnWidth: number): number {
  * Row heights for rows whose wrapped text needs more than one line. Excel does not fit row heights
  * to wrapped text when it opens a file, and neither does LibreOffice, so the layout says them.
  */
-function wrappedRowHeights(
+export function wrappedRowHeights(
   rows: readonly (readonly CellValue[])[],
   firstRow: number,
   widths: readonly number[],

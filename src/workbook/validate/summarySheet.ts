@@ -5,6 +5,7 @@ import type { PointKind } from "../../core/validation/monitoringPoints";
 import { formatWaterClass, parseWaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
+import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ValidationReport } from "./validateWorkbook";
@@ -23,7 +24,7 @@ export interface SummaryProblem {
 
 /** The widest block: points have seven columns; cells typed right of them are the user's. */
 const width = 7;
-const columnWidths = [18, 30, 18, 18, 10, 30, 12];
+const columnWidths = [22, 34, 20, 16, 10, 30, 12];
 
 const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
   national_section: { "zh-CN": "国控断面", "en-US": "National section" },
@@ -269,6 +270,7 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
     { rect: { row: 1, col: 0, rowCount: 1, colCount: 1 }, fontColor: palette.noteFont },
   ];
   const tables: TableLayout[] = [];
+  const bodies: { first: number; rows: (readonly CellValue[])[] }[] = [];
   let chart: ChartLayout | null = null;
   for (const block of blocks(plan, report, locale)) {
     values.push(pad([]));
@@ -278,6 +280,7 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
     const headerRow = values.length;
     values.push(pad(block.header));
     const rows = block.rows.length > 0 ? block.rows : [block.header.map(() => "")];
+    bodies.push({ first: values.length - 1, rows: [block.header, ...rows] });
     for (const row of rows) values.push(pad(row));
     const cols = block.header.length;
     tables.push({
@@ -325,7 +328,11 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
     name,
     values,
     columnWidths,
-    rowHeights: [{ row: 0, height: 24 }],
+    // Excel and LibreOffice do not fit row heights to wrapped text on opening: the layout says them.
+    rowHeights: [
+      { row: 0, height: 24 },
+      ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
+    ],
     formats,
     validations: [],
     tables,
