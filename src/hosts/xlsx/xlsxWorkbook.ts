@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Workbook, type WorkbookView, type Worksheet } from "exceljs";
-import type { CellValue } from "../../workbook/layout";
 import type {
   HostFeatures,
   SheetSnapshot,
@@ -14,8 +13,8 @@ import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
-import { readCellValue } from "./readCellValue";
 import { renderSheetLayout } from "./renderSheetLayout";
+import { snapshotSheet } from "./snapshotSheet";
 
 /**
  * The xlsx host: an `.xlsx` file held in memory by ExcelJS, behind the same WorkbookPort as Excel.
@@ -160,7 +159,7 @@ export class XlsxWorkbook {
     for (const name of sheetNames) {
       // Excel's sheet names ignore case, as Office.js's getItem does.
       const sheet = this.findSheet(name);
-      if (sheet !== undefined) sheets.set(name, snapshotOf(sheet, date1904, formulas));
+      if (sheet !== undefined) sheets.set(name, snapshotSheet(sheet, date1904, formulas));
     }
     const tableNames = worksheets.flatMap((sheet) => Object.keys(internalsOf(sheet).tables));
     return { sheetNames: worksheets.map((sheet) => sheet.name), sheets, tableNames };
@@ -254,37 +253,6 @@ export class XlsxWorkbook {
           : sheet.views.map((view) => ({ ...view, tabSelected: i === index }));
     });
   }
-}
-
-/** The used range by values (as Office.js's `getUsedRange(true)`): formats alone do not count. */
-function snapshotOf(sheet: Worksheet, date1904: boolean, formulas: boolean): SheetSnapshot {
-  const cells: { row: number; col: number; value: Exclude<CellValue, null> }[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const value = readCellValue(cell, date1904, formulas);
-      if (value === "") return;
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
-      top = Math.min(top, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      right = Math.max(right, colNumber - 1);
-    });
-  });
-  const tables = Object.keys(internalsOf(sheet).tables);
-  if (cells.length === 0) return { name: sheet.name, startRow: 0, startCol: 0, values: [], tables };
-
-  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
-    Array.from({ length: right - left + 1 }, (): CellValue => ""),
-  );
-  for (const { row, col, value } of cells) {
-    const target = values[row - top];
-    if (target !== undefined) target[col - left] = value;
-  }
-  return { name: sheet.name, startRow: top, startCol: left, values, tables };
 }
 
 /** The existing file's permission bits, so that saving over it keeps them; a new file gets 0o666 less the umask. */
