@@ -13,6 +13,7 @@ import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
+import { prepareXlsxBytes, refuse, xlsxLimits } from "./prepareXlsxBytes";
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
 
@@ -72,23 +73,28 @@ export class XlsxWorkbook {
   }
 
   /**
-   * Reads an `.xlsx` from bytes. Throws HostError "not_a_workbook" for anything else.
+   * Reads an `.xlsx` from bytes: the add-in's own, or one saved by Excel, LibreOffice or openpyxl.
+   * Throws HostError "not_a_workbook" for anything else, with an XlsxRefusal as its cause that
+   * says why (empty, encrypted, an old .xls, too large, damaged, …).
    *
    * @example
    * const book = await XlsxWorkbook.fromBuffer(await readFile("book.xlsx"));
    */
   static async fromBuffer(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    const prepared = prepareXlsxBytes(bytes);
     const workbook = new Workbook();
     try {
       // ExcelJS's declared Buffer type is its own; a Node Buffer is what it reads.
-      await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+      await workbook.xlsx.load(
+        Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) as never,
+      );
     } catch (cause) {
-      throw new HostError("not_a_workbook", "The file is not a readable .xlsx workbook.", { cause });
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw refuse("damaged", `ExcelJS cannot read the workbook: ${reason}`);
     }
-    // A zip that is not a spreadsheet (a .docx, say) loads as a workbook with no sheets, which
-    // Excel cannot save: treat it as what it is.
+    // A package without a worksheet ExcelJS can read (only chart sheets, say) cannot be saved.
     if (workbook.worksheets.length === 0) {
-      throw new HostError("not_a_workbook", "The file is not an .xlsx workbook: it holds no worksheets.");
+      throw refuse("not_a_spreadsheet", "The file is not an .xlsx workbook: it holds no worksheets.");
     }
     for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
     return new XlsxWorkbook(workbook);
@@ -96,7 +102,8 @@ export class XlsxWorkbook {
 
   /**
    * Opens an `.xlsx` file. Throws HostError "file_unavailable" when it cannot be read and
-   * "not_a_workbook" when it is not an `.xlsx`.
+   * "not_a_workbook" when it is not an `.xlsx` the host can open (see fromBuffer); a file over
+   * xlsxLimits is refused before it is read.
    *
    * @example
    * const book = await XlsxWorkbook.open("submitted/柳南区.xlsx");
@@ -104,8 +111,16 @@ export class XlsxWorkbook {
   static async open(path: string): Promise<XlsxWorkbook> {
     let bytes: Buffer;
     try {
+      const { size } = await stat(path);
+      if (size > xlsxLimits.fileBytes) {
+        throw refuse("too_large", `${path} has ${size} bytes, over ${xlsxLimits.fileBytes}.`, {
+          bytes: size,
+          limit: xlsxLimits.fileBytes,
+        });
+      }
       bytes = await readFile(path);
     } catch (cause) {
+      if (cause instanceof HostError) throw cause;
       throw new HostError("file_unavailable", `Cannot read ${path}.`, { cause });
     }
     return XlsxWorkbook.fromBuffer(bytes);
