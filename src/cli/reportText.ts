@@ -1,7 +1,33 @@
 import type { Locale } from "../core/locale";
 import type { ValidationReport } from "../workbook/validate/validateWorkbook";
-import { verdictWords } from "../workbook/validate/verdicts";
+import { formatWaterClass, parseWaterClass } from "../core/water-quality/waterClass";
+import type { ReportPoint } from "../workbook/validate/validateWorkbook";
+import { parameterName, verdictWords } from "../workbook/validate/verdicts";
 import { cliMessages } from "./messages/cliMessages";
+
+/** A report's class ("Ⅲ类") in the reader's language. */
+function classIn(text: string | null, locale: Locale): string {
+  if (text === null) return "—";
+  const read = parseWaterClass(text);
+  return read.kind === "class" ? formatWaterClass(read.waterClass, locale) : text;
+}
+
+/** A point's row: name, target, class, samples, exceedances with multiples, verdict. */
+function pointRow(p: ReportPoint, locale: Locale): string[] {
+  return [
+    p.name,
+    classIn(p.target, locale),
+    classIn(p.class, locale),
+    String(p.samples),
+    p.exceedances
+      .map((e) => {
+        const name = parameterName(e.key, locale);
+        return e.multiple === null ? name : `${name}(${e.multiple.toFixed(2)})`;
+      })
+      .join(locale === "zh-CN" ? "、" : ", "),
+    verdictWords[p.status][locale],
+  ];
+}
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */
 function displayWidth(text: string): number {
@@ -71,16 +97,7 @@ export function formatReportText(report: ValidationReport, locale: Locale): stri
     )}`,
     `${m.points}\n${textTable(
       m.columns.point,
-      report.points.map((p) => [
-        p.name,
-        p.target,
-        p.class ?? "—",
-        String(p.samples),
-        p.exceedances
-          .map((e) => (e.multiple === null ? e.parameter : `${e.parameter}(${e.multiple.toFixed(2)})`))
-          .join(", "),
-        verdict(p.status),
-      ]),
+      report.points.map((p) => pointRow(p, locale)),
     )}`,
     `${m.indicators}\n${textTable(
       m.columns.indicator,
@@ -113,4 +130,67 @@ export function formatReportText(report: ValidationReport, locale: Locale): stri
     }`,
   ];
   return `${sections.join("\n\n")}\n`;
+}
+
+/** One Markdown table; pipes in cells are escaped and line breaks become spaces. */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (text: string): string => text.replace(/\|/gu, "\\|").replace(/\s*\n\s*/gu, " ");
+  const line = (row: readonly string[]): string => `| ${row.map(cell).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/**
+ * The validation report as Markdown tables (the golden summary under test/golden is one): the
+ * goals, every point, every numeric target, tasks by status with the overdue ones, and the
+ * problems found.
+ *
+ * @example
+ * await writeFile("summary.md", formatReportMarkdown(report, "zh-CN"));
+ */
+export function formatReportMarkdown(report: ValidationReport, locale: Locale): string {
+  const m = cliMessages(locale).report;
+  const verdict = (v: keyof typeof verdictWords): string => verdictWords[v][locale];
+  const overdue = report.tasks.filter((t) => t.overdue);
+  return [
+    `# ${report.plan.title} (${report.asOf})`,
+    `## ${m.goals}`,
+    markdownTable(
+      m.columns.goal,
+      report.goals.map((g) => [g.name, g.target, g.actual, verdict(g.status)]),
+    ),
+    `## ${m.points}`,
+    markdownTable(
+      m.columns.point,
+      report.points.map((p) => pointRow(p, locale)),
+    ),
+    `## ${m.indicators}`,
+    markdownTable(
+      m.columns.indicator,
+      report.indicators.map((i) => [
+        String(i.task),
+        i.name,
+        i.target,
+        i.actual === null ? "—" : String(Math.round(i.actual * 100) / 100),
+        verdict(i.status),
+      ]),
+    ),
+    `## ${m.tasks}`,
+    markdownTable(m.columns.taskCounts, [
+      [
+        String(report.tasks.filter((t) => t.status === "not_started").length),
+        String(report.tasks.filter((t) => t.status === "in_progress").length),
+        String(report.tasks.filter((t) => t.status === "done").length),
+        String(report.tasks.filter((t) => t.status === null).length),
+        String(overdue.length),
+      ],
+    ]),
+    `## ${m.issues}`,
+    report.issues.length === 0
+      ? m.noIssues
+      : markdownTable(
+          m.columns.issue,
+          report.issues.map((i) => [`${i.sheet}!${i.cell}`, m.severity[i.severity], i.code, i.message]),
+        ),
+    "",
+  ].join("\n\n");
 }

@@ -26,6 +26,8 @@ export interface GoalJudgement {
   readonly evaluated: number;
   /** Good-water points, points meeting their target, or tasks done. */
   readonly passing: number;
+  /** Points whose data is wrong (数据有误): neither evaluated nor missing. */
+  readonly invalid: number;
   /** The good-water share in % of the points evaluated (good_share goals), else null. */
   readonly share: number | null;
 }
@@ -83,7 +85,7 @@ export function judgeGoal(goal: Goal, evidence: GoalEvidence): GoalJudgement {
         invalid,
         missing,
       );
-      return { verdict, total: points.length, evaluated: evaluated.length, passing: good, share };
+      return { verdict, total: points.length, evaluated: evaluated.length, passing: good, invalid, share };
     }
     case "all_meet_target": {
       const kinds = new Set(judgement.points.map((table) => pointKinds[table]));
@@ -91,12 +93,14 @@ export function judgeGoal(goal: Goal, evidence: GoalEvidence): GoalJudgement {
       const count = (verdict: AttainmentVerdict): number =>
         points.filter((p) => p.verdict === verdict).length;
       const open = count("no_data") + count("cannot_judge");
-      const verdict = verdictOf(points.length, count("met"), count("not_met"), count("invalid"), open);
+      const invalid = count("invalid");
+      const verdict = verdictOf(points.length, count("met"), count("not_met"), invalid, open);
       return {
         verdict,
         total: points.length,
-        evaluated: points.length - open,
+        evaluated: points.length - open - invalid,
         passing: count("met"),
+        invalid,
         share: null,
       };
     }
@@ -106,7 +110,7 @@ export function judgeGoal(goal: Goal, evidence: GoalEvidence): GoalJudgement {
       const overdue = tasks.filter((t) => t?.overdue === true).length;
       const evaluated = tasks.filter((t) => t !== undefined && t.status !== null).length;
       const verdict: GoalVerdict = overdue > 0 ? "not_met" : done === tasks.length ? "met" : "pending";
-      return { verdict, total: tasks.length, evaluated, passing: done, share: null };
+      return { verdict, total: tasks.length, evaluated, passing: done, invalid: 0, share: null };
     }
   }
 }

@@ -685,8 +685,14 @@ function goalActual(
   locale: Locale,
 ): string {
   const zh = locale === "zh-CN";
-  const missing = figures.total - figures.evaluated;
-  const gap = missing > 0 ? (zh ? `（${missing} 个无数据）` : ` (${missing} without data)`) : "";
+  const missing = figures.total - figures.evaluated - figures.invalid;
+  const notes = [
+    ...(figures.invalid > 0
+      ? [zh ? `${figures.invalid} 个数据有误` : `${figures.invalid} with invalid data`]
+      : []),
+    ...(missing > 0 ? [zh ? `${missing} 个无数据` : `${missing} without data`] : []),
+  ];
+  const gap = notes.length === 0 ? "" : zh ? `（${notes.join("，")}）` : ` (${notes.join(", ")})`;
   switch (kind) {
     case "good_share": {
       const share = figures.share === null ? "—" : `${Math.round(figures.share * 10) / 10}%`;

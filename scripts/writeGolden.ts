@@ -1,0 +1,12 @@
+/** `npm run write-golden`: rewrites the golden summaries under test/golden after a deliberate change. */
+import { writeFile } from "node:fs/promises";
+import { goldenFiles, goldenSummary } from "../test/golden/goldenSummary";
+
+async function main(): Promise<void> {
+  for (const locale of ["zh-CN", "en-US"] as const) {
+    await writeFile(goldenFiles[locale], await goldenSummary(locale));
+    process.stdout.write(`wrote ${goldenFiles[locale]}\n`);
+  }
+}
+
+void main();
