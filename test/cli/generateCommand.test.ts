@@ -1,16 +1,24 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { crc32 } from "node:zlib";
 import { Workbook, type Worksheet } from "exceljs";
 import { runCli } from "../../src/cli/main";
+import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
+import { readZip, writeZip } from "../../src/hosts/xlsx/zipArchive";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { makeIo } from "./recordingIo";
 
 // A generation writes and reads the whole workbook (a second or two, more on a busy CI machine):
 // more than Jest's default five seconds per test.
 jest.setTimeout(30_000);
+
+const fixtures = resolve(__dirname, "../fixtures");
 
 async function run(...argv: string[]): Promise<ReturnType<typeof makeIo>> {
   const io = makeIo();
@@ -184,6 +192,121 @@ describe("water-plan generate", () => {
     expect(io.exitCode()).toBe(0);
     expect(io.out()).toContain("generate");
     expect(io.out()).toContain("--lang");
+  });
+});
+
+/**
+ * Files that are not a workbook the CLI can open, made at run time (the 50 MB one is never
+ * committed): each gets one localized line and exit code 2, never a stack trace, and is left as
+ * it was, byte for byte, with no temporary file beside it.
+ */
+describe("water-plan generate over a file it cannot open", () => {
+  let dir: string;
+  let generated: Buffer;
+
+  beforeAll(async () => {
+    const book = XlsxWorkbook.create();
+    await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" });
+    generated = await book.toBuffer();
+  });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "water-plan-cli-bad-"));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A real workbook padded with a stored picture to `megabytes` (stored: made in a blink, no deflating). */
+  function paddedTo(megabytes: number): Buffer {
+    const picture = randomBytes(megabytes * 1024 * 1024);
+    const entries = [
+      ...readZip(generated),
+      {
+        name: "xl/media/image1.png",
+        method: 0,
+        flags: 0,
+        crc: crc32(picture) >>> 0,
+        compressedSize: picture.length,
+        uncompressedSize: picture.length,
+        dosTime: 0,
+        dosDate: 33,
+        data: picture,
+      },
+    ];
+    return Buffer.from(writeZip(entries));
+  }
+
+  const cases: readonly [string, () => Buffer | Promise<Buffer>][] = [
+    ["a CSV file named .xlsx", () => Buffer.from("序号,断面名称\n1,柳江 露塘\n", "utf8")],
+    ["random bytes", () => randomBytes(64 * 1024)],
+    ["an empty file", () => Buffer.alloc(0)],
+    ["a workbook cut short (a broken download)", () => generated.subarray(0, generated.length >> 1)],
+    [
+      "a workbook with a damaged part",
+      () => {
+        const broken = Buffer.from(generated);
+        // Overwrite the middle of the file: the zip records stay, a compressed part breaks.
+        broken.fill(0x55, broken.length >> 2, (broken.length >> 2) + 2048);
+        return broken;
+      },
+    ],
+    ["a 50 MB workbook", () => paddedTo(50)],
+    ["a password-protected (encrypted) workbook", () => readFile(join(fixtures, "error.encrypted.xlsx"))],
+    ["an Excel 97–2003 .xls named .xlsx", () => readFile(join(fixtures, "error.legacy-xls.xlsx"))],
+  ];
+
+  it.each(cases)("refuses %s with one line and exit code 2, leaving it untouched", async (_, make) => {
+    const out = join(dir, "提交.xlsx");
+    const bytes = await make();
+    await writeFile(out, bytes);
+
+    const started = performance.now();
+    const io = await run("generate", "--out", out);
+    expect(performance.now() - started).toBeLessThan(10_000);
+
+    expect(io.exitCode()).toBe(2);
+    expect(io.out()).toBe("");
+    expectOneLine(io.err());
+    expect(io.err()).toContain("提交.xlsx");
+    expect(io.err()).not.toMatch(/内部错误|Error:|TypeError/);
+    expect((await readFile(out)).equals(bytes)).toBe(true);
+    expect(await readdir(dir)).toEqual(["提交.xlsx"]);
+  });
+
+  it("says an --out that is a directory is a directory, in English with --lang en", async () => {
+    const out = join(dir, "book.xlsx");
+    await mkdir(out);
+    const io = await run("--lang", "en", "generate", "--out", out);
+    expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
+    expect(io.err()).toContain("is a folder");
+  });
+
+  it("creates a workbook that does not exist yet, through a temporary file renamed into place", async () => {
+    const out = join(dir, "新.xlsx");
+    const plan = join(dir, "plan.json");
+    const planText = await readFile(resolve(__dirname, "../../seeds/liuzhou-2023.json"), "utf8");
+    await writeFile(plan, planText);
+    const io = await run("generate", "--plan", plan, "--out", out);
+    expect(io.err()).toBe("");
+    expect(io.exitCode()).toBe(0);
+    // Only the output: no temporary file left, and the plan file read, never written.
+    expect((await readdir(dir)).sort()).toEqual(["plan.json", "新.xlsx"]);
+    expect(await readFile(plan, "utf8")).toBe(planText);
+  });
+
+  it("opens a workbook saved by openpyxl and one saved by LibreOffice, and keeps their entries", async () => {
+    for (const fixture of ["ok.openpyxl.xlsx", "ok.libreoffice.xlsx"]) {
+      const out = join(dir, fixture);
+      await writeFile(out, await readFile(join(fixtures, fixture)));
+      const io = await run("generate", "--out", out);
+      expect([fixture, io.err(), io.exitCode()]).toEqual([fixture, "", 0]);
+      expect(io.out()).toContain("更新 8 张");
+      const status = (await loadXlsx(out)).getWorksheet("附件1 任务清单")!;
+      expect(status.getCell(3 + 5, columnOf(status, "完成状态")).value).toBe("推进中");
+    }
   });
 });
 
