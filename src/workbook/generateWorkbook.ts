@@ -32,6 +32,17 @@ export type GenerateProblem =
       readonly sheet: string;
     }
   | {
+      /**
+       * A plan sheet holds cells far outside its table that the host did not read (see readBounds):
+       * rewriting the sheet would lose them, so nothing is written.
+       */
+      readonly code: "cells_outside_tables";
+      readonly sheet: string;
+      /** The first such cell ("A300000") and how many there are. */
+      readonly first: string;
+      readonly count: number;
+    }
+  | {
       /** The add-in's table for a plan sheet stands on a sheet of another name: the user renamed it. */
       readonly code: "plan_sheet_renamed";
       /** The plan sheet's name. */
@@ -112,7 +123,17 @@ function planGeneration(
     const own = [spec.name[locale], spec.name["zh-CN"], spec.name["en-US"]]
       .map(find)
       .find((name) => name !== undefined && holdsTable(snapshotOf(name), spec.tableName));
-    if (own !== undefined) return { spec, name: own, mode: "replace" as const };
+    if (own !== undefined) {
+      const ignored = snapshotOf(own)?.ignored;
+      if (ignored)
+        problems.push({
+          code: "cells_outside_tables",
+          sheet: own,
+          first: ignored.first,
+          count: ignored.count,
+        });
+      return { spec, name: own, mode: "replace" as const };
+    }
     const name = spec.name[locale];
     const clash = find(name);
     if (clash !== undefined) problems.push({ code: "sheet_name_taken", sheet: clash });

@@ -25,7 +25,10 @@ export interface SheetSnapshot {
  * columns added beside it are read; a stray value far away is not (it is counted in
  * `SheetSnapshot.ignored`), so that one cell in A300000 or XFD1048576 cannot make a read huge.
  * A sheet without tables (the meta sheet, a sheet that only has a plan sheet's name) is read
- * within `withoutTables`.
+ * within `withoutTables`. A host that sees the cells before reading them (a file) lets the rows
+ * below a table run on while no gap of `rowsBelowTables` blank rows interrupts them; Office.js
+ * reads a fixed `rowsBelowTables` (it would need a round trip to look further). Either way,
+ * generation refuses to rewrite a sheet with cells it did not read, so nothing is lost.
  */
 export const readBounds = {
   rowsBelowTables: 200,

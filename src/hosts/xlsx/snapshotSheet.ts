@@ -7,9 +7,11 @@ import { readCellValue } from "./readCellValue";
 
 /**
  * One sheet as the port reads it: the used range by values (as Office.js's `getUsedRange(true)`;
- * formats alone do not count), within `readBounds` of the sheet's tables. A value beyond them (a
- * stray entry in A300000 or XFD1048576) is not read into the grid but counted in `ignored`, so that
- * it cannot make every later step handle a million rows.
+ * formats alone do not count), within `readBounds` of the sheet's tables: rows below a table are
+ * read as long as no gap of `rowsBelowTables` blank rows comes first (rows pasted below a table in
+ * LibreOffice or WPS, which do not grow the table, are data). A value beyond (a stray entry in
+ * A300000 or XFD1048576) is not read into the grid but counted in `ignored`, so that it cannot make
+ * every later step handle a million rows.
  *
  * @example
  * snapshotSheet(sheet, false, true).ignored // { count: 1, first: "A300000" }
@@ -26,13 +28,19 @@ export function snapshotSheet(sheet: Worksheet, date1904: boolean, formulas: boo
   let firstIgnored = "";
   // Rows and cells are sparse arrays in ExcelJS: these loops visit only cells that exist, in
   // row-major order, so the first cell ignored is the first one in reading order too.
+  // Rows pasted below a table are read however many there are, as long as no gap of
+  // readBounds.rowsBelowTables blank rows separates them: each row read moves the limit on.
+  let rowLimit = bounds.rowCount;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       const value = readCellValue(cell, date1904, formulas);
       if (value === "") return;
-      if (r >= bounds.rowCount || c >= bounds.colCount) {
+      if (bounds.growsWithRows && r < rowLimit && c < bounds.colCount) {
+        rowLimit = Math.max(rowLimit, r + 1 + readBounds.rowsBelowTables);
+      }
+      if (r >= rowLimit || c >= bounds.colCount) {
         if (ignored === 0) firstIgnored = `${columnLetters(c)}${r + 1}`;
         ignored++;
         return;
@@ -58,16 +66,21 @@ export function snapshotSheet(sheet: Worksheet, date1904: boolean, formulas: boo
 }
 
 /** The part of the sheet read, from A1: the tables' extent plus the bounds, or the bounds of a sheet without tables. */
-function readArea(sheet: Worksheet): Pick<CellRect, "rowCount" | "colCount"> {
+function readArea(sheet: Worksheet): Pick<CellRect, "rowCount" | "colCount"> & { growsWithRows: boolean } {
   const extents = Object.values(internalsOf(sheet).tables)
     .map((table) => tableExtent(table as unknown as TableInternals))
     .filter((extent) => extent !== null);
   if (extents.length === 0) {
-    return { rowCount: readBounds.withoutTables.rows, colCount: readBounds.withoutTables.columns };
+    return {
+      rowCount: readBounds.withoutTables.rows,
+      colCount: readBounds.withoutTables.columns,
+      growsWithRows: false,
+    };
   }
   return {
     rowCount: Math.max(...extents.map((extent) => extent.lastRow + 1)) + readBounds.rowsBelowTables,
     colCount: Math.max(...extents.map((extent) => extent.lastCol + 1)) + readBounds.columnsRightOfTables,
+    growsWithRows: true,
   };
 }
 

@@ -15,6 +15,10 @@ export function formatGenerateProblem(problem: GenerateProblem, locale: Locale):
       return zh
         ? `工作簿中已有名为“${problem.sheet}”的工作表，但它不是本助手生成的（或其中的表格已被删除），为保护其中的数据未作任何改动；请将其改名或删除后重试。`
         : `The workbook already has a sheet named "${problem.sheet}" that this add-in did not make (or whose table was removed), so nothing was changed to keep its data. Rename or delete it, then generate again.`;
+    case "cells_outside_tables":
+      return zh
+        ? `工作表“${problem.sheet}”在表格以外很远处还有 ${problem.count} 个单元格（首个 ${problem.first}），本助手没有读取它们；为免丢失，未作任何改动。请把这些内容移到表格内或紧挨表格下方，或删除后重试。`
+        : `The sheet "${problem.sheet}" has ${problem.count} cells far outside its table (the first at ${problem.first}) that the add-in did not read; nothing was changed so that none is lost. Move them into the table or just below it, or delete them, then generate again.`;
     case "plan_sheet_renamed":
       return zh
         ? `“${problem.sheet}”的表格 ${problem.table} 在另一张工作表中，该工作表可能被改了名。为保护其中已填报的数据未作任何改动；请把它改回“${problem.sheet}”后重试。`

@@ -40,12 +40,13 @@ describe("reading a sheet within readBounds", () => {
     expect(elapsed).toBeLessThan(3_000);
   });
 
-  it("reads rows appended below a table and columns added beside it, up to the bounds", async () => {
+  it("reads rows appended below a table and columns added beside it, up to a gap of the bounds", async () => {
     const bytes = await generatedWith((workbook) => {
       const sheet = workbook.getWorksheet(tasks)!;
-      // The table ends in row 56; the last column read is the table's last plus the bounds.
+      // The table ends in row 56; the last column read is the table's last plus the bounds. Rows
+      // run on below while no gap of rowsBelowTables blank rows comes first.
       sheet.getCell(56 + readBounds.rowsBelowTables, 1).value = "最后一行";
-      sheet.getCell(56 + readBounds.rowsBelowTables + 1, 1).value = "超出一行";
+      sheet.getCell(56 + 2 * readBounds.rowsBelowTables + 1, 1).value = "超出一行";
       sheet.getCell(4, 15 + readBounds.columnsRightOfTables).value = "最后一列";
       sheet.getCell(4, 15 + readBounds.columnsRightOfTables + 1).value = "超出一列";
     });
