@@ -68,6 +68,11 @@ export interface OfficeWorkbookPortOptions {
    * createOfficeWorkbookPort(run, { isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v) });
    */
   readonly isSetSupported?: (name: string, minVersion: string) => boolean;
+  /**
+   * Hears of a write whose data went in but whose finishing Excel partly refused (see
+   * OfficeCallStats.cosmeticFailures); the task pane shows it as a warning.
+   */
+  readonly onCosmeticFailure?: (failure: HostError) => void;
 }
 
 /** The ExcelApi version that brings cell notes (Worksheet.notes, Note). */
@@ -79,6 +84,9 @@ function officeIsSetSupported(name: string, minVersion: string): boolean {
 }
 
 /** What one `read` or `write` cost. */
+/** The ExcelApi version that brings Table.resize, which keeps a table while it changes size. */
+export const tableResizeExcelApi = "1.13";
+
 export interface OfficeCallStats {
   /** For an update's write: the check that nothing changed since its read, and the write itself. */
   readonly syncs: number;
@@ -86,6 +94,11 @@ export interface OfficeCallStats {
   readonly extraChunks: number;
   /** The largest estimated request (write) or response (read) of the call, in bytes. */
   readonly largestPayloadBytes: number;
+  /**
+   * Parts of a write's finishing (widths, colours, dropdowns, frozen panes, print set-up, charts)
+   * Excel refused. The write itself stood; the next run redoes them. Empty for reads.
+   */
+  readonly cosmeticFailures: readonly HostError[];
 }
 
 /** Round-trip figures for the benchmark and the release note. */
@@ -156,6 +169,7 @@ export function createOfficeWorkbookPort(
     notes: isSetSupported("ExcelApi", notesExcelApi),
     charts: true,
   };
+  const canResizeTables = isSetSupported("ExcelApi", tableResizeExcelApi);
   const stats: {
     lastRead: OfficeCallStats | null;
     lastWrite: OfficeCallStats | null;
@@ -164,14 +178,15 @@ export function createOfficeWorkbookPort(
   } = { lastRead: null, lastWrite: null, totalSyncs: 0, largestRequestBytes: 0 };
 
   /**
-   * Table names per sheet as the latest read or write left them. A "replace" must remove the
-   * sheet's tables, and Office can only address a table by name; remembering them saves the write
-   * a round trip in the usual read-then-write generation. A write that replaces a sheet this port
-   * has not seen spends one sync to learn them.
+   * Tables per sheet (by lower-case name) as the latest read or write left them. A "replace" keeps
+   * or removes the sheet's tables, and Office can only address a table by name; remembering them
+   * saves the write a round trip in the usual read-then-write generation. A write that replaces a
+   * sheet this port has not seen spends one sync to learn them.
    */
-  const knownTables = new Map<string, readonly string[]>();
+  const knownTables = new Map<string, readonly TableFact[]>();
   /** Chart names per sheet, learned the same way: a replace removes the add-in's old charts by name. */
   const knownCharts = new Map<string, readonly string[]>();
+  let writes = 0;
 
   /** Counts one `context.sync()` into the call's figures and the port's total. */
   function counter(): { sync: (context: Excel.RequestContext) => Promise<void>; readonly count: number } {
@@ -189,30 +204,29 @@ export function createOfficeWorkbookPort(
   }
 
   function rememberRead(result: ReadResult): void {
-    for (const sheet of result.snapshot.sheets.values()) knownTables.set(sheet.name, sheet.tables);
+    for (const [name, tables] of result.tables) knownTables.set(name, tables);
     for (const [name, charts] of result.charts) knownCharts.set(name, charts);
   }
 
-  function rememberWrite(
-    batch: WriteBatch,
-    requests: readonly PlannedRequest[],
-    syncs: number,
-    extraCheckChunks = 0,
-  ): void {
+  function rememberWrite(batch: WriteBatch, sent: SentWrite, syncs: number, extraCheckChunks = 0): void {
+    const { requests, cosmeticFailures } = sent;
     const largest = Math.max(0, ...requests.map((r) => r.bytes));
     stats.lastWrite = {
       syncs,
       extraChunks: Math.max(0, requests.length - 1) + Math.max(0, extraCheckChunks),
       largestPayloadBytes: largest,
+      cosmeticFailures,
     };
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, largest);
     for (const sheet of batch.sheets) {
+      const name = sheet.layout.name.toLowerCase();
       knownTables.set(
-        sheet.layout.name,
-        sheet.layout.tables.map((t) => t.name),
+        name,
+        sheet.layout.tables.map((t) => ({ name: t.name, rect: t.rect })),
       );
+      knownTables.delete(scratchSheetName(sheet.layout.name).toLowerCase());
       knownCharts.set(
-        sheet.layout.name,
+        name,
         (sheet.layout.charts ?? []).map((_, i) => chartName(i)),
       );
     }
@@ -222,6 +236,10 @@ export function createOfficeWorkbookPort(
     // What Excel holds after a failure is unknown to us now; learn it again before the next replace.
     knownTables.clear();
     knownCharts.clear();
+  }
+
+  function failedCall(syncs: number): OfficeCallStats {
+    return { syncs, extraChunks: 0, largestPayloadBytes: 0, cosmeticFailures: [] };
   }
 
   async function read(sheetNames: readonly string[], options: ReadOptions = {}): Promise<WorkbookSnapshot> {
@@ -237,11 +255,12 @@ export function createOfficeWorkbookPort(
         syncs: counted.count,
         extraChunks: result.extraChunks,
         largestPayloadBytes: result.largestResponseBytes,
+        cosmeticFailures: [],
       };
       rememberRead(result);
       return result.snapshot;
     } catch (error) {
-      stats.lastRead = { syncs: counted.count, extraChunks: 0, largestPayloadBytes: 0 };
+      stats.lastRead = failedCall(counted.count);
       throw toHostError(error, "read");
     }
   }
@@ -252,15 +271,19 @@ export function createOfficeWorkbookPort(
     // fails here with nothing sent.
     checkBatch(batch);
     try {
-      const requests = await run(async (context) => {
-        const facts = await learnFacts(context, batch, counted.sync, { sheetNames: null, noteCounts: null });
+      const sent = await run(async (context) => {
+        const facts = await learnFacts(context, batch, counted.sync, {
+          sheetNames: null,
+          noteCounts: null,
+          tableCellsLoaded: false,
+        });
         refuseMissingPatchSheets(batch, facts.sheetNames);
         const notes = features.notes ? await surveyNotes(context, facts.noteCounts, counted.sync) : new Map();
-        return sendWrite(context, batch, notes, counted.sync);
+        return sendWrite(context, batch, knowledge({ notes }), counted.sync);
       });
-      rememberWrite(batch, requests, counted.count);
+      rememberWrite(batch, sent, counted.count);
     } catch (error) {
-      stats.lastWrite = { syncs: counted.count, extraChunks: 0, largestPayloadBytes: 0 };
+      stats.lastWrite = failedCall(counted.count);
       forgetAfterFailure();
       throw toHostError(error, "write");
     }
@@ -271,8 +294,9 @@ export function createOfficeWorkbookPort(
    * type (Excel does not lock the workbook between syncs), so the write's first sync reads again
    * every cell the write would overwrite or clear, and the notes a patch touches; if any differs
    * from what `plan` saw, nothing is written and the caller gets a HostError whose cause is a
-   * WorkbookChangedError. The same sync loads the notes' places and texts, so a validation write
-   * costs 2 syncs (that check and the write) plus chunks, however many rows there are.
+   * WorkbookChangedError. The same sync loads the notes' places and texts and the tables' cells,
+   * so a validation write costs 2 syncs (that check and the write) plus chunks, however many rows
+   * there are.
    */
   async function update<T>(
     sheetNames: readonly string[],
@@ -297,6 +321,7 @@ export function createOfficeWorkbookPort(
           syncs: readCount.count,
           extraChunks: read.extraChunks,
           largestPayloadBytes: read.largestResponseBytes,
+          cosmeticFailures: [],
         };
         rememberRead(read);
         let decided: UpdatePlan<T>;
@@ -315,57 +340,109 @@ export function createOfficeWorkbookPort(
         const facts = await learnFacts(context, batch, writeCount.sync, {
           sheetNames: read.snapshot.sheetNames,
           noteCounts: read.noteCounts,
+          tableCellsLoaded: true,
         });
         const checked = await checkUnchanged(context, read, batch, {
           formulas,
           noteCounts: features.notes ? new Map([...read.noteCounts, ...facts.noteCounts]) : new Map(),
+          tables: knownTables,
           budget,
           sync: writeCount.sync,
         });
-        const requests = await sendWrite(context, batch, checked.notes, writeCount.sync);
-        return { result: decided.result, written: { batch, requests, checkSyncs: checked.syncs } };
+        for (const [name, tables] of checked.tables) knownTables.set(name, tables);
+        const sent = await sendWrite(
+          context,
+          batch,
+          knowledge({
+            notes: checked.notes,
+            scratch: read.scratch,
+            windows: read.windows,
+            formulaLikeTexts: read.formulaLikeTexts,
+          }),
+          writeCount.sync,
+        );
+        return { result: decided.result, written: { batch, sent, checkSyncs: checked.syncs } };
       });
       if (outcome.written !== null) {
-        const { batch, requests, checkSyncs } = outcome.written;
-        rememberWrite(batch, requests, writeCount.count, checkSyncs - 1);
+        const { batch, sent, checkSyncs } = outcome.written;
+        rememberWrite(batch, sent, writeCount.count, checkSyncs - 1);
       }
       return outcome.result;
     } catch (error) {
       // The caller's own plan failing is not Excel's doing: it reaches the caller as it was thrown.
       if (progress.planError !== null) throw progress.planError.error;
       if (progress.phase === "read") {
-        stats.lastRead = { syncs: readCount.count, extraChunks: 0, largestPayloadBytes: 0 };
+        stats.lastRead = failedCall(readCount.count);
       } else {
-        stats.lastWrite = { syncs: writeCount.count, extraChunks: 0, largestPayloadBytes: 0 };
+        stats.lastWrite = failedCall(writeCount.count);
         forgetAfterFailure();
       }
       throw toHostError(error, progress.phase);
     }
   }
 
-  /** Plans the batch against what this port knows and queues it, one sync per planned request. */
-  async function sendWrite(
-    context: Excel.RequestContext,
-    batch: WriteBatch,
-    notes: ReadonlyMap<string, readonly NoteFact[]>,
-    sync: (context: Excel.RequestContext) => Promise<void>,
-  ): Promise<PlannedRequest[]> {
-    const planned = planWrite(batch, { tables: knownTables, charts: knownCharts, notes, features }, budget);
-    // One sync per planned request: the plan has already cut them to the payload budget, so
-    // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
-    for (const request of planned) {
-      const scope = new RequestScope(context);
-      for (const step of request.steps) step.queue(scope);
-      // A sync in a loop on purpose: one per payload chunk, bounded by data size / 4.5 MB, not by sheets or rows.
-      await sync(context);
-    }
-    return planned;
+  /** What this port knows, for planning one write, with what the caller learned besides. */
+  function knowledge(
+    learned: Partial<Pick<WriteKnowledge, "notes" | "scratch" | "windows" | "formulaLikeTexts">>,
+  ): WriteKnowledge {
+    writes += 1;
+    return {
+      tables: knownTables,
+      charts: knownCharts,
+      notes: learned.notes ?? new Map(),
+      scratch: learned.scratch ?? new Set(),
+      windows: learned.windows ?? new Map(),
+      formulaLikeTexts: learned.formulaLikeTexts ?? new Set(),
+      features,
+      canResizeTables,
+      witness: `${Date.now().toString(36)}-${writes}`,
+    };
   }
 
   /**
-   * What a write must know of the workbook before it queues anything, learned in one sync only
-   * where nobody has told it yet: the sheet list (patches refuse a missing sheet before writing),
-   * the tables and charts of sheets it replaces, and how many notes the patched sheets hold.
+   * Plans the batch and sends it, one sync per planned request. A failure in the data part throws;
+   * a failure in the cosmetic part is reported (stats, `onCosmeticFailure`) and the rest is still
+   * sent. Where one request holds both, reading the witness setting back tells which failed.
+   */
+  async function sendWrite(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    known: WriteKnowledge,
+    sync: (context: Excel.RequestContext) => Promise<void>,
+  ): Promise<SentWrite> {
+    const planned = planWrite(batch, known, budget);
+    const witnessAt = planned.findIndex((r) => r.steps.some((s) => s.witness === true));
+    const cosmeticFailures: HostError[] = [];
+    // One sync per planned request: the plan has already cut them to the payload budget, so
+    // the number of syncs is 1 + the extra chunks, never one per sheet or per row.
+    for (const [index, request] of planned.entries()) {
+      const scope = new RequestScope(context);
+      for (const step of request.steps) step.queue(scope);
+      try {
+        // A sync in a loop on purpose: one per payload chunk, bounded by data size / 4.5 MB, not by sheets or rows.
+        await sync(context);
+      } catch (error) {
+        const cosmetic =
+          witnessAt >= 0 &&
+          (index > witnessAt || (index === witnessAt && (await witnessStored(context, known.witness, sync))));
+        if (!cosmetic) throw error;
+        const failure = new HostError(
+          "excel_rejected",
+          `The data is written, but Excel refused part of the finishing (widths, colours, dropdowns, frozen panes, print set-up or charts); running again redoes it: ${errorMessage(error)}`,
+          { cause: error },
+        );
+        cosmeticFailures.push(failure);
+        options.onCosmeticFailure?.(failure);
+      }
+    }
+    return { requests: planned, cosmeticFailures };
+  }
+
+  /**
+   * What a write must know of the workbook before it queues anything, learned where nobody has
+   * told it yet: the sheet list (patches refuse a missing sheet before writing), the tables (and
+   * their cells, for Table.resize) and charts of sheets it replaces, and how many notes the patched
+   * sheets hold. One sync, and one more where table names had to be learned before their cells.
    */
   async function learnFacts(
     context: Excel.RequestContext,
@@ -374,12 +451,14 @@ export function createOfficeWorkbookPort(
     known: {
       readonly sheetNames: readonly string[] | null;
       readonly noteCounts: ReadonlyMap<string, number> | null;
+      /** Whether the caller loads the tables' cells itself (update's check does). */
+      readonly tableCellsLoaded: boolean;
     },
   ): Promise<WriteFacts> {
     const patches = batch.patches ?? [];
     const replaced = batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name);
-    const tablesOf = replaced.filter((name) => !knownTables.has(name));
-    const chartsOf = replaced.filter((name) => !knownCharts.has(name));
+    const tablesOf = replaced.filter((name) => !knownTables.has(name.toLowerCase()));
+    const chartsOf = replaced.filter((name) => !knownCharts.has(name.toLowerCase()));
     const notesOf = features.notes
       ? patches
           .filter((p) => p.notes.length > 0 || p.clearNotes !== null)
@@ -387,46 +466,111 @@ export function createOfficeWorkbookPort(
           .filter((name) => known.noteCounts?.has(name.toLowerCase()) !== true)
       : [];
     const namesNeeded = patches.length > 0 && known.sheetNames === null;
-    if (!namesNeeded && tablesOf.length === 0 && chartsOf.length === 0 && notesOf.length === 0) {
-      return { sheetNames: known.sheetNames, tables: new Map(), charts: new Map(), noteCounts: new Map() };
+    let sheetNames = known.sheetNames;
+    const noteCounts = new Map<string, number>();
+    if (namesNeeded || tablesOf.length > 0 || chartsOf.length > 0 || notesOf.length > 0) {
+      const worksheets = context.workbook.worksheets;
+      if (namesNeeded) worksheets.load("items/name");
+      const tables = tablesOf.map((name) => {
+        const collection = worksheets.getItem(name).tables;
+        collection.load("items/name");
+        return { name, collection };
+      });
+      const charts = chartsOf.map((name) => {
+        const collection = worksheets.getItem(name).charts;
+        collection.load("items/name");
+        return { name, collection };
+      });
+      // A patched sheet that is not there must not fail this probe: the write refuses it by name.
+      const counts = notesOf.map((name) => ({
+        name,
+        count: worksheets.getItemOrNullObject(name).notes.getCount(),
+      }));
+      await sync(context);
+      if (namesNeeded) sheetNames = worksheets.items.map((ws) => ws.name);
+      for (const { name, collection } of tables) {
+        knownTables.set(
+          name.toLowerCase(),
+          collection.items.map((t) => ({ name: t.name, rect: null })),
+        );
+      }
+      for (const { name, collection } of charts) {
+        knownCharts.set(
+          name.toLowerCase(),
+          collection.items.map((c) => c.name),
+        );
+      }
+      for (const { name, count } of counts) noteCounts.set(name.toLowerCase(), count.value);
     }
-    const worksheets = context.workbook.worksheets;
-    if (namesNeeded) worksheets.load("items/name");
-    const tables = tablesOf.map((name) => {
-      const collection = worksheets.getItem(name).tables;
-      collection.load("items/name");
-      return { name, collection };
-    });
-    const charts = chartsOf.map((name) => {
-      const collection = worksheets.getItem(name).charts;
-      collection.load("items/name");
-      return { name, collection };
-    });
-    // A patched sheet that is not there must not fail this probe: the write refuses it by name.
-    const counts = notesOf.map((name) => ({
-      name,
-      count: worksheets.getItemOrNullObject(name).notes.getCount(),
-    }));
+    // Where a table may be resized, its cells decide whether it can be: learn those not known.
+    if (canResizeTables && !known.tableCellsLoaded) await learnTableCells(context, replaced, sync);
+    return { sheetNames, noteCounts };
+  }
+
+  /** Loads the cells of the named sheets' known tables where they are not known yet: one sync. */
+  async function learnTableCells(
+    context: Excel.RequestContext,
+    sheets: readonly string[],
+    sync: (context: Excel.RequestContext) => Promise<void>,
+  ): Promise<void> {
+    const pending = sheets.flatMap((sheet) =>
+      (knownTables.get(sheet.toLowerCase()) ?? [])
+        .filter((t) => t.rect === null)
+        .map((t) => {
+          const range = context.workbook.worksheets.getItem(sheet).tables.getItem(t.name).getRange();
+          range.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { sheet, name: t.name, range };
+        }),
+    );
+    if (pending.length === 0) return;
     await sync(context);
-    for (const { name, collection } of tables)
+    for (const { sheet, name, range } of pending) {
+      const key = sheet.toLowerCase();
       knownTables.set(
-        name,
-        collection.items.map((t) => t.name),
+        key,
+        (knownTables.get(key) ?? []).map((t) => (t.name === name ? { name, rect: rectOf(range) } : t)),
       );
-    for (const { name, collection } of charts)
-      knownCharts.set(
-        name,
-        collection.items.map((c) => c.name),
-      );
-    return {
-      sheetNames: namesNeeded ? worksheets.items.map((ws) => ws.name) : known.sheetNames,
-      tables: new Map(tables.map(({ name, collection }) => [name, collection.items.map((t) => t.name)])),
-      charts: new Map(charts.map(({ name, collection }) => [name, collection.items.map((c) => c.name)])),
-      noteCounts: new Map(counts.map(({ name, count }) => [name.toLowerCase(), count.value])),
-    };
+    }
   }
 
   return { read, write, update, features, stats };
+}
+
+/** What sending a write did: the requests, and the cosmetic parts Excel refused. */
+interface SentWrite {
+  readonly requests: readonly PlannedRequest[];
+  readonly cosmeticFailures: readonly HostError[];
+}
+
+/** Whether the data part of a write whose request failed got as far as storing its token. */
+async function witnessStored(
+  context: Excel.RequestContext,
+  token: string,
+  sync: (context: Excel.RequestContext) => Promise<void>,
+): Promise<boolean> {
+  const setting = context.workbook.settings.getItemOrNullObject(WITNESS_SETTING);
+  setting.load("value");
+  try {
+    await sync(context);
+  } catch {
+    // Unknown: the write counts as failed, which the next run repairs.
+    return false;
+  }
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- synced just above through the counting wrapper inside a try, which the rules cannot follow.
+  return !setting.isNullObject && setting.value === token;
+}
+
+function rectOf(range: Excel.Range): CellRect {
+  return {
+    row: range.rowIndex,
+    col: range.columnIndex,
+    rowCount: range.rowCount,
+    colCount: range.columnCount,
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 // ————————————————————————————————————————————— read —————————————————————————————————————————————
@@ -446,8 +590,14 @@ interface ReadResult {
   readonly charts: ReadonlyMap<string, readonly string[]>;
   /** Notes per existing sheet, by lower-case name (only where the read was asked to count them). */
   readonly noteCounts: ReadonlyMap<string, number>;
-  /** Each existing sheet's used range (values only) as read, by lower-case name; null when empty. */
-  readonly used: ReadonlyMap<string, CellRect | null>;
+  /** Tables per existing sheet (scratch sheets included), by lower-case name; cells not loaded. */
+  readonly tables: ReadonlyMap<string, readonly TableFact[]>;
+  /** Scratch sheets an earlier failed write left (lower-case names), hidden from the snapshot. */
+  readonly scratch: ReadonlySet<string>;
+  /** The block each existing sheet's values were read from (null: empty sheet), by lower-case name. */
+  readonly windows: ReadonlyMap<string, CellRect | null>;
+  /** Text read back that starts with "=" but is no formula (see WriteKnowledge). */
+  readonly formulaLikeTexts: ReadonlySet<string>;
   readonly extraChunks: number;
   readonly largestResponseBytes: number;
 }
@@ -491,7 +641,12 @@ async function readInContext(
   // Every table's name: a plan sheet renamed by the user still holds its WP_* table somewhere.
   const workbookTables = context.workbook.tables;
   workbookTables.load("items/name");
-  const probes: SheetProbe[] = sheetNames.map((name) => {
+  // The scratch sheets a failed write may have left for the requested sheets are looked for too.
+  const probed = new Map<string, string>();
+  for (const name of [...sheetNames, ...sheetNames.map(scratchSheetName)]) {
+    if (!probed.has(name.toLowerCase())) probed.set(name.toLowerCase(), name);
+  }
+  const probes: SheetProbe[] = [...probed.values()].map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     // valuesOnly: formatted but empty entry rows must not stretch the range we read back.
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -507,33 +662,36 @@ async function readInContext(
   });
   await sync(context);
 
-  const allNames = worksheets.items.map((ws) => ws.name);
+  const allNames = worksheets.items.map((ws) => ws.name).filter((name) => !isScratchSheetName(name));
   const charts = new Map<string, readonly string[]>();
   const noteCounts = new Map<string, number>();
-  const usedRects = new Map<string, CellRect | null>();
+  const tableFacts = new Map<string, readonly TableFact[]>();
+  const scratch = new Set<string>();
+  const windows = new Map<string, CellRect | null>();
+  const hiddenTables = new Set<string>();
   for (const probe of probes) {
     if (probe.sheet.isNullObject) continue;
+    const key = probe.name.toLowerCase();
+    tableFacts.set(
+      key,
+      probe.tables.items.map((t) => ({ name: t.name, rect: null })),
+    );
+    if (isScratchSheetName(probe.name)) {
+      scratch.add(key);
+      for (const t of probe.tables.items) hiddenTables.add(t.name.toLowerCase());
+      continue;
+    }
     charts.set(
-      probe.name,
+      key,
       probe.charts.items.map((c) => c.name),
     );
-    if (probe.notes !== null) noteCounts.set(probe.name.toLowerCase(), probe.notes.value);
-    usedRects.set(
-      probe.name.toLowerCase(),
-      probe.used.isNullObject
-        ? null
-        : {
-            row: probe.used.rowIndex,
-            col: probe.used.columnIndex,
-            rowCount: probe.used.rowCount,
-            colCount: probe.used.columnCount,
-          },
-    );
+    if (probe.notes !== null) noteCounts.set(key, probe.notes.value);
+    windows.set(key, probe.used.isNullObject ? null : rectOf(probe.used));
   }
   const areas: UsedArea[] = [];
   const emptySheets: SheetSnapshot[] = [];
   for (const probe of probes) {
-    if (probe.sheet.isNullObject) continue;
+    if (probe.sheet.isNullObject || isScratchSheetName(probe.name)) continue;
     const tables = probe.tables.items.map((t) => t.name);
     if (probe.used.isNullObject) {
       emptySheets.push({ name: probe.name, startRow: 0, startCol: 0, values: [], tables });
@@ -593,10 +751,19 @@ async function readInContext(
       }
       const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
       return {
-        snapshot: { sheetNames: allNames, sheets, tableNames: workbookTables.items.map((t) => t.name) },
+        snapshot: {
+          sheetNames: allNames,
+          sheets,
+          tableNames: workbookTables.items
+            .map((t) => t.name)
+            .filter((t) => !hiddenTables.has(t.toLowerCase())),
+        },
         charts,
         noteCounts,
-        used: usedRects,
+        tables: tableFacts,
+        scratch,
+        windows,
+        formulaLikeTexts: new Set(),
         extraChunks: Math.max(0, requests.length - 1),
         largestResponseBytes: largest,
       };
@@ -654,17 +821,23 @@ async function checkUnchanged(
   options: {
     readonly formulas: boolean;
     readonly noteCounts: ReadonlyMap<string, number>;
+    /** Tables as known now; the cells of those the write may resize are loaded with the check. */
+    readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly budget: number;
     readonly sync: (context: Excel.RequestContext) => Promise<void>;
   },
-): Promise<{ notes: Map<string, readonly NoteFact[]>; syncs: number }> {
+): Promise<{
+  notes: Map<string, readonly NoteFact[]>;
+  tables: Map<string, readonly TableFact[]>;
+  syncs: number;
+}> {
   const areas = areasToCheck(read, batch);
   let factor = 1;
   for (let attempt = 0; ; attempt += 1) {
     const requests = planValueLoads(areas, options.budget, ESTIMATED_RESPONSE_BYTES_PER_CELL * factor);
     try {
-      const notes = await checkOnce(context, read, batch, requests, options);
-      return { notes, syncs: Math.max(1, requests.length) };
+      const { notes, tables } = await checkOnce(context, read, batch, requests, options);
+      return { notes, tables, syncs: Math.max(1, requests.length) };
     } catch (error) {
       if (error instanceof HostError) throw error;
       const code = errorCode(error);
@@ -723,24 +896,28 @@ async function checkOnce(
   options: {
     readonly formulas: boolean;
     readonly noteCounts: ReadonlyMap<string, number>;
+    readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly sync: (context: Excel.RequestContext) => Promise<void>;
   },
-): Promise<Map<string, readonly NoteFact[]>> {
+): Promise<{ notes: Map<string, readonly NoteFact[]>; tables: Map<string, readonly TableFact[]> }> {
   const worksheets = context.workbook.worksheets;
   const patches = batch.patches ?? [];
-  // Sheets that must still be absent (created) or present (replaced, patched), and the used
-  // extents of replaced sheets (a replace clears what lies beyond its new values).
+  // Sheets that must still be absent (created) or present (replaced, patched). A replace clears
+  // only within what the read saw and under its new values, which the values below cover.
   const existence = [
     ...batch.sheets.map((s) => ({ name: s.layout.name, present: s.mode === "replace" })),
     ...patches.map((p) => ({ name: p.sheet, present: true })),
   ].map(({ name, present }) => ({ name, present, sheet: worksheets.getItemOrNullObject(name) }));
-  const extents = batch.sheets
-    .filter((s) => s.mode === "replace" && read.used.has(s.layout.name.toLowerCase()))
-    .map((s) => {
-      const used = worksheets.getItemOrNullObject(s.layout.name).getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      return { name: s.layout.name, used, before: read.used.get(s.layout.name.toLowerCase()) ?? null };
+  // The cells of the tables the write may resize (a replaced sheet's, a scratch sheet's it takes over).
+  const tableCells = batch.sheets.flatMap(({ layout, mode }) => {
+    const sheet = mode === "create" ? scratchSheetName(layout.name) : layout.name;
+    if (mode === "create" && !read.scratch.has(sheet.toLowerCase())) return [];
+    return (options.tables.get(sheet.toLowerCase()) ?? []).map((table) => {
+      const range = worksheets.getItem(sheet).tables.getItem(table.name).getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { sheet: sheet.toLowerCase(), name: table.name, range };
     });
+  });
   const workbookTables = context.workbook.tables;
   workbookTables.load("items/name");
   // The patched sheets' notes: how many now, and each one's text and place.
@@ -801,12 +978,6 @@ async function checkOnce(
       );
     }
   }
-  for (const { name, used, before } of extents) {
-    const now = used.isNullObject
-      ? null
-      : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
-    if (JSON.stringify(now) !== JSON.stringify(before)) throw changed(name, null, "its used range changed");
-  }
   const tablesNow = workbookTables.items.map((t) => t.name.toLowerCase()).sort();
   const tablesBefore = read.snapshot.tableNames.map((t) => t.toLowerCase()).sort();
   if (JSON.stringify(tablesNow) !== JSON.stringify(tablesBefore)) {
@@ -824,7 +995,11 @@ async function checkOnce(
       items.map(({ note, cell }) => ({ row: cell.rowIndex, col: cell.columnIndex, content: note.content })),
     );
   }
-  return survey;
+  const tables = new Map<string, readonly TableFact[]>();
+  for (const { sheet, name, range } of tableCells) {
+    tables.set(sheet, [...(tables.get(sheet) ?? []), { name, rect: rectOf(range) }]);
+  }
+  return { notes: survey, tables };
 }
 
 function checkedArea(name: string, rect: CellRect, snapshot: SheetSnapshot): CheckedArea {
@@ -922,13 +1097,34 @@ class RequestScope {
   }
 }
 
+/**
+ * A sheet the add-in is making carries this prefix until it holds its table and its values: a
+ * write that fails part-way then leaves no sheet under a plan sheet's name without the plan's
+ * table (which the next generation would refuse as someone else's). The read hides such sheets and
+ * the next write takes them over. "~" cannot start a sheet name the add-in gives.
+ */
+const SCRATCH_PREFIX = "~WP~";
+
+/** The name a sheet is made under before it takes its own (Excel allows 31 characters). */
+export function scratchSheetName(name: string): string {
+  return (SCRATCH_PREFIX + name).slice(0, 31);
+}
+
+function isScratchSheetName(name: string): boolean {
+  return name.startsWith(SCRATCH_PREFIX);
+}
+
+/** An Excel Table as the workbook holds it: its name and, where learned, its cells. */
+interface TableFact {
+  readonly name: string;
+  readonly rect: CellRect | null;
+}
+
 /** What a write learned of the workbook before queuing anything (see learnFacts). */
 interface WriteFacts {
   /** Every sheet's name, where the batch patches sheets; null where nobody asked. */
   readonly sheetNames: readonly string[] | null;
-  readonly tables: ReadonlyMap<string, readonly string[]>;
-  readonly charts: ReadonlyMap<string, readonly string[]>;
-  /** Notes per patched sheet that clears or adds notes. */
+  /** Notes per patched sheet that clears or adds notes, by lower-case name. */
   readonly noteCounts: ReadonlyMap<string, number>;
 }
 
@@ -939,13 +1135,27 @@ interface NoteFact {
   readonly content: string;
 }
 
-/** What planning a write needs to know beyond the batch. */
+/** What planning a write needs to know beyond the batch. Sheet keys are lower-case names. */
 interface WriteKnowledge {
-  readonly tables: ReadonlyMap<string, readonly string[]>;
+  /** Tables per sheet, scratch sheets included. */
+  readonly tables: ReadonlyMap<string, readonly TableFact[]>;
   readonly charts: ReadonlyMap<string, readonly string[]>;
-  /** The notes of patched sheets, by sheet name (empty without notes). */
+  /** The notes of patched sheets (empty without notes). */
   readonly notes: ReadonlyMap<string, readonly NoteFact[]>;
+  /** Scratch sheets an earlier failed write left. */
+  readonly scratch: ReadonlySet<string>;
+  /**
+   * Per replaced sheet, the block its read covered (null: the sheet was empty). A replace clears
+   * only there and under its new values, never cells the read left unread. Absent: the whole sheet.
+   */
+  readonly windows: ReadonlyMap<string, CellRect | null>;
+  /** Text read back that starts with "=" but is no formula: written back as text. */
+  readonly formulaLikeTexts: ReadonlySet<string>;
   readonly features: HostFeatures;
+  /** Table.resize (ExcelApi 1.13) keeps a table while it changes size. */
+  readonly canResizeTables: boolean;
+  /** The token the data part of this write ends by storing (see WITNESS_SETTING). */
+  readonly witness: string;
 }
 
 /**
@@ -1017,9 +1227,20 @@ function checkPatch(patch: SheetPatch): void {
   }
 }
 
+/**
+ * Which part of a write a step belongs to. "data": values, number formats, tables, sheets, the
+ * patches — a failure there fails the write. "cosmetic": widths, colours, fonts, dropdowns,
+ * frozen panes, print set-up, charts — a failure there is reported and the write stands (what it
+ * skipped comes back with the next run).
+ */
+type Phase = "data" | "cosmetic";
+
 /** One unit of queued work with its estimated request size. */
 interface Step {
   readonly bytes: number;
+  readonly phase: Phase;
+  /** The last data step: it stores the write's token, so a failed request tells how far it got. */
+  readonly witness?: true;
   readonly queue: (scope: RequestScope) => void;
 }
 
@@ -1029,132 +1250,249 @@ interface PlannedRequest {
 }
 
 /**
- * Orders the batch so that a failure part-way leaves every cell holding either its old value or its
- * new one (Excel applies a failed batch's actions up to the failing one and drops the rest):
+ * The workbook setting the data part of a write ends by storing a fresh token in. Excel applies a
+ * failed request's actions up to the failing one: when a request that mixes the end of the data
+ * with cosmetic steps fails, reading this setting back tells whether the data was all in (the
+ * failure was cosmetic: reported, not fatal) or not (the write failed). Settings are an add-in's
+ * own storage in the workbook, invisible to users.
+ * https://learn.microsoft.com/javascript/api/excel/excel.settingcollection
+ */
+export const WITNESS_SETTING = "WaterPlan.lastWrite";
+
+/**
+ * Orders the batch so that a failure at any step leaves a workbook the next run recognises and
+ * repairs (Excel applies a failed request's actions up to the failing one and drops the rest):
  *
- * 1. per sheet: add it, or take its tables back to plain ranges (values stay), clear validation,
- *    conditional formats and formats; set the new formats (text formats must precede values, or
- *    Excel parses "2023-12-31" as a date); write the values over the old ones; only then clear the
- *    contents outside the new values;
- * 2. per sheet: widths, heights, validation, tables, freeze panes, print, visibility, tab colour —
- *    the steps Excel may refuse (a table name in use elsewhere) come after every sheet's values;
- * 3. activate.
+ * 1. data, sheet by sheet — a new sheet is made under a scratch name and takes its own name only
+ *    once it holds its values and its table; a replaced sheet keeps its table, which changes size
+ *    in place (Table.resize) after the new values are in, so a plan sheet never stands without its
+ *    WP_* table; text formats precede values (or Excel retypes "2023-12-31"); what the old sheet
+ *    held beyond the new values is cleared after them, and only where the read looked;
+ * 2. the patches (values, fills, notes), then the token that marks the data as complete;
+ * 3. cosmetic steps, sheet by sheet — widths, colours, dropdowns, frozen panes, print set-up,
+ *    charts — then scratch sheets nobody took over are removed and the sheet to show is activated.
  */
 function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): PlannedRequest[] {
-  const steps: Step[] = [];
-  for (const sheet of batch.sheets) {
-    const name = sheet.layout.name;
-    steps.push(...contentSteps(sheet, known.tables.get(name) ?? [], known.charts.get(name) ?? [], budget));
+  const data: Step[] = [];
+  const cosmetic: Step[] = [];
+  const taken = new Set<string>();
+  for (const write of batch.sheets) {
+    const name = write.layout.name;
+    if (write.mode === "create") taken.add(scratchSheetName(name).toLowerCase());
+    data.push(...dataSteps(write, known, budget));
+    cosmetic.push(...cosmeticSteps(write, known));
   }
-  for (const sheet of batch.sheets) steps.push(...decorationSteps(sheet.layout));
   for (const patch of batch.patches ?? []) {
-    steps.push(
-      ...patchSteps(
-        patch,
-        known.features.notes ? (known.notes.get(patch.sheet.toLowerCase()) ?? []) : null,
-        budget,
-      ),
+    const notes = known.features.notes ? (known.notes.get(patch.sheet.toLowerCase()) ?? []) : null;
+    data.push(...patchSteps(patch, notes, known, budget));
+  }
+  for (const leftover of known.scratch) {
+    if (taken.has(leftover)) continue;
+    cosmetic.push(
+      cosmeticStep(1, utf8Bytes(leftover), (scope) => {
+        scope.sheet(leftover).delete();
+      }),
     );
   }
   const activate = batch.activate;
   if (activate !== null) {
-    steps.push(
-      step(1, 0, (scope) => {
+    cosmetic.push(
+      cosmeticStep(1, 0, (scope) => {
         scope.sheet(activate).activate();
       }),
     );
+  }
+  const steps = [...data];
+  if (cosmetic.length > 0) {
+    const token = known.witness;
+    steps.push({
+      bytes: ACTION_OVERHEAD_BYTES + utf8Bytes(WITNESS_SETTING + token),
+      phase: "data",
+      witness: true,
+      queue: (scope) => {
+        scope.context.workbook.settings.add(WITNESS_SETTING, token);
+      },
+    });
+    steps.push(...cosmetic);
   }
   const requests = packGreedily(steps, budget, (s) => s.bytes);
   return requests.map((r) => ({ steps: r, bytes: r.reduce((sum, s) => sum + s.bytes, 0) }));
 }
 
-function contentSteps(
-  write: SheetWrite,
-  oldTables: readonly string[],
-  oldCharts: readonly string[],
-  budget: number,
-): Step[] {
+/** The data steps of one sheet: see planWrite. */
+function dataSteps(write: SheetWrite, known: WriteKnowledge, budget: number): Step[] {
   const { layout, mode } = write;
-  const name = layout.name;
+  const final = layout.name;
+  const scratch = scratchSheetName(final);
+  // A new sheet is built under its scratch name, a leftover scratch sheet taken over as it stands.
+  const target = mode === "create" ? scratch : final;
+  const reused = mode === "create" && known.scratch.has(scratch.toLowerCase());
+  const key = target.toLowerCase();
   const steps: Step[] = [];
-  if (mode === "create") {
+  if (mode === "create" && !reused) {
     steps.push(
-      step(1, utf8Bytes(name), (scope) => {
-        scope.addSheet(name);
+      dataStep(1, utf8Bytes(target), (scope) => {
+        scope.addSheet(target);
       }),
     );
   } else {
-    // The add-in's charts go with the old sheet; a chart a user made stays.
-    for (const chart of oldCharts.filter(isAddInChart)) {
-      steps.push(
-        step(2, utf8Bytes(chart), (scope) => {
-          scope.sheet(name).charts.getItem(chart).delete();
-        }),
-      );
-    }
-    for (const table of oldTables) {
-      steps.push(
-        step(3, utf8Bytes(table), (scope) => {
-          scope.sheet(name).tables.getItem(table).convertToRange();
-        }),
-      );
-    }
     steps.push(
-      step(8, 0, (scope) => {
-        const sheet = scope.sheet(name);
-        sheet.freezePanes.unfreeze();
-        const all = sheet.getRange();
+      dataStep(4, 0, (scope) => {
+        // Old validation, conditional formats and formats go; the layout's come back (number
+        // formats now, the rest with the cosmetic steps). Values and tables stay.
+        const all = scope.sheet(target).getRange();
         all.dataValidation.clear();
         all.conditionalFormats.clearAll();
         all.clear("Formats");
-        all.format.useStandardHeight = true;
-        all.format.useStandardWidth = true;
       }),
     );
   }
-  for (const format of layout.formats) steps.push(formatStep(name, format));
-
+  for (const format of layout.formats) {
+    const numberFormat = format.numberFormat;
+    if (numberFormat === undefined) continue;
+    steps.push(
+      dataStep(2, utf8Bytes(numberFormat), (scope) => {
+        setNumberFormatForAllCells(rectRange(scope.sheet(target), format.rect), numberFormat);
+      }),
+    );
+  }
   const rowCount = layout.values.length;
   const colCount = layout.values[0]?.length ?? 0;
   if (rowCount > 0 && colCount > 0) {
-    for (const chunk of chunkRows(layout.values, layout.name, budget)) {
+    for (const chunk of chunkRows(layout.values, final, budget, known.formulaLikeTexts)) {
       const rows = layout.values
         .slice(chunk.first, chunk.first + chunk.count)
-        .map((row) => row.map(toOfficeValue));
+        .map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
       steps.push(
-        step(2, chunk.bytes, (scope) => {
-          scope.sheet(name).getRangeByIndexes(chunk.first, 0, chunk.count, colCount).values = rows;
+        dataStep(2, chunk.bytes, (scope) => {
+          scope.sheet(target).getRangeByIndexes(chunk.first, 0, chunk.count, colCount).values = rows;
         }),
       );
     }
   }
-  if (mode === "replace") {
-    // Whatever the old sheet held beyond the new values goes now, after the new values are in.
+  if (mode === "replace" || reused) {
+    // What the old sheet held beyond the new values goes now, after the new values are in.
+    const window = reused ? undefined : known.windows.get(key);
+    const newRect = rowCount > 0 && colCount > 0 ? { row: 0, col: 0, rowCount, colCount } : null;
+    const cleared = window === undefined ? WHOLE_SHEET : boundingRect(window, newRect);
+    const rects = cleared === null ? [] : outside(cleared, newRect);
+    if (rects.length > 0) {
+      steps.push(
+        dataStep(2 * rects.length, 0, (scope) => {
+          const sheet = scope.sheet(target);
+          for (const rect of rects) rectRange(sheet, rect).clear("Contents");
+        }),
+      );
+    }
+  }
+  steps.push(...tableSteps(target, layout, known.tables.get(key) ?? [], known.canResizeTables));
+  if (mode === "create") {
     steps.push(
-      step(4, 0, (scope) => {
-        const sheet = scope.sheet(name);
-        if (rowCount === 0 || colCount === 0) {
-          sheet.getRange().clear("Contents");
-          return;
-        }
-        if (colCount < EXCEL_COLUMNS) {
-          sheet.getRangeByIndexes(0, colCount, EXCEL_ROWS, EXCEL_COLUMNS - colCount).clear("Contents");
-        }
-        if (rowCount < EXCEL_ROWS) {
-          sheet.getRangeByIndexes(rowCount, 0, EXCEL_ROWS - rowCount, colCount).clear("Contents");
-        }
+      dataStep(2, utf8Bytes(final), (scope) => {
+        scope.sheet(target).name = final;
       }),
     );
   }
   return steps;
 }
 
-function decorationSteps(layout: SheetLayout): Step[] {
+const WHOLE_SHEET: CellRect = { row: 0, col: 0, rowCount: EXCEL_ROWS, colCount: EXCEL_COLUMNS };
+
+/** The parts of `area` outside `inner` (inner's top-left is area's): right of it, then below it. */
+function outside(area: CellRect, inner: CellRect | null): CellRect[] {
+  if (inner === null) return [area];
+  const rects: CellRect[] = [];
+  const right = area.col + area.colCount - (inner.col + inner.colCount);
+  const innerBottom = inner.row + inner.rowCount;
+  if (right > 0) {
+    rects.push({
+      row: area.row,
+      col: inner.col + inner.colCount,
+      rowCount: Math.min(area.row + area.rowCount, innerBottom) - area.row,
+      colCount: right,
+    });
+  }
+  const below = area.row + area.rowCount - innerBottom;
+  if (below > 0) rects.push({ row: innerBottom, col: area.col, rowCount: below, colCount: area.colCount });
+  return rects.filter((r) => r.rowCount > 0 && r.colCount > 0);
+}
+
+/**
+ * The layout's tables over the values just written. A table the sheet already holds keeps
+ * existing while it changes size (Table.resize, when its header row stays and the ranges
+ * overlap); only where that cannot be (an Excel without ExcelApi 1.13, a table the user moved) is
+ * it turned into a range and added again, in adjacent actions. Other old tables become ranges
+ * first, so that none stands in the way.
+ */
+function tableSteps(
+  sheetName: string,
+  layout: SheetLayout,
+  oldTables: readonly TableFact[],
+  canResize: boolean,
+): Step[] {
+  const steps: Step[] = [];
+  const wanted = new Set(layout.tables.map((t) => t.name.toLowerCase()));
+  for (const old of oldTables) {
+    if (wanted.has(old.name.toLowerCase())) continue;
+    steps.push(
+      dataStep(3, utf8Bytes(old.name), (scope) => {
+        scope.sheet(sheetName).tables.getItem(old.name).convertToRange();
+      }),
+    );
+  }
+  for (const table of layout.tables) {
+    const old = oldTables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+    const resizable =
+      old?.rect != null && canResize && old.rect.row === table.rect.row && rectsOverlap(old.rect, table.rect);
+    if (old !== undefined && resizable) {
+      steps.push(
+        dataStep(3, utf8Bytes(table.name), (scope) => {
+          const sheet = scope.sheet(sheetName);
+          sheet.tables.getItem(old.name).resize(rectRange(sheet, table.rect));
+        }),
+      );
+      continue;
+    }
+    steps.push(
+      dataStep(old === undefined ? 4 : 6, utf8Bytes(table.name), (scope) => {
+        const sheet = scope.sheet(sheetName);
+        if (old !== undefined) sheet.tables.getItem(old.name).convertToRange();
+        // A Range, not an address: Office reads an address without a sheet name as the *active* sheet's.
+        sheet.tables.add(rectRange(sheet, table.rect), true).name = table.name;
+      }),
+    );
+  }
+  return steps;
+}
+
+function rectsOverlap(a: CellRect, b: CellRect): boolean {
+  return (
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.col < b.col + b.colCount &&
+    b.col < a.col + a.colCount
+  );
+}
+
+/** Everything of a sheet a failure may skip without losing or hiding anything a user entered. */
+function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] {
+  const { layout, mode } = write;
   const name = layout.name;
   const steps: Step[] = [];
+  if (mode === "replace") {
+    steps.push(
+      cosmeticStep(4, 0, (scope) => {
+        const sheet = scope.sheet(name);
+        sheet.freezePanes.unfreeze();
+        const all = sheet.getRange();
+        all.format.useStandardHeight = true;
+        all.format.useStandardWidth = true;
+      }),
+    );
+  }
   layout.columnWidths.forEach((width, col) => {
     steps.push(
-      step(2, 0, (scope) => {
+      cosmeticStep(2, 0, (scope) => {
         scope.sheet(name).getRangeByIndexes(0, col, 1, 1).format.columnWidth =
           pointsFromCharacterWidth(width);
       }),
@@ -1162,10 +1500,14 @@ function decorationSteps(layout: SheetLayout): Step[] {
   });
   for (const { row, height } of layout.rowHeights) {
     steps.push(
-      step(2, 0, (scope) => {
+      cosmeticStep(2, 0, (scope) => {
         scope.sheet(name).getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
       }),
     );
+  }
+  for (const format of layout.formats) {
+    const formatting = formatStep(name, format);
+    if (formatting !== null) steps.push(formatting);
   }
   for (const validation of layout.validations) {
     const rule = toOfficeRule(validation.rule);
@@ -1176,7 +1518,7 @@ function decorationSteps(layout: SheetLayout): Step[] {
       message: validation.errorMessage,
     };
     steps.push(
-      step(3, utf8Bytes(JSON.stringify([rule, errorAlert])), (scope) => {
+      cosmeticStep(3, utf8Bytes(JSON.stringify([rule, errorAlert])), (scope) => {
         const range = rectRange(scope.sheet(name), validation.rect);
         range.dataValidation.rule = rule;
         range.dataValidation.errorAlert = errorAlert;
@@ -1185,11 +1527,8 @@ function decorationSteps(layout: SheetLayout): Step[] {
   }
   for (const table of layout.tables) {
     steps.push(
-      step(5, utf8Bytes(table.name + table.style), (scope) => {
-        // A Range, not an address: Office reads an address without a sheet name as the *active* sheet's.
-        const sheet = scope.sheet(name);
-        const added = sheet.tables.add(rectRange(sheet, table.rect), true);
-        added.name = table.name;
+      cosmeticStep(3, utf8Bytes(table.name + table.style), (scope) => {
+        const added = scope.sheet(name).tables.getItem(table.name);
         added.style = table.style;
         added.showFilterButton = true;
       }),
@@ -1198,7 +1537,7 @@ function decorationSteps(layout: SheetLayout): Step[] {
   const { rows, columns } = layout.freeze;
   if (rows > 0 || columns > 0) {
     steps.push(
-      step(2, 0, (scope) => {
+      cosmeticStep(2, 0, (scope) => {
         const panes = scope.sheet(name).freezePanes;
         if (rows > 0 && columns > 0)
           panes.freezeAt(a1Range({ row: 0, col: 0, rowCount: rows, colCount: columns }));
@@ -1210,7 +1549,7 @@ function decorationSteps(layout: SheetLayout): Step[] {
   const print = layout.print;
   if (print !== null) {
     steps.push(
-      step(6, 0, (scope) => {
+      cosmeticStep(6, 0, (scope) => {
         const page = scope.sheet(name).pageLayout;
         page.printGridlines = print.gridlines;
         page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -1220,16 +1559,27 @@ function decorationSteps(layout: SheetLayout): Step[] {
           const { first, last } = print.titleColumns;
           page.setPrintTitleColumns(`$${columnLetters(first)}:$${columnLetters(last)}`);
         }
-        // Fit the width to one page and let the height run on (0 = automatic).
-        page.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+        // One page wide, as many tall as it takes: the height is simply not given (Office documents
+        // a number of pages or null, nothing for "automatic").
+        page.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
       }),
     );
+  }
+  // The add-in's charts go with the old sheet; a chart a user made stays.
+  if (mode === "replace") {
+    for (const chart of (known.charts.get(name.toLowerCase()) ?? []).filter(isAddInChart)) {
+      steps.push(
+        cosmeticStep(2, utf8Bytes(chart), (scope) => {
+          scope.sheet(name).charts.getItem(chart).delete();
+        }),
+      );
+    }
   }
   (layout.charts ?? []).forEach((chart, index) => steps.push(chartStep(name, chart, index)));
   const visibility = layout.visibility === "veryHidden" ? "VeryHidden" : "Visible";
   const tabColor = layout.tabColor ?? "";
   steps.push(
-    step(2, 0, (scope) => {
+    cosmeticStep(2, 0, (scope) => {
       const sheet = scope.sheet(name);
       sheet.visibility = visibility;
       // "" removes a tab colour the old sheet had.
@@ -1239,9 +1589,9 @@ function decorationSteps(layout: SheetLayout): Step[] {
   return steps;
 }
 
-function formatStep(sheetName: string, format: SheetLayout["formats"][number]): Step {
+/** A format's colours, font and alignment (its number format is data: see dataSteps); null when it has none. */
+function formatStep(sheetName: string, format: SheetLayout["formats"][number]): Step | null {
   let actions = 1;
-  if (format.numberFormat !== undefined) actions += 1;
   if (format.fill !== undefined) actions += 1;
   if (format.fontColor !== undefined) actions += 1;
   if (format.bold !== undefined) actions += 1;
@@ -1249,9 +1599,9 @@ function formatStep(sheetName: string, format: SheetLayout["formats"][number]): 
   if (format.wrapText !== undefined) actions += 1;
   if (format.horizontalAlignment !== undefined) actions += 1;
   if (format.verticalAlignment !== undefined) actions += 1;
-  return step(actions, utf8Bytes(format.numberFormat ?? ""), (scope) => {
+  if (actions === 1) return null;
+  return cosmeticStep(actions, 0, (scope) => {
     const range = rectRange(scope.sheet(sheetName), format.rect);
-    if (format.numberFormat !== undefined) setNumberFormatForAllCells(range, format.numberFormat);
     if (format.fill !== undefined) range.format.fill.color = format.fill;
     if (format.fontColor !== undefined) range.format.font.color = format.fontColor;
     if (format.bold !== undefined) range.format.font.bold = format.bold;
@@ -1287,15 +1637,18 @@ function setNumberFormatForAllCells(range: Excel.Range, format: string): void {
   (range as unknown as { numberFormat: string }).numberFormat = format;
 }
 
-/** Office reads null in a values array as "leave this cell alone"; a layout's null means empty. */
 /**
  * Excel reads text written through `values` as if typed: "00123" becomes 123, a 18-digit ID loses
- * its last digits, "2023-12-31" becomes a date and "=…" a formula. A leading apostrophe keeps text
- * as text (it is not part of the value), so any text Excel could take for something else gets one.
+ * its last digits, "2023-12-31" becomes a date and "=…", "+…" or "-…" a formula. A leading
+ * apostrophe keeps text as text (it is not part of the value), so any text Excel could take for
+ * something else gets one. Office reads null in a values array as "leave this cell alone"; a
+ * layout's null means empty, so it is written as "".
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
  */
-function toOfficeValue(value: CellValue): string | number | boolean {
-  // A formula read back from the sheet ("=SUM(E4:E12)") is written as the formula it was.
-  if (typeof value === "string" && isFormula(value)) return value;
+function toOfficeValue(value: CellValue, formulaLikeTexts: ReadonlySet<string>): string | number | boolean {
+  // A formula read back from the sheet ("=SUM(E4:E12)") is written as the formula it was; text
+  // the read saw as text ("=见附表" typed as '=见附表) stays text.
+  if (typeof value === "string" && isFormula(value) && !formulaLikeTexts.has(value)) return value;
   if (typeof value === "string" && mayBeRetyped(value)) return `'${value}`;
   return value ?? "";
 }
@@ -1354,6 +1707,12 @@ function checkLayout(layout: SheetLayout): void {
       `The rows of “${layout.name}” differ in length; Excel takes rectangles only.`,
     );
   }
+  if (isScratchSheetName(layout.name)) {
+    throw new HostError(
+      "excel_rejected",
+      `“${layout.name}” is a name the add-in keeps for sheets it is making.`,
+    );
+  }
   for (const validation of layout.validations) {
     if (validation.rule.kind === "list" && validation.rule.values.some((v) => v.includes(","))) {
       throw new HostError(
@@ -1369,13 +1728,15 @@ function chunkRows(
   values: readonly (readonly CellValue[])[],
   sheetName: string,
   budget: number,
+  formulaLikeTexts: ReadonlySet<string>,
 ): { first: number; count: number; bytes: number }[] {
   const limit = budget - 4 * ACTION_OVERHEAD_BYTES;
   const chunks: { first: number; count: number; bytes: number }[] = [];
   let first = 0;
   let bytes = 2;
   values.forEach((row, index) => {
-    const rowBytes = utf8Bytes(JSON.stringify(row.map(toOfficeValue))) + 1;
+    const rowBytes =
+      utf8Bytes(JSON.stringify(row.map((value) => toOfficeValue(value, formulaLikeTexts)))) + 1;
     if (rowBytes + 2 > limit) {
       throw new HostError(
         "payload_too_large",
@@ -1397,15 +1758,23 @@ function chunkRows(
  * A patch in the contract's order: values in place, fills in list order, then the add-in's notes
  * inside `clearNotes` removed and the new ones added. `notes` is what the sheet holds now, or null
  * where this Excel has no notes (the patch's notes are skipped; the fills still mark the cells).
+ * All of it is data: a validation write is one request.
  */
-function patchSteps(patch: SheetPatch, notes: readonly NoteFact[] | null, budget: number): Step[] {
+function patchSteps(
+  patch: SheetPatch,
+  notes: readonly NoteFact[] | null,
+  known: WriteKnowledge,
+  budget: number,
+): Step[] {
   const name = patch.sheet;
   const steps: Step[] = [];
   for (const { rect, values } of patch.values) {
-    for (const chunk of chunkRows(values, name, budget)) {
-      const rows = values.slice(chunk.first, chunk.first + chunk.count).map((row) => row.map(toOfficeValue));
+    for (const chunk of chunkRows(values, name, budget, known.formulaLikeTexts)) {
+      const rows = values
+        .slice(chunk.first, chunk.first + chunk.count)
+        .map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
       steps.push(
-        step(2, chunk.bytes, (scope) => {
+        dataStep(2, chunk.bytes, (scope) => {
           scope
             .sheet(name)
             .getRangeByIndexes(rect.row + chunk.first, rect.col, chunk.count, rect.colCount).values = rows;
@@ -1415,7 +1784,7 @@ function patchSteps(patch: SheetPatch, notes: readonly NoteFact[] | null, budget
   }
   for (const { rect, fill } of patch.fills) {
     steps.push(
-      step(3, utf8Bytes(fill), (scope) => {
+      dataStep(3, utf8Bytes(fill), (scope) => {
         rectRange(scope.sheet(name), rect).format.fill.color = fill;
       }),
     );
@@ -1439,7 +1808,7 @@ function noteSteps(patch: SheetPatch, existing: readonly NoteFact[]): Step[] {
     const cell = a1Cell(note.row, note.col);
     if (clear !== null && containsCell(clear, note.row, note.col) && isAddInNote(note.content)) {
       steps.push(
-        step(2, utf8Bytes(cell), (scope) => {
+        dataStep(2, utf8Bytes(cell), (scope) => {
           scope.sheet(name).notes.getItem(cell).delete();
         }),
       );
@@ -1450,14 +1819,14 @@ function noteSteps(patch: SheetPatch, existing: readonly NoteFact[]): Step[] {
     const there = remaining.get(cell);
     if (there === undefined) {
       steps.push(
-        step(2, utf8Bytes(note.text), (scope) => {
+        dataStep(2, utf8Bytes(note.text), (scope) => {
           const sheet = scope.sheet(name);
           sheet.notes.add(sheet.getRangeByIndexes(note.row, note.col, 1, 1), note.text);
         }),
       );
     } else if (isAddInNote(there.content)) {
       steps.push(
-        step(2, utf8Bytes(note.text), (scope) => {
+        dataStep(2, utf8Bytes(note.text), (scope) => {
           scope.sheet(name).notes.getItem(cell).content = note.text;
         }),
       );
@@ -1499,7 +1868,7 @@ function chartStep(
 ): Step {
   const { data, anchor, axis } = chart;
   const texts = chart.title + (axis?.title ?? "");
-  return step(axis === undefined ? 6 : 10, utf8Bytes(texts), (scope) => {
+  return cosmeticStep(axis === undefined ? 6 : 10, utf8Bytes(texts), (scope) => {
     const sheet = scope.sheet(sheetName);
     const added = sheet.charts.add(CHART_TYPE[chart.kind], rectRange(sheet, data), "Columns");
     added.name = chartName(index);
@@ -1517,8 +1886,12 @@ function chartStep(
   });
 }
 
-function step(actions: number, payloadBytes: number, queue: (scope: RequestScope) => void): Step {
-  return { bytes: actions * ACTION_OVERHEAD_BYTES + payloadBytes, queue };
+function dataStep(actions: number, payloadBytes: number, queue: (scope: RequestScope) => void): Step {
+  return { bytes: actions * ACTION_OVERHEAD_BYTES + payloadBytes, phase: "data", queue };
+}
+
+function cosmeticStep(actions: number, payloadBytes: number, queue: (scope: RequestScope) => void): Step {
+  return { bytes: actions * ACTION_OVERHEAD_BYTES + payloadBytes, phase: "cosmetic", queue };
 }
 
 /** Keeps order and fills each request up to the budget before starting the next. */

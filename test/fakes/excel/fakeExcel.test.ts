@@ -410,3 +410,85 @@ describe("fake Excel: charts", () => {
     expect(unknown.code).toBe("InvalidArgument");
   });
 });
+
+describe("fake Excel: tables that change size, settings, print zoom and injected faults", () => {
+  it("resizes a table in place when its header row stays and the ranges overlap (ExcelApi 1.13)", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["名称", "数值"]];
+      sheet.tables.add("A1:B3", true).name = "WP_T";
+      await context.sync();
+      sheet.tables.getItem("WP_T").resize(sheet.getRange("A1:C5"));
+      await context.sync();
+    });
+    expect(excel.state.tables[0]!.rect).toEqual({ row: 0, col: 0, rowCount: 5, colCount: 3 });
+    expect(excel.state.sheets[0]!.valueAt(0, 2)).toBe("Column3");
+    const moved = await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.tables.getItem("WP_T").resize(sheet.getRange("A2:C5"));
+      await context.sync();
+    });
+    expect(moved.code).toBe("InvalidArgument");
+    const old = new FakeExcel({ excelApi: "1.12" });
+    const missing = await failureOf(old, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.tables.add("A1:B3", true).resize(sheet.getRange("A1:B4"));
+      await context.sync();
+    });
+    expect(missing.code).toBe("ApiNotFound");
+  });
+
+  it("keeps an add-in's settings in the workbook", async () => {
+    const excel = new FakeExcel();
+    const value = await excel.run(async (context) => {
+      context.workbook.settings.add("WaterPlan.lastWrite", "abc");
+      const setting = context.workbook.settings.getItemOrNullObject("WaterPlan.lastWrite");
+      setting.load("value");
+      await context.sync();
+      return setting.value;
+    });
+    expect(value).toBe("abc");
+  });
+
+  it.each([{ verticalFitToPages: 0 }, { horizontalFitToPages: 1.5 }, { scale: 5 }, { fitToPage: true }])(
+    "refuses the print zoom %j, which Office does not document",
+    async (zoom) => {
+      const excel = new FakeExcel();
+      const error = await failureOf(excel, async (context) => {
+        (context.workbook.worksheets.getItem("Sheet1").pageLayout as unknown as { zoom: unknown }).zoom =
+          zoom;
+        await context.sync();
+      });
+      expect(error.code).toBe("InvalidArgument");
+    },
+  );
+
+  it("fails the N-th sync before applying it, and the N-th operation with the ones before it applied", async () => {
+    const excel = new FakeExcel();
+    excel.injectFault({ sync: 2 });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["one"]];
+      await context.sync();
+    });
+    const refused = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [["two"]];
+      await context.sync();
+    });
+    expect(refused.code).toBe("GeneralException");
+    expect(excel.state.sheets[0]!.valueAt(1, 0)).toBe("");
+
+    excel.injectFault({ operation: 2 });
+    await failureOf(excel, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("B1").values = [["first"]];
+      sheet.getRange("B2").values = [["second"]];
+      await context.sync();
+    });
+    expect([excel.state.sheets[0]!.valueAt(0, 1), excel.state.sheets[0]!.valueAt(1, 1)]).toEqual([
+      "first",
+      "",
+    ]);
+    expect(excel.faultsFired).toBe(2);
+  });
+});

@@ -57,6 +57,17 @@ export interface FakeSyncRecord {
 const encoder = new TextEncoder();
 const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
 
+/**
+ * A failure to inject, counted from when it is set: the N-th `context.sync()` fails before Excel
+ * applies anything (the request never arrived), or the N-th queued operation fails when Excel
+ * reaches it (the operations before it stay applied, as in a real failing batch), or the first
+ * operation `when` picks fails.
+ */
+export type FakeFault =
+  | { readonly sync: number }
+  | { readonly operation: number }
+  | { readonly when: (operation: { readonly path: string; readonly action: string }) => boolean };
+
 /** "1.9" < "1.13": requirement set versions compare number by number. */
 export function compareApiVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
@@ -83,6 +94,15 @@ export class FakeExcel {
   readonly syncs: FakeSyncRecord[] = [];
   /** How many `Excel.run` batches have started. */
   runCount = 0;
+  /** Operations Excel has run (loads included), over the fake's life. */
+  operationCount = 0;
+  private fault: {
+    readonly fault: FakeFault;
+    readonly syncsBefore: number;
+    readonly operationsBefore: number;
+  } | null = null;
+  /** How many injected faults have fired. */
+  faultsFired = 0;
 
   constructor(options: FakeExcelOptions = {}) {
     this.state = new FakeWorkbookState(options.sheetNames ?? ["Sheet1"]);
@@ -135,6 +155,34 @@ export class FakeExcel {
     }
   };
 
+  /** Arms one failure (see FakeFault); it fires once, then the fake behaves again. */
+  injectFault(fault: FakeFault): void {
+    this.fault = { fault, syncsBefore: this.syncs.length, operationsBefore: this.operationCount };
+  }
+
+  /** Throws the injected failure where it is due. */
+  private fireFault(at: { readonly sync?: number; readonly operation?: QueuedAction }): void {
+    const armed = this.fault;
+    if (armed === null) return;
+    const { fault } = armed;
+    const due =
+      "sync" in fault
+        ? at.sync !== undefined && at.sync - armed.syncsBefore === fault.sync
+        : at.operation !== undefined &&
+          ("operation" in fault
+            ? this.operationCount - armed.operationsBefore === fault.operation
+            : fault.when(at.operation));
+    if (!due) return;
+    this.fault = null;
+    this.faultsFired += 1;
+    throw new FakeRichApiError(
+      "GeneralException",
+      at.sync !== undefined
+        ? `Injected failure of sync ${at.sync}.`
+        : `Injected failure of ${at.operation?.action}.`,
+    );
+  }
+
   /** @internal Executes one request. */
   async execute(actions: readonly QueuedAction[]): Promise<void> {
     const requestBytes = actions.reduce(
@@ -144,6 +192,7 @@ export class FakeExcel {
     const record = { actions: actions.length, requestBytes, responseBytes: 0 };
     this.syncs.push(record);
     await Promise.resolve();
+    this.fireFault({ sync: this.syncs.length });
     if (requestBytes > this.payloadLimitBytes) {
       throw new FakeRichApiError(
         "RequestPayloadSizeLimitExceeded",
@@ -152,6 +201,8 @@ export class FakeExcel {
     }
     const results: LoadResult[] = [];
     for (const action of actions) {
+      this.operationCount += 1;
+      this.fireFault({ operation: action });
       try {
         const result = action.run();
         if (result !== undefined) results.push(result);
@@ -220,12 +271,69 @@ export class FakeRequestContext implements FakeContextLike {
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly settings: FakeSettingCollection;
   constructor(readonly context: FakeContextLike) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, "workbook.tables", () => ({
       state: context.excel.state,
       sheet: null,
     }));
+    this.settings = new FakeSettingCollection(context, "workbook.settings", () => context.excel.state);
+  }
+}
+
+/**
+ * Settings an add-in keeps in the workbook (ExcelApi 1.4): add (or replace) a key, find one.
+ * https://learn.microsoft.com/javascript/api/excel/excel.settingcollection
+ */
+export class FakeSettingCollection extends FakeClientObject<FakeWorkbookState> {
+  protected readonly scalarProperties = [];
+  protected override get api(): string {
+    return "1.4";
+  }
+  protected readProperty(): unknown {
+    return undefined;
+  }
+
+  add(key: string, value: unknown): FakeSettingProxy {
+    this.act("add", [key, value], (state) => {
+      if (key.length === 0) throw new FakeRichApiError("InvalidArgument", "A setting needs a key.");
+      // Settings travel as JSON: a value that does not survive it is refused.
+      state.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+    });
+    return this.getItemOrNullObject(key);
+  }
+
+  getItemOrNullObject(key: string): FakeSettingProxy {
+    return new FakeSettingProxy(
+      this.context,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
+      child(this, (state) => (state.settings.has(key) ? { state, key } : NULL)),
+      true,
+    );
+  }
+}
+
+export class FakeSettingProxy extends FakeClientObject<{ state: FakeWorkbookState; key: string }> {
+  protected readonly scalarProperties = ["key", "value"];
+  protected override get api(): string {
+    return "1.4";
+  }
+  protected readProperty(
+    { state, key }: { state: FakeWorkbookState; key: string },
+    property: string,
+  ): unknown {
+    if (property === "key") return key;
+    if (property === "value") return state.settings.get(key);
+    throw new FakeRichApiError("InvalidArgument", `Setting has no property '${property}' in this fake.`);
+  }
+  get value(): unknown {
+    return this.loaded("value");
+  }
+  delete(): void {
+    this.act("delete", null, ({ state, key }) => {
+      state.settings.delete(key);
+    });
   }
 }
 
@@ -700,6 +808,30 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
     });
   }
 
+  /** ExcelApi 1.13: the table takes the new range; see FakeWorkbookState.resizeTable for Excel's rules. */
+  resize(newRange: string | FakeRange): void {
+    checkSameContext(this.context, newRange);
+    this.act(
+      "resize",
+      typeof newRange === "string" ? newRange : "Range",
+      (table) => {
+        const state = this.context.excel.state;
+        const sheet = state.sheetById(table.sheetId);
+        if (sheet === undefined) throw new FakeRichApiError("ItemNotFound", "The table's sheet is gone.");
+        if (typeof newRange === "string") {
+          const { sheet: named, ref } = splitSheet(newRange);
+          const on = named === null ? sheet : state.sheetByName(named);
+          if (on === undefined) throw new FakeRichApiError("InvalidArgument", `No sheet for “${newRange}”.`);
+          state.resizeTable(table, on, parseA1(ref));
+        } else {
+          const { sheet: on, rect } = newRange.resolveExisting();
+          state.resizeTable(table, on, rect);
+        }
+      },
+      "1.13",
+    );
+  }
+
   convertToRange(): FakeRange {
     this.act(
       "convertToRange",
@@ -843,10 +975,30 @@ class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
   get zoom(): FakeWorkbookState["sheets"][number]["page"]["zoom"] {
     return this.loaded("zoom");
   }
+  /**
+   * PageLayoutZoomOptions documents a scale of 10–400 and page counts to fit (or null); the fake
+   * refuses anything else, 0 pages included (Office documents no meaning for it).
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+   */
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
     this.act("set zoom", value, (sheet) => {
-      if (value.scale !== undefined && (value.scale < 10 || value.scale > 400))
-        throw new FakeRichApiError("InvalidArgument", "Scale 10–400.");
+      // What arrives is whatever the caller's JavaScript sent, not what the typings promise.
+      for (const [option, given] of Object.entries(value as Record<string, unknown>)) {
+        if (given === null || given === undefined) continue;
+        if (option === "scale") {
+          if (typeof given !== "number" || given < 10 || given > 400)
+            throw new FakeRichApiError("InvalidArgument", "Scale 10–400.");
+        } else if (option === "horizontalFitToPages" || option === "verticalFitToPages") {
+          if (typeof given !== "number" || !Number.isInteger(given) || given < 1 || given > 32767) {
+            throw new FakeRichApiError(
+              "InvalidArgument",
+              `${option} ${JSON.stringify(given)}: a number of pages, 1 or more.`,
+            );
+          }
+        } else {
+          throw new FakeRichApiError("InvalidArgument", `Zoom has no option “${option}”.`);
+        }
+      }
       sheet.page.zoom = { ...value };
     });
   }

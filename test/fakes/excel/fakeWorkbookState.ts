@@ -84,7 +84,8 @@ export interface FakeTable {
   readonly id: string;
   name: string;
   readonly sheetId: string;
-  readonly rect: Rect;
+  /** Changes only through Table.resize. */
+  rect: Rect;
   style: string;
   showFilterButton: boolean;
 }
@@ -244,6 +245,8 @@ const BUILT_IN_TABLE_STYLE =
 export class FakeWorkbookState {
   readonly sheets: FakeSheetState[] = [];
   readonly tables: FakeTable[] = [];
+  /** The add-ins' settings persisted with the workbook (Workbook.settings, ExcelApi 1.4). */
+  readonly settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
   private nextId = 1;
 
@@ -365,15 +368,7 @@ export class FakeWorkbookState {
     while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n += 1;
     let tableRect = rect;
     if (hasHeaders) {
-      const seen = new Set<string>();
-      for (let c = 0; c < rect.colCount; c += 1) {
-        const raw = sheet.valueAt(rect.row, rect.col + c);
-        let header = raw === "" ? `Column${c + 1}` : String(raw);
-        for (let i = 2; seen.has(header.toLowerCase()); i += 1)
-          header = `${String(raw === "" ? "Column" : raw)}${i}`;
-        seen.add(header.toLowerCase());
-        sheet.values.set(key(rect.row, rect.col + c), header);
-      }
+      nameHeaders(sheet, rect);
     } else {
       // Without headers Excel inserts a header row above the data.
       tableRect = { ...rect, row: rect.row - 1, rowCount: rect.rowCount + 1 };
@@ -390,6 +385,29 @@ export class FakeWorkbookState {
     return table;
   }
 
+  /**
+   * Table.resize: the new range keeps the header row and overlaps the old one, and overlaps no
+   * other table; headers of new columns are named as tables.add names them.
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)
+   */
+  resizeTable(table: FakeTable, sheet: FakeSheetState, rect: Rect): void {
+    if (sheet.id !== table.sheetId)
+      throw new FakeRichApiError("InvalidArgument", "The range is on another sheet.");
+    if (rect.row !== table.rect.row || !overlaps(rect, table.rect)) {
+      throw new FakeRichApiError(
+        "InvalidArgument",
+        "The new range must overlap the table and keep its header row.",
+      );
+    }
+    if (rect.rowCount < 2)
+      throw new FakeRichApiError("InvalidArgument", "A table keeps at least one data row.");
+    if (this.tables.some((t) => t !== table && t.sheetId === sheet.id && overlaps(t.rect, rect))) {
+      throw new FakeRichApiError("InvalidArgument", "A table cannot overlap another table.");
+    }
+    nameHeaders(sheet, rect);
+    table.rect = rect;
+  }
+
   removeTable(table: FakeTable, keepData: boolean): void {
     this.tables.splice(this.tables.indexOf(table), 1);
     if (!keepData) {
@@ -398,6 +416,21 @@ export class FakeWorkbookState {
       sheet?.clearContents(table.rect);
       sheet?.clearFormats(table.rect);
     }
+  }
+}
+
+/** Blank header cells become "ColumnN" and repeats get a number, as Excel names a table's headers. */
+function nameHeaders(sheet: FakeSheetState, rect: Rect): void {
+  const seen = new Set<string>();
+  for (let c = 0; c < rect.colCount; c += 1) {
+    const k = key(rect.row, rect.col + c);
+    const raw = sheet.formulas.has(k) ? "" : sheet.valueAt(rect.row, rect.col + c);
+    let header = raw === "" ? `Column${c + 1}` : String(raw);
+    for (let i = 2; seen.has(header.toLowerCase()); i += 1)
+      header = `${String(raw === "" ? "Column" : raw)}${i}`;
+    seen.add(header.toLowerCase());
+    sheet.formulas.delete(k);
+    sheet.values.set(k, header);
   }
 }
 
