@@ -1,0 +1,314 @@
+import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
+import {
+  checkMonitoringRow,
+  findDuplicateSamples,
+  parameterField,
+  type MonitoringRowInput,
+} from "../../../src/core/validation/checkMonitoringRow";
+import { createPointResolver, monitoringPoints } from "../../../src/core/validation/monitoringPoints";
+import { plausibleRanges } from "../../../src/core/validation/plausibility";
+import type { Problem } from "../../../src/core/validation/validationProblem";
+import { getClassLimit } from "../../../src/core/water-quality/classifyParameter";
+import { allParameters, type ParameterKey } from "../../../src/core/water-quality/parameters";
+import { monitoringParameters } from "../../../src/workbook/sheets/monitoringSheet";
+
+const context = {
+  year: 2023,
+  asOf: "2023-06-30",
+  findPoint: createPointResolver(monitoringPoints(plan)),
+};
+
+/** A row of 监测数据: 露塘 (a national section, target Ⅱ) on 1 May unless told otherwise. */
+function makeRow(
+  values: Partial<Record<ParameterKey, unknown>> = {},
+  row: Partial<Omit<MonitoringRowInput, "values">> = {},
+): MonitoringRowInput {
+  return {
+    point: "露塘",
+    sampledOn: "2023-05-01",
+    ...row,
+    values: new Map(Object.entries(values) as [ParameterKey, unknown][]),
+  };
+}
+
+/** "code@field", with the water-quality engine's code for a measured value's problem. */
+const shown = (problems: readonly Problem[]): string[] =>
+  problems.map(
+    (p) =>
+      `${p.code === "measured_value" ? (p.params.waterQuality?.code ?? p.code) : p.code}@${p.field ?? ""}`,
+  );
+
+describe("checkMonitoringRow: the point", () => {
+  it("accepts a point of the plan, with 断面 added, spaces around it and full-width forms", () => {
+    for (const point of ["露塘", "露塘断面", " 露塘 ", "\u3000露塘\u3000", "柳西水厂（原河西水厂）"]) {
+      const checked = checkMonitoringRow(makeRow({}, { point }), context);
+      expect(shown(checked.problems)).toEqual([]);
+      expect(checked.point).not.toBeNull();
+    }
+  });
+
+  it("reports a name that is no point of the plan at the point field, quoting it trimmed", () => {
+    const checked = checkMonitoringRow(makeRow({}, { point: " 露塘桥 " }), context);
+    expect(checked.problems).toEqual([
+      { code: "unknown_point", severity: "error", field: "point", params: { input: "露塘桥" } },
+    ]);
+    expect(checked.point).toBeNull();
+    expect(checked.inPeriod).toBe(false);
+  });
+
+  it("never guesses a point from a similar name", () => {
+    expect(shown(checkMonitoringRow(makeRow({}, { point: "露塘断面1" }), context).problems)).toEqual([
+      "unknown_point@point",
+    ]);
+  });
+
+  it("reports a missing point as an error of its own", () => {
+    expect(shown(checkMonitoringRow(makeRow({}, { point: null }), context).problems)).toEqual([
+      "missing_point@point",
+    ]);
+    expect(shown(checkMonitoringRow(makeRow({}, { point: "  " }), context).problems)).toEqual([
+      "missing_point@point",
+    ]);
+  });
+});
+
+describe("checkMonitoringRow: the sampling date", () => {
+  it.each(["2023.5.1", "2023/5/1", "2023年5月1日", 45047, "２０２３年５月１日"])(
+    "reads %p and counts the sample in the period",
+    (sampledOn) => {
+      const checked = checkMonitoringRow(makeRow({}, { sampledOn }), context);
+      expect(checked.problems).toEqual([]);
+      expect(checked.date).toMatchObject({ iso: "2023-05-01", minutes: null });
+      expect(checked.inPeriod).toBe(true);
+    },
+  );
+
+  it("reports a missing date and an unreadable one at the date field", () => {
+    expect(shown(checkMonitoringRow(makeRow({}, { sampledOn: null }), context).problems)).toEqual([
+      "missing_sampling_date@sampledOn",
+    ]);
+    expect(checkMonitoringRow(makeRow({}, { sampledOn: "五月一日" }), context).problems).toEqual([
+      {
+        code: "unreadable_sampling_date",
+        severity: "error",
+        field: "sampledOn",
+        params: { input: "五月一日" },
+      },
+    ]);
+  });
+
+  it("refuses a date outside the plan year, naming the day and the year", () => {
+    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2022-12-31" }), context);
+    expect(checked.problems).toEqual([
+      {
+        code: "sampling_date_outside_plan_year",
+        severity: "error",
+        field: "sampledOn",
+        params: { date: "2022-12-31", value: 2023 },
+      },
+    ]);
+    expect(checked.inPeriod).toBe(false);
+    expect(checked.hasErrors).toBe(true);
+  });
+
+  it("warns about a date after the as-of day and leaves the sample out of the period, keeping its date", () => {
+    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2023-07-01" }), context);
+    expect(checked.problems).toEqual([
+      {
+        code: "sampling_date_after_as_of",
+        severity: "warning",
+        field: "sampledOn",
+        params: { date: "2023-07-01", actual: "2023-06-30" },
+      },
+    ]);
+    expect(checked.inPeriod).toBe(false);
+    expect(checked.hasErrors).toBe(false);
+    // Kept so that a repeated sample is still found.
+    expect(checked.date).toMatchObject({ iso: "2023-07-01", minutes: null });
+  });
+
+  it("counts the as-of day itself in the period", () => {
+    expect(checkMonitoringRow(makeRow({}, { sampledOn: "2023-06-30" }), context).inPeriod).toBe(true);
+  });
+});
+
+describe("checkMonitoringRow: the values", () => {
+  it("keeps readable values for the period and reports nothing", () => {
+    const checked = checkMonitoringRow(makeRow({ ph: 7.2, nh3n: "0.45", do: "６.５" }), context);
+    expect(checked.problems).toEqual([]);
+    expect(checked.sample).toEqual({
+      ph: { kind: "value", value: 7.2 },
+      nh3n: { kind: "value", value: 0.45 },
+      do: { kind: "value", value: 6.5 },
+    });
+  });
+
+  it.each([
+    ["abc", "unreadable_value"],
+    ["#N/A", "excel_error_value"],
+    ["#DIV/0!", "excel_error_value"],
+    [-0.5, "negative_value"],
+    ["-0.5", "negative_value"],
+    [true, "boolean_value"],
+    ["0.5mg/L", "unreadable_value"],
+    ["=1+2", "unreadable_value"],
+  ] as const)("reports %p at its parameter's field as %s, and leaves it out of the sample", (typed, code) => {
+    const checked = checkMonitoringRow(makeRow({ nh3n: typed }), context);
+    expect(shown(checked.problems)).toEqual([`${code}@${parameterField("nh3n")}`]);
+    expect(checked.problems[0]?.severity).toBe("error");
+    expect(checked.sample).toEqual({});
+    expect(checked.hasErrors).toBe(true);
+  });
+
+  it("reports pH outside 0–14 as implausible, not as 劣Ⅴ类, with the range and the unit", () => {
+    const checked = checkMonitoringRow(makeRow({ ph: 15 }), context);
+    expect(checked.problems).toEqual([
+      {
+        code: "implausible_value",
+        severity: "error",
+        field: "param:ph",
+        params: { parameter: "pH值", value: 15, min: 0, max: 14, unit: "无量纲" },
+      },
+    ]);
+    expect(checked.sample).toEqual({});
+  });
+
+  it.each([
+    ["ph", 14, true],
+    ["ph", 14.1, false],
+    ["do", 20, true],
+    ["do", 20.5, false],
+    ["nh3n", 200, true],
+    ["nh3n", 500, false],
+    ["water_temp", 45, true],
+    ["water_temp", 46, false],
+  ] as const)("takes %s = %p as plausible: %p", (key, value, plausible) => {
+    const codes = shown(checkMonitoringRow(makeRow({ [key]: value }), context).problems);
+    expect(codes).toEqual(plausible ? [] : [`implausible_value@param:${key}`]);
+  });
+
+  it("warns where a detection limit lies above the target class's limit (露塘, Ⅱ: 氨氮 ≤ 0.5)", () => {
+    const checked = checkMonitoringRow(makeRow({ nh3n: "0.8L" }), context);
+    expect(checked.problems).toEqual([
+      {
+        code: "measured_value",
+        severity: "warning",
+        field: "param:nh3n",
+        params: {
+          waterQuality: {
+            code: "detection_limit_above_limit",
+            severity: "warning",
+            parameter: "nh3n",
+            detectionLimit: 0.8,
+            limit: 0.5,
+          },
+        },
+      },
+    ]);
+    // The value is still a sample's: the period judgement decides what it can say.
+    expect(checked.sample).toEqual({ nh3n: { kind: "below_detection", limit: 0.8 } });
+    expect(checked.hasErrors).toBe(false);
+  });
+
+  it("accepts a detection limit at or below the limit in question, and a below-detection mark without one", () => {
+    for (const typed of ["0.5L", "0.025L", "<0.01", "ND", "未检出"]) {
+      expect(checkMonitoringRow(makeRow({ nh3n: typed }), context).problems).toEqual([]);
+    }
+  });
+
+  it("judges a drinking-water source's Table 2 item against its own limit (硫酸盐 ≤ 250)", () => {
+    const source = makeRow({ sulfate: "300L" }, { point: "城中水厂" });
+    expect(shown(checkMonitoringRow(source, context).problems)).toEqual([
+      "detection_limit_above_limit@param:sulfate",
+    ]);
+  });
+
+  it("leaves blank and not-monitored cells out without a word", () => {
+    const checked = checkMonitoringRow(makeRow({ ph: null, nh3n: "—", tp: "/", do: "" }), context);
+    expect(checked.problems).toEqual([]);
+    expect(checked.sample).toEqual({});
+  });
+
+  it("reports every refused cell once, each at its own field", () => {
+    const checked = checkMonitoringRow(
+      makeRow({ ph: "abc", nh3n: -1, tp: "#VALUE!", do: 25 }, { point: "无名", sampledOn: "昨天" }),
+      context,
+    );
+    expect(shown(checked.problems)).toEqual([
+      "unknown_point@point",
+      "unreadable_sampling_date@sampledOn",
+      "unreadable_value@param:ph",
+      "negative_value@param:nh3n",
+      "excel_error_value@param:tp",
+      "implausible_value@param:do",
+    ]);
+  });
+});
+
+describe("plausibleRanges", () => {
+  it("covers every parameter of the monitoring sheet, from 0", () => {
+    for (const def of monitoringParameters) {
+      expect(plausibleRanges[def.key]).toMatchObject({ min: 0 });
+    }
+  });
+
+  it("lets every limit of GB 3838-2002 through, so that no real class is called implausible", () => {
+    for (const def of allParameters) {
+      const range = plausibleRanges[def.key];
+      if (!range) continue;
+      const limits =
+        def.limits.kind === "classes"
+          ? [...def.limits.river, ...def.limits.lake]
+          : def.limits.kind === "single"
+            ? [def.limits.limit]
+            : def.limits.kind === "range"
+              ? [def.limits.min, def.limits.max]
+              : [];
+      for (const limit of limits) expect(limit).toBeLessThanOrEqual(range.max);
+      if (def.limits.kind === "classes") {
+        // Worse than Ⅴ must stay reachable: the range reaches at least twice the class Ⅴ limit.
+        const worst = getClassLimit(def, 5, "river");
+        if (def.direction === "le" && worst !== undefined)
+          expect(range.max).toBeGreaterThanOrEqual(2 * worst);
+      }
+    }
+  });
+});
+
+describe("findDuplicateSamples", () => {
+  const at = (point: string, date: string, minutes: number | null = null) => ({ point, date, minutes });
+
+  it.each([
+    [
+      "the same point on the same day without times",
+      [at("露塘", "2023-05-01"), at("露塘", "2023-05-01")],
+      [[1, 0]],
+    ],
+    [
+      "the same point at the same time",
+      [at("露塘", "2023-05-01", 600), at("露塘", "2023-05-01", 600)],
+      [[1, 0]],
+    ],
+    [
+      "an automatic station's samples at different times of one day",
+      [at("露塘", "2023-05-01", 480), at("露塘", "2023-05-01", 840)],
+      [],
+    ],
+    ["two points on one day", [at("露塘", "2023-05-01"), at("大洲", "2023-05-01")], []],
+    ["one point on two days", [at("露塘", "2023-05-01"), at("露塘", "2023-05-02")], []],
+    [
+      "a third copy, pointing at the first",
+      [at("露塘", "2023-05-01"), null, at("露塘", "2023-05-01"), at("露塘", "2023-05-01")],
+      [
+        [2, 0],
+        [3, 0],
+      ],
+    ],
+  ] as const)("finds repeats: %s", (_, rows, expected) => {
+    expect([...findDuplicateSamples(rows)]).toEqual(expected);
+  });
+
+  it("does not take a sample with a time for a repeat of a sample of the same day without one", () => {
+    expect(findDuplicateSamples([at("露塘", "2023-05-01"), at("露塘", "2023-05-01", 600)]).size).toBe(0);
+  });
+});

@@ -1,0 +1,187 @@
+import {
+  checkTaskEntry,
+  readTaskStatus,
+  type TaskDeadline,
+} from "../../../src/core/validation/checkTaskEntry";
+
+const due = (date: string | null, what = ""): TaskDeadline => ({ what, date });
+/** Task 53: 半年工作总结 by 7月1日 inside a task due 12月20日. */
+const task53 = [due("2023-12-20"), due("2023-07-01", "报送水污染防治半年工作总结")];
+
+const codes = (result: ReturnType<typeof checkTaskEntry>): string[] =>
+  result.problems.map((p) => `${p.code}@${p.field ?? ""}`);
+
+describe("readTaskStatus", () => {
+  it.each([
+    ["未启动", "not_started"],
+    ["推进中", "in_progress"],
+    ["已完成", "done"],
+    ["Not started", "not_started"],
+    ["In progress", "in_progress"],
+    ["Done", "done"],
+    ["in progress", "in_progress"],
+    ["IN PROGRESS", "in_progress"],
+    ["inprogress", "in_progress"],
+    [" 已完成 ", "done"],
+    ["已 完 成", "done"],
+    ["未开始", "not_started"],
+    ["进行中", "in_progress"],
+    ["完成", "done"],
+    ["ＤＯＮＥ", "done"],
+  ] as const)("reads %p as %s", (typed, status) => {
+    expect(readTaskStatus(typed)).toBe(status);
+  });
+
+  it.each([null, undefined, "", "   ", "\u3000"])(
+    "reads the blank %p as no status (not reported)",
+    (typed) => {
+      expect(readTaskStatus(typed)).toBeNull();
+    },
+  );
+
+  it.each(["搞定了", "已完成了", "基本完成", "Finished", "100%", 1, true, 45047, "=已完成"])(
+    "does not know %p (an unknown status)",
+    (typed) => {
+      expect(readTaskStatus(typed)).toBeUndefined();
+    },
+  );
+});
+
+describe("checkTaskEntry", () => {
+  it("reports a status outside the list at the status field, quoting it", () => {
+    const result = checkTaskEntry({ status: "搞定了", completedOn: null }, [due("2023-12-31")], "2023-06-30");
+    expect(result.problems).toEqual([
+      { code: "unknown_task_status", severity: "error", field: "status", params: { input: "搞定了" } },
+    ]);
+    expect(result.status).toBeNull();
+  });
+
+  it("accepts every status of the list, with a date for 已完成", () => {
+    for (const status of ["未启动", "推进中"]) {
+      expect(codes(checkTaskEntry({ status, completedOn: null }, [due("2023-12-31")], "2023-06-30"))).toEqual(
+        [],
+      );
+    }
+    const done = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-06-01" },
+      [due("2023-12-31")],
+      "2023-06-30",
+    );
+    expect(done.problems).toEqual([]);
+    expect(done).toMatchObject({ status: "done", completedOn: "2023-06-01", overdue: [] });
+  });
+
+  it("reports 已完成 without a completion date at the date field", () => {
+    const result = checkTaskEntry({ status: "已完成", completedOn: null }, [due("2023-12-31")], "2023-06-30");
+    expect(result.problems).toEqual([
+      { code: "completed_without_date", severity: "error", field: "completedOn", params: {} },
+    ]);
+  });
+
+  it("reports an unreadable completion date at the date field, and reads a date serial", () => {
+    expect(
+      codes(checkTaskEntry({ status: "已完成", completedOn: "六月" }, [due("2023-12-31")], "2023-06-30")),
+    ).toEqual(["unreadable_completion_date@completedOn"]);
+    expect(
+      checkTaskEntry({ status: "已完成", completedOn: 45078 }, [due("2023-12-31")], "2023-06-30"),
+    ).toMatchObject({
+      problems: [],
+      completedOn: "2023-06-01",
+    });
+  });
+
+  it("warns about a completion date on a task not marked 已完成, at the status", () => {
+    const result = checkTaskEntry(
+      { status: "推进中", completedOn: "2023-06-01" },
+      [due("2023-12-31")],
+      "2023-06-30",
+    );
+    expect(result.problems).toEqual([
+      {
+        code: "completion_date_without_done",
+        severity: "warning",
+        field: "status",
+        params: { date: "2023-06-01" },
+      },
+    ]);
+  });
+
+  it("warns about completion after the deadline, naming both days", () => {
+    const result = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-12-05" },
+      [due("2023-11-30")],
+      "2023-12-31",
+    );
+    expect(result.problems).toEqual([
+      {
+        code: "completed_after_deadline",
+        severity: "warning",
+        field: "completedOn",
+        params: { date: "2023-12-05", expected: "2023-11-30" },
+      },
+    ]);
+    expect(result.overdue).toEqual([]);
+  });
+
+  it("accepts completion on the deadline itself", () => {
+    expect(
+      codes(
+        checkTaskEntry({ status: "已完成", completedOn: "2023-11-30" }, [due("2023-11-30")], "2023-12-31"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("makes a task overdue the day after its deadline while it is not done, as a warning at the status", () => {
+    const onTheDay = checkTaskEntry(
+      { status: "推进中", completedOn: null },
+      [due("2023-11-30")],
+      "2023-11-30",
+    );
+    expect(onTheDay.overdue).toEqual([]);
+    const dayAfter = checkTaskEntry(
+      { status: "推进中", completedOn: null },
+      [due("2023-11-30")],
+      "2023-12-01",
+    );
+    expect(dayAfter.overdue).toEqual([due("2023-11-30")]);
+    expect(dayAfter.problems).toEqual([
+      {
+        code: "task_overdue",
+        severity: "warning",
+        field: "status",
+        params: { expected: "2023-11-30", name: "", actual: "2023-12-01" },
+      },
+    ]);
+  });
+
+  it("makes a blank or unknown status overdue too: nothing says the task is done", () => {
+    expect(
+      checkTaskEntry({ status: null, completedOn: null }, [due("2023-05-31")], "2023-06-30").overdue,
+    ).toHaveLength(1);
+    expect(
+      codes(checkTaskEntry({ status: "搞定了", completedOn: null }, [due("2023-05-31")], "2023-06-30")),
+    ).toEqual(["unknown_task_status@status", "task_overdue@status"]);
+  });
+
+  it("leaves a deadline that waits for a date the user has not set (task 44) out of the judgement", () => {
+    expect(checkTaskEntry({ status: null, completedOn: null }, [due(null)], "2023-12-31")).toMatchObject({
+      problems: [],
+      overdue: [],
+    });
+  });
+
+  it("makes a passed milestone overdue while the task has not started, not while it is in progress", () => {
+    const notStarted = checkTaskEntry({ status: "未启动", completedOn: null }, task53, "2023-07-02");
+    expect(notStarted.overdue).toEqual([task53[1]]);
+    expect(notStarted.problems[0]?.params.name).toBe("报送水污染防治半年工作总结");
+    expect(checkTaskEntry({ status: "推进中", completedOn: null }, task53, "2023-07-02").overdue).toEqual([]);
+    // After the main deadline both are overdue for a task that never started.
+    expect(checkTaskEntry({ status: null, completedOn: null }, task53, "2023-12-21").overdue).toEqual(task53);
+  });
+
+  it("judges a done task's completion date against the main deadline only", () => {
+    const result = checkTaskEntry({ status: "已完成", completedOn: "2023-08-01" }, task53, "2023-12-31");
+    expect(result.problems).toEqual([]);
+    expect(result.overdue).toEqual([]);
+  });
+});

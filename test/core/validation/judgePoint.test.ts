@@ -1,0 +1,160 @@
+import { PointPeriod, readClassCell } from "../../../src/core/validation/judgePoint";
+import type { MonitoringPoint } from "../../../src/core/validation/monitoringPoints";
+import { makeSample } from "../water-quality/builders";
+
+/** 露塘: a national section on a river, target Ⅱ. */
+const section: MonitoringPoint = { name: "露塘", kind: "national_section", target: 2, waterbody: "river" };
+/** 城中水厂: a municipal drinking-water source, target Ⅲ plus Table 2. */
+const source: MonitoringPoint = { name: "城中水厂", kind: "municipal_source", target: 3, waterbody: "river" };
+/** GB 3838-2002 Table 2's five items, each within its limit. */
+const table2Within = { 硫酸盐: 100, 氯化物: 100, 硝酸盐: 5, 铁: 0.1, 锰: 0.05 };
+
+function periodOf(
+  point: MonitoringPoint,
+  ...samples: Readonly<Record<string, string | number>>[]
+): PointPeriod {
+  const period = new PointPeriod(point);
+  for (const sample of samples) period.add(makeSample(sample));
+  return period;
+}
+
+const codes = (judgement: ReturnType<PointPeriod["judge"]>): string[] =>
+  judgement.problems.map((p) => `${p.code}@${p.field ?? ""}`);
+
+describe("readClassCell", () => {
+  it.each([
+    ["Ⅱ类", 2],
+    ["II 类", 2],
+    ["II", 2],
+    ["ⅱ", 2],
+    ["2类", 2],
+    ["二类", 2],
+    ["２类", 2],
+    ["Class II", 2],
+    ["class ii", 2],
+    ["Class Ⅲ", 3],
+    ["Class 3", 3],
+    ["Worse than V", 6],
+    ["worse than v", 6],
+    ["劣Ⅴ类", 6],
+    ["劣V", 6],
+    ["劣五类", 6],
+    ["Ⅰ类水", 1],
+    [2, 2],
+    [5, 5],
+  ] as const)("reads %p as class %p, in either language", (typed, waterClass) => {
+    expect(readClassCell(typed)).toBe(waterClass);
+  });
+
+  it.each([
+    "Ⅵ类",
+    "三级",
+    "6",
+    6,
+    2.5,
+    0,
+    "Class",
+    "Class VI",
+    "Worse than IV",
+    "better than II",
+    true,
+    "#N/A",
+    "优",
+  ])("refuses %p, never guessing", (typed) => {
+    expect(readClassCell(typed)).toBeNull();
+  });
+});
+
+describe("PointPeriod: the verdict", () => {
+  it("says no_data without samples or an entered class", () => {
+    expect(new PointPeriod(section).judge(null, false)).toMatchObject({
+      class: null,
+      computedClass: null,
+      samples: 0,
+      verdict: "no_data",
+      problems: [],
+    });
+  });
+
+  it("judges the class computed from the period's samples against the target", () => {
+    const met = periodOf(section, { 氨氮: 0.4 }, { 氨氮: 0.5 }).judge(null, false);
+    expect(met).toMatchObject({ computedClass: 2, class: 2, samples: 2, verdict: "met", problems: [] });
+    const missed = periodOf(section, { 氨氮: 0.59 }).judge(null, false);
+    expect(missed).toMatchObject({ computedClass: 3, verdict: "not_met" });
+    expect(missed.exceedances.map((e) => e.parameter)).toEqual(["nh3n"]);
+    expect(missed.exceedances[0]?.multiple).toBeCloseTo(0.18, 10);
+    expect(missed.problems).toEqual([
+      {
+        code: "point_target_not_met",
+        severity: "error",
+        field: "verdict",
+        params: { name: "露塘", otherClass: 2, waterClass: 3 },
+      },
+    ]);
+  });
+
+  it("gives dissolved oxygen no multiple", () => {
+    const judgement = periodOf(section, { 溶解氧: 5.5 }).judge(null, false);
+    expect(judgement.exceedances).toEqual([{ parameter: "do", multiple: null }]);
+  });
+
+  it("judges an entered class when there are no samples", () => {
+    expect(new PointPeriod(section).judge("Ⅱ类", false)).toMatchObject({ class: 2, verdict: "met" });
+    expect(codes(new PointPeriod(section).judge("Ⅲ类", false))).toEqual(["point_target_not_met@verdict"]);
+  });
+
+  it("warns where the entered class differs from the computed one, showing both and the sample count", () => {
+    const judgement = periodOf(section, { 氨氮: 1.2 }).judge("Ⅱ类", false);
+    expect(judgement.problems[0]).toEqual({
+      code: "measured_class_differs",
+      severity: "warning",
+      field: "measuredClass",
+      params: { waterClass: 2, otherClass: 4, count: 1 },
+    });
+    // The computed class decides.
+    expect(judgement).toMatchObject({ class: 4, verdict: "not_met" });
+  });
+
+  it("reports an unreadable entered class at its cell, and the verdict is 数据有误", () => {
+    const judgement = new PointPeriod(section).judge("三级", false);
+    expect(judgement.problems).toEqual([
+      {
+        code: "unreadable_measured_class",
+        severity: "error",
+        field: "measuredClass",
+        params: { input: "三级" },
+      },
+    ]);
+    expect(judgement.verdict).toBe("invalid");
+  });
+
+  it("ignores a blank entered class, spaces included", () => {
+    expect(new PointPeriod(section).judge(" \u3000", false).problems).toEqual([]);
+  });
+
+  it("says 数据有误 with a warning at the verdict when a sample of the point had an error", () => {
+    const judgement = periodOf(section, { 氨氮: 0.4 }).judge(null, true);
+    expect(judgement.verdict).toBe("invalid");
+    expect(codes(judgement)).toEqual(["point_data_invalid@verdict"]);
+  });
+
+  it("cannot judge a point whose only value is below a detection limit above the target's limit", () => {
+    const judgement = periodOf(section, { 氨氮: "0.8L" }).judge(null, false);
+    expect(judgement.verdict).toBe("cannot_judge");
+    expect(codes(judgement)).toEqual(["point_cannot_judge@verdict"]);
+  });
+
+  it("judges a drinking-water source on Ⅲ and on Table 2's supplementary items", () => {
+    expect(periodOf(source, { 氨氮: 0.9, ...table2Within }).judge(null, false).verdict).toBe("met");
+    const sulfate = periodOf(source, { 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(null, false);
+    expect(sulfate).toMatchObject({ computedClass: 1, verdict: "not_met" });
+    expect(sulfate.exceedances.map((e) => e.parameter)).toEqual(["sulfate"]);
+    expect(sulfate.exceedances[0]?.multiple).toBeCloseTo(0.2, 10);
+  });
+
+  it("cannot judge a drinking-water source without its Table 2 items", () => {
+    const judgement = periodOf(source, { 氨氮: 0.9 }).judge(null, false);
+    expect(judgement.verdict).toBe("cannot_judge");
+    expect(codes(judgement)).toEqual(["point_cannot_judge@verdict"]);
+  });
+});
