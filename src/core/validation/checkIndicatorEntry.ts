@@ -79,14 +79,17 @@ export interface CheckedIndicator {
   readonly verdict: AttainmentVerdict;
 }
 
-/** Shares read from 0–1 are taken as fractions (Excel stores a typed "57%" as 0.57). */
+/**
+ * Shares read from 0–1 are taken as fractions (Excel stores a typed "57%" as 0.57). A negative
+ * share is no fraction Excel stored: it stays as typed.
+ */
 function readPercent(
   read: Extract<ReadNumber, { kind: "number" }>,
   target: NumericTarget,
   field: string,
   problems: Problem[],
 ): number {
-  if (read.percentSign || read.value > 1 || target.value <= 1) return read.value;
+  if (read.percentSign || read.value > 1 || read.value < 0 || target.value <= 1) return read.value;
   const asPercent = Math.round(read.value * 100 * 1e9) / 1e9;
   if (read.value > 0) {
     problems.push(

@@ -122,6 +122,14 @@ describe("checkIndicatorEntry: level targets", () => {
     expect(result.verdict).toBe("met");
   });
 
+  it("reads a negative share as typed, never as a fraction (-5 is -5 %, not -500 %)", () => {
+    expect(checkIndicatorEntry(collectionRate, entry({ actual: -5 })).actual).toBe(-5);
+    expect(checkIndicatorEntry(collectionRate, entry({ actual: -0.5 })).actual).toBe(-0.5);
+    expect(checkIndicatorEntry(collectionRate, entry({ actual: -0.5 })).problems.map((p) => p.code)).toEqual([
+      "indicator_target_missed",
+    ]);
+  });
+
   it("keeps a share of 0–1 as typed when the target itself is at most 1 %", () => {
     const small: NumericTarget = { ...collectionRate, value: 0.5 };
     expect(checkIndicatorEntry(small, entry({ actual: 0.6 }))).toMatchObject({ actual: 0.6, problems: [] });
