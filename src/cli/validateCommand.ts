@@ -3,12 +3,18 @@ import type { Command } from "commander";
 import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import { validateWorkbook } from "../workbook/validate/validateWorkbook";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
 import { formatReportText } from "./reportText";
-import { describeUnexpected, errnoOf, loadPlan, statOrNull, UsageProblem } from "./workbookFiles";
+import {
+  describeUnexpected,
+  errnoOf,
+  loadPlan,
+  openOrCreate,
+  statOrNull,
+  UsageProblem,
+} from "./workbookFiles";
 
 /** What `validate` was asked to do, paths as the user typed them. */
 export interface ValidateRequest {
@@ -109,17 +115,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
   const plan = await loadPlan(request.plan, request.locale, messages);
 
-  let workbook: XlsxWorkbook;
-  try {
-    workbook = await XlsxWorkbook.open(resolve(book));
-  } catch (error) {
-    if (!(error instanceof HostError)) throw error;
-    throw new UsageProblem(
-      error.code === "file_unavailable"
-        ? messages.outUnreadable(book, messages.fileReason(errnoOf(error)))
-        : messages.outNotAWorkbook(book),
-    );
-  }
+  const workbook = await openOrCreate(book, resolve(book), input, messages);
   const outcome = await validateWorkbook(workbook.port, plan, {
     locale: request.locale,
     asOf,

@@ -5,6 +5,7 @@ import { liuzhou2023Plan } from "../core/plan/builtinPlans";
 import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
 import type { Plan } from "../core/plan/planSchema";
 import { HostError } from "../hosts/hostError";
+import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import type { CliMessages } from "./messages/cliMessages";
 
@@ -69,7 +70,7 @@ export async function openOrCreate(
     if (!(error instanceof HostError)) throw error;
     switch (error.code) {
       case "not_a_workbook":
-        throw new UsageProblem(messages.outNotAWorkbook(out));
+        throw new UsageProblem(refusalMessage(out, refusalOf(error), messages));
       case "file_unavailable":
         throw new UsageProblem(messages.outUnreadable(out, messages.fileReason(errnoOf(error))));
       case "excel_rejected":
@@ -101,4 +102,31 @@ export function describeUnexpected(error: unknown, messages: CliMessages): strin
   const reason = error instanceof Error ? error.message : String(error);
   // One line, whatever the error held.
   return messages.internalError(reason.replace(/\s*\n\s*/g, " "));
+}
+
+/** Why the workbook at `out` cannot be opened, in the user's language. */
+function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliMessages): string {
+  switch (refusal?.reason) {
+    case "encrypted":
+      return messages.outEncrypted(out);
+    case "legacy_format":
+      return messages.outLegacyXls(out);
+    case "too_large":
+      return messages.outTooLarge(
+        out,
+        megabytes(refusal.size?.bytes ?? 0),
+        megabytes(refusal.size?.limit ?? 0),
+      );
+    case "damaged":
+      return messages.outDamaged(out);
+    case "empty":
+    case "not_a_zip":
+    case "not_a_spreadsheet":
+    case undefined:
+      return messages.outNotAWorkbook(out);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
 }

@@ -18,6 +18,14 @@ export interface CliMessages {
   outDirMissing(dir: string): string;
   outIsDirectory(out: string): string;
   outNotAWorkbook(out: string): string;
+  /** Encrypted with a password (Excel's "Encrypt with Password"): ExcelJS cannot decrypt it. */
+  outEncrypted(out: string): string;
+  /** An Excel 97–2003 .xls (often renamed .xlsx). */
+  outLegacyXls(out: string): string;
+  /** Sizes in MB, already formatted ("50.0"). */
+  outTooLarge(out: string, size: string, limit: string): string;
+  /** A zip whose parts are broken: a download cut short, a damaged disk. */
+  outDamaged(out: string): string;
   outUnreadable(out: string, reason: string): string;
   /** `existed`: a file was at the path before, and it is still as it was. */
   outUnwritable(out: string, reason: string, existed: boolean): string;

@@ -16,6 +16,14 @@ export const enUSMessages: CliMessages = {
   outDirMissing: (dir) => `The folder ${dir} does not exist; create it or choose another output path.`,
   outIsDirectory: (out) => `${out} is a folder; give an .xlsx file name.`,
   outNotAWorkbook: (out) => `${out} is not a readable .xlsx workbook; nothing was changed.`,
+  outEncrypted: (out) =>
+    `${out} is encrypted with a password (protected): remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save, and try again. Nothing was changed.`,
+  outLegacyXls: (out) =>
+    `${out} is an Excel 97–2003 (.xls) workbook: save it as .xlsx in Excel and try again. Nothing was changed.`,
+  outTooLarge: (out, size, limit) =>
+    `${out} has ${size} MB, over the ${limit} MB this command handles; nothing was changed.`,
+  outDamaged: (out) =>
+    `${out} is damaged (perhaps a download cut short) and cannot be read; nothing was changed.`,
   outUnreadable: (out, reason) => `Cannot read ${out} (${reason}).`,
   outUnwritable: (out, reason, existed) =>
     `Cannot write ${out} (${reason})${existed ? "; the existing file is unchanged" : ""}.`,

@@ -14,6 +14,12 @@ export const zhCNMessages: CliMessages = {
   outDirMissing: (dir) => `目录 ${dir} 不存在，请先创建该目录或换一个输出路径。`,
   outIsDirectory: (out) => `${out} 是一个目录，请指定一个 .xlsx 文件名。`,
   outNotAWorkbook: (out) => `${out} 不是可读取的 .xlsx 工作簿，未作任何改动。`,
+  outEncrypted: (out) =>
+    `${out} 已用密码加密（受保护），无法读取：请在 Excel 中“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码并保存后重试。未作任何改动。`,
+  outLegacyXls: (out) =>
+    `${out} 是 Excel 97–2003（.xls）格式：请在 Excel 中另存为 .xlsx 后重试。未作任何改动。`,
+  outTooLarge: (out, size, limit) => `${out} 有 ${size} MB，超过可处理的 ${limit} MB，未作任何改动。`,
+  outDamaged: (out) => `${out} 已损坏（可能下载不完整），无法读取，未作任何改动。`,
   outUnreadable: (out, reason) => `无法读取 ${out}（${reason}）。`,
   outUnwritable: (out, reason, existed) =>
     `无法写入 ${out}（${reason}）${existed ? "，原有文件未被改动" : ""}。`,
