@@ -714,6 +714,8 @@ async function readInContext(
     const requests = planValueLoads(areas, budget, bytesPerCell);
     try {
       const rowsByArea = new Map<UsedArea, CellValue[][]>();
+      const formulaTexts = new Set<string>();
+      const textsLikeFormulas = new Set<string>();
       for (const request of requests) {
         const loaded = request.map((piece) => {
           const range = piece.area.sheet.getRangeByIndexes(
@@ -722,22 +724,40 @@ async function readInContext(
             piece.rowCount,
             piece.area.colCount,
           );
-          // `formulas` gives a formula cell's formula and any other cell's value, as `values` would.
-          if (formulas) range.load("formulas");
-          else range.load("values");
-          return { piece, range };
+          // `formulas` gives a formula cell's formula and any other cell's value, as `values` would:
+          // text typed as '=见附表 reads "=见附表" either way. Which cells hold formulas Excel says
+          // with getSpecialCells (ExcelApi 1.9), so that such text is written back as text.
+          let formulaCells: Excel.RangeAreas | null = null;
+          if (formulas) {
+            range.load("formulas");
+            formulaCells = range.getSpecialCellsOrNullObject("Formulas");
+            formulaCells.load("address");
+          } else range.load("values");
+          return { piece, range, formulaCells };
         });
         // A sync in a loop on purpose: one per response chunk, decided above from the used ranges' sizes.
         await sync(context);
-        for (const { piece, range } of loaded) {
+        for (const { piece, range, formulaCells } of loaded) {
           // Chunks of one sheet may arrive in any order (first-fit packing): place them by offset.
           const rows = rowsByArea.get(piece.area) ?? new Array<CellValue[]>(piece.area.rowCount);
+          const isFormulaCell = formulaCells === null ? null : cellsOf(formulaCells);
+          const top = piece.area.startRow + piece.rowOffset;
           (formulas ? range.formulas : range.values).forEach((row: unknown[], i: number) => {
-            rows[piece.rowOffset + i] = row.map(normaliseCell);
+            rows[piece.rowOffset + i] = row.map((raw, c) => {
+              const value = normaliseCell(raw);
+              if (isFormulaCell !== null && typeof value === "string" && isFormula(value)) {
+                if (isFormulaCell(top + i, piece.area.startCol + c)) formulaTexts.add(value);
+                else textsLikeFormulas.add(value);
+              }
+              return value;
+            });
           });
           rowsByArea.set(piece.area, rows);
         }
       }
+      // The same text as a formula in one cell and as text in another cannot be told apart when
+      // written back; it stays a formula, as the layer's contract says.
+      const formulaLikeTexts = new Set([...textsLikeFormulas].filter((t) => !formulaTexts.has(t)));
       const sheets = new Map<string, SheetSnapshot>();
       for (const sheet of emptySheets) sheets.set(sheet.name, sheet);
       for (const area of areas) {
@@ -763,7 +783,7 @@ async function readInContext(
         tables: tableFacts,
         scratch,
         windows,
-        formulaLikeTexts: new Set(),
+        formulaLikeTexts,
         extraChunks: Math.max(0, requests.length - 1),
         largestResponseBytes: largest,
       };
@@ -1068,6 +1088,38 @@ function planValueLoads<A extends ValueBlock>(
     }
   }
   return groups.map((g) => g.pieces);
+}
+
+/**
+ * Which cells a RangeAreas holds, from its address ("Sheet1!A1:B4, Sheet1!D1:D4"); none for a null
+ * object (no such cells).
+ */
+function cellsOf(areas: Excel.RangeAreas): (row: number, col: number) => boolean {
+  if (areas.isNullObject) return () => false;
+  const rects = areas.address.split(",").map((part) => parseA1Rect(part.trim()));
+  return (row, col) => rects.some((rect) => containsCell(rect, row, col));
+}
+
+/** "'附件1 任务清单'!A1:B4", "Sheet1!D7" or "D7" → the rectangle, zero-based. */
+function parseA1Rect(address: string): CellRect {
+  const ref = address.slice(address.lastIndexOf("!") + 1).replaceAll("$", "");
+  const [first = "", last = first] = ref.split(":");
+  const cell = (text: string): { row: number; col: number } => {
+    const match = /^([A-Z]+)(\d+)$/i.exec(text);
+    if (match === null)
+      throw new HostError("excel_rejected", `Excel gave an address the add-in cannot read: ${address}`);
+    let col = 0;
+    for (const ch of (match[1] ?? "").toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(match[2]) - 1, col: col - 1 };
+  };
+  const a = cell(first);
+  const b = cell(last);
+  return {
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    rowCount: Math.abs(b.row - a.row) + 1,
+    colCount: Math.abs(b.col - a.col) + 1,
+  };
 }
 
 /** Office reports empty cells as ""; anything else it could hand back (null, undefined) reads as "" too. */

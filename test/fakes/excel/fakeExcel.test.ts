@@ -492,3 +492,23 @@ describe("fake Excel: tables that change size, settings, print zoom and injected
     expect(excel.faultsFired).toBe(2);
   });
 });
+
+describe("fake Excel: special cells", () => {
+  it("lists a range's formula cells as RangeAreas, and is a null object where there are none", async () => {
+    const excel = new FakeExcel({ sheetNames: ["数据"] });
+    const found = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("数据");
+      sheet.getRange("A1:C2").values = [
+        ["=1+1", "=2+2", "x"],
+        ["'=见附表", 3, "=A1"],
+      ];
+      const formulas = sheet.getRange("A1:C2").getSpecialCellsOrNullObject("Formulas");
+      formulas.load("address");
+      const none = sheet.getRange("D1:D2").getSpecialCellsOrNullObject("Formulas");
+      none.load("address");
+      await context.sync();
+      return { address: formulas.address, none: none.isNullObject };
+    });
+    expect(found).toEqual({ address: "数据!A1:B1, 数据!C2", none: true });
+  });
+});

@@ -17,7 +17,7 @@ import {
   type FormatProp,
   type Rect,
 } from "./fakeWorkbookState";
-import { FakeClientObject, child, type FakeContextLike, type Target } from "./fakeProxy";
+import { FakeClientObject, NULL, child, type FakeContextLike, type Target } from "./fakeProxy";
 
 export function checkRect(rect: Rect): void {
   if (
@@ -202,6 +202,45 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         sheet.setFormat({ row: r, col: c, rowCount: 1, colCount: 1 }, "numberFormat", value);
       });
     });
+  }
+
+  /**
+   * The cells of one kind in the range as a RangeAreas, or a null object where there are none
+   * (ExcelApi 1.9); the fake knows "Formulas" and "Constants".
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      `${this.path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`,
+      child(this, ({ sheet, rect }) => {
+        this.context.excel.requireApi("1.9", "Range.getSpecialCellsOrNullObject");
+        if (cellType !== "Formulas" && cellType !== "Constants")
+          throw new FakeRichApiError("InvalidArgument", `Special cells “${cellType}” are not in this fake.`);
+        const map = cellType === "Formulas" ? sheet.formulas : sheet.values;
+        const cells = [...map.keys()]
+          .map((k) => ({ row: Math.floor(k / EXCEL_COLUMNS), col: k % EXCEL_COLUMNS }))
+          .filter(
+            ({ row, col }) =>
+              row >= rect.row &&
+              row < rect.row + rect.rowCount &&
+              col >= rect.col &&
+              col < rect.col + rect.colCount,
+          )
+          .sort((a, b) => a.row - b.row || a.col - b.col);
+        if (cells.length === 0) return NULL;
+        // Runs of neighbouring cells in a row make one area each, as Excel groups them.
+        const areas: Rect[] = [];
+        for (const { row, col } of cells) {
+          const last = areas[areas.length - 1];
+          if (last !== undefined && last.row === row && last.col + last.colCount === col) {
+            areas[areas.length - 1] = { ...last, colCount: last.colCount + 1 };
+          } else areas.push({ row, col, rowCount: 1, colCount: 1 });
+        }
+        return { sheet, areas };
+      }),
+      true,
+    );
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
@@ -550,5 +589,43 @@ class FakeConditionalFormats extends FakeClientObject<RangeTarget> {
         }
       }
     });
+  }
+}
+
+/** Several rectangles of one sheet, as getSpecialCells returns them (ExcelApi 1.9). */
+export class FakeRangeAreas extends FakeClientObject<{
+  readonly sheet: FakeSheetState;
+  readonly areas: readonly Rect[];
+}> {
+  protected readonly scalarProperties = ["address", "areaCount", "cellCount"];
+  protected override get api(): string {
+    return "1.9";
+  }
+
+  protected readProperty(
+    { sheet, areas }: { readonly sheet: FakeSheetState; readonly areas: readonly Rect[] },
+    property: string,
+  ): unknown {
+    switch (property) {
+      // "Sheet1!A1:B4, Sheet1!D1:D4", as the RangeAreas docs show it.
+      case "address":
+        return areas.map((area) => qualifiedAddress(sheet.name, area)).join(", ");
+      case "areaCount":
+        return areas.length;
+      case "cellCount":
+        return areas.reduce((sum, a) => sum + a.rowCount * a.colCount, 0);
+      default:
+        throw new FakeRichApiError(
+          "InvalidArgument",
+          `RangeAreas has no property '${property}' in this fake.`,
+        );
+    }
+  }
+
+  get address(): string {
+    return this.loaded("address");
+  }
+  get areaCount(): number {
+    return this.loaded("areaCount");
   }
 }

@@ -150,6 +150,21 @@ describe("the Office host keeping what users wrote", () => {
   });
 });
 
+describe("the Office host keeping text that looks like a formula (R1)", () => {
+  it("writes back a user's '=见附表 as the text it is, and a formula as a formula", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    // 进展情况 (N) of tasks 6 and 7: text typed with Excel's apostrophe, and a formula.
+    await harness.enter("附件1 任务清单", "N9", "'=见附表");
+    await harness.enter("附件1 任务清单", "N10", "=1+1");
+    await generate(harness);
+    const sheet = harness.excel.state.sheetByName("附件1 任务清单")!;
+    expect(sheet.formulas.get(key(8, 13))).toBeUndefined();
+    expect(sheet.valueAt(8, 13)).toBe("=见附表");
+    expect(sheet.formulas.get(key(9, 13))).toBe("=1+1");
+  });
+});
+
 describe("the Office host when Excel refuses", () => {
   it("does not write when the user gave the plan table's name to a table of their own", async () => {
     const harness = await createOfficeHarness();
