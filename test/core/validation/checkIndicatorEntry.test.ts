@@ -248,6 +248,15 @@ describe("checkIndicatorEntry: reductions against the 2020 base (task 32)", () =
     }
   });
 
+  it("reads a cut of 0–1 as typed, not as Excel's fraction: a small cut is as likely, and a false 达标 is worse than a loud miss", () => {
+    // "6.4%" typed into a General cell is stored as 0.064: judged 0.064 %, a missed target whose
+    // message shows the value, so the user retypes 6.4. Reading it as 6.4 % would also turn a real
+    // cut of 0.8 % into 80 %, 达标 behind a warning.
+    const result = checkIndicatorEntry(waterPerGdp, entry({ reduction: 0.064 }));
+    expect(result).toMatchObject({ actual: 0.064, verdict: "not_met" });
+    expect(codes(result)).toEqual(["indicator_target_missed@reduction"]);
+  });
+
   it("warns where a typed cut disagrees with the computed one by more than 0.05 points, and judges the computed one", () => {
     expect(
       codes(checkIndicatorEntry(waterPerGdp, entry({ actual: 46.8, baseValue: 50, reduction: 6.42 }))),
