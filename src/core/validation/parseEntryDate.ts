@@ -54,11 +54,17 @@ export function parseEntryDate(raw: unknown): EntryDate {
   return { kind: "date", iso, minutes };
 }
 
+const secondsPerDay = 86_400;
+
 function fromSerial(serial: number): EntryDate {
   if (!Number.isFinite(serial) || serial < firstSerial || serial > lastSerial) {
     return { kind: "unreadable", input: String(serial) };
   }
-  const fraction = serial - Math.floor(serial);
-  const minutes = fraction === 0 ? null : Math.round(fraction * 24 * 60) % (24 * 60);
-  return { kind: "date", iso: serialToIsoDate(serial), minutes };
+  if (Number.isInteger(serial)) return { kind: "date", iso: serialToIsoDate(serial), minutes: null };
+  // The minute Excel shows: it rounds a time to the second (23:59:59.99 is midnight of the next
+  // day) and hh:mm drops the seconds, as the text "10:00:45" is read.
+  const seconds = Math.round(serial * secondsPerDay);
+  const day = Math.floor(seconds / secondsPerDay);
+  if (day > lastSerial) return { kind: "unreadable", input: String(serial) };
+  return { kind: "date", iso: serialToIsoDate(day), minutes: Math.floor((seconds % secondsPerDay) / 60) };
 }

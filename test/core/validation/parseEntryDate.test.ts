@@ -61,6 +61,27 @@ describe("parseEntryDate", () => {
   });
 
   it.each([
+    {
+      serial: may1 + (10 * 3600 + 45) / 86_400,
+      shown: "2023-05-01 10:00",
+      why: "10:00:45, as the text reads it",
+    },
+    { serial: may1 + 0.999_99, shown: "2023-05-01 23:59", why: "23:59:59.1, not 00:00 of the same day" },
+    { serial: may1 + 0.999_999_9, shown: "2023-05-02 00:00", why: "23:59:59.99, midnight of the next day" },
+    {
+      serial: isoDateToSerial("2023-12-31") + 0.999_999_9,
+      shown: "2024-01-01 00:00",
+      why: "over a year's end",
+    },
+  ])("reads the serial $serial as $shown, the minute Excel shows ($why)", ({ serial, shown }) => {
+    expect(show(parseEntryDate(serial))).toBe(shown);
+  });
+
+  it("refuses a serial whose time rounds past 9999-12-31", () => {
+    expect(parseEntryDate(2_958_465.999_999_9).kind).toBe("unreadable");
+  });
+
+  it.each([
     { typed: "2023-02-30", why: "a day February does not have" },
     { typed: "2023-02-29", why: "29 February of a common year" },
     { typed: "2023-13-01", why: "a thirteenth month" },
