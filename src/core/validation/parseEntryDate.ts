@@ -16,7 +16,7 @@ const firstSerial = 1;
 const lastSerial = 2_958_465;
 
 const datePattern =
-  /^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?(?:\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?$/u;
+  /^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?(?:\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/u;
 
 /**
  * Reads a date as staff type it: an Excel date serial (with a time of day as its fraction),
@@ -44,13 +44,13 @@ export function parseEntryDate(raw: unknown): EntryDate {
   if (text === "") return { kind: "empty" };
   const match = datePattern.exec(text);
   if (match === null) return { kind: "unreadable", input: raw };
-  const [, year = "", month = "", day = "", hours, mins] = match;
+  const [, year = "", month = "", day = "", hours, mins, secs = "0"] = match;
   const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   // parseISO rolls nothing over: "2023-02-30" is Invalid Date.
   if (!isValid(parseISO(iso))) return { kind: "unreadable", input: raw };
   if (hours === undefined || mins === undefined) return { kind: "date", iso, minutes: null };
   const minutes = Number(hours) * 60 + Number(mins);
-  if (Number(hours) > 23 || Number(mins) > 59) return { kind: "unreadable", input: raw };
+  if (Number(hours) > 23 || Number(mins) > 59 || Number(secs) > 59) return { kind: "unreadable", input: raw };
   return { kind: "date", iso, minutes };
 }
 

@@ -94,6 +94,8 @@ describe("parseEntryDate", () => {
     { typed: "10:00", why: "a time without a day" },
     { typed: "2023-05-01 24:00", why: "hour 24" },
     { typed: "2023-05-01 10:60", why: "minute 60" },
+    { typed: "2023-05-01 10:00:60", why: "second 60" },
+    { typed: "2023-05-01 10:00:99", why: "second 99" },
     { typed: "五月一日", why: "a day in words" },
     { typed: "昨天", why: "yesterday" },
     { typed: "2023-05-01 上午", why: "half a day in words" },
