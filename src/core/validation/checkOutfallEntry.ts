@@ -52,8 +52,8 @@ export function checkOutfallEntry(input: OutfallEntryInput): CheckedOutfallEntry
     if (read.kind === "empty") return null;
     if (read.kind === "number" && Number.isInteger(read.value) && read.value >= 0 && !read.percentSign)
       return read.value;
-    const typed = read.kind === "number" ? String(read.value) : read.input;
-    problems.push(problem("count_not_whole_number", "error", field, { input: typed }));
+    // Quoted as typed: "5%" read as the number 5 would be quoted as a whole number.
+    problems.push(problem("count_not_whole_number", "error", field, { input: inputText(input[field]) }));
     return null;
   };
   const outfalls = count("outfalls");

@@ -48,6 +48,12 @@ describe("checkOutfallEntry: the counts", () => {
     }
   });
 
+  it("quotes a count typed with a % sign as typed, since 5 alone is a whole number", () => {
+    expect(checkOutfallEntry(survey({ traced: "5%" })).problems).toEqual([
+      { code: "count_not_whole_number", severity: "error", field: "traced", params: { input: "5%" } },
+    ]);
+  });
+
   it("reports traced above found at the traced count, with both figures", () => {
     expect(checkOutfallEntry(survey({ outfalls: 10, traced: 12 })).problems).toEqual([
       { code: "traced_exceeds_found", severity: "error", field: "traced", params: { value: 12, limit: 10 } },
