@@ -124,6 +124,9 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
   const reductionRead = readIndicatorNumber(input.reduction);
   if (!isReduction && baseRead.kind !== "empty")
     problems.push(problem("base_value_not_applicable", "warning", "baseValue"));
+  // The cut's cell of a level target is greyed: what is typed there would otherwise go unnoticed.
+  if (!isReduction && reductionRead.kind !== "empty")
+    problems.push(problem("reduction_not_applicable", "warning", "reduction"));
 
   let actual: number | null = null;
   let computedReduction: number | null = null;

@@ -29,6 +29,7 @@ export type ValidationCode =
   | "missing_base_value"
   | "unreadable_base_value"
   | "base_value_not_applicable"
+  | "reduction_not_applicable"
   | "reduction_entries_disagree"
   | "indicator_target_missed"
   | "soft_target_missed"

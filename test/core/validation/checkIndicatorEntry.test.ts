@@ -186,6 +186,14 @@ describe("checkIndicatorEntry: level targets", () => {
     ]);
     expect(result.verdict).toBe("met");
   });
+
+  it("warns that a cut typed on a target that is no reduction is not used, as it warns about a base", () => {
+    const result = checkIndicatorEntry(collectionRate, entry({ actual: 60, reduction: 5 }));
+    expect(result.problems).toEqual([
+      { code: "reduction_not_applicable", severity: "warning", field: "reduction", params: {} },
+    ]);
+    expect(result).toMatchObject({ actual: 60, verdict: "met" });
+  });
 });
 
 describe("checkIndicatorEntry: shares derived from the outfall survey (task 16)", () => {

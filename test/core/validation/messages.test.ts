@@ -34,6 +34,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   missing_base_value: ["value"],
   unreadable_base_value: ["input"],
   base_value_not_applicable: [],
+  reduction_not_applicable: [],
   reduction_entries_disagree: ["value", "actual"],
   indicator_target_missed: ["value", "expected"],
   soft_target_missed: ["value", "expected"],

@@ -36,6 +36,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   unreadable_base_value: (p) => `${q(p.input)} is not a number: enter the base value as a number.`,
   base_value_not_applicable: () =>
     "This target is not a reduction against a base year; the base value is not used.",
+  reduction_not_applicable: () =>
+    "This target is not a reduction against a base year; the cut typed here is not used.",
   reduction_entries_disagree: (p) =>
     `The reduction entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the year's value and the base; the computed one is judged.`,
   indicator_target_missed: (p) =>

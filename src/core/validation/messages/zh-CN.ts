@@ -29,6 +29,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_base_value: (p) => `已填本年值，但缺少 ${p.value ?? ""} 年基数，无法计算降幅。`,
   unreadable_base_value: (p) => `无法识别的基数${q(p.input)}：请填写数值。`,
   base_value_not_applicable: () => "该指标不是“较基准年降低”类指标，基数不参与判定。",
+  reduction_not_applicable: () => "该指标不是“较基准年降低”类指标，此处填写的降幅不参与判定。",
   reduction_entries_disagree: (p) =>
     `直接填报的降幅 ${p.value ?? ""}% 与按本年值和基数计算的 ${p.actual ?? ""}% 不一致，按计算值判定。`,
   indicator_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到目标（${p.expected ?? ""}）。`,
