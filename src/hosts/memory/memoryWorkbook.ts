@@ -13,8 +13,12 @@ import { HostError } from "../hostError";
 export class MemorySheet {
   /** Renamed through MemoryWorkbook.renameSheet, which keeps names unique. */
   name: string;
-  /** Cells by "row,col" (zero-based); only non-empty cells are stored. */
-  private readonly cells = new Map<string, CellValue>();
+  /**
+   * Non-empty cells by zero-based row, then column. Numeric keys rather than "row,col" strings: the
+   * preview and the tests hold workbooks of 100,000 monitoring rows, and string keys made every
+   * cell access build and hash a string.
+   */
+  private readonly rows = new Map<number, Map<number, CellValue>>();
   layout: SheetLayout | null = null;
   /** Fills written in place after the layout (validation's marks), in the order written. */
   private patchFills: RectFormat[] = [];
@@ -27,28 +31,36 @@ export class MemorySheet {
 
   /** The cell's value, or null when it is empty. */
   get(row: number, col: number): CellValue {
-    return this.cells.get(`${row},${col}`) ?? null;
+    return this.rows.get(row)?.get(col) ?? null;
   }
 
   /** Sets one cell, the way a user types into it. "" and null empty the cell. */
   set(row: number, col: number, value: CellValue): void {
-    if (value === null || value === "") this.cells.delete(`${row},${col}`);
-    else this.cells.set(`${row},${col}`, value);
+    const cells = this.rows.get(row);
+    if (value === null || value === "") {
+      cells?.delete(col);
+      if (cells?.size === 0) this.rows.delete(row);
+    } else if (cells) {
+      cells.set(col, value);
+    } else {
+      this.rows.set(row, new Map([[col, value]]));
+    }
   }
 
   /** The used range: the smallest rectangle holding every non-empty cell, or null. */
   usedRect(): CellRect | null {
-    if (this.cells.size === 0) return null;
+    if (this.rows.size === 0) return null;
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const key of this.cells.keys()) {
-      const [r, c] = key.split(",").map(Number) as [number, number];
+    for (const [r, cells] of this.rows) {
       top = Math.min(top, r);
-      left = Math.min(left, c);
       bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      for (const c of cells.keys()) {
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
     }
     return { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
   }
@@ -57,15 +69,16 @@ export class MemorySheet {
   valuesOf(rect: CellRect): CellValue[][] {
     const rows: CellValue[][] = [];
     for (let r = 0; r < rect.rowCount; r += 1) {
+      const cells = this.rows.get(rect.row + r);
       const row: CellValue[] = [];
-      for (let c = 0; c < rect.colCount; c += 1) row.push(this.get(rect.row + r, rect.col + c) ?? "");
+      for (let c = 0; c < rect.colCount; c += 1) row.push(cells?.get(rect.col + c) ?? "");
       rows.push(row);
     }
     return rows;
   }
 
   clear(): void {
-    this.cells.clear();
+    this.rows.clear();
     this.layout = null;
     this.patchFills = [];
     this.notes.clear();
