@@ -5,6 +5,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 
 /** Where `npm run dev-server` serves the add-in; manifest.xml names this origin. */
 const urlDev = "https://localhost:3000/";
@@ -40,24 +41,55 @@ async function devServerTransport() {
   }
 }
 
+/**
+ * The browser preview's "Download .xlsx" runs the xlsx host (the CLI's ExcelJS code) in the
+ * browser, in a chunk loaded on that click. ExcelJS brings its own browser build (its package's
+ * "browser" field); the host's modules also name Node built-ins for work a browser never asks of
+ * them (opening and saving files, repairing files other programs saved), so those resolve to empty
+ * modules here, and `Buffer`, which the host uses on bytes, comes from the `buffer` package.
+ * Nothing else in the bundles names them: the task pane's chunks stay as they were.
+ */
+const browserShims = {
+  plugins: [
+    new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+      resource.request = resource.request.replace(/^node:/, "");
+    }),
+    new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+  ],
+  fallback: { crypto: false, fs: false, "fs/promises": false, path: false, zlib: false },
+};
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+  // `npm run preview` serves the browser preview over plain HTTP on PORT (default 3000), no
+  // certificates needed; `npm run dev-server` serves the add-in over HTTPS on the manifest's port.
+  const preview = Boolean(env.preview);
+  const port = preview
+    ? Number(process.env.PORT || 3000)
+    : Number(process.env.npm_package_config_dev_server_port || 3000);
 
   return {
     devtool: "source-map",
     entry: {
+      // The ribbon's commands (src/commands) run in the task pane's page: see the shared runtime
+      // in manifest.xml. So there is no function file of their own.
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
       preview: "./src/taskpane/preview.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded after the first paint (the engine, the results, the .xlsx writer); the hash
+      // lets a deployer cache them for ever.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
+      // `import("./x.js")`: the type-check resolves like Node, which wants the emitted name; the
+      // source is x.ts or x.tsx.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      fallback: browserShims.fallback,
       alias: {
         // zod's ES build re-exports `iso` as a nested namespace (`export * as iso`), and webpack
         // resolves `z.iso.date()` to the top-level `date()` (z.date, which rejects "2023-12-31"):
@@ -93,15 +125,11 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      ...browserShims.plugins,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -130,9 +158,10 @@ module.exports = async (env, options) => {
     devServer: {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },
-      // Only `webpack serve` needs certificates; a build must not try to install them.
-      server: env.WEBPACK_SERVE ? await devServerTransport() : undefined,
+      // Only `webpack serve` needs certificates; a build must not try to install them, nor the preview.
+      server: env.WEBPACK_SERVE && !preview ? await devServerTransport() : preview ? "http" : undefined,
       port,
+      ...(preview ? { host: "localhost", open: false, client: { overlay: true, logging: "warn" } } : {}),
     },
   };
 };

@@ -1,10 +1,28 @@
 /**
- * The ribbon's function file (FunctionFile in manifest.xml). Both ribbon buttons, 显示任务窗格 and
- * 校验, open the task pane (ShowTaskpane), so no command function is associated yet; the Validate
- * command's function arrives with the validate workflow (issue V1) and is registered here with
- * `Office.actions.associate`.
- *
- * Office still loads this page for the add-in's commands, and it must call Office.onReady so that
- * Office knows the function file is ready.
+ * The ribbon's commands. They run in the task pane's page: the manifest gives the add-in one shared
+ * runtime (see its comments), so 校验 on the Home tab can open the pane and run the same validation
+ * the pane's button runs, and the issues appear in the pane, where a click selects each cell.
  */
-void Office.onReady();
+import type { PaneRequests } from "../taskpane/paneRequests";
+
+/**
+ * Associates the manifest's FunctionName `validateFromRibbon` with validating through the pane.
+ * Call it once Office is ready, before anything else can fail.
+ *
+ * @example
+ * registerRibbonCommands(requests);
+ */
+export function registerRibbonCommands(requests: PaneRequests): void {
+  Office.actions.associate("validateFromRibbon", (event: Office.AddinCommands.Event) => {
+    // Show the pane on the results; validation runs whether or not the pane could be shown.
+    Office.addin.showAsTaskpane().then(
+      () => undefined,
+      (error: unknown) => {
+        console.error(error);
+      },
+    );
+    requests.post("validate");
+    // The pane shows progress and results; the ribbon's "working" indicator need not wait for them.
+    event.completed();
+  });
+}

@@ -9,33 +9,69 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle1,
+  teamsHighContrastTheme,
   tokens,
+  webDarkTheme,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/locale";
-import { HostError } from "../hosts/hostError";
 import type { GenerateOutcome, GenerateProblem } from "../workbook/generateWorkbook";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
-import { taskPaneMessages, type TaskPaneMessages } from "./messages/taskPaneMessages";
+import type { ValidateOutcome } from "../workbook/validate/validateWorkbook";
+import {
+  taskPaneMessages,
+  type PaneAction,
+  type PanePhase,
+  type PaneStep,
+  type TaskPaneMessages,
+} from "./messages/taskPaneMessages";
+import { noStoredSettings, type PaneChunks, type PaneHost, type StoredSettings } from "./paneHost";
+import type { PaneRequests } from "./paneRequests";
+import { FailureBar } from "./FailureBar";
+import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
+import type { PaneWorkbook } from "./workflow/paneWorkbook";
 
-/** What the pane needs from its host; the composition root (index.tsx, preview.tsx) supplies it. */
+/** The Office theme the pane follows: light, dark, or the system's high contrast. */
+export type PaneTheme = "light" | "dark" | "contrast";
+
+const fluentThemes: Readonly<Record<PaneTheme, Theme>> = {
+  light: webLightTheme,
+  dark: webDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+/** What the pane needs; the composition root (index.tsx in Excel, the preview) supplies it. */
 export interface AppProps {
+  /** Office's display language: the pane's language until the workbook stores one. */
   readonly locale: Locale;
-  /** The plan's title as printed, e.g. "柳州市2023年度水污染防治工作计划". */
-  readonly planTitle: string;
-  /** Generates the plan's sheets in the workbook. Rejects with a HostError when the host fails. */
-  readonly generate: () => Promise<GenerateOutcome>;
+  readonly host: PaneHost;
+  /**
+   * The parts the first paint does not need (the results, the settings). The bundles load them as
+   * chunks of their own (paneChunks.ts); tests hand them over directly.
+   */
+  readonly chunks: PaneChunks;
+  /** Office's theme; light by default. */
+  readonly theme?: PaneTheme;
+  /** Requests from the ribbon (校验), in a shared runtime. */
+  readonly requests?: PaneRequests;
   /** Where the pane's icon is served from, relative to the page; null hides it (tests). */
   readonly iconUrl?: string | null;
+  /** Watchdog limits in milliseconds, by phase; tests shorten them. */
+  readonly limits?: Partial<Record<PanePhase, number>>;
 }
 
-/** Where one click of Generate stands. */
-export type GenerateStatus =
+/** Where the pane's current action stands. */
+export type RunState =
   | { readonly kind: "idle" }
-  | { readonly kind: "running" }
-  | { readonly kind: "done"; readonly outcome: GenerateOutcome }
-  | { readonly kind: "failed"; readonly error: unknown };
+  | { readonly kind: "running"; readonly action: PaneAction; readonly step: PaneStep }
+  | { readonly kind: "generated"; readonly outcome: GenerateOutcome; readonly settingsSaved: boolean }
+  | { readonly kind: "validated"; readonly action: PaneAction; readonly outcome: ValidateOutcome }
+  | { readonly kind: "failed"; readonly action: PaneAction; readonly failure: PaneFailure };
+
+/** The last validation that ran through, whose issues and goals the pane lists. */
+export type Validated = Extract<ValidateOutcome, { ok: true }>;
 
 const useStyles = makeStyles({
   pane: {
@@ -45,117 +81,368 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     boxSizing: "border-box",
     maxWidth: "480px",
+    minWidth: 0,
+    // Sheet names and cell addresses are long words: break them rather than scroll sideways at 320 px.
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  root: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   plan: { color: tokens.colorNeutralForeground2 },
   hint: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  action: { flexGrow: 1, minWidth: "0" },
+  detail: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
 });
 
+const actionOrder: readonly PaneAction[] = ["generate", "validate", "summarise"];
+
 /**
- * The task pane: one Generate button, its progress, and what came of it. It never calls Office.js:
- * the composition root hands it `generate`, so the same component runs in Excel, in the browser
- * preview and in tests. A host error is shown in an error MessageBar with its message, never
- * swallowed.
+ * The task pane: 生成计划表格, 校验 and 生成汇总 with their progress, what came of them (the issues,
+ * filterable, where a click or Enter selects the cell; the goals of the plan with their status),
+ * the workbook's settings, and every failure in a MessageBar with a retry. It never calls Office.js:
+ * the composition root hands it a PaneHost, so the same component runs in Excel, in the browser
+ * preview and in tests. Every round trip has a watchdog, so a call Excel never answers ends in a
+ * message instead of a frozen pane.
  *
  * @example
- * <App locale="zh-CN" planTitle={plan.title} generate={() => generateWorkbook(port, plan, { locale })} />
+ * <App locale="zh-CN" host={officePaneHost} theme="dark" requests={ribbonRequests} />
  */
-export function App({ locale, planTitle, generate, iconUrl = "assets/icon-32.png" }: AppProps) {
+export function App({
+  locale: officeLocale,
+  host,
+  chunks,
+  theme = "light",
+  requests,
+  iconUrl = "assets/icon-32.png",
+  limits,
+}: AppProps) {
   const styles = useStyles();
+  const ResultsSection = useMemo(() => lazy(chunks.results), [chunks.results]);
+  const SettingsSection = useMemo(() => lazy(chunks.settings), [chunks.settings]);
+  const [stored, setStored] = useState<StoredSettings>(noStoredSettings);
+  const locale = stored.language ?? officeLocale;
   const text = taskPaneMessages(locale);
-  const [status, setStatus] = useState<GenerateStatus>({ kind: "idle" });
+  const [run, setRun] = useState<RunState>({ kind: "idle" });
+  const [validated, setValidated] = useState<Validated | null>(null);
+  const [workbook, setWorkbook] = useState<PaneWorkbook | null>(null);
+  const [loadFailure, setLoadFailure] = useState<PaneFailure | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // A ref, not state: a second click in the same frame must see the first one's claim at once.
+  const busy = useRef(false);
+  const connecting = useRef<Promise<PaneWorkbook> | null>(null);
+  const limit = useCallback((phase: PanePhase) => limits?.[phase] ?? watchdogLimits[phase], [limits]);
 
-  const onGenerate = useCallback(() => {
-    setStatus({ kind: "running" });
-    generate().then(
-      (outcome) => {
-        setStatus({ kind: "done", outcome });
+  /** The engine, loaded once (a chunk of its own); a failed load is tried again on the next call. */
+  const connect = useCallback((): Promise<PaneWorkbook> => {
+    connecting.current ??= withWatchdog(host.connect(), "loading", limit("loading")).then(
+      (loaded) => {
+        setWorkbook(loaded);
+        setLoadFailure(null);
+        return loaded;
       },
       (error: unknown) => {
-        // Shown in the pane below; logged too, so the stack is in the browser's developer tools.
-        console.error(error);
-        setStatus({ kind: "failed", error });
+        connecting.current = null;
+        throw error instanceof PaneFailure ? error : new PaneFailure("loading", error);
       },
     );
-  }, [generate]);
+    return connecting.current;
+  }, [host, limit]);
+
+  useEffect(() => {
+    // Settings first (the language decides every text), then the engine in the background.
+    let live = true;
+    host.settings.load().then(
+      (loaded) => {
+        if (live) setStored(loaded);
+      },
+      (error: unknown) => {
+        console.error(error);
+      },
+    );
+    connect().catch((error: unknown) => {
+      console.error(error);
+      if (live) setLoadFailure(error instanceof PaneFailure ? error : new PaneFailure("loading", error));
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, connect]);
+
+  const runAction = useCallback(
+    async (action: PaneAction, publishedOn?: string | null): Promise<boolean> => {
+      if (busy.current) return false;
+      busy.current = true;
+      setRun({ kind: "running", action, step: "loading" });
+      const onStep = (step: PaneStep) => {
+        setRun({ kind: "running", action, step });
+      };
+      try {
+        const loaded = await connect();
+        if (action === "generate") {
+          const outcome = await loaded.generate(
+            publishedOn === undefined ? { locale } : { locale, publishedOn },
+            onStep,
+          );
+          setRun({ kind: "generated", outcome, settingsSaved: publishedOn !== undefined });
+          return outcome.ok;
+        }
+        const outcome = await loaded.validate(
+          { locale, asOf: stored.asOf ?? host.today(), summary: action === "summarise" },
+          onStep,
+        );
+        setRun({ kind: "validated", action, outcome });
+        if (outcome.ok) setValidated(outcome);
+        return outcome.ok;
+      } catch (error) {
+        // Shown in the pane; logged too, so the stack is in the browser's developer tools.
+        console.error(error);
+        const failure = error instanceof PaneFailure ? error : new PaneFailure("reading", error);
+        setRun({ kind: "failed", action, failure });
+        return false;
+      } finally {
+        busy.current = false;
+      }
+    },
+    [connect, locale, stored.asOf, host],
+  );
+
+  useEffect(() => {
+    if (!requests) return undefined;
+    // Today the ribbon asks for one thing, 校验; PaneRequest grows with the ribbon.
+    return requests.subscribe((request) => {
+      void runAction(request);
+    });
+  }, [requests, runAction]);
+
+  const selectCell = useCallback(
+    (sheet: string, cell: string): Promise<void> =>
+      withWatchdog(host.selectCell(sheet, cell), "selecting", limit("selecting")).catch((error: unknown) => {
+        console.error(error);
+        throw new PaneFailure("selecting", error);
+      }),
+    [host, limit],
+  );
+
+  const saveSettings = useCallback(
+    async (next: StoredSettings, publishedOn: string | null | undefined): Promise<void> => {
+      try {
+        await withWatchdog(host.settings.save(next), "saving", limit("saving"));
+      } catch (error) {
+        console.error(error);
+        throw new PaneFailure("saving", error);
+      }
+      setStored(next);
+      // The publication date lives in the workbook's own meta sheet and reaches 附件1 (task 44's
+      // deadline) only by generating: saving it generates again, keeping every entry.
+      if (publishedOn !== undefined) await runAction("generate", publishedOn);
+    },
+    [host, limit, runAction],
+  );
+
+  const running = run.kind === "running";
+  const planTitle = workbook?.planTitle[locale];
 
   return (
-    <FluentProvider theme={webLightTheme} lang={locale}>
-      <main className={styles.pane}>
+    <FluentProvider theme={fluentThemes[theme]} lang={locale} className={styles.root}>
+      <main className={styles.pane} aria-busy={running}>
         <header className={styles.header}>
           {iconUrl === null ? null : <img src={iconUrl} width={32} height={32} alt="" />}
           <Subtitle1 as="h1">{text.appTitle}</Subtitle1>
         </header>
         <Body1>{text.intro}</Body1>
-        <Caption1 className={styles.plan}>{text.planLabel(planTitle)}</Caption1>
+        <Caption1 className={styles.plan}>
+          {planTitle === undefined ? text.planLoading : text.planLabel(planTitle)}
+        </Caption1>
+        <div role="group" aria-label={text.actionsLabel} className={styles.actions}>
+          {actionOrder.map((action) => (
+            <Button
+              key={action}
+              className={styles.action}
+              appearance={action === "validate" ? "primary" : "secondary"}
+              disabledFocusable={running}
+              onClick={() => {
+                void runAction(action);
+              }}
+              aria-describedby={`wp-hint-${action}`}
+            >
+              {buttonText(text, action)}
+            </Button>
+          ))}
+        </div>
+        {actionOrder.map((action) => (
+          <span key={action} id={`wp-hint-${action}`} hidden>
+            {text.actionHints[action]}
+          </span>
+        ))}
+        <Caption1 className={styles.hint}>{text.generateHint}</Caption1>
+        <div aria-live="polite">
+          <RunView
+            run={run}
+            locale={locale}
+            text={text}
+            listClassName={styles.list}
+            detailClassName={styles.detail}
+            onRetry={(action) => {
+              void runAction(action);
+            }}
+            onDismiss={() => {
+              setRun({ kind: "idle" });
+            }}
+          />
+        </div>
+        {loadFailure && run.kind === "idle" ? (
+          <FailureBar
+            failure={loadFailure}
+            text={text}
+            detailClassName={styles.detail}
+            onRetry={() => {
+              connect().catch((error: unknown) => {
+                setLoadFailure(error instanceof PaneFailure ? error : new PaneFailure("loading", error));
+              });
+            }}
+          />
+        ) : null}
+        {validated ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <ResultsSection validated={validated} text={text} selectCell={selectCell} />
+          </Suspense>
+        ) : null}
         <div>
-          <Button appearance="primary" size="large" disabled={status.kind === "running"} onClick={onGenerate}>
-            {text.generateButton}
+          <Button
+            appearance="subtle"
+            aria-expanded={settingsOpen}
+            aria-controls="wp-settings"
+            onClick={() => {
+              setSettingsOpen((open) => !open);
+            }}
+          >
+            {settingsOpen ? text.settings.hide : text.settings.show}
           </Button>
         </div>
-        <Caption1 className={styles.hint}>{text.generateHint}</Caption1>
-        <StatusView status={status} locale={locale} text={text} listClassName={styles.list} />
+        {settingsOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <SettingsSection
+              id="wp-settings"
+              text={text}
+              stored={stored}
+              today={host.today()}
+              readPublishedOn={async () => (await connect()).readPublishedOn()}
+              busy={running}
+              onSave={saveSettings}
+            />
+          </Suspense>
+        ) : null}
       </main>
     </FluentProvider>
   );
 }
 
+function buttonText(text: TaskPaneMessages, action: PaneAction): string {
+  switch (action) {
+    case "generate":
+      return text.generateButton;
+    case "validate":
+      return text.validateButton;
+    case "summarise":
+      return text.summariseButton;
+  }
+}
+
 /**
- * What came of Generate: a spinner while it runs, then the outcome (sheets created and updated,
- * entries kept), the problems that stopped it, or the host's error with its message.
+ * What came of the last action: its step while it runs, then the outcome (sheets created and
+ * updated, entries kept; issues counted and what was written), the problems that stopped it, or
+ * the failure with what was and was not written and a retry.
  *
  * @example
- * <StatusView status={{ kind: "running" }} locale="zh-CN" text={taskPaneMessages("zh-CN")} listClassName="" />
+ * <RunView run={{ kind: "running", action: "validate", step: "reading" }} locale="zh-CN" text={taskPaneMessages("zh-CN")} listClassName="" detailClassName="" onRetry={retry} onDismiss={dismiss} />
  */
-export function StatusView({
-  status,
+export function RunView({
+  run,
   locale,
   text,
   listClassName,
+  detailClassName,
+  onRetry,
+  onDismiss,
 }: {
-  readonly status: GenerateStatus;
+  readonly run: RunState;
   readonly locale: Locale;
   readonly text: TaskPaneMessages;
   readonly listClassName: string;
+  readonly detailClassName: string;
+  readonly onRetry: (action: PaneAction) => void;
+  readonly onDismiss: () => void;
 }) {
-  switch (status.kind) {
+  switch (run.kind) {
     case "idle":
       return null;
     case "running":
-      return <Spinner size="small" labelPosition="after" label={text.generating} />;
-    case "done":
-      return status.outcome.ok ? (
-        <OutcomeBar outcome={status.outcome} text={text} listClassName={listClassName} />
+      return <Spinner size="small" labelPosition="after" label={text.step(run.action, run.step)} />;
+    case "generated":
+      return run.outcome.ok ? (
+        <GeneratedBar
+          outcome={run.outcome}
+          text={text}
+          listClassName={listClassName}
+          settingsSaved={run.settingsSaved}
+        />
       ) : (
         <ProblemsBar
-          locale={locale}
-          problems={status.outcome.problems}
-          text={text}
+          title={text.problemsTitle}
+          lines={run.outcome.problems.map((problem: GenerateProblem) =>
+            formatGenerateProblem(problem, locale),
+          )}
+          listClassName={listClassName}
+        />
+      );
+    case "validated":
+      return run.outcome.ok ? (
+        <ValidatedBar outcome={run.outcome} text={text} listClassName={listClassName} />
+      ) : (
+        <ProblemsBar
+          title={text.validateProblemsTitle}
+          lines={run.outcome.problems.map((problem) =>
+            problem.code === "no_plan_sheets" ? text.noPlanSheets : text.summarySheetTaken(problem.sheet),
+          )}
           listClassName={listClassName}
         />
       );
     case "failed":
-      return <ErrorBar error={status.error} text={text} />;
+      return (
+        <FailureBar
+          failure={run.failure}
+          text={text}
+          detailClassName={detailClassName}
+          onRetry={() => {
+            onRetry(run.action);
+          }}
+          onDismiss={onDismiss}
+        />
+      );
   }
 }
 
-function OutcomeBar({
+function GeneratedBar({
   outcome,
   text,
   listClassName,
+  settingsSaved,
 }: {
   readonly outcome: Extract<GenerateOutcome, { ok: true }>;
   readonly text: TaskPaneMessages;
   readonly listClassName: string;
+  readonly settingsSaved: boolean;
 }) {
   const lines: string[] = [];
+  if (settingsSaved) lines.push(text.settings.savedWithGenerate);
   if (outcome.created.length > 0) lines.push(text.created(outcome.created));
   if (outcome.updated.length > 0) lines.push(text.updated(outcome.updated));
   if (outcome.keptEntries > 0) lines.push(text.keptEntries(outcome.keptEntries));
   if (lines.length === 0) lines.push(text.nothingWritten);
   return (
-    <MessageBar intent="success" layout="multiline" role="status">
+    <MessageBar intent="success" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{text.doneTitle}</MessageBarTitle>
         <ul className={listClassName}>
@@ -168,24 +455,28 @@ function OutcomeBar({
   );
 }
 
-function ProblemsBar({
-  problems,
-  locale,
+function ValidatedBar({
+  outcome,
   text,
   listClassName,
 }: {
-  readonly problems: readonly GenerateProblem[];
-  readonly locale: Locale;
+  readonly outcome: Validated;
   readonly text: TaskPaneMessages;
   readonly listClassName: string;
 }) {
+  const { errors, warnings } = outcome.report.counts;
+  const lines = [
+    text.asOfLine(outcome.report.asOf),
+    ...(outcome.markedSheets.length > 0 ? [text.markedSheets(outcome.markedSheets)] : []),
+    outcome.summarySheet === null ? text.summaryNotWritten : text.summaryWritten(outcome.summarySheet),
+  ];
   return (
-    <MessageBar intent="warning" layout="multiline" role="alert">
+    <MessageBar intent={errors > 0 ? "warning" : "success"} layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{text.problemsTitle}</MessageBarTitle>
+        <MessageBarTitle>{text.validatedTitle(errors, warnings)}</MessageBarTitle>
         <ul className={listClassName}>
-          {problems.map((problem) => (
-            <li key={`${problem.code}:${problem.sheet}`}>{formatGenerateProblem(problem, locale)}</li>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </MessageBarBody>
@@ -193,14 +484,24 @@ function ProblemsBar({
   );
 }
 
-function ErrorBar({ error, text }: { readonly error: unknown; readonly text: TaskPaneMessages }) {
-  const title = error instanceof HostError ? text.hostErrorTitle(error.code) : text.unexpectedErrorTitle;
-  const message = error instanceof Error ? error.message : String(error);
+function ProblemsBar({
+  title,
+  lines,
+  listClassName,
+}: {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly listClassName: string;
+}) {
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
+        <ul className={listClassName}>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,30 +1,34 @@
 /**
- * The task pane's entry and composition root inside Excel: the one place in the pane that touches
- * the `Office` and `Excel` globals. It picks the Office.js host, the language Office displays and
- * the built-in plan, and hands App a `generate` function; App never sees Office.js.
+ * The task pane's entry and composition root inside Excel. It picks the language Office displays
+ * and its theme, hands App the Office host (officePaneHost.ts: cells selected and settings kept
+ * through Office.js, the workbook port and the engine loaded after the first paint), and registers
+ * the ribbon's commands, which run in this same page (the manifest's shared runtime).
  */
 import { createRoot } from "react-dom/client";
+import { registerRibbonCommands } from "../commands/commands";
 import { toLocale } from "../core/locale";
-import { liuzhou2023Plan } from "../core/plan/builtinPlans";
-import { createOfficeWorkbookPort, requiredExcelApi } from "../hosts/excel/officeWorkbookPort";
-import { HostError } from "../hosts/hostError";
-import { generateWorkbook } from "../workbook/generateWorkbook";
 import { App } from "./App";
+import { officePaneHost, officePaneTheme } from "./officePaneHost";
+import { paneChunks } from "./paneChunks";
+import { PaneRequests } from "./paneRequests";
+
+const requests = new PaneRequests();
 
 void Office.onReady(() => {
+  registerRibbonCommands(requests);
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
-  // Office's display language, not the workbook's: the pane speaks the language of Excel's menus.
+  // Office's display language, not the workbook's: the pane speaks the language of Excel's menus
+  // until the workbook's settings choose one.
   const locale = toLocale(Office.context.displayLanguage);
-  const port = createOfficeWorkbookPort((batch) => Excel.run(batch));
-  const plan = liuzhou2023Plan;
-  // Older Excel builds load the pane but lack print titles (ExcelApi 1.9): say so instead of failing midway.
-  const supported = Office.context.requirements.isSetSupported("ExcelApi", requiredExcelApi);
-  const generate = () =>
-    supported
-      ? generateWorkbook(port, plan, { locale })
-      : Promise.reject(new HostError("api_unsupported", `ExcelApi ${requiredExcelApi}`));
+  document.documentElement.lang = locale;
   createRoot(container).render(
-    <App locale={locale} planTitle={locale === "en-US" ? plan.titleEn : plan.title} generate={generate} />,
+    <App
+      locale={locale}
+      host={officePaneHost()}
+      chunks={paneChunks}
+      theme={officePaneTheme()}
+      requests={requests}
+    />,
   );
 });

@@ -1,18 +1,35 @@
 /**
  * The browser preview's entry (preview.html): the composition root that picks the in-memory host,
- * so people can see the product without Excel. `?lang=en-US` shows it in English; Chinese is the
- * default, as in the add-in.
+ * so people can see and try the product without Excel. `?lang=en-US` shows it in English; Chinese
+ * is the default, as in the add-in. The plan and the engine, and the .xlsx writer, load as chunks
+ * after the first paint.
  */
 import { createRoot } from "react-dom/client";
 import { defaultLocale, toLocale } from "../core/locale";
-import { liuzhou2023Plan } from "../core/plan/builtinPlans";
 import { MemoryWorkbook } from "../hosts/memory/memoryWorkbook";
+import { paneChunks } from "./paneChunks";
 import { PreviewPage } from "./preview/PreviewPage";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("preview.html has no #container element");
 const locale = toLocale(new URLSearchParams(window.location.search).get("lang") ?? defaultLocale);
 document.documentElement.lang = locale;
+
+const loadPlan = () =>
+  import(/* webpackChunkName: "pane-engine" */ "../core/plan/builtinPlans.js").then((m) => m.liuzhou2023Plan);
+
 createRoot(container).render(
-  <PreviewPage locale={locale} plan={liuzhou2023Plan} book={new MemoryWorkbook()} />,
+  <PreviewPage
+    locale={locale}
+    loadPlan={loadPlan}
+    book={new MemoryWorkbook()}
+    chunks={paneChunks}
+    download={async (book) => {
+      const [{ downloadWorkbook }, plan] = await Promise.all([
+        import(/* webpackChunkName: "preview-xlsx" */ "./preview/downloadXlsx.js"),
+        loadPlan(),
+      ]);
+      await downloadWorkbook(book, `${locale === "en-US" ? plan.titleEn : plan.title}.xlsx`);
+    }}
+  />,
 );

@@ -126,6 +126,7 @@ const nestedOrders: Record<string, { order: readonly string[]; required?: readon
     order: ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"],
     required: ["Hosts", "Resources"],
   },
+  Host: { order: ["Runtimes", "AllFormFactors", "DesktopFormFactor", "MobileFormFactor"] },
   DesktopFormFactor: { order: ["GetStarted", "FunctionFile", "ExtensionPoint"], required: ["FunctionFile"] },
   GetStarted: { order: ["Title", "Description", "LearnMoreUrl"], required: ["Title", "Description"] },
   Group: { order: ["Label", "Icon", "Control"], required: ["Label", "Icon", "Control"] },
@@ -141,7 +142,14 @@ const nestedOrders: Record<string, { order: readonly string[]; required?: readon
 /** Which resource list a `resid` must point into, by the referring element. */
 function resourceKindFor(element: string, ancestors: readonly string[]): string {
   if (element === "Image") return "Images";
-  if (element === "SourceLocation" || element === "FunctionFile" || element === "LearnMoreUrl") return "Urls";
+  if (
+    element === "SourceLocation" ||
+    element === "FunctionFile" ||
+    element === "LearnMoreUrl" ||
+    element === "Runtime"
+  ) {
+    return "Urls";
+  }
   if (element === "Label" || element === "Title") return "ShortStrings";
   if (element === "Description") return "LongStrings";
   throw new Error(`no resource kind known for <${element}> under ${ancestors.join(" > ")}`);
@@ -190,8 +198,8 @@ describe("manifest.xml (offline check)", () => {
       expectSchemaOrder(node, rule.order, rule.required);
       checked += 1;
     }
-    // VersionOverrides, DesktopFormFactor, GetStarted, Group, 2 × (Control, Supertip, Action), Resources.
-    expect(checked).toBe(11);
+    // VersionOverrides, Host, DesktopFormFactor, GetStarted, Group, 2 × (Control, Supertip, Action), Resources.
+    expect(checked).toBe(12);
   });
 
   it("would catch an element out of the schema's order, or a missing one", () => {
@@ -243,6 +251,34 @@ describe("manifest.xml (offline check)", () => {
       }
     }
     expect(references.length).toBeGreaterThan(10);
+  });
+
+  it("runs the pane and the ribbon's 校验 in one shared runtime, the pane's page", () => {
+    const sets = childrenOf(child(child(root, "Requirements"), "Sets")).map(attrsOf);
+    expect(sets).toContainEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
+    const host = childrenOf(child(versionOverrides, "Hosts"))[0]!;
+    const runtimes = childrenOf(child(host, "Runtimes")).map(attrsOf);
+    expect(runtimes).toEqual([{ resid: "Taskpane.Url", lifetime: "long" }]);
+    const desktop = child(host, "DesktopFormFactor");
+    expect(attrsOf(child(desktop, "FunctionFile")).resid).toBe("Taskpane.Url");
+    // Office loads one runtime only when every page of the add-in is the same resource.
+    for (const [node] of walk(versionOverrides)) {
+      if (localName(tagOf(node)) === "SourceLocation") expect(attrsOf(node).resid).toBe("Taskpane.Url");
+    }
+  });
+
+  it("makes 校验 a function command whose name the ribbon's code associates", () => {
+    const controls = [...walk(versionOverrides)]
+      .map(([node]) => node)
+      .filter((node) => localName(tagOf(node)) === "Control");
+    const validate = controls.find((control) => attrsOf(control).id === "WaterPlan.Validate");
+    if (!validate) throw new Error("no 校验 control");
+    const action = child(validate, "Action");
+    expect(attrsOf(action)["xsi:type"]).toBe("ExecuteFunction");
+    const name = textOf(child(action, "FunctionName"));
+    expect(name).toBe("validateFromRibbon");
+    const commands = readFileSync(path.join(repoRoot, "src", "commands", "commands.ts"), "utf8");
+    expect(commands).toContain(`Office.actions.associate("${name}"`);
   });
 
   it("uses HTTPS for every URL", () => {
@@ -299,7 +335,7 @@ describe("manifest.xml (offline check)", () => {
     }
   });
 
-  it("puts 显示任务窗格 and 校验 on the Home tab, both opening the task pane", () => {
+  it("puts 显示任务窗格 (opens the pane) and 校验 (validates in one click) on the Home tab", () => {
     const shortStrings = resourceIds.get("ShortStrings");
     const tab = [...walk(versionOverrides)].find(([node]) => localName(tagOf(node)) === "OfficeTab")?.[0];
     expect(tab && attrsOf(tab).id).toBe("TabHome");
@@ -312,7 +348,7 @@ describe("manifest.xml (offline check)", () => {
     }));
     expect(buttons).toEqual([
       { label: "显示任务窗格", action: "ShowTaskpane" },
-      { label: "校验", action: "ShowTaskpane" },
+      { label: "校验", action: "ExecuteFunction" },
     ]);
   });
 
@@ -344,9 +380,9 @@ describe("manifest.xml (offline check)", () => {
     let productionXml = "";
 
     beforeAll(async () => {
-      // The manifest is the CopyWebpackPlugin transform's work, whatever the entries; bundling only
-      // the tiny commands entry keeps this check fast (CI's `npm run build` bundles everything).
-      const outDir = await buildAddIn({ mode: "production", entries: ["commands"] });
+      // The manifest is the CopyWebpackPlugin transform's work, whatever the entries; bundling none
+      // keeps this check fast (CI's `npm run build` bundles everything).
+      const outDir = await buildAddIn({ mode: "production", entries: [] });
       productionXml = readFileSync(path.join(outDir, "manifest.xml"), "utf8");
     }, 300_000);
 

@@ -1,13 +1,44 @@
 import type { TaskPaneMessages } from "./taskPaneMessages";
 
+const actionNames = {
+  generate: "Generate plan sheets",
+  validate: "Validate",
+  summarise: "Summarise",
+} as const;
+
 /** The task pane's English texts. */
 export const enUS: TaskPaneMessages = {
   appTitle: "Water Plan for Excel",
-  intro: "Writes the plan's appendix tables and data-entry sheets into this workbook.",
+  intro:
+    "Writes the plan's appendix tables and data-entry sheets, checks what was entered and summarises the targets.",
   planLabel: (planTitle) => `Plan: ${planTitle}`,
-  generateButton: "Generate plan sheets",
+  planLoading: "Loading the plan…",
+  actionsLabel: "Actions",
+  generateButton: actionNames.generate,
+  validateButton: actionNames.validate,
+  summariseButton: actionNames.summarise,
   generateHint: "Generating again keeps every value already entered; sheets you added are left alone.",
-  generating: "Generating sheets…",
+  actionHints: {
+    generate: "Writes the plan's appendix tables and entry sheets; generating again keeps what was entered.",
+    validate: "Checks what was entered, marks each problem at its cell and lists the problems below.",
+    summarise: "Validates, then writes the Summary sheet: how every target of the plan stands.",
+  },
+  step: (action, step) => {
+    switch (step) {
+      case "loading":
+        return `${actionNames[action]}: loading…`;
+      case "reading":
+        return action === "generate"
+          ? `${actionNames[action]} (1/2): reading the workbook…`
+          : `${actionNames[action]} (1/2): reading the entries…`;
+      case "writing":
+        return action === "generate"
+          ? `${actionNames[action]} (2/2): writing the sheets…`
+          : action === "validate"
+            ? `${actionNames[action]} (2/2): marking problem cells…`
+            : `${actionNames[action]} (2/2): marking problems and writing the summary…`;
+    }
+  },
   doneTitle: "Done",
   created: (sheets) =>
     `Created ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}: ${sheets.join(", ")}`,
@@ -16,6 +47,10 @@ export const enUS: TaskPaneMessages = {
   keptEntries: (count) => `Kept ${count} entered ${count === 1 ? "value" : "values"}`,
   nothingWritten: "There was nothing to write.",
   problemsTitle: "Nothing generated; the workbook is unchanged",
+  validateProblemsTitle: "Not validated; the workbook is unchanged",
+  noPlanSheets: "The workbook has no plan sheets. Click Generate plan sheets first.",
+  summarySheetTaken: (sheet) =>
+    `A sheet named “${sheet}” was not made by the add-in; rename it, then summarise again.`,
   hostErrorTitle: (code) => {
     switch (code) {
       case "file_unavailable":
@@ -30,12 +65,104 @@ export const enUS: TaskPaneMessages = {
         return "This version of Excel cannot run the add-in (ExcelApi 1.9 is needed)";
     }
   },
-  unexpectedErrorTitle: "Generating failed",
+  unexpectedErrorTitle: "Something went wrong",
+  timeoutTitle: (seconds) => `Excel did not answer within ${seconds} seconds`,
+  failedIn: (phase) => {
+    switch (phase) {
+      case "loading":
+        return "The add-in's code did not load; the workbook is unchanged. Check the connection and try again.";
+      case "reading":
+        return "It stopped while reading the workbook; nothing was written.";
+      case "writing":
+        return "It stopped while writing: Excel did not confirm the write, so some sheets may have been written and others not. Try again; it writes everything again.";
+      case "selecting":
+        return "The cell could not be selected; the workbook is unchanged.";
+      case "saving":
+        return "The settings were not saved.";
+    }
+  },
+  changedMeanwhile: "The workbook changed while the add-in was working; nothing was written. Try again.",
+  retry: "Try again",
+  dismiss: "Dismiss",
+  validatedTitle: (errors, warnings) =>
+    errors === 0 && warnings === 0
+      ? "Validated: no problems found"
+      : `Validated: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`,
+  markedSheets: (sheets) =>
+    `Marked and computed ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}: ${sheets.join(", ")}`,
+  summaryWritten: (sheet) => `Wrote the sheet “${sheet}”`,
+  summaryNotWritten: "The summary sheet was not written (click Summarise to write it)",
+  asOfLine: (asOf) => `As of ${asOf}`,
+  results: {
+    heading: "Validation results",
+    errors: (count) => `${count} ${count === 1 ? "error" : "errors"}`,
+    warnings: (count) => `${count} ${count === 1 ? "warning" : "warnings"}`,
+    sheetFilter: "Sheet",
+    severityFilter: "Severity",
+    allSheets: "All sheets",
+    allSeverities: "All",
+    severity: { error: "Error", warning: "Warning" },
+    listLabel: "Problems",
+    where: (sheet, cell) => (cell === "" ? sheet : `${sheet}!${cell}`),
+    noIssues: "No problems found.",
+    noneMatch: "No problem matches the filters.",
+    showing: (shown, total) => `Showing ${shown} of ${total} problems`,
+    showMore: "Show more",
+    keyboardHint: "Use the up and down arrow keys to move through the problems; Enter selects the cell.",
+  },
+  summary: {
+    heading: "Targets",
+    target: (value) => `Target: ${value}`,
+    actual: (value) => `Actual: ${value}`,
+    status: {
+      met: "Met",
+      not_met: "Not met",
+      no_data: "No data",
+      invalid: "Invalid data",
+      cannot_judge: "Cannot judge",
+      pending: "In progress",
+    },
+    openSheet: (sheet) => `Open the sheet “${sheet}”`,
+    points: "Sections and sources",
+    indicators: "Indicators",
+    tasks: "Tasks",
+    overdue: (count) => `${count} overdue`,
+    tasksDone: (done, total) => `${done} of ${total} done`,
+  },
+  settings: {
+    heading: "Settings",
+    show: "Settings",
+    hide: "Hide settings",
+    asOf: "As-of date",
+    asOfHint: "The day deadlines and monitoring periods are judged at. Unset: today.",
+    useToday: "Use today",
+    publishedOn: "Plan publication date",
+    publishedOnHint:
+      "Sets task 44's deadline (20 working days after publication). Saving generates the plan sheets again; entries are kept.",
+    language: "Language",
+    languageOffice: "As Office",
+    languageZh: "中文",
+    languageEn: "English",
+    save: "Save settings",
+    saved: "Settings saved in the workbook.",
+    savedWithGenerate: "Settings saved; the plan sheets were generated again to record the publication date.",
+    badDate: "Enter a valid date (year-month-day).",
+    storedInWorkbook: "Settings are stored in the workbook: every colleague who opens it sees the same.",
+  },
   preview: {
     banner: "Browser preview",
-    note: "This page runs the same task pane against a workbook held in memory: no Excel, no network. Click Generate plan sheets to see the sheets it writes.",
-    emptyWorkbook: "The workbook is still empty.",
+    note: "This page runs the same task pane against a workbook held in memory: no Excel, no network.",
+    emptyWorkbook: "The workbook is still empty. Click Generate plan sheets.",
     sheetTabs: "Sheets",
     otherLanguage: "中文",
+    download: "Download .xlsx",
+    downloading: "Preparing the file…",
+    downloadFailed: "The .xlsx file could not be made",
+    gridLabel: (sheet) => `Sheet “${sheet}”`,
+    gridHint:
+      "Arrow keys move; type to enter a value, Enter or Tab to confirm, F2 to edit, Delete to clear, Ctrl+V to paste.",
+    nameBox: "Cell",
+    noteLine: (note) => `Note: ${note}`,
+    editing: "Editing",
   },
 };

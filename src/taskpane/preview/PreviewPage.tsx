@@ -1,31 +1,41 @@
 import {
   Body1,
+  Button,
   Caption1,
   FluentProvider,
   Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Subtitle2,
   Tab,
   TabList,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
-import type { MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
-import { generateWorkbook, type GenerateOutcome } from "../../workbook/generateWorkbook";
+import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
 import { App } from "../App";
 import { taskPaneMessages } from "../messages/taskPaneMessages";
+import type { PaneChunks } from "../paneHost";
+import { parseTabSeparated, toEnteredValue } from "./enteredValue";
+import { previewPaneHost } from "./previewHost";
 import { type PreviewSheet, toPreviewSheet } from "./previewSheet";
-import { SheetTable } from "./SheetTable";
+import { addressOf, type CellPosition, positionOf, SheetGrid } from "./SheetGrid";
 
 /** What the preview page shows and writes into. */
 export interface PreviewPageProps {
   readonly locale: Locale;
-  readonly plan: Plan;
-  /** The in-memory workbook the pane generates into. */
+  /** The plan, loaded after the first paint (the pane's engine chunk). */
+  readonly loadPlan: () => Promise<Plan>;
+  /** The in-memory workbook the pane works on. */
   readonly book: MemoryWorkbook;
+  readonly chunks: PaneChunks;
+  /** Writes the workbook as .xlsx and offers it for download (a chunk of its own). */
+  readonly download: (book: MemoryWorkbook) => Promise<void>;
 }
 
 const useStyles = makeStyles({
@@ -37,34 +47,73 @@ const useStyles = makeStyles({
   },
   banner: {
     display: "flex",
-    alignItems: "baseline",
+    alignItems: "center",
     flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalM,
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     backgroundColor: "#0E7C86",
     color: "#FFFFFF",
   },
-  bannerLink: { color: "#FFFFFF", marginLeft: "auto" },
+  bannerText: { display: "flex", flexDirection: "column", minWidth: 0, flexBasis: "300px", flexGrow: 1 },
+  bannerActions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  bannerLink: { color: "#FFFFFF" },
   body: {
     display: "flex",
-    alignItems: "flex-start",
+    flexWrap: "wrap",
+    alignItems: "stretch",
     flexGrow: 1,
   },
   workbook: {
     flexGrow: 1,
-    flexBasis: "600px",
+    flexShrink: 1,
+    flexBasis: "560px",
     minWidth: 0,
     padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
+    // Wide: the grid fills the window beside the pane; narrow (stacked): it keeps room for the pane.
+    height: "calc(100vh - 64px)",
+    "@media (max-width: 920px)": { height: "70vh" },
+  },
+  tabs: {
+    display: "flex",
+    flexWrap: "wrap",
+    minWidth: 0,
+  },
+  formulaBar: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  nameBox: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  value: { minWidth: 0, overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
+  note: {
+    gridColumnStart: 1,
+    gridColumnEnd: 3,
+    padding: tokens.spacingHorizontalXS,
+    backgroundColor: "#FFF4CE",
+    color: "#323130",
+    overflowWrap: "anywhere",
   },
   pane: {
-    flexBasis: "340px",
+    flexGrow: 1,
     flexShrink: 0,
-    alignSelf: "stretch",
+    flexBasis: "340px",
+    maxWidth: "100%",
+    minWidth: 0,
+    boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    "@media (min-width: 921px)": { flexGrow: 0, maxWidth: "420px" },
   },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalXXL },
 });
@@ -78,52 +127,137 @@ function visibleSheets(book: MemoryWorkbook): PreviewSheet[] {
   });
 }
 
+/** The dropdown a cell's data validation offers: a list, or a range of the meta sheet (the points). */
+function choicesOf(book: MemoryWorkbook, sheet: MemorySheet, { row, col }: CellPosition): string[] {
+  const rule = sheet.validationAt(row, col)?.rule;
+  if (!rule) return [];
+  switch (rule.kind) {
+    case "list":
+      return [...rule.values];
+    case "listRange": {
+      const source = book.sheet(rule.sheet);
+      if (!source) return [];
+      return source
+        .valuesOf(rule.rect)
+        .flat()
+        .filter((v): v is string => typeof v === "string" && v !== "");
+    }
+    case "decimal":
+    case "wholeNumber":
+    case "date":
+      return [];
+  }
+}
+
 /**
- * The browser preview: the real task pane on the right, as in Excel, writing into an in-memory
- * workbook whose sheets are drawn on the left with Excel-like sheet tabs. Nothing here needs
- * Office.js or the network.
+ * The browser preview: the real task pane, as in Excel, beside an editable grid of the in-memory
+ * workbook (sheet tabs, a formula bar with the cell's address, value and note, Excel's keys), and
+ * a download of the workbook as .xlsx. Nothing here needs Office.js or the network. Wide windows
+ * put the pane to the right of the grid; narrow ones stack them, so nothing overlaps from 320 px.
  *
  * @example
- * <PreviewPage locale="zh-CN" plan={liuzhou2023Plan} book={new MemoryWorkbook()} />
+ * <PreviewPage locale="zh-CN" loadPlan={loadPlan} book={new MemoryWorkbook()} chunks={paneChunks} download={download} />
  */
-export function PreviewPage({ locale, plan, book }: PreviewPageProps) {
+export function PreviewPage({ locale, loadPlan, book, chunks, download }: PreviewPageProps) {
   const styles = useStyles();
   const text = taskPaneMessages(locale);
   const [sheets, setSheets] = useState<PreviewSheet[]>(() => visibleSheets(book));
   const [selected, setSelected] = useState<string | null>(null);
+  const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
 
-  const generate = useCallback(async (): Promise<GenerateOutcome> => {
-    const outcome = await generateWorkbook(book.port, plan, { locale });
+  const redraw = useCallback(() => {
     setSheets(visibleSheets(book));
-    // Show the sheet the add-in activates, as Excel would.
-    if (book.activeSheet !== null) setSelected(book.activeSheet);
-    return outcome;
-  }, [book, plan, locale]);
+  }, [book]);
+
+  const host = useMemo(
+    () =>
+      previewPaneHost(book, loadPlan, {
+        onWritten: () => {
+          redraw();
+          // Show the sheet the add-in activates, as Excel would.
+          if (book.activeSheet !== null) {
+            setSelected(book.activeSheet);
+            book.activeSheet = null;
+          }
+        },
+        onSelect: (sheet, cell) => {
+          setSelected(sheet);
+          setActive(positionOf(cell) ?? { row: 0, col: 0 });
+        },
+      }),
+    [book, loadPlan, redraw],
+  );
 
   const shown = sheets.find((sheet) => sheet.name === selected) ?? sheets[0];
+  const memorySheet = shown ? book.sheet(shown.name) : undefined;
+  const activeCell = shown?.rows[active.row]?.[active.col];
   const otherLocale: Locale = locale === "zh-CN" ? "en-US" : "zh-CN";
+
+  const writeCells = (position: CellPosition, rows: readonly (readonly string[])[]) => {
+    if (!memorySheet) return;
+    rows.forEach((cells, r) => {
+      cells.forEach((cellText, c) => {
+        memorySheet.set(position.row + r, position.col + c, toEnteredValue(cellText));
+      });
+    });
+    redraw();
+  };
+
+  const onDownload = () => {
+    setDownloading(true);
+    setDownloadError(null);
+    download(book).then(
+      () => {
+        setDownloading(false);
+      },
+      (error: unknown) => {
+        console.error(error);
+        setDownloading(false);
+        setDownloadError(error instanceof Error ? error.message : String(error));
+      },
+    );
+  };
 
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <div className={styles.page}>
         <header className={styles.banner}>
-          <Subtitle2>
-            {text.appTitle} · {text.preview.banner}
-          </Subtitle2>
-          <Caption1>{text.preview.note}</Caption1>
-          <Link className={styles.bannerLink} href={`?lang=${otherLocale}`}>
-            {text.preview.otherLanguage}
-          </Link>
+          <div className={styles.bannerText}>
+            <Subtitle2>
+              {text.appTitle} · {text.preview.banner}
+            </Subtitle2>
+            <Caption1>{text.preview.note}</Caption1>
+          </div>
+          <div className={styles.bannerActions}>
+            <Button size="small" disabledFocusable={downloading || sheets.length === 0} onClick={onDownload}>
+              {downloading ? text.preview.downloading : text.preview.download}
+            </Button>
+            <Link className={styles.bannerLink} href={`?lang=${otherLocale}`} lang={otherLocale}>
+              {text.preview.otherLanguage}
+            </Link>
+          </div>
         </header>
+        {downloadError === null ? null : (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{text.preview.downloadFailed}</MessageBarTitle>
+              {downloadError}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.body}>
           <section className={styles.workbook} aria-label={text.preview.sheetTabs}>
-            {shown ? (
+            {shown && memorySheet ? (
               <>
                 <TabList
+                  className={styles.tabs}
                   size="small"
                   selectedValue={shown.name}
                   onTabSelect={(_, data) => {
                     setSelected(String(data.value));
+                    setActive({ row: 0, col: 0 });
                   }}
                   aria-label={text.preview.sheetTabs}
                 >
@@ -133,18 +267,41 @@ export function PreviewPage({ locale, plan, book }: PreviewPageProps) {
                     </Tab>
                   ))}
                 </TabList>
-                <SheetTable sheet={shown} />
+                <div className={styles.formulaBar} aria-live="polite">
+                  <span className={styles.nameBox} aria-label={text.preview.nameBox}>
+                    {`${shown.name}!`}
+                    {addressOf(active)}
+                  </span>
+                  <span className={styles.value} data-testid="formula-value">
+                    {activeCell?.text ?? ""}
+                  </span>
+                  {activeCell?.note ? (
+                    <span className={styles.note} data-testid="cell-note">
+                      {text.preview.noteLine(activeCell.note)}
+                    </span>
+                  ) : null}
+                </div>
+                <SheetGrid
+                  sheet={shown}
+                  active={active}
+                  onActivate={setActive}
+                  onCommit={(position, typed) => {
+                    writeCells(position, [[typed]]);
+                  }}
+                  onPaste={(position, pasted) => {
+                    writeCells(position, parseTabSeparated(pasted));
+                  }}
+                  label={text.preview.gridLabel(shown.name)}
+                  hint={text.preview.gridHint}
+                  choicesAt={(position) => choicesOf(book, memorySheet, position)}
+                />
               </>
             ) : (
               <Body1 className={styles.empty}>{text.preview.emptyWorkbook}</Body1>
             )}
           </section>
           <aside className={styles.pane}>
-            <App
-              locale={locale}
-              planTitle={locale === "en-US" ? plan.titleEn : plan.title}
-              generate={generate}
-            />
+            <App locale={locale} host={host} chunks={chunks} />
           </aside>
         </div>
       </div>

@@ -13,6 +13,8 @@ export interface PreviewCell {
   readonly numeric: boolean;
   /** Unwrapped text with an empty cell to its right spills over it, as in Excel (titles, notes). */
   readonly overflows: boolean;
+  /** The cell's note (validation's marks write one on each problem cell), or null. */
+  readonly note: string | null;
 }
 
 /** A worksheet ready to draw as an HTML table. */
@@ -24,6 +26,9 @@ export interface PreviewSheet {
   /** Rows frozen at the top, kept in view while the table scrolls. */
   readonly frozenRows: number;
 }
+
+/** Empty rows drawn below the last used row, where a user types new rows. */
+const extraRows = 20;
 
 /** Excel's column width unit is one character of the default font: about 7 px plus 5 px of padding. */
 function widthToPixels(characters: number): number {
@@ -53,8 +58,14 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
   const layout = sheet.layout;
   if (layout?.visibility === "veryHidden") return null;
   const used = sheet.usedRect();
-  const rowCount = used ? used.row + used.rowCount : 0;
-  const colCount = Math.max(used ? used.col + used.colCount : 0, layout?.columnWidths.length ?? 0);
+  const notes = sheet.allNotes();
+  // A few empty rows below the data, as Excel shows them: room to type the next sample.
+  const rowCount = Math.max(used ? used.row + used.rowCount : 0, ...notes.map((n) => n.row + 1)) + extraRows;
+  const colCount = Math.max(
+    used ? used.col + used.colCount : 0,
+    layout?.columnWidths.length ?? 0,
+    ...notes.map((n) => n.col + 1),
+  );
   const rows: PreviewCell[][] = [];
   for (let r = 0; r < rowCount; r += 1) {
     const row: PreviewCell[] = [];
@@ -70,6 +81,7 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
         align: sheet.formatAt(r, c, "horizontalAlignment") ?? null,
         numeric: typeof value === "number",
         overflows: !wrap && typeof value === "string" && value !== "" && sheet.get(r, c + 1) === null,
+        note: sheet.noteAt(r, c),
       });
     }
     rows.push(row);

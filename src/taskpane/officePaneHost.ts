@@ -1,0 +1,116 @@
+/**
+ * The task pane's host inside Excel, part of its composition root (index.tsx): the only pane code
+ * that touches the `Office` and `Excel` globals. It selects cells, keeps the pane's settings in the
+ * workbook's document settings, reads Office's theme, and loads the Office.js workbook port with
+ * the engine and the plan as a chunk after the first paint.
+ */
+import { HostError } from "../hosts/hostError";
+import type { PaneTheme } from "./App";
+import { localToday, type PaneHost, type SettingsStore, type StoredSettings } from "./paneHost";
+import type { PaneWorkbook } from "./workflow/paneWorkbook";
+
+/**
+ * Activates the sheet and selects the cell, as the user's click on an issue asks; "" selects A1.
+ * One Excel.run with one sync; Excel's refusal (a deleted sheet, a protected one) becomes a HostError.
+ *
+ * @example
+ * await selectCellInExcel("监测数据", "C5");
+ */
+export async function selectCellInExcel(sheet: string, cell: string): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(cell === "" ? "A1" : cell).select();
+      await context.sync();
+    });
+  } catch (cause) {
+    throw new HostError("excel_rejected", cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/** Keys of the pane's settings in the workbook's document settings (kept per add-in by Office). */
+const settingKeys = { asOf: "waterPlan.asOf", language: "waterPlan.language" } as const;
+
+/**
+ * The pane's settings in `Office.context.document.settings`: Office saves them inside the workbook
+ * (in the add-in's web extension part), so everyone who opens the file with the add-in sees them,
+ * and saving them writes no cell, so it never collides with what a user is typing.
+ */
+export const officeSettingsStore: SettingsStore = {
+  load: () => {
+    const settings = Office.context.document.settings;
+    const asOf: unknown = settings.get(settingKeys.asOf);
+    const language: unknown = settings.get(settingKeys.language);
+    const stored: StoredSettings = {
+      asOf: typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(asOf) ? asOf : null,
+      language: language === "zh-CN" || language === "en-US" ? language : null,
+    };
+    return Promise.resolve(stored);
+  },
+  save: (stored) =>
+    new Promise<void>((resolve, reject) => {
+      const settings = Office.context.document.settings;
+      for (const key of ["asOf", "language"] as const) {
+        const value = stored[key];
+        if (value === null) settings.remove(settingKeys[key]);
+        else settings.set(settingKeys[key], value);
+      }
+      settings.saveAsync((result) => {
+        if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+        else reject(new HostError("excel_rejected", result.error.message, { cause: result.error }));
+      });
+    }),
+};
+
+/** Whether a "#RRGGBB" colour is dark (relative luminance under one half). */
+function isDark(hex: string): boolean {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/iu.exec(hex.trim());
+  if (!match) return false;
+  const [r, g, b] = match.slice(1).map((h) => parseInt(h, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+/**
+ * The theme the pane follows: the system's high contrast where it is on (forced colours), else
+ * dark or light after Office's theme (File › Account › Office Theme), light where Office says nothing.
+ */
+export function officePaneTheme(): PaneTheme {
+  if (typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches) {
+    return "contrast";
+  }
+  const theme = (Office.context as { officeTheme?: Office.OfficeTheme }).officeTheme;
+  return theme && isDark(theme.bodyBackgroundColor) ? "dark" : "light";
+}
+
+/** A workbook whose actions refuse at once: the running Excel lacks the API set the add-in needs. */
+function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
+  const refuse = () => Promise.reject(new HostError("api_unsupported", `ExcelApi ${needed}`));
+  return { ...workbook, generate: refuse, validate: refuse };
+}
+
+/**
+ * The pane's host in Excel.
+ *
+ * @example
+ * createRoot(container).render(<App locale={locale} host={officePaneHost()} chunks={paneChunks} />);
+ */
+export function officePaneHost(): PaneHost {
+  return {
+    connect: async () => {
+      const [office, workflow, plans] = await Promise.all([
+        import(/* webpackChunkName: "pane-engine" */ "../hosts/excel/officeWorkbookPort.js"),
+        import(/* webpackChunkName: "pane-engine" */ "./workflow/paneWorkbook.js"),
+        import(/* webpackChunkName: "pane-engine" */ "../core/plan/builtinPlans.js"),
+      ]);
+      const port = office.createOfficeWorkbookPort((batch) => Excel.run(batch));
+      const workbook = workflow.createPaneWorkbook(port, plans.liuzhou2023Plan);
+      // Older Excel builds load the pane but lack print titles (ExcelApi 1.9): say so instead of failing midway.
+      const supported = Office.context.requirements.isSetSupported("ExcelApi", office.requiredExcelApi);
+      return supported ? workbook : unsupported(workbook, office.requiredExcelApi);
+    },
+    selectCell: selectCellInExcel,
+    settings: officeSettingsStore,
+    today: () => localToday(),
+  };
+}

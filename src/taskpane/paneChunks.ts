@@ -1,0 +1,18 @@
+/**
+ * How the bundles load the pane's later parts: each `import()` is a chunk webpack splits off, so
+ * the first paint carries only React, the Fluent parts the pane's top needs and its texts (see
+ * `npm run bench`). The composition roots pass these to App; tests pass the modules themselves.
+ * (`.js` paths: the type-check resolves like Node; webpack maps them to the .tsx files.)
+ */
+import type { PaneChunks } from "./paneHost";
+
+export const paneChunks: PaneChunks = {
+  results: () =>
+    import(/* webpackChunkName: "pane-results" */ "./results/ResultsSection.js").then((m) => ({
+      default: m.ResultsSection,
+    })),
+  settings: () =>
+    import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsSection.js").then((m) => ({
+      default: m.SettingsSection,
+    })),
+};

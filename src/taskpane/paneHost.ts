@@ -1,0 +1,75 @@
+import type { ComponentType } from "react";
+import type { Locale } from "../core/locale";
+import type { ResultsSectionProps } from "./results/ResultsSection";
+import type { SettingsSectionProps } from "./settings/SettingsSection";
+import type { PaneWorkbook } from "./workflow/paneWorkbook";
+
+/** The settings the pane stores in the workbook itself, so every colleague who opens it sees them. */
+export interface StoredSettings {
+  /** The as-of day "YYYY-MM-DD", or null for "today, whenever it is run". */
+  readonly asOf: string | null;
+  /** The workbook's language (pane, messages, new sheets), or null to follow Office's display language. */
+  readonly language: Locale | null;
+}
+
+export const noStoredSettings: StoredSettings = { asOf: null, language: null };
+
+/** Where a host keeps the pane's settings: Office's document settings, or the preview's workbook. */
+export interface SettingsStore {
+  load(): Promise<StoredSettings>;
+  save(settings: StoredSettings): Promise<void>;
+}
+
+/**
+ * Everything the pane needs from its host; the composition roots (index.tsx in Excel, the browser
+ * preview) make it, and the pane never touches Office.js itself.
+ */
+export interface PaneHost {
+  /**
+   * Loads the plan and the engine bound to the workbook. The roots load them as a separate chunk
+   * with `import()`, so the pane paints before the engine has arrived.
+   */
+  readonly connect: () => Promise<PaneWorkbook>;
+  /**
+   * Activates the sheet and selects the cell ("C5"; "" for the sheet's A1), as a click in Excel
+   * would. Rejects with a HostError when the host refuses.
+   */
+  readonly selectCell: (sheet: string, cell: string) => Promise<void>;
+  readonly settings: SettingsStore;
+  /** Today as "YYYY-MM-DD" in the user's time zone: the as-of day while none is stored. */
+  readonly today: () => string;
+}
+
+/**
+ * Today in the machine's time zone, as "YYYY-MM-DD".
+ *
+ * @example
+ * localToday(new Date(2023, 5, 30)) // "2023-06-30"
+ */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Whether a text is a real calendar day written "YYYY-MM-DD".
+ *
+ * @example
+ * isIsoDay("2023-02-29") // false
+ */
+export function isIsoDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Loads one part of the pane, as `React.lazy` takes it. */
+export type ChunkLoader<P> = () => Promise<{ readonly default: ComponentType<P> }>;
+
+/** The pane's parts that arrive after its first paint. */
+export interface PaneChunks {
+  readonly results: ChunkLoader<ResultsSectionProps>;
+  readonly settings: ChunkLoader<SettingsSectionProps>;
+}

@@ -1,0 +1,102 @@
+/**
+ * The preview's "Download .xlsx": the in-memory workbook written through the xlsx host, the same
+ * code the command line saves with. This module and ExcelJS (its browser build) form a chunk that
+ * loads only when someone clicks Download; webpack.config.js gives that chunk the few Node
+ * built-ins the xlsx host names for file work the browser never calls (see `browserShims` there).
+ */
+import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
+import { XlsxWorkbook } from "../../hosts/xlsx/xlsxWorkbook";
+import type { CellRect, CellValue, RectFormat } from "../../workbook/layout";
+import type { SheetPatch } from "../../workbook/port";
+
+function contains(rect: CellRect, row: number, col: number): boolean {
+  return (
+    row >= rect.row && row < rect.row + rect.rowCount && col >= rect.col && col < rect.col + rect.colCount
+  );
+}
+
+/** The fill the sheet's layout alone gives a cell (validation's marks come on top of it). */
+function layoutFill(sheet: MemorySheet, row: number, col: number): string | undefined {
+  let fill: string | undefined;
+  for (const format of sheet.layout?.formats ?? ([] as RectFormat[])) {
+    if (format.fill !== undefined && contains(format.rect, row, col)) fill = format.fill;
+  }
+  return fill;
+}
+
+/** What the layout does not say about a sheet: the values as they stand now, the marks' fills, the notes. */
+function patchOf(sheet: MemorySheet): SheetPatch {
+  const used = sheet.usedRect();
+  const layoutRows = sheet.layout?.values.length ?? 0;
+  const layoutCols = Math.max(0, ...(sheet.layout?.values.map((r) => r.length) ?? [0]));
+  const rowCount = Math.max(used ? used.row + used.rowCount : 0, layoutRows);
+  const colCount = Math.max(used ? used.col + used.colCount : 0, layoutCols);
+  const values: CellValue[][] = [];
+  const fills: { rect: CellRect; fill: string }[] = [];
+  for (let r = 0; r < rowCount; r += 1) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < colCount; c += 1) {
+      row.push(sheet.get(r, c));
+      const fill = sheet.formatAt(r, c, "fill");
+      if (fill !== undefined && fill !== layoutFill(sheet, r, c)) {
+        fills.push({ rect: { row: r, col: c, rowCount: 1, colCount: 1 }, fill });
+      }
+    }
+    values.push(row);
+  }
+  return {
+    sheet: sheet.name,
+    values: rowCount > 0 && colCount > 0 ? [{ rect: { row: 0, col: 0, rowCount, colCount }, values }] : [],
+    fills,
+    clearNotes: null,
+    notes: sheet.allNotes(),
+  };
+}
+
+/**
+ * The in-memory workbook as `.xlsx` bytes: every sheet's layout as the add-in wrote it, then what
+ * was typed since, the marks' fills and the notes.
+ *
+ * @example
+ * const blob = new Blob([await workbookBytes(book)]);
+ */
+export async function workbookBytes(book: MemoryWorkbook): Promise<Uint8Array> {
+  const sheets = book.sheetNames().flatMap((name) => {
+    const sheet = book.sheet(name);
+    return sheet?.layout ? [sheet as MemorySheet & { layout: NonNullable<MemorySheet["layout"]> }] : [];
+  });
+  const xlsx = XlsxWorkbook.create();
+  await xlsx.port.write({
+    sheets: sheets.map((sheet) => ({
+      layout: { ...sheet.layout, name: sheet.name },
+      mode: "create" as const,
+    })),
+    patches: sheets.map(patchOf),
+    activate: book.activeSheet,
+  });
+  return new Uint8Array(await xlsx.toBuffer());
+}
+
+/**
+ * Offers the workbook to the browser as a download named `fileName`.
+ *
+ * @example
+ * await downloadWorkbook(book, "柳州市2023年度水污染防治工作计划.xlsx");
+ */
+export async function downloadWorkbook(book: MemoryWorkbook, fileName: string): Promise<void> {
+  const bytes = await workbookBytes(book);
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the blob after click() has returned.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}

@@ -1,0 +1,61 @@
+import type { Plan } from "../../core/plan/planSchema";
+import type { MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
+import { sequentialUpdate, type WorkbookPort } from "../../workbook/port";
+import { localToday, noStoredSettings, type PaneHost, type StoredSettings } from "../paneHost";
+
+/** What the preview page learns from the pane's host. */
+export interface PreviewHostEvents {
+  /** The workbook was written (generated, marked, summarised): draw it again. */
+  readonly onWritten: () => void;
+  /** The pane selected a cell: show its sheet and select it in the grid. */
+  readonly onSelect: (sheet: string, cell: string) => void;
+}
+
+/**
+ * The pane's host in the browser preview: the in-memory workbook as its port, cell selection in
+ * the preview's grid, and settings kept beside the workbook (as Office keeps document settings in
+ * the file). The engine and the plan arrive as a chunk after the first paint, as in Excel.
+ *
+ * @example
+ * const host = previewPaneHost(book, { onWritten: redraw, onSelect: select });
+ */
+export function previewPaneHost(
+  book: MemoryWorkbook,
+  loadPlan: () => Promise<Plan>,
+  events: PreviewHostEvents,
+): PaneHost {
+  let stored: StoredSettings = noStoredSettings;
+  const read: WorkbookPort["read"] = (names, options) => book.port.read(names, options);
+  const write: WorkbookPort["write"] = async (batch) => {
+    await book.port.write(batch);
+    events.onWritten();
+  };
+  const port: WorkbookPort = {
+    read,
+    write,
+    update: sequentialUpdate(read, write),
+    features: book.port.features,
+  };
+  return {
+    connect: async () => {
+      const [workflow, plan] = await Promise.all([
+        import(/* webpackChunkName: "pane-engine" */ "../workflow/paneWorkbook.js"),
+        loadPlan(),
+      ]);
+      return workflow.createPaneWorkbook(port, plan);
+    },
+    selectCell: (sheet, cell) => {
+      if (!book.sheet(sheet)) return Promise.reject(new Error(`There is no sheet named "${sheet}".`));
+      events.onSelect(sheet, cell);
+      return Promise.resolve();
+    },
+    settings: {
+      load: () => Promise.resolve(stored),
+      save: (next) => {
+        stored = next;
+        return Promise.resolve();
+      },
+    },
+    today: () => localToday(),
+  };
+}
