@@ -106,6 +106,8 @@ export class PointPeriod {
           name: point.name,
           otherClass: point.target,
           ...(verdictClass === null ? {} : { waterClass: verdictClass }),
+          // A source can be Ⅰ类 and still miss on a Table 2 item: the message must say which.
+          ...(exceedances.length === 0 ? {} : { parameters: exceedances.map((e) => e.parameter) }),
         }),
       );
     } else if (verdict === "cannot_judge") {

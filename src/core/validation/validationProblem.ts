@@ -1,3 +1,4 @@
+import type { ParameterKey } from "../water-quality/parameters";
 import type { WaterClass } from "../water-quality/waterClass";
 import type { WaterQualityIssue } from "../water-quality/waterQualityIssue";
 
@@ -74,6 +75,8 @@ export interface ProblemParams {
   readonly cell?: string;
   readonly sheet?: string;
   readonly parameter?: string;
+  /** Parameters a verdict rests on (those that miss a target), named in the message's language. */
+  readonly parameters?: readonly ParameterKey[];
   readonly waterQuality?: WaterQualityIssue;
   /** A class in question (entered or reached), and the class it is compared with (target or computed). */
   readonly waterClass?: WaterClass;

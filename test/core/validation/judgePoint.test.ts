@@ -1,3 +1,4 @@
+import { formatProblem } from "../../../src/core/validation/formatProblem";
 import { PointPeriod, readClassCell } from "../../../src/core/validation/judgePoint";
 import type { MonitoringPoint } from "../../../src/core/validation/monitoringPoints";
 import { makeSample } from "../water-quality/builders";
@@ -88,7 +89,7 @@ describe("PointPeriod: the verdict", () => {
         code: "point_target_not_met",
         severity: "error",
         field: "verdict",
-        params: { name: "露塘", otherClass: 2, waterClass: 3 },
+        params: { name: "露塘", otherClass: 2, waterClass: 3, parameters: ["nh3n"] },
       },
     ]);
   });
@@ -150,6 +151,17 @@ describe("PointPeriod: the verdict", () => {
     expect(sulfate).toMatchObject({ computedClass: 1, verdict: "not_met" });
     expect(sulfate.exceedances.map((e) => e.parameter)).toEqual(["sulfate"]);
     expect(sulfate.exceedances[0]?.multiple).toBeCloseTo(0.2, 10);
+  });
+
+  it("says which item a drinking-water source misses on, instead of calling Ⅰ类 short of Ⅲ类", () => {
+    const judgement = periodOf(source, { 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(null, false);
+    const missed = judgement.problems.find((p) => p.code === "point_target_not_met");
+    if (!missed) throw new Error("no problem");
+    expect(missed.params.parameters).toEqual(["sulfate"]);
+    expect(formatProblem(missed, "zh-CN")).toBe("城中水厂 水质 Ⅰ类，但 硫酸盐 超过限值，未达标。");
+    expect(formatProblem(missed, "en-US")).toBe(
+      "城中水厂 is Class I, but Sulfate exceeds its limit: not met.",
+    );
   });
 
   it("cannot judge a drinking-water source without its Table 2 items", () => {

@@ -26,6 +26,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   implausible_value: ["parameter", "value", "min", "max", "unit"],
   unreadable_measured_class: ["input"],
   measured_class_differs: ["waterClass", "otherClass", "count"],
+  // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.
   point_target_not_met: ["name", "waterClass", "otherClass"],
   point_cannot_judge: ["name"],
   point_data_invalid: ["name"],
@@ -80,10 +81,12 @@ const sample = {
   parameter: "参数P",
   waterClass: 4,
   otherClass: 2,
+  parameters: ["nh3n"],
 } as const satisfies ProblemParams;
 
 function shownAs(param: keyof ProblemParams, locale: Locale): string {
   if (param === "waterClass" || param === "otherClass") return formatWaterClass(sample[param], locale);
+  if (param === "parameters") return locale === "zh-CN" ? "氨氮" : "Ammonia nitrogen";
   return String(sample[param as keyof typeof sample]);
 }
 

@@ -1,3 +1,4 @@
+import { getParameter, type ParameterKey } from "../../water-quality/parameters";
 import { formatWaterClass, type WaterClass } from "../../water-quality/waterClass";
 import type { ProblemParams, ValidationCode } from "../validationProblem";
 
@@ -5,6 +6,11 @@ const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : forma
 type MessageOf = (p: ProblemParams) => string;
 const q = (text: string | number | undefined): string => `"${text ?? ""}"`;
 const milestone = (p: ProblemParams): string => (p.name ? ` (${p.name})` : "");
+/** "Dissolved oxygen, Ammonia nitrogen": the standard's names without the bracketed formula. */
+const names = (keys: readonly ParameterKey[] = []): string =>
+  keys.map((k) => getParameter(k).nameEn.replace(/\s*\(.*\)$/u, "")).join(", ");
+const meets = (p: ProblemParams): boolean =>
+  p.waterClass !== undefined && p.otherClass !== undefined && p.waterClass <= p.otherClass;
 
 /** English messages of validation, one per problem code. */
 export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_value">, MessageOf>> = {
@@ -24,7 +30,9 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   measured_class_differs: (p) =>
     `The class entered, ${cls(p.waterClass)}, differs from ${cls(p.otherClass)} computed from the monitoring data (${p.count ?? 0} samples).`,
   point_target_not_met: (p) =>
-    `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
+    meets(p)
+      ? `${p.name ?? ""} is ${cls(p.waterClass)}, but ${names(p.parameters)} ${p.parameters?.length === 1 ? "exceeds its limit" : "exceed their limits"}: not met.`
+      : `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
   point_cannot_judge: (p) =>
     `${p.name ?? ""} has values below a detection limit that is above the limit: attainment cannot be judged.`,
   point_data_invalid: (p) => `${p.name ?? ""} has wrong monitoring data: correct it to judge the point.`,

@@ -1,3 +1,4 @@
+import { getParameter, type ParameterKey } from "../../water-quality/parameters";
 import { formatWaterClass, type WaterClass } from "../../water-quality/waterClass";
 import type { ProblemParams, ValidationCode } from "../validationProblem";
 
@@ -5,6 +6,11 @@ const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : forma
 type MessageOf = (p: ProblemParams) => string;
 const q = (text: string | number | undefined): string => `“${text ?? ""}”`;
 const milestone = (p: ProblemParams): string => (p.name ? `（${p.name}）` : "");
+/** "溶解氧、氨氮": the standard's names without the bracketed formula. */
+const names = (keys: readonly ParameterKey[] = []): string =>
+  keys.map((k) => getParameter(k).nameZh.replace(/（.*）$/u, "")).join("、");
+const meets = (p: ProblemParams): boolean =>
+  p.waterClass !== undefined && p.otherClass !== undefined && p.waterClass <= p.otherClass;
 
 /** Chinese messages of validation, one per problem code. */
 export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_value">, MessageOf>> = {
@@ -20,7 +26,10 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
   measured_class_differs: (p) =>
     `填报类别 ${cls(p.waterClass)} 与按监测数据（${p.count ?? 0} 个样品）计算的 ${cls(p.otherClass)} 不一致，请核对。`,
-  point_target_not_met: (p) => `${p.name ?? ""} 水质 ${cls(p.waterClass)}，未达到目标 ${cls(p.otherClass)}。`,
+  point_target_not_met: (p) =>
+    meets(p)
+      ? `${p.name ?? ""} 水质 ${cls(p.waterClass)}，但 ${names(p.parameters)} 超过限值，未达标。`
+      : `${p.name ?? ""} 水质 ${cls(p.waterClass)}，未达到目标 ${cls(p.otherClass)}。`,
   point_cannot_judge: (p) => `${p.name ?? ""} 有低于检出限但检出限高于限值的数据，无法判定是否达标。`,
   point_data_invalid: (p) => `${p.name ?? ""} 的监测数据有误，更正后才能判定是否达标。`,
   unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
