@@ -5,6 +5,7 @@ import {
   judgeDrinkingWaterSource,
   type SourceItemExceedance,
 } from "../water-quality/judgeDrinkingWaterSource";
+import type { ParameterKey } from "../water-quality/parameters";
 import { meetsTarget, parseWaterClass, type WaterClass } from "../water-quality/waterClass";
 import type { AttainmentVerdict } from "./checkIndicatorEntry";
 import { isDrinkingWaterSource, type MonitoringPoint } from "./monitoringPoints";
@@ -77,6 +78,9 @@ export class PointPeriod {
     let computedClass: WaterClass | null = null;
     let exceedances: PointExceedance[] = [];
     let verdict: AttainmentVerdict = "no_data";
+    // Why a verdict stays open: Table 2 items a source lacks, or values below a detection limit.
+    let notMonitored: ParameterKey[] = [];
+    let undetermined: ParameterKey[] = [];
     if (this.count > 0) {
       const judgement = this.accumulator.judge();
       computedClass = judgement.class;
@@ -85,6 +89,10 @@ export class PointPeriod {
         : judgeAttainment(judgement, point.target);
       verdict = attainment.status;
       exceedances = attainment.exceedances.map(toPointExceedance);
+      const about = (codes: readonly string[]): ParameterKey[] =>
+        attainment.issues.flatMap((i) => (codes.includes(i.code) && i.parameter ? [i.parameter] : []));
+      notMonitored = about(["supplementary_not_monitored"]);
+      undetermined = about(["detection_limit_above_limit", "unknown_detection_limit"]);
     }
     if (computedClass !== null && enteredClass !== null && computedClass !== enteredClass) {
       problems.push(
@@ -111,7 +119,17 @@ export class PointPeriod {
         }),
       );
     } else if (verdict === "cannot_judge") {
-      problems.push(problem("point_cannot_judge", "warning", "verdict", { name: point.name }));
+      problems.push(
+        notMonitored.length > 0
+          ? problem("source_items_not_monitored", "warning", "verdict", {
+              name: point.name,
+              parameters: notMonitored,
+            })
+          : problem("point_cannot_judge", "warning", "verdict", {
+              name: point.name,
+              parameters: undetermined,
+            }),
+      );
     } else if (verdict === "invalid" && dataInvalid) {
       problems.push(problem("point_data_invalid", "warning", "verdict", { name: point.name }));
     }

@@ -23,6 +23,7 @@ export type ValidationCode =
   | "measured_class_differs"
   | "point_target_not_met"
   | "point_cannot_judge"
+  | "source_items_not_monitored"
   | "point_data_invalid"
   // 指标填报
   | "unreadable_actual_value"

@@ -164,9 +164,41 @@ describe("PointPeriod: the verdict", () => {
     );
   });
 
-  it("cannot judge a drinking-water source without its Table 2 items", () => {
-    const judgement = periodOf(source, { 氨氮: 0.9 }).judge(null, false);
+  it("cannot judge a drinking-water source without its Table 2 items, and says so instead of blaming detection limits", () => {
+    const judgement = periodOf(source, { 氨氮: 0.9, 硫酸盐: 100, 氯化物: 100 }).judge(null, false);
     expect(judgement.verdict).toBe("cannot_judge");
-    expect(codes(judgement)).toEqual(["point_cannot_judge@verdict"]);
+    expect(judgement.problems).toEqual([
+      {
+        code: "source_items_not_monitored",
+        severity: "warning",
+        field: "verdict",
+        params: { name: "城中水厂", parameters: ["nitrate", "iron", "manganese"] },
+      },
+    ]);
+    const [missing] = judgement.problems;
+    if (!missing) throw new Error("no problem");
+    expect(formatProblem(missing, "zh-CN")).toBe(
+      "城中水厂 缺少 GB 3838-2002 表2 补充项目 硝酸盐、铁、锰 的监测数据，无法判定是否达标。",
+    );
+    expect(formatProblem(missing, "en-US")).toBe(
+      "城中水厂 has no data for the GB 3838-2002 Table 2 items Nitrate, Iron, Manganese: attainment cannot be judged.",
+    );
+  });
+
+  it("names the parameters whose detection limits keep a point from being judged", () => {
+    const judgement = periodOf(section, { 氨氮: "0.8L" }).judge(null, false);
+    expect(judgement.problems).toEqual([
+      {
+        code: "point_cannot_judge",
+        severity: "warning",
+        field: "verdict",
+        params: { name: "露塘", parameters: ["nh3n"] },
+      },
+    ]);
+    const [open] = judgement.problems;
+    if (!open) throw new Error("no problem");
+    expect(formatProblem(open, "zh-CN")).toBe(
+      "露塘 的 氨氮 低于检出限，但检出限未知或高于限值，无法判定是否达标。",
+    );
   });
 });

@@ -28,7 +28,8 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   measured_class_differs: ["waterClass", "otherClass", "count"],
   // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.
   point_target_not_met: ["name", "waterClass", "otherClass"],
-  point_cannot_judge: ["name"],
+  point_cannot_judge: ["name", "parameters"],
+  source_items_not_monitored: ["name", "parameters"],
   point_data_invalid: ["name"],
   unreadable_actual_value: ["input"],
   doubtful_percent_reading: ["value", "actual"],

@@ -34,7 +34,9 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
       ? `${p.name ?? ""} is ${cls(p.waterClass)}, but ${names(p.parameters)} ${p.parameters?.length === 1 ? "exceeds its limit" : "exceed their limits"}: not met.`
       : `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
   point_cannot_judge: (p) =>
-    `${p.name ?? ""} has values below a detection limit that is above the limit: attainment cannot be judged.`,
+    `${p.name ?? ""}: ${names(p.parameters)} below a detection limit that is unknown or above the limit; attainment cannot be judged.`,
+  source_items_not_monitored: (p) =>
+    `${p.name ?? ""} has no data for the GB 3838-2002 Table 2 items ${names(p.parameters)}: attainment cannot be judged.`,
   point_data_invalid: (p) => `${p.name ?? ""} has wrong monitoring data: correct it to judge the point.`,
   unreadable_actual_value: (p) => `${q(p.input)} is not a number: enter a number without its unit.`,
   doubtful_percent_reading: (p) =>

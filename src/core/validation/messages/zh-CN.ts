@@ -30,7 +30,10 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     meets(p)
       ? `${p.name ?? ""} 水质 ${cls(p.waterClass)}，但 ${names(p.parameters)} 超过限值，未达标。`
       : `${p.name ?? ""} 水质 ${cls(p.waterClass)}，未达到目标 ${cls(p.otherClass)}。`,
-  point_cannot_judge: (p) => `${p.name ?? ""} 有低于检出限但检出限高于限值的数据，无法判定是否达标。`,
+  point_cannot_judge: (p) =>
+    `${p.name ?? ""} 的 ${names(p.parameters)} 低于检出限，但检出限未知或高于限值，无法判定是否达标。`,
+  source_items_not_monitored: (p) =>
+    `${p.name ?? ""} 缺少 GB 3838-2002 表2 补充项目 ${names(p.parameters)} 的监测数据，无法判定是否达标。`,
   point_data_invalid: (p) => `${p.name ?? ""} 的监测数据有误，更正后才能判定是否达标。`,
   unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
   doubtful_percent_reading: (p) =>
