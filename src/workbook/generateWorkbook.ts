@@ -10,6 +10,8 @@ import {
   type WorkbookSettings,
 } from "./metaSheet";
 import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "./port";
+import type { CellValue } from "./layout";
+import { matchPlanRows } from "./planCells";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
@@ -22,6 +24,17 @@ export interface GenerateOptions {
    * absent: keep what the workbook has.
    */
   readonly publishedOn?: string | null;
+}
+
+/** A grey plan cell that held a user's text, restored by generation. */
+export interface OverwrittenPlanCell {
+  readonly sheet: string;
+  /** "F8" */
+  readonly cell: string;
+  /** What the cell held. */
+  readonly old: CellValue;
+  /** The plan's text written back. */
+  readonly plan: CellValue;
 }
 
 /** A reason generation stopped before writing anything (worded by formatGenerateProblem). */
@@ -59,6 +72,11 @@ export type GenerateOutcome =
       readonly updated: readonly string[];
       /** How many non-empty entry cells were read back and kept. */
       readonly keptEntries: number;
+      /**
+       * Plan cells a user had typed over, now restored to the plan's text: where, and what they
+       * held (so that nothing typed there is lost without notice).
+       */
+      readonly overwritten: readonly OverwrittenPlanCell[];
     }
   | { readonly ok: false; readonly problems: readonly GenerateProblem[] };
 
@@ -145,9 +163,21 @@ function planGeneration(
   if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
 
   let keptEntries = 0;
+  const overwritten: OverwrittenPlanCell[] = [];
+  // The sheets as the stored settings wrote them: a plan cell is the user's only if it differs from that.
+  const written = workbookSpec(plan, readSettings(metaSnapshot));
   const writes: SheetWrite[] = targets.map(({ spec, name, mode }) => {
     const current = mode === "replace" ? snapshotOf(name) : undefined;
     const read = current ? readSheet(spec, current, (i) => unnamedColumn[locale](columnLetters(i))) : null;
+    const asWritten = written.find((s) => s.key === spec.key) ?? spec;
+    for (const cell of read ? matchPlanRows(asWritten, read).changed : []) {
+      overwritten.push({
+        sheet: name,
+        cell: `${columnLetters(cell.col)}${cell.row + 1}`,
+        old: cell.actual,
+        plan: cell.expected,
+      });
+    }
     const merged = mergeRows(spec, read, locale);
     keptEntries += merged.keptEntries;
     return { layout: buildSheetLayout(spec, name, merged, locale), mode };
@@ -166,6 +196,7 @@ function planGeneration(
       created,
       updated: targets.filter((t) => t.mode === "replace").map((t) => t.name),
       keptEntries,
+      overwritten,
     },
   };
 }

@@ -35,7 +35,8 @@ import { columnLetters } from "../a1";
 import type { CellValue } from "../layout";
 import { metaSheetName, readSettings } from "../metaSheet";
 import type { SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
-import { identityPart, readSheet, type ReadRow } from "../readSheet";
+import { matchPlanRows } from "../planCells";
+import { readSheet, type ReadRow } from "../readSheet";
 import type { AnySheetSpec, SheetKey } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
@@ -178,9 +179,10 @@ function planValidation(
   const { locale, asOf } = options;
   const byLower = new Map([...snapshot.sheets].map(([, sheet]) => [sheet.name.toLowerCase(), sheet]));
   const meta = byLower.get(metaSheetName.toLowerCase());
-  const publishedOn =
-    options.publishedOn === undefined ? readSettings(meta).publishedOn : options.publishedOn;
+  const stored = readSettings(meta);
+  const publishedOn = options.publishedOn === undefined ? stored.publishedOn : options.publishedOn;
   const specs = workbookSpec(plan, { publishedOn });
+  const storedSpecs = workbookSpec(plan, stored);
   const workbookIssues: ReportIssue[] = [];
   const messageOf = (p: Problem): string => formatProblem(p, locale);
 
@@ -235,7 +237,11 @@ function planValidation(
 
   // Plan rows by identity, plan cells changed, cells that take no entry, rows the plan no longer has.
   const planRows = new Map<SheetKey, Map<ReadRow, unknown>>();
-  for (const { spec, marks } of found.values()) planRows.set(spec.key, matchPlanRows(spec, marks));
+  for (const { marks } of found.values()) {
+    // Plan cells are compared with what the add-in wrote: the sheets as the stored settings made them.
+    const written = storedSpecs.find((s) => s.key === marks.spec.key) ?? marks.spec;
+    planRows.set(marks.spec.key, checkPlanRows(written, marks));
+  }
 
   const points = monitoringPoints(plan);
   const periods = new Map(points.map((p) => [p.name, new PointPeriod(p)]));
@@ -323,55 +329,34 @@ function extentOf(sheet: SheetSnapshot): { row: number; col: number; rowCount: n
 /**
  * Matches read rows to the plan's rows by identity, and meanwhile: warns where a plan cell no longer
  * holds the plan's text, greys entry cells that take no entry on their row, and marks rows the plan
- * no longer has. Sheets of entries only (monitoring data) have no plan rows.
+ * no longer has.
  */
-function matchPlanRows(spec: AnySheetSpec, marks: SheetMarks): Map<ReadRow, unknown> {
-  const matched = new Map<ReadRow, unknown>();
+function checkPlanRows(spec: AnySheetSpec, marks: SheetMarks): Map<ReadRow, unknown> {
+  const { matched, changed } = matchPlanRows(spec, marks.read);
   if (spec.identity.length === 0) return matched;
-  const locale = marks.sheetLocale;
-  const byIdentity = new Map<string, unknown>();
-  for (const row of spec.rows as readonly unknown[]) {
-    for (const l of ["zh-CN", "en-US"] as const) {
-      const id = spec.identity
-        .map((key) => identityPart(spec.columns.find((c) => c.key === key)?.value?.(row, l)))
-        .join("|");
-      byIdentity.set(id, row);
-    }
-  }
   for (const row of marks.read.rows) {
-    const planRow = row.identity === null ? undefined : byIdentity.get(row.identity);
+    const planRow = matched.get(row);
     if (planRow === undefined) {
       marks.fillRow(row.sheetRow, palette.orphanFill);
       continue;
     }
-    matched.set(row, planRow);
     for (const column of spec.columns) {
       if (column.kind === "entry" && column.appliesTo && !column.appliesTo(planRow)) {
         marks.fillCell(row.sheetRow, column.key, palette.planCellFill);
       }
-      if (column.kind !== "plan" || !marks.read.columns.has(column.key)) continue;
-      const expected = column.value?.(planRow, locale) ?? "";
-      const actual = row.values.get(column.key) ?? "";
-      if (!samePlanText(expected, actual)) {
-        marks.addAt(
-          row.sheetRow,
-          column.key,
-          problem("plan_cell_changed", "warning", column.key, {
-            expected: shown(expected),
-            input: shown(actual),
-          }),
-        );
-      }
     }
   }
+  for (const cell of changed) {
+    marks.addAt(
+      cell.row,
+      cell.key,
+      problem("plan_cell_changed", "warning", cell.key, {
+        expected: shown(cell.expected),
+        input: shown(cell.actual),
+      }),
+    );
+  }
   return matched;
-}
-
-/** A plan cell still says what the plan says: numbers and texts compared as typed, spaces aside. */
-function samePlanText(expected: CellValue, actual: CellValue): boolean {
-  const norm = (v: CellValue): string => identityPart(v).replace(/\s+/gu, "");
-  if (typeof expected === "number" && typeof actual === "string") return Number(actual.trim()) === expected;
-  return norm(expected) === norm(actual);
 }
 
 function shown(value: CellValue): string {

@@ -155,6 +155,20 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       expect((await harness.sheet("附件6 排查河流"))?.values()[3]?.[4]).toBe(12);
     });
 
+    it("restores a plan cell a user typed over and reports what it held", async () => {
+      await harness.enter("附件1 任务清单", "F8", "市住建局（已改）"); // task 5's lead units
+      await harness.enter("附件2 国控断面", "J5", "张工备注"); // 大洲's 备注, blank in the plan
+      const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome.ok && outcome.overwritten).toEqual([
+        { sheet: "附件1 任务清单", cell: "F8", old: "市住建局（已改）", plan: "市住房城乡建设局" },
+        { sheet: "附件2 国控断面", cell: "J5", old: "张工备注", plan: "" },
+      ]);
+      expect((await harness.sheet("附件1 任务清单"))?.values()[7]?.[5]).toBe("市住房城乡建设局");
+      // Generating again without changes restores nothing.
+      const again = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(again.ok && again.overwritten).toEqual([]);
+    });
+
     it("leaves a sheet the user added alone and refuses a plan sheet's name it did not make", async () => {
       await harness.addSheet("我的台账");
       await harness.enter("我的台账", "B2", "自己的数据");
