@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
+import type { ExitCode } from "../../src/cli/cliIo";
 import { runCli } from "../../src/cli/main";
 import { makeIo } from "./recordingIo";
 
@@ -16,7 +17,7 @@ interface Report {
 async function validateJson(
   file: string,
   ...more: string[]
-): Promise<{ exit: number | null; report: Report }> {
+): Promise<{ exit: ExitCode | undefined; report: Report }> {
   const io = makeIo();
   await runCli(["validate", file, "--today", "2023-06-30", "--json", ...more], io);
   return { exit: io.exitCode(), report: JSON.parse(io.out() || "{}") as Report };
