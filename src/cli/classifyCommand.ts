@@ -25,131 +25,8 @@ import {
   type WaterQualityIssue,
 } from "../core/water-quality";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
-
-/**
- * The sentences of `water-plan classify`. They live here rather than in `messages/` because that
- * folder belongs to the program's shared messages; each is one line without the newline.
- */
-interface ClassifyMessages {
-  readonly description: string;
-  readonly assignmentsArgument: string;
-  readonly waterbodyOption: string;
-  readonly targetOption: string;
-  readonly sourceOption: string;
-  readonly jsonOption: string;
-  readonly langOption: string;
-  noAssignments(): string;
-  notAnAssignment(text: string): string;
-  duplicateParameter(name: string): string;
-  badWaterbody(text: string): string;
-  badLang(text: string): string;
-  missingOptionValue(option: string): string;
-  inAssignment(assignment: string, message: string): string;
-  classLine(waterClass: string): string;
-  noData: string;
-  noClass: string;
-  notMonitored: string;
-  mayBeBetter: string;
-  mainPollutants(list: string): string;
-  none: string;
-  target(target: string, status: string): string;
-  source(status: string): string;
-  status: Readonly<Record<AttainmentStatus, string>>;
-  exceedance(name: string, detail: string): string;
-  multiple(value: string): string;
-  shortfall(value: string): string;
-  belowDetectionLimit(detectionLimit: string, limit: string): string;
-  outOfRange: string;
-  warning(message: string): string;
-}
-
-const zhCN: ClassifyMessages = {
-  description: "按 GB 3838-2002 判定一个水样的水质类别",
-  assignmentsArgument: "监测项目=数值，例如 氨氮=0.8 DO=6 pH=7.2 总磷=0.02L",
-  waterbodyOption: "水体类型：river（河流，默认）或 lake（湖库）",
-  targetOption: "水质目标，例如 Ⅲ类、达到或好于Ⅲ类",
-  sourceOption: "按集中式饮用水水源判定（Ⅲ类及表2、表3限值）",
-  jsonOption: "以 JSON 输出",
-  langOption: "消息语言：zh（中文，默认）或 en（英文）",
-  noAssignments: () => "请至少给出一个“监测项目=数值”，例如 water-plan classify 氨氮=0.8 DO=6",
-  notAnAssignment: (text) => `“${text}”不是“监测项目=数值”的形式，例如 氨氮=0.8`,
-  duplicateParameter: (name) => `监测项目“${name}”给出了不止一次`,
-  badWaterbody: (text) => `水体类型“${text}”无效：请使用 river（河流）或 lake（湖库）`,
-  badLang: (text) => `语言“${text}”无效：请使用 zh 或 en`,
-  missingOptionValue: (option) => `选项 ${option} 缺少取值`,
-  inAssignment: (assignment, message) => `${assignment}：${message}`,
-  classLine: (waterClass) => `水质类别：${waterClass}`,
-  noData: "无数据（未给出参与评价的 21 项指标）",
-  noClass: "不分类",
-  notMonitored: "未监测",
-  mayBeBetter: "（检出限偏高，可能更好）",
-  mainPollutants: (list) => `主要污染指标：${list}`,
-  none: "无",
-  target: (target, status) => `水质目标 ${target}：${status}`,
-  source: (status) => `饮用水水源（Ⅲ类及表2、表3限值）：${status}`,
-  status: { met: "达标", not_met: "未达标", cannot_judge: "无法判定", no_data: "无数据" },
-  exceedance: (name, detail) => `  ${name}：${detail}`,
-  multiple: (value) => `超标 ${value} 倍`,
-  shortfall: (value) => `低于目标 ${value} mg/L`,
-  belowDetectionLimit: (detectionLimit, limit) =>
-    `低于检出限 ${detectionLimit} mg/L，未达到 ${limit} mg/L（差值无法计算）`,
-  outOfRange: "超出 6～9",
-  warning: (message) => `注意：${message}`,
-};
-
-const enUS: ClassifyMessages = {
-  description: "Classify one water sample by GB 3838-2002",
-  assignmentsArgument: "PARAMETER=VALUE pairs, e.g. 氨氮=0.8 DO=6 pH=7.2 总磷=0.02L",
-  waterbodyOption: "water body: river (default) or lake (lakes and reservoirs)",
-  targetOption: "target class, e.g. Ⅲ类 or 达到或好于Ⅲ类",
-  sourceOption: "judge as a concentrated drinking-water source (Class III plus Tables 2 and 3)",
-  jsonOption: "print JSON",
-  langOption: "message language: zh (Chinese, default) or en (English)",
-  noAssignments: () => "Give at least one PARAMETER=VALUE, e.g. water-plan classify NH3-N=0.8 DO=6",
-  notAnAssignment: (text) => `"${text}" is not of the form PARAMETER=VALUE, e.g. NH3-N=0.8`,
-  duplicateParameter: (name) => `The parameter "${name}" is given more than once`,
-  badWaterbody: (text) => `Invalid water body "${text}": use river or lake`,
-  badLang: (text) => `Invalid language "${text}": use zh or en`,
-  missingOptionValue: (option) => `The option ${option} needs a value`,
-  inAssignment: (assignment, message) => `${assignment}: ${message}`,
-  classLine: (waterClass) => `Water class: ${waterClass}`,
-  noData: "no data (none of the 21 evaluation parameters given)",
-  noClass: "no class",
-  notMonitored: "not monitored",
-  mayBeBetter: " (detection limit too high: may be better)",
-  mainPollutants: (list) => `Main pollutants: ${list}`,
-  none: "none",
-  target: (target, status) => `Target ${target}: ${status}`,
-  source: (status) => `Drinking-water source (Class III plus Tables 2 and 3): ${status}`,
-  status: { met: "met", not_met: "not met", cannot_judge: "cannot be judged", no_data: "no data" },
-  exceedance: (name, detail) => `  ${name}: ${detail}`,
-  multiple: (value) => `exceeds by ${value} times`,
-  shortfall: (value) => `${value} mg/L below target`,
-  belowDetectionLimit: (detectionLimit, limit) =>
-    `below the detection limit ${detectionLimit} mg/L, so under ${limit} mg/L (shortfall unknown)`,
-  outOfRange: "outside 6–9",
-  warning: (message) => `Warning: ${message}`,
-};
-
-const messagesFor = (locale: Locale): ClassifyMessages => (locale === "zh-CN" ? zhCN : enUS);
-
-/** The values `--lang` accepts, on `classify` or on the program. */
-export const langChoices: readonly string[] = ["zh", "en", "zh-CN", "en-US"];
-
-/**
- * The one-line message for a `--lang` value that is not one of `langChoices`, or `undefined` when
- * the value is fine. `true` is `--lang` given without a value. Shared with the program's global
- * `--lang` (main.ts), so every command refuses a language the same way, in the user's language.
- *
- * @example
- * describeLangProblem("fr", "zh-CN") // "语言“fr”无效：请使用 zh 或 en"
- * describeLangProblem("en", "zh-CN") // undefined
- */
-export function describeLangProblem(value: string | true, locale: Locale): string | undefined {
-  const messages = messagesFor(locale);
-  if (value === true) return messages.missingOptionValue("--lang");
-  return langChoices.includes(value) ? undefined : messages.badLang(value);
-}
+import { describeLangProblem } from "./langOption";
+import { type ClassifyMessages, cliMessages } from "./messages/cliMessages";
 
 /** The options of `classify` after commander; `true` is an option given without its value. */
 interface ClassifyOptions {
@@ -193,7 +70,9 @@ class UsageProblem extends Error {
  */
 export function registerClassify(program: Command, io: CliIo): void {
   const programLang = program.getOptionValue("lang") as unknown;
-  const help = messagesFor(localeFromLangOption(typeof programLang === "string" ? programLang : undefined));
+  const help = cliMessages(
+    localeFromLangOption(typeof programLang === "string" ? programLang : undefined),
+  ).classify;
   const command = program
     .command("classify")
     .description(help.description)
@@ -232,7 +111,7 @@ export function registerClassify(program: Command, io: CliIo): void {
 export function runClassify(assignments: readonly string[], options: ClassifyOptions, io: CliIo): void {
   const langText = options.lang === true ? "" : options.lang;
   const locale = localeFromLangOption(langText);
-  const messages = messagesFor(locale);
+  const messages = cliMessages(locale).classify;
   try {
     const langProblem = options.lang === undefined ? undefined : describeLangProblem(options.lang, locale);
     if (langProblem !== undefined) throw new UsageProblem(langProblem);
@@ -256,8 +135,9 @@ function readRequest(
   locale: Locale,
   messages: ClassifyMessages,
 ): ClassifyRequest {
-  if (options.waterbody === true) throw new UsageProblem(messages.missingOptionValue("--waterbody"));
-  if (options.target === true) throw new UsageProblem(messages.missingOptionValue("--target"));
+  const shared = cliMessages(locale);
+  if (options.waterbody === true) throw new UsageProblem(shared.missingOptionValue("--waterbody"));
+  if (options.target === true) throw new UsageProblem(shared.missingOptionValue("--target"));
   const waterbody = options.waterbody ?? "river";
   if (waterbody !== "river" && waterbody !== "lake") throw new UsageProblem(messages.badWaterbody(waterbody));
   let target: WaterClass | undefined;

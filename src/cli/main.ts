@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
-import { describeLangProblem, registerClassify } from "./classifyCommand";
+import { registerClassify } from "./classifyCommand";
+import { describeLangProblem } from "./langOption";
 import { registerGenerate } from "./generateCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";

@@ -1,4 +1,5 @@
 import type { Locale } from "../../core/locale";
+import type { AttainmentStatus } from "../../core/water-quality";
 import { enUSMessages } from "./en-US";
 import { zhCNMessages } from "./zh-CN";
 
@@ -39,6 +40,10 @@ export interface CliMessages {
   fileReason(code: string | undefined): string;
   /** A bug, not the user's doing: still one line, never a stack trace. */
   internalError(reason: string): string;
+  /** A `--lang` value that is not zh, en, zh-CN or en-US. */
+  badLang(text: string): string;
+  /** An option given without the value it needs ("--lang" at the end of the line). */
+  missingOptionValue(option: string): string;
 
   readonly validateDescription: string;
   readonly bookArgument: string;
@@ -71,6 +76,43 @@ export interface CliMessages {
     };
     readonly severity: { readonly error: string; readonly warning: string };
   };
+
+  /** The sentences of `water-plan classify`. */
+  readonly classify: ClassifyMessages;
+}
+
+/** What `water-plan classify` prints: its help, its usage problems and the lines of its report. */
+export interface ClassifyMessages {
+  readonly description: string;
+  readonly assignmentsArgument: string;
+  readonly waterbodyOption: string;
+  readonly targetOption: string;
+  readonly sourceOption: string;
+  readonly jsonOption: string;
+  /** Shown only where the program has no global `--lang` (classify registered on its own). */
+  readonly langOption: string;
+  noAssignments(): string;
+  notAnAssignment(text: string): string;
+  duplicateParameter(name: string): string;
+  badWaterbody(text: string): string;
+  inAssignment(assignment: string, message: string): string;
+  classLine(waterClass: string): string;
+  readonly noData: string;
+  readonly noClass: string;
+  readonly notMonitored: string;
+  readonly mayBeBetter: string;
+  mainPollutants(list: string): string;
+  readonly none: string;
+  target(target: string, status: string): string;
+  source(status: string): string;
+  readonly status: Readonly<Record<AttainmentStatus, string>>;
+  /** One indented line under a verdict: the parameter and what is wrong with it. */
+  exceedance(name: string, detail: string): string;
+  multiple(value: string): string;
+  shortfall(value: string): string;
+  belowDetectionLimit(detectionLimit: string, limit: string): string;
+  readonly outOfRange: string;
+  warning(message: string): string;
 }
 
 const byLocale: Readonly<Record<Locale, CliMessages>> = { "zh-CN": zhCNMessages, "en-US": enUSMessages };

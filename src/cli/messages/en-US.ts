@@ -52,6 +52,8 @@ export const enUSMessages: CliMessages = {
     }
   },
   internalError: (reason) => `Internal error: ${reason} (please report this message to the developers)`,
+  badLang: (text) => `Invalid language "${text}": use zh or en`,
+  missingOptionValue: (option) => `The option ${option} needs a value`,
 
   validateDescription:
     "check what was entered in a workbook, judge every target of the plan and write the summary sheet",
@@ -87,6 +89,38 @@ export const enUSMessages: CliMessages = {
       issue: ["Cell", "Severity", "Code", "Message"],
     },
     severity: { error: "error", warning: "warning" },
+  },
+
+  classify: {
+    description: "Classify one water sample by GB 3838-2002",
+    assignmentsArgument: "PARAMETER=VALUE pairs, e.g. 氨氮=0.8 DO=6 pH=7.2 总磷=0.02L",
+    waterbodyOption: "water body: river (default) or lake (lakes and reservoirs)",
+    targetOption: "target class, e.g. Ⅲ类 or 达到或好于Ⅲ类",
+    sourceOption: "judge as a concentrated drinking-water source (Class III plus Tables 2 and 3)",
+    jsonOption: "print JSON",
+    langOption: "message language: zh (Chinese, default) or en (English)",
+    noAssignments: () => "Give at least one PARAMETER=VALUE, e.g. water-plan classify NH3-N=0.8 DO=6",
+    notAnAssignment: (text) => `"${text}" is not of the form PARAMETER=VALUE, e.g. NH3-N=0.8`,
+    duplicateParameter: (name) => `The parameter "${name}" is given more than once`,
+    badWaterbody: (text) => `Invalid water body "${text}": use river or lake`,
+    inAssignment: (assignment, message) => `${assignment}: ${message}`,
+    classLine: (waterClass) => `Water class: ${waterClass}`,
+    noData: "no data (none of the 21 evaluation parameters given)",
+    noClass: "no class",
+    notMonitored: "not monitored",
+    mayBeBetter: " (detection limit too high: may be better)",
+    mainPollutants: (list) => `Main pollutants: ${list}`,
+    none: "none",
+    target: (target, status) => `Target ${target}: ${status}`,
+    source: (status) => `Drinking-water source (Class III plus Tables 2 and 3): ${status}`,
+    status: { met: "met", not_met: "not met", cannot_judge: "cannot be judged", no_data: "no data" },
+    exceedance: (name, detail) => `  ${name}: ${detail}`,
+    multiple: (value) => `exceeds by ${value} times`,
+    shortfall: (value) => `${value} mg/L below target`,
+    belowDetectionLimit: (detectionLimit, limit) =>
+      `below the detection limit ${detectionLimit} mg/L, so under ${limit} mg/L (shortfall unknown)`,
+    outOfRange: "outside 6–9",
+    warning: (message) => `Warning: ${message}`,
   },
 };
 
