@@ -18,6 +18,10 @@ export default tseslint.config(
     plugins: { "office-addins": officeAddins },
     rules: {
       "@typescript-eslint/switch-exhaustiveness-check": "error",
+      // No code from strings anywhere (R1 security): the pane's CSP forbids it too.
+      "no-eval": "error",
+      "no-new-func": "error",
+      "@typescript-eslint/no-implied-eval": "error",
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
