@@ -91,7 +91,8 @@ export class SheetMarks {
   /** The first and last data row: from below the header to the last row read, at least one row. */
   private bodyRows(): { first: number; count: number } {
     const first = this.read.headerRow + 1;
-    const last = Math.max(first, ...this.read.rows.map((r) => r.sheetRow));
+    // A loop, not Math.max(...rows): spreading 100,000 arguments overflows the call stack.
+    const last = this.read.rows.reduce((max, r) => Math.max(max, r.sheetRow), first);
     return { first, count: last - first + 1 };
   }
 

@@ -322,7 +322,7 @@ function planValidation(
 
 /** Every cell the host read on the sheet, from A1 (the add-in's old notes are cleared there). */
 function extentOf(sheet: SheetSnapshot): { row: number; col: number; rowCount: number; colCount: number } {
-  const width = Math.max(0, ...sheet.values.map((r) => r.length));
+  const width = sheet.values.reduce((max, r) => Math.max(max, r.length), 0);
   return { row: 0, col: 0, rowCount: sheet.startRow + sheet.values.length, colCount: sheet.startCol + width };
 }
 
