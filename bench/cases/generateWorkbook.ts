@@ -5,7 +5,12 @@
  */
 import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
-import { enterAsUser, createOfficeHarness, type OfficeHarness } from "../../test/hosts/excel/officeHarness";
+import {
+  enterAsUser,
+  createOfficeHarness,
+  growTableTo,
+  type OfficeHarness,
+} from "../../test/hosts/excel/officeHarness";
 import { key } from "../../test/fakes/excel/fakeWorkbookState";
 import type { BenchCase } from "../benchCase";
 
@@ -29,6 +34,8 @@ async function bookWithEntries(rows: number): Promise<OfficeHarness> {
       );
     }
   }
+  // Excel grows the table over rows typed below it; the fake's cells were written directly.
+  growTableTo(harness.excel.state, "WP_Monitoring", 2 + rows);
   return harness;
 }
 

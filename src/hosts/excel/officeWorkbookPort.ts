@@ -39,7 +39,7 @@ import type {
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
-import { addInNoteMarker } from "../../workbook/port";
+import { addInNoteMarker, readBounds } from "../../workbook/port";
 
 /**
  * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
@@ -249,6 +249,7 @@ export function createOfficeWorkbookPort(
         readInContext(context, sheetNames, budget, counted.sync, {
           formulas: options.formulas === true,
           countNotes: false,
+          expectedTables: knownTables,
         }),
       );
       stats.lastRead = {
@@ -316,6 +317,7 @@ export function createOfficeWorkbookPort(
         const read = await readInContext(context, sheetNames, budget, readCount.sync, {
           formulas,
           countNotes: features.notes,
+          expectedTables: knownTables,
         });
         stats.lastRead = {
           syncs: readCount.count,
@@ -560,6 +562,10 @@ async function witnessStored(
   return !setting.isNullObject && setting.value === token;
 }
 
+function isRect(cells: Excel.Range | CellRect): cells is CellRect {
+  return "rowCount" in cells && "colCount" in cells;
+}
+
 function rectOf(range: Excel.Range): CellRect {
   return {
     row: range.rowIndex,
@@ -582,6 +588,8 @@ interface SheetProbe {
   readonly tables: Excel.TableCollection;
   readonly charts: Excel.ChartCollection;
   readonly notes: OfficeExtension.ClientResult<number> | null;
+  /** The cells of the tables the port expected there, by lower-case table name (null objects if gone). */
+  readonly expected: ReadonlyMap<string, Excel.Range>;
 }
 
 /** What one read learned: the snapshot, and what a write in the same session needs beyond it. */
@@ -631,7 +639,16 @@ async function readInContext(
   sheetNames: readonly string[],
   budget: number,
   sync: (context: Excel.RequestContext) => Promise<void>,
-  options: { readonly formulas: boolean; readonly countNotes: boolean },
+  options: {
+    readonly formulas: boolean;
+    readonly countNotes: boolean;
+    /**
+     * The tables this port expects on each sheet (from its last read or write): their cells are
+     * asked for in the first sync, so that a large sheet's block around its tables costs no sync of
+     * its own when the expectation holds. A table missing is a null object, not a failure.
+     */
+    readonly expectedTables: ReadonlyMap<string, readonly TableFact[]>;
+  },
 ): Promise<ReadResult> {
   const { formulas } = options;
   // Sync 1: the sheet list and, for each requested sheet, its used range's extent and its tables.
@@ -658,7 +675,14 @@ async function readInContext(
     const charts = sheet.charts;
     charts.load("items/name");
     const notes = options.countNotes ? sheet.notes.getCount() : null;
-    return { name, sheet, used, tables, charts, notes };
+    const expected = new Map(
+      (options.expectedTables.get(name.toLowerCase()) ?? []).map((table) => {
+        const range = tables.getItemOrNullObject(table.name).getRange();
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        return [table.name.toLowerCase(), range] as const;
+      }),
+    );
+    return { name, sheet, used, tables, charts, notes, expected };
   });
   await sync(context);
 
@@ -686,24 +710,79 @@ async function readInContext(
       probe.charts.items.map((c) => c.name),
     );
     if (probe.notes !== null) noteCounts.set(key, probe.notes.value);
-    windows.set(key, probe.used.isNullObject ? null : rectOf(probe.used));
   }
-  const areas: UsedArea[] = [];
+
+  // Which block of each sheet is read (readBounds). A sheet whose used range fits within
+  // readBounds.withoutTables is read whole; a larger one around its tables (whose cells one more
+  // sync loads) or, without tables, within that bound. A stray value far away is counted, not read.
   const emptySheets: SheetSnapshot[] = [];
+  const bounded: {
+    probe: SheetProbe;
+    used: CellRect;
+    tables: readonly string[];
+    cells: (Excel.Range | CellRect)[];
+  }[] = [];
   for (const probe of probes) {
     if (probe.sheet.isNullObject || isScratchSheetName(probe.name)) continue;
     const tables = probe.tables.items.map((t) => t.name);
     if (probe.used.isNullObject) {
+      emptySheets.push({ name: probe.name, startRow: 0, startCol: 0, values: [], tables });
+      windows.set(probe.name.toLowerCase(), null);
+      continue;
+    }
+    const used = rectOf(probe.used);
+    const small = within(used, readBounds.withoutTables);
+    const cells =
+      small || tables.length === 0
+        ? []
+        : tables.map((name): Excel.Range | CellRect => {
+            const known = probe.expected.get(name.toLowerCase());
+            if (known !== undefined && !known.isNullObject) return rectOf(known);
+            const range = probe.sheet.tables.getItem(name).getRange();
+            range.load("rowIndex,columnIndex,rowCount,columnCount");
+            return range;
+          });
+    bounded.push({ probe, used, tables, cells });
+  }
+  // Only tables the port did not expect cost a sync of their own.
+  if (bounded.some((b) => b.cells.some((c) => !isRect(c)))) await sync(context);
+  const areas: UsedArea[] = [];
+  const ignoredRegions = new Map<string, { sheet: Excel.Worksheet; rects: readonly CellRect[] }>();
+  for (const { probe, used, tables, cells } of bounded) {
+    const key = probe.name.toLowerCase();
+    let window: CellRect | null = used;
+    if (cells.length > 0) {
+      const rects = cells.map((c) => (isRect(c) ? c : rectOf(c)));
+      tableFacts.set(
+        key,
+        tables.map((name, i) => ({ name, rect: rects[i] ?? null })),
+      );
+      const bottom = Math.max(...rects.map((r) => r.row + r.rowCount)) + readBounds.rowsBelowTables;
+      const right = Math.max(...rects.map((r) => r.col + r.colCount)) + readBounds.columnsRightOfTables;
+      window = intersectRects(used, {
+        row: used.row,
+        col: used.col,
+        rowCount: bottom - used.row,
+        colCount: right - used.col,
+      });
+    } else if (tables.length === 0) {
+      const { rows, columns } = readBounds.withoutTables;
+      window = intersectRects(used, { row: 0, col: 0, rowCount: rows, colCount: columns });
+    }
+    windows.set(key, window);
+    const outsideWindow = regionsOutside(used, window);
+    if (outsideWindow.length > 0) ignoredRegions.set(key, { sheet: probe.sheet, rects: outsideWindow });
+    if (window === null) {
       emptySheets.push({ name: probe.name, startRow: 0, startCol: 0, values: [], tables });
       continue;
     }
     areas.push({
       name: probe.name,
       sheet: probe.sheet,
-      startRow: probe.used.rowIndex,
-      startCol: probe.used.columnIndex,
-      rowCount: probe.used.rowCount,
-      colCount: probe.used.columnCount,
+      startRow: window.row,
+      startCol: window.col,
+      rowCount: window.rowCount,
+      colCount: window.colCount,
       tables,
     });
   }
@@ -713,6 +792,25 @@ async function readInContext(
   for (let attempt = 0; ; attempt += 1) {
     const requests = planValueLoads(areas, budget, bytesPerCell);
     try {
+      // What lies outside the blocks read: how many cells, and the first one (row by row). Excel
+      // counts them (COUNTA, ExcelApi 1.2) and finds the first through used ranges, in the
+      // values' first sync, without sending their values.
+      const ignored = [...ignoredRegions].map(([key, { sheet, rects }]) => ({
+        key,
+        regions: rects.map((rect) => {
+          const range = rectRange(sheet, rect);
+          const count = context.workbook.functions.countA(range);
+          count.load("value");
+          const first = range
+            .getUsedRangeOrNullObject(true)
+            .getRow(0)
+            .getUsedRangeOrNullObject(true)
+            .getCell(0, 0);
+          first.load("address");
+          return { count, first };
+        }),
+      }));
+      if (requests.length === 0 && ignored.length > 0) requests.push([]);
       const rowsByArea = new Map<UsedArea, CellValue[][]>();
       const formulaTexts = new Set<string>();
       const textsLikeFormulas = new Set<string>();
@@ -758,16 +856,33 @@ async function readInContext(
       // The same text as a formula in one cell and as text in another cannot be told apart when
       // written back; it stays a formula, as the layer's contract says.
       const formulaLikeTexts = new Set([...textsLikeFormulas].filter((t) => !formulaTexts.has(t)));
+      const ignoredBy = new Map(
+        ignored.map(({ key, regions }) => {
+          const count = regions.reduce((sum, r) => sum + r.count.value, 0);
+          const first = regions.find((r) => !r.first.isNullObject)?.first.address ?? "";
+          return [key, { count, first: first.slice(first.lastIndexOf("!") + 1) }] as const;
+        }),
+      );
+      const withIgnored = (sheet: SheetSnapshot): SheetSnapshot => {
+        const found = ignoredBy.get(sheet.name.toLowerCase());
+        return found === undefined || found.count === 0 ? sheet : { ...sheet, ignored: found };
+      };
       const sheets = new Map<string, SheetSnapshot>();
-      for (const sheet of emptySheets) sheets.set(sheet.name, sheet);
+      for (const sheet of emptySheets) sheets.set(sheet.name, withIgnored(sheet));
       for (const area of areas) {
-        sheets.set(area.name, {
-          name: area.name,
-          startRow: area.startRow,
-          startCol: area.startCol,
-          values: rowsByArea.get(area) ?? [],
-          tables: area.tables,
-        });
+        sheets.set(
+          area.name,
+          withIgnored({
+            name: area.name,
+            startRow: area.startRow,
+            startCol: area.startCol,
+            // A block cut short of the used range may end in blank rows and columns: not sent on.
+            values: ignoredRegions.has(area.name.toLowerCase())
+              ? trimTrailingBlanks(rowsByArea.get(area) ?? [])
+              : (rowsByArea.get(area) ?? []),
+            tables: area.tables,
+          }),
+        );
       }
       const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
       return {
@@ -883,15 +998,8 @@ function areasToCheck(read: ReadResult, batch: WriteBatch): CheckedArea[] {
   for (const { layout, mode } of batch.sheets) {
     const snapshot = snapshots.get(layout.name.toLowerCase());
     if (mode !== "replace" || snapshot === undefined) continue;
-    const readRect: CellRect | null =
-      snapshot.values.length === 0
-        ? null
-        : {
-            row: snapshot.startRow,
-            col: snapshot.startCol,
-            rowCount: snapshot.values.length,
-            colCount: snapshot.values[0]?.length ?? 0,
-          };
+    // The block the read covered, blank rows it dropped included: the write clears within it.
+    const readRect = read.windows.get(layout.name.toLowerCase()) ?? null;
     const newRect: CellRect | null =
       layout.values.length === 0
         ? null
@@ -1039,6 +1147,67 @@ function checkedArea(name: string, rect: CellRect, snapshot: SheetSnapshot): Che
   return cells === 0
     ? { ...block, expected }
     : { ...block, bytesPerCell: Math.ceil((bytes / cells) * 1.25), expected };
+}
+
+/** Rows and columns at the bottom and right that hold nothing, dropped ([] when nothing is left). */
+function trimTrailingBlanks(rows: readonly CellValue[][]): CellValue[][] {
+  let height = rows.length;
+  while (height > 0 && (rows[height - 1] ?? []).every((v) => v === "")) height -= 1;
+  let width = 0;
+  for (const row of rows.slice(0, height)) {
+    for (let c = row.length - 1; c >= width; c -= 1) {
+      if (row[c] !== "") {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return width === 0 ? [] : rows.slice(0, height).map((row) => row.slice(0, width));
+}
+
+/** Whether a rectangle lies within the first `rows` × `columns` cells of a sheet. */
+function within(rect: CellRect, bound: { readonly rows: number; readonly columns: number }): boolean {
+  return rect.row + rect.rowCount <= bound.rows && rect.col + rect.colCount <= bound.columns;
+}
+
+/** The cells two rectangles share, or null. */
+function intersectRects(a: CellRect, b: CellRect): CellRect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const right = Math.min(a.col + a.colCount, b.col + b.colCount);
+  return bottom > row && right > col ? { row, col, rowCount: bottom - row, colCount: right - col } : null;
+}
+
+/**
+ * The parts of a used range outside the block read from it (which shares its top-left corner):
+ * right of the block beside its rows, then everything below it — in that order, so that the first
+ * non-empty cell found is the first row by row.
+ */
+function regionsOutside(used: CellRect, window: CellRect | null): CellRect[] {
+  if (window === null) return [used];
+  const regions: CellRect[] = [];
+  const windowRight = window.col + window.colCount;
+  const usedRight = used.col + used.colCount;
+  const windowBottom = window.row + window.rowCount;
+  const usedBottom = used.row + used.rowCount;
+  if (usedRight > windowRight) {
+    regions.push({
+      row: used.row,
+      col: windowRight,
+      rowCount: windowBottom - used.row,
+      colCount: usedRight - windowRight,
+    });
+  }
+  if (usedBottom > windowBottom) {
+    regions.push({
+      row: windowBottom,
+      col: used.col,
+      rowCount: usedBottom - windowBottom,
+      colCount: used.colCount,
+    });
+  }
+  return regions;
 }
 
 /** The smallest rectangle holding both, or null when both are null. */

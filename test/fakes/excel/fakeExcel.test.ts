@@ -1,5 +1,5 @@
 import { FakeExcel, type FakeRequestContext } from "./fakeExcel";
-import { FakeRichApiError } from "./fakeWorkbookState";
+import { FakeRichApiError, key } from "./fakeWorkbookState";
 
 /** Runs one batch and returns the error it threw (or fails the test if it threw nothing). */
 async function failureOf(
@@ -510,5 +510,28 @@ describe("fake Excel: special cells", () => {
       return { address: formulas.address, none: none.isNullObject };
     });
     expect(found).toEqual({ address: "数据!A1:B1, 数据!C2", none: true });
+  });
+});
+
+describe("fake Excel: counting without reading", () => {
+  it("counts a huge range's filled cells with COUNTA and finds its first one through used ranges", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.state.sheets[0]!;
+    sheet.values.set(key(299_999, 0), "x");
+    sheet.values.set(key(1_048_575, 16_383), "far");
+    const found = await excel.run(async (context) => {
+      const below = context.workbook.worksheets.getItem("Sheet1").getRange("A100:XFD1048576");
+      const count = context.workbook.functions.countA(below);
+      count.load("value");
+      const first = below
+        .getUsedRangeOrNullObject(true)
+        .getRow(0)
+        .getUsedRangeOrNullObject(true)
+        .getCell(0, 0);
+      first.load("address");
+      await context.sync();
+      return { count: count.value, first: first.address };
+    });
+    expect(found).toEqual({ count: 2, first: "Sheet1!A300000" });
   });
 });

@@ -13,6 +13,7 @@ import {
   EXCEL_ROWS,
   FakeRichApiError,
   FakeWorkbookState,
+  countFilled,
   parseA1,
   splitSheet,
   type FakeSheetState,
@@ -272,6 +273,7 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly settings: FakeSettingCollection;
+  readonly functions: FakeFunctions;
   constructor(readonly context: FakeContextLike) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, "workbook.tables", () => ({
@@ -279,6 +281,48 @@ export class FakeWorkbook {
       sheet: null,
     }));
     this.settings = new FakeSettingCollection(context, "workbook.settings", () => context.excel.state);
+    this.functions = new FakeFunctions(context);
+  }
+}
+
+/**
+ * Worksheet functions evaluated by Excel without writing a cell (ExcelApi 1.2); the fake has COUNTA.
+ * https://learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-counta-member(1)
+ */
+export class FakeFunctions {
+  constructor(private readonly context: FakeContextLike) {}
+
+  /** How many cells of the ranges are not empty. */
+  countA(...values: FakeRange[]): FakeFunctionResult {
+    for (const value of values) checkSameContext(this.context, value);
+    return new FakeFunctionResult(this.context, "workbook.functions.countA()", () => {
+      this.context.excel.requireApi("1.2", "functions.countA");
+      let count = 0;
+      for (const value of values) {
+        const target = value.resolve();
+        if (target === NULL) throw new FakeRichApiError("InvalidArgument", "COUNTA of a null object.");
+        count += countFilled(target.sheet, target.rect);
+      }
+      return { value: count };
+    });
+  }
+}
+
+export class FakeFunctionResult extends FakeClientObject<{ value: number }> {
+  protected readonly scalarProperties = ["value", "error"];
+  protected override get api(): string {
+    return "1.2";
+  }
+  protected readProperty(target: { value: number }, property: string): unknown {
+    if (property === "value") return target.value;
+    if (property === "error") return null;
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `FunctionResult has no property '${property}' in this fake.`,
+    );
+  }
+  get value(): number {
+    return this.loaded("value");
   }
 }
 

@@ -205,6 +205,48 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   /**
+   * The smallest rectangle of the range holding its values (and, unless valuesOnly, its
+   * formatting), or a null object where it holds none (ExcelApi 1.4).
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      child(this, ({ sheet, rect }) => {
+        this.context.excel.requireApi("1.4", "Range.getUsedRangeOrNullObject");
+        const used = sheet.usedRect(valuesOnly, rect);
+        return used === null ? NULL : { sheet, rect: used };
+      }),
+      true,
+    );
+  }
+
+  /** A row of the range, zero-based (ExcelApi 1.1). */
+  getRow(row: number): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this.path}.getRow(${row})`,
+      child(this, ({ sheet, rect }) => {
+        if (row < 0 || row >= rect.rowCount) throw new FakeRichApiError("InvalidArgument", `Row ${row}.`);
+        return { sheet, rect: { ...rect, row: rect.row + row, rowCount: 1 } };
+      }),
+    );
+  }
+
+  /** A cell of the range, zero-based (ExcelApi 1.1); Excel allows cells beyond the range too. */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this.path}.getCell(${row},${column})`,
+      child(this, ({ sheet, rect }) => {
+        const cell = { row: rect.row + row, col: rect.col + column, rowCount: 1, colCount: 1 };
+        checkRect(cell);
+        return { sheet, rect: cell };
+      }),
+    );
+  }
+
+  /**
    * The cells of one kind in the range as a RangeAreas, or a null object where there are none
    * (ExcelApi 1.9); the fake knows "Formulas" and "Constants".
    * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)

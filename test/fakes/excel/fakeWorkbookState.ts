@@ -181,12 +181,14 @@ export class FakeSheetState {
   }
 
   /** The used range: the bounding box of non-empty cells, plus formatted cells unless valuesOnly. */
-  usedRect(valuesOnly: boolean): Rect | null {
+  usedRect(valuesOnly: boolean, within: Rect | null = null): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    const include = (r: Rect): void => {
+    const include = (whole: Rect): void => {
+      const r = within === null ? whole : intersect(whole, within);
+      if (r === null) return;
       top = Math.min(top, r.row);
       left = Math.min(left, r.col);
       bottom = Math.max(bottom, r.row + r.rowCount - 1);
@@ -224,6 +226,24 @@ export function contains(rect: Rect, row: number, col: number): boolean {
   return (
     row >= rect.row && row < rect.row + rect.rowCount && col >= rect.col && col < rect.col + rect.colCount
   );
+}
+
+/** The cells two rectangles share, or null. */
+export function intersect(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const right = Math.min(a.col + a.colCount, b.col + b.colCount);
+  return bottom > row && right > col ? { row, col, rowCount: bottom - row, colCount: right - col } : null;
+}
+
+/** How many cells of the rectangle hold a value or a formula (the sheet's stored cells, not the rectangle's). */
+export function countFilled(sheet: FakeSheetState, rect: Rect): number {
+  let count = 0;
+  for (const k of new Set([...sheet.values.keys(), ...sheet.formulas.keys()])) {
+    if (contains(rect, Math.floor(k / EXCEL_COLUMNS), k % EXCEL_COLUMNS)) count += 1;
+  }
+  return count;
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

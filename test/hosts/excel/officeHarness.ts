@@ -100,6 +100,16 @@ export function enterNoteAsUser(state: FakeWorkbookState, sheetName: string, a1:
   sheet.notes.set(key(row, col), { content: text, authorName: "张三" });
 }
 
+/**
+ * Grows a table down to `lastRow` (zero-based), as Excel grows a table when a user types or pastes
+ * rows right below it; for tests that write many entered rows straight into the fake's cells.
+ */
+export function growTableTo(state: FakeWorkbookState, tableName: string, lastRow: number): void {
+  const table = state.tables.find((t) => t.name === tableName);
+  if (table === undefined) throw new Error(`no table ${tableName}`);
+  table.rect = { ...table.rect, rowCount: Math.max(table.rect.rowCount, lastRow - table.rect.row + 1) };
+}
+
 /** Reads the fake's state the way the contract suite asks, in the layout's own units. */
 export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): SheetProbe {
   const cell = (a1: string): { row: number; col: number } => parseA1(a1);

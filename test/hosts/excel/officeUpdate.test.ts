@@ -4,7 +4,13 @@ import { WorkbookChangedError } from "../../../src/hosts/excel/officeWorkbookPor
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { addInNoteMarker, type SheetPatch, type WorkbookPort } from "../../../src/workbook/port";
 import { key } from "../../fakes/excel/fakeWorkbookState";
-import { createOfficeHarness, enterAsUser, enterNoteAsUser, type OfficeHarness } from "./officeHarness";
+import {
+  createOfficeHarness,
+  enterAsUser,
+  enterNoteAsUser,
+  growTableTo,
+  type OfficeHarness,
+} from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 const monitoring = "监测数据";
@@ -138,6 +144,7 @@ describe("the Office host's validation write", () => {
       sheet.values.set(key(3 + r, 1), 44927 + (r % 365));
       for (let c = 2; c < 31; c += 1) sheet.values.set(key(3 + r, c), ((r * 7 + c) % 100) / 10);
     }
+    growTableTo(harness.excel.state, "WP_Monitoring", 2 + rows);
     const marked = Array.from({ length: Math.ceil(rows / 10) }, (_, i) => 3 + i * 10);
     for (const run of [0, 1]) {
       const patch = {
