@@ -9,19 +9,25 @@
  * Each spends one more sync per extra chunk only where a request or response would pass Excel on
  * the web's 5 MB payload limit, and decides every chunk before anything is queued.
  *
- * Requirement sets (the highest one decides the manifest's `<Requirements>`; a later one is used only
- * where `isSetSupported` says the running Excel has it):
- * - ExcelApi 1.1: worksheets.getItem/add, Range.values/numberFormat/clear, format fill/font/
- *   alignment/wrapText, worksheet.visibility (read)/activate, tables.add/name/style, charts.add,
- *   Chart.name/title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
- * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting worksheet.visibility.
+ * Requirement sets (the highest unconditional one decides the manifest's `<Requirements>`; a later
+ * one is used only where `isSetSupported` says the running Excel has it). A test runs the host over
+ * the fake Excel, which records every set an operation needs, and checks this list against it:
+ * - ExcelApi 1.1: worksheets.getItem/add, Worksheet.name/activate/delete/getRange, Range.values/
+ *   formulas/numberFormat/clear/getRow/getCell, format fill/font/alignment/wrapText,
+ *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
+ *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
+ * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting Worksheet.visibility,
+ *   workbook.functions.countA (counting the cells a bounded read leaves).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
- * - ExcelApi 1.4: worksheets.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject.
+ * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
+ *   workbook.settings (the token that tells a write's data from its finishing).
  * - ExcelApi 1.6: Range.conditionalFormats.clearAll.
  * - ExcelApi 1.7: getRangeByIndexes, freezePanes, Worksheet.tabColor, format.useStandardWidth/Height.
  * - ExcelApi 1.8: Range.dataValidation (rule, errorAlert, clear).
  * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, printGridlines, setPrintTitleRows,
- *   setPrintTitleColumns, zoom).
+ *   setPrintTitleColumns, zoom), Range.getSpecialCellsOrNullObject (which cells hold formulas).
+ * - ExcelApi 1.13, only where supported: Table.resize (otherwise a table is turned into a range and
+ *   added again).
  * - ExcelApi 1.18, only where supported (`features.notes`): Worksheet.notes (add, getCount,
  *   getItem, getItemAt), Note.content/delete/getLocation.
  */
@@ -43,8 +49,9 @@ import { addInNoteMarker, readBounds } from "../../workbook/port";
 
 /**
  * The ExcelApi requirement set this host needs: 1.9, because print titles and fit-to-width
- * (`Worksheet.pageLayout`) arrive in 1.9; everything else it uses is 1.8 or older (see the list at
- * the top of this file). The manifest declares the same version.
+ * (`Worksheet.pageLayout`) and getSpecialCells arrive in 1.9; everything else it uses without
+ * asking is 1.8 or older (see the list at the top of this file). The manifest declares the same
+ * version.
  *
  * @example
  * if (!Office.context.requirements.isSetSupported("ExcelApi", requiredExcelApi)) showUpgradeHint();

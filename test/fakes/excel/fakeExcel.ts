@@ -104,6 +104,8 @@ export class FakeExcel {
   } | null = null;
   /** How many injected faults have fired. */
   faultsFired = 0;
+  /** Every ExcelApi version an operation needed, with what needed it: which sets a host really uses. */
+  readonly apiUses = new Map<string, Set<string>>();
 
   constructor(options: FakeExcelOptions = {}) {
     this.state = new FakeWorkbookState(options.sheetNames ?? ["Sheet1"]);
@@ -135,6 +137,9 @@ export class FakeExcel {
    * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (ApiNotFound)
    */
   requireApi(version: string, what: string): void {
+    const uses = this.apiUses.get(version) ?? new Set<string>();
+    uses.add(what.replace(/\(.*?\)/g, "()").replace(/\[\d+\]/g, "[]"));
+    this.apiUses.set(version, uses);
     if (!this.isSetSupported("ExcelApi", version)) {
       throw new FakeRichApiError(
         "ApiNotFound",
@@ -776,7 +781,10 @@ export class FakeTableCollection extends FakeClientObject<TableScope> {
     return new FakeTableProxy(
       this.context,
       `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
-      child(this, (scope) => findTable(scope, name) ?? NULL),
+      child(this, (scope) => {
+        this.context.excel.requireApi("1.4", "TableCollection.getItemOrNullObject");
+        return findTable(scope, name) ?? NULL;
+      }),
       true,
     );
   }
