@@ -103,9 +103,12 @@ export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, Sh
   for (let round = 0; monitoring.length < monitoringRows; round += 1) {
     const point = points[round % points.length];
     if (!point) break;
-    const row = sample(point, 1 + (round % 6), next);
-    // Automatic stations report several samples a day: each gets its own time.
-    row["sampledOn"] = (row["sampledOn"] as number) + ((round % 1400) + 1) / 1440;
+    const row = sample(point, 1, next);
+    // Automatic stations report several samples a day: spread the rounds over January–June (181
+    // days, coprime with the 21 points) and give each its own minute, so no sample repeats.
+    const day = round % 181;
+    const minute = Math.floor(round / (181 * points.length)) % 1440;
+    row["sampledOn"] = isoDateToSerial("2023-01-01") + day + (minute + 1) / 1440;
     monitoring.push(row);
   }
   monitoring.push({ point: "柳江大桥", sampledOn: "2023年5月12日", "param:nh3n": 0.21 });

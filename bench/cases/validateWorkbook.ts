@@ -1,0 +1,131 @@
+/**
+ * Validation and the summary: (1) through the command line over an .xlsx with 100,000 monitoring
+ * rows, wall time and peak memory against ExcelJS alone reading the same file, each in its own
+ * process, alternating; (2) through the Office.js host over the fake Excel, round trips and the
+ * largest request at 1×, 10× and 100× the example's monitoring data.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
+import { writeExampleEntries } from "../../src/workbook/exampleEntries";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
+import { createOfficeHarness } from "../../test/hosts/excel/officeHarness";
+import type { BenchCase } from "../benchCase";
+
+const run = promisify(execFile);
+const root = resolve(__dirname, "..", "..");
+
+/**
+ * Generates the Liuzhou workbook with about `rows` monitoring rows of example data. `intoTable`
+ * generates again so that the rows join the table; otherwise they stay pasted below it (as
+ * LibreOffice pastes), which validation reads all the same.
+ */
+async function exampleBook(port: WorkbookPort, rows: number, intoTable: boolean): Promise<void> {
+  await generateWorkbook(port, plan, { locale: "zh-CN", publishedOn: "2023-03-20" });
+  await writeExampleEntries(port, plan, "zh-CN", rows);
+  if (intoTable) await generateWorkbook(port, plan, { locale: "zh-CN" });
+}
+
+/** Runs a script in a fresh node process; it prints its own milliseconds and peak RSS in KiB. */
+async function timedProcess(script: string, file: string): Promise<{ ms: number; rssKiB: number }> {
+  const { stdout } = await run(process.execPath, ["-e", script, file], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const [ms = "NaN", rss = "NaN"] = stdout.trim().split(/\s+/u).slice(-2);
+  return { ms: Number(ms), rssKiB: Number(rss) };
+}
+
+const excelJsRead = `
+const { Workbook } = require("exceljs");
+const start = process.hrtime.bigint();
+new Workbook().xlsx.readFile(process.argv[1]).then(() => {
+  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
+});`;
+
+// The CLI as a user runs it (validate, summary, --json), from the compiled lib/ that npm install builds.
+const cliValidate = `
+const { runCli } = require("./lib/src/cli/main.js");
+const start = process.hrtime.bigint();
+let code = 0;
+runCli(["validate", process.argv[1], "--today", "2023-06-30", "--json"], {
+  stdout: () => {}, stderr: (t) => process.stderr.write(t), setExitCode: (c) => { code = c; },
+}).then(() => {
+  if (code === 2) process.exit(2);
+  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
+});`;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export const benchCase: BenchCase = {
+  name: "validate and summarise: the CLI over 100,000 monitoring rows, and the Office.js host's round trips",
+  async run() {
+    const dir = await mkdtemp(join(tmpdir(), "water-plan-bench-"));
+    try {
+      const file = join(dir, "big.xlsx");
+      const book = XlsxWorkbook.create();
+      await exampleBook(book.port, 100_000, false);
+      await book.saveAtomically(file);
+
+      const reads: { ms: number; rssKiB: number }[] = [];
+      const validates: { ms: number; rssKiB: number }[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        reads.push(await timedProcess(excelJsRead, file));
+        validates.push(await timedProcess(cliValidate, file));
+      }
+      const readMs = median(reads.map((r) => r.ms));
+      const validateMs = median(validates.map((r) => r.ms));
+      const peakMiB = Math.max(...validates.map((r) => r.rssKiB)) / 1024;
+      const readPeakMiB = Math.max(...reads.map((r) => r.rssKiB)) / 1024;
+
+      const office: string[] = [];
+      const syncCounts: number[] = [];
+      for (const scale of [1, 10, 100]) {
+        const harness = await createOfficeHarness({ excel: { sheetNames: ["Sheet1"] } });
+        await exampleBook(harness.port, 130 * scale, true);
+        const before = harness.excel.syncs.length;
+        const outcome = await validateWorkbook(harness.port, plan, { locale: "zh-CN", asOf: "2023-06-30" });
+        if (!outcome.ok) throw new Error("validation refused");
+        const syncs = harness.excel.syncs.slice(before);
+        syncCounts.push(syncs.length);
+        const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+        office.push(
+          `| ${scale}× (${130 * scale} rows) | ${syncs.length} | ${kib(Math.max(...syncs.map((s) => s.requestBytes)))} | ${kib(Math.max(...syncs.map((s) => s.responseBytes)))} |`,
+        );
+      }
+      return {
+        lines: [
+          `CLI validate --json over 100,000 monitoring rows: ${validateMs.toFixed(0)} ms, peak ${peakMiB.toFixed(0)} MiB`,
+          `ExcelJS alone reading the same file: ${readMs.toFixed(0)} ms, peak ${readPeakMiB.toFixed(0)} MiB`,
+          "| Office.js host (fake Excel), validate + 汇总 | syncs | largest request | largest response |",
+          "| ---: | ---: | ---: | ---: |",
+          ...office,
+        ],
+        ratios: [
+          {
+            label: "CLI validate time ÷ ExcelJS read time (100,000 rows)",
+            ratio: validateMs / readMs,
+            goal: 1.5,
+          },
+          { label: "CLI validate peak memory ÷ 1.5 GB", ratio: peakMiB / 1536, goal: 1 },
+          {
+            label: "Office syncs, 100× data ÷ 1× data",
+            ratio: (syncCounts[2] ?? 0) / (syncCounts[0] ?? 1),
+            goal: 1,
+          },
+        ],
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
