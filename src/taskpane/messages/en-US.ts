@@ -160,7 +160,7 @@ export const enUS: TaskPaneMessages = {
     downloadFailed: "The .xlsx file could not be made",
     gridLabel: (sheet) => `Sheet “${sheet}”`,
     gridHint:
-      "Arrow keys move; type to enter a value, Enter or Tab to confirm, F2 to edit, Delete to clear, Ctrl+V to paste.",
+      "Arrow keys move; type to enter a value, Enter or Tab to confirm, F2 to edit, Delete to clear, Ctrl+V to paste; F6 moves to the task pane.",
     nameBox: "Cell",
     noteLine: (note) => `Note: ${note}`,
     editing: "Editing",

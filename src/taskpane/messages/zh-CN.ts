@@ -150,7 +150,8 @@ export const zhCN: TaskPaneMessages = {
     downloading: "正在准备文件…",
     downloadFailed: "无法生成 .xlsx 文件",
     gridLabel: (sheet) => `工作表“${sheet}”`,
-    gridHint: "方向键移动，直接输入即可填写，Enter 或 Tab 确认，F2 编辑，Delete 清除，Ctrl+V 粘贴。",
+    gridHint:
+      "方向键移动，直接输入即可填写，Enter 或 Tab 确认，F2 编辑，Delete 清除，Ctrl+V 粘贴；F6 切换到任务窗格。",
     nameBox: "单元格",
     noteLine: (note) => `批注：${note}`,
     editing: "编辑中",

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
@@ -73,9 +73,10 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
-    // Wide: the grid fills the window beside the pane; narrow (stacked): it keeps room for the pane.
+    // Wide: the grid fills the window beside the pane; narrow (stacked): the grid gets a fixed
+    // share of the window below the sheet tabs, and the pane follows.
     height: "calc(100vh - 64px)",
-    "@media (max-width: 920px)": { height: "70vh" },
+    "@media (max-width: 920px)": { height: "auto" },
   },
   tabs: {
     display: "flex",
@@ -116,6 +117,7 @@ const useStyles = makeStyles({
     "@media (min-width: 921px)": { flexGrow: 0, maxWidth: "420px" },
   },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalXXL },
+  gridHint: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Reads every visible sheet of the workbook for drawing. */
@@ -166,6 +168,33 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+
+  // F6 and Shift+F6 move between the sheet tabs, the grid and the pane, as in Excel: the grid keeps
+  // Tab for moving right, so this is how a keyboard leaves it.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "F6") return;
+      const regions = [
+        document.querySelector<HTMLElement>('[role="tablist"] [role="tab"][aria-selected="true"]'),
+        document.querySelector<HTMLElement>("input[data-editor]"),
+        document.querySelector<HTMLElement>("aside button, aside a, aside [tabindex='0']"),
+      ].filter((element): element is HTMLElement => element !== null);
+      if (regions.length === 0) return;
+      const current = regions.findIndex(
+        (element) =>
+          element === document.activeElement ||
+          (element.closest("aside") !== null && element.closest("aside")?.contains(document.activeElement)),
+      );
+      const step = event.shiftKey ? -1 : 1;
+      const next = regions[(current + step + regions.length) % regions.length];
+      event.preventDefault();
+      next?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, []);
 
   const redraw = useCallback(() => {
     setSheets(visibleSheets(book));
@@ -281,6 +310,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
                     </span>
                   ) : null}
                 </div>
+                <Caption1 className={styles.gridHint}>{text.preview.gridHint}</Caption1>
                 <SheetGrid
                   sheet={shown}
                   active={active}

@@ -45,6 +45,7 @@ const useStyles = makeStyles({
     color: "#201F1E",
     minHeight: "200px",
     flexGrow: 1,
+    "@media (max-width: 920px)": { flexGrow: 0, height: "55vh" },
   },
   table: {
     borderCollapse: "separate",
@@ -122,6 +123,8 @@ const useStyles = makeStyles({
     color: "transparent",
     caretColor: "transparent",
   },
+  // Not editing, clicks go to the cell under the box (a click selects; a double click edits).
+  idle: { pointerEvents: "none" },
   editing: {
     backgroundColor: "#FFFFFF",
     color: "#201F1E",
@@ -367,7 +370,7 @@ export function SheetGrid({
       </table>
       <input
         ref={editor}
-        className={mergeClasses(styles.editor, mode !== "none" && styles.editing)}
+        className={mergeClasses(styles.editor, mode === "none" ? styles.idle : styles.editing)}
         style={box}
         value={mode === "none" ? "" : draft}
         aria-label={describe}

@@ -66,14 +66,15 @@ export async function workbookBytes(book: MemoryWorkbook): Promise<Uint8Array> {
     return sheet?.layout ? [sheet as MemorySheet & { layout: NonNullable<MemorySheet["layout"]> }] : [];
   });
   const xlsx = XlsxWorkbook.create();
+  // Two batches: a host patches only sheets that exist before the batch (as Excel would).
   await xlsx.port.write({
     sheets: sheets.map((sheet) => ({
       layout: { ...sheet.layout, name: sheet.name },
       mode: "create" as const,
     })),
-    patches: sheets.map(patchOf),
-    activate: book.activeSheet,
+    activate: null,
   });
+  await xlsx.port.write({ sheets: [], patches: sheets.map(patchOf), activate: null });
   return new Uint8Array(await xlsx.toBuffer());
 }
 

@@ -42,8 +42,8 @@ const useStyles = makeStyles({
     ...shorthands.borderColor(tokens.colorPaletteRedBorder2),
   },
   warning: {
-    backgroundColor: tokens.colorPaletteDarkOrangeBackground3,
-    ...shorthands.borderColor(tokens.colorPaletteDarkOrangeBorder2),
+    backgroundColor: tokens.colorPaletteMarigoldBackground3,
+    ...shorthands.borderColor(tokens.colorPaletteMarigoldBorder2),
   },
   where: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   message: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },

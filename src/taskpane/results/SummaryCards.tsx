@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   name: { fontWeight: tokens.fontWeightSemibold },
+  // A status word never breaks, whatever the pane's narrowness does to the goal's name beside it.
+  badge: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   figure: { color: tokens.colorNeutralForeground2 },
   tally: {
     margin: 0,
@@ -92,7 +94,12 @@ export function SummaryCards({
           <li key={goal.key} className={styles.card} data-goal={goal.key} data-status={goal.status}>
             <div className={styles.head}>
               <Body1 className={styles.name}>{goal.name}</Body1>
-              <Badge appearance="tint" color={badgeColors[goal.status]} shape="rounded">
+              <Badge
+                className={styles.badge}
+                appearance="tint"
+                color={badgeColors[goal.status]}
+                shape="rounded"
+              >
                 {text.summary.status[goal.status]}
               </Badge>
             </div>
