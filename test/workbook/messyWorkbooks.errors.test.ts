@@ -1,0 +1,101 @@
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ExitCode } from "../../src/cli/cliIo";
+import { runCli } from "../../src/cli/main";
+import { makeIo } from "../cli/recordingIo";
+
+// Each command loads a whole workbook: seconds, not Jest's five.
+jest.setTimeout(60_000);
+
+/**
+ * The error.* workbooks (test/fixtures/README.md says how each was made): generating into one and
+ * validating one each end with a clear message, and the file is left exactly as it was. The ok.*
+ * workbooks are in messyWorkbooks.test.ts.
+ */
+const fixtures = join(__dirname, "../fixtures");
+
+interface Outcome {
+  /** The exit code; 2 is a usage or file problem, 0 and 1 a report. */
+  readonly exit: ExitCode;
+  /** Words the one line on stderr must hold; [] when the command succeeds. */
+  readonly says: readonly string[];
+}
+
+const refused = (...says: string[]): Outcome => ({ exit: 2, says });
+
+const errorFixtures: readonly { file: string; generate: Outcome; validate: Outcome }[] = [
+  {
+    file: "error.encrypted.xlsx",
+    generate: refused("已用密码加密", "未作任何改动"),
+    validate: refused("已用密码加密", "未作任何改动"),
+  },
+  {
+    file: "error.legacy-xls.xlsx",
+    generate: refused("Excel 97–2003（.xls）", "未作任何改动"),
+    validate: refused("Excel 97–2003（.xls）", "未作任何改动"),
+  },
+  {
+    // Validation finds the plan's other sheets; only generating needs the sheet's own name back.
+    file: "error.renamed-sheet.xlsx",
+    generate: refused("WP_NationalSections", "请把它改回“附件2 国控断面”", "未作任何改动"),
+    validate: { exit: 0, says: [] },
+  },
+];
+
+describe.each(errorFixtures)("the messy workbook $file", ({ file, generate, validate }) => {
+  let dir = "";
+  let copy = "";
+  let original: Buffer;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "water-plan-messy-"));
+    copy = join(dir, file);
+    await copyFile(join(fixtures, file), copy);
+    original = await readFile(copy);
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(`generating into it ends with exit ${generate.exit} and leaves the file as it was`, async () => {
+    const io = makeIo();
+    await runCli(["generate", "--out", copy], io);
+    expectOutcome(io, generate);
+    expect((await readFile(copy)).equals(original)).toBe(true);
+  });
+
+  it(`validating it ends with exit ${validate.exit} and leaves the file as it was`, async () => {
+    const io = makeIo();
+    await runCli(["validate", copy, "--today", "2023-06-30", "--json"], io);
+    expectOutcome(io, validate);
+    expect((await readFile(copy)).equals(original)).toBe(true);
+  });
+});
+
+function expectOutcome(io: ReturnType<typeof makeIo>, outcome: Outcome): void {
+  expect({ exit: io.exitCode(), err: io.err() }).toEqual({
+    exit: outcome.exit,
+    err: outcome.says.length === 0 ? "" : (expect.stringMatching(/^[^\n]+\n$/) as unknown),
+  });
+  for (const words of outcome.says) expect(io.err()).toContain(words);
+}
+
+describe("a renamed plan sheet", () => {
+  // A known defect outside the fixtures (reported): validation reads the sheets by the plan's
+  // names, so it misses the table on a renamed sheet, leaves its entries unchecked and calls the
+  // sheet missing ("generate first"), though generating then refuses. Make this `it` once
+  // validation says the sheet was renamed, or reads it.
+  it.failing("is not reported missing by validation", async () => {
+    const io = makeIo();
+    await runCli(
+      ["validate", join(fixtures, "error.renamed-sheet.xlsx"), "--today", "2023-06-30", "--json"],
+      io,
+    );
+    const report = JSON.parse(io.out()) as { issues: { sheet: string; code: string }[] };
+    expect(report.issues.filter((i) => i.sheet === "附件2 国控断面").map((i) => i.code)).not.toContain(
+      "sheet_missing",
+    );
+  });
+});
