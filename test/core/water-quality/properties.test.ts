@@ -7,7 +7,22 @@ import {
 } from "../../../src/core/water-quality/classifyPeriod";
 import { createSampleClassifier } from "../../../src/core/water-quality/createSampleClassifier";
 import { evaluationParameters, type ParameterDef } from "../../../src/core/water-quality/parameters";
-import { meetsTarget, waterClasses, type WaterClass } from "../../../src/core/water-quality/waterClass";
+import { parseMeasuredValue } from "../../../src/core/water-quality/parseMeasuredValue";
+import {
+  formatWaterClass,
+  meetsTarget,
+  parseTargetClass,
+  parseWaterClass,
+  waterClasses,
+  type WaterClass,
+} from "../../../src/core/water-quality/waterClass";
+import { anyInput } from "../validation/cellArbitraries";
+import { CaseCounter, holds } from "../validation/fuzzSettings";
+
+const cases = new CaseCounter("water-quality properties");
+afterAll(() => {
+  cases.report();
+});
 
 /** A plausible value for a parameter, around its class limits so every class is reached. */
 function valueFor(def: ParameterDef): fc.Arbitrary<number> {
@@ -48,9 +63,10 @@ describe("properties of the classification", () => {
             ),
           ),
         );
-        expect(classifySample(values as SampleValues, body).class).toBe(expected);
+        const got = classifySample(values, body).class;
+        holds(got === expected, "the worst parameter's class", { got, expected });
       }),
-      { numRuns: 2000 },
+      cases.params(2000),
     );
   });
 
@@ -74,10 +90,10 @@ describe("properties of the classification", () => {
                 : before + delta;
           const a = classifySample({ ...values, [def.key]: before }, body).class!;
           const b = classifySample({ ...values, [def.key]: worse }, body).class!;
-          expect(b).toBeGreaterThanOrEqual(a);
+          holds(b >= a, "a worse value never improves the class", { a, b });
         },
       ),
-      { numRuns: 2000 },
+      cases.params(2000),
     );
   });
 
@@ -86,9 +102,10 @@ describe("properties of the classification", () => {
       fc.property(fc.constantFrom(...waterClasses), fc.constantFrom(...waterClasses), (a, b) => {
         const [better, worse] = a <= b ? [a, b] : [b, a];
         for (const target of waterClasses) {
-          if (meetsTarget(worse, target)) expect(meetsTarget(better, target)).toBe(true);
+          holds(!meetsTarget(worse, target) || meetsTarget(better, target), "a better class meets it too");
         }
       }),
+      cases.params(100),
     );
   });
 
@@ -97,9 +114,11 @@ describe("properties of the classification", () => {
     fc.assert(
       fc.property(sample, waterbody, (values, body) => {
         const row = new Float64Array(evaluationParameters.map((def) => values[def.key] ?? Number.NaN));
-        expect(classifiers[body](row)).toBe(classifySample(values as SampleValues, body).class);
+        const fast = classifiers[body](row);
+        const slow = classifySample(values, body).class;
+        holds(fast === slow, "both classifiers agree", { fast, slow });
       }),
-      { numRuns: 3000 },
+      cases.params(3000),
     );
   });
 
@@ -111,9 +130,94 @@ describe("properties of the classification", () => {
           body,
         );
         const one = classifySample(values, body);
-        expect(period.class).toBe(one.class);
+        holds(period.class === one.class, "the period has the sample's class", [period.class, one.class]);
       }),
-      { numRuns: 2000 },
+      cases.params(2000),
+    );
+  });
+});
+
+describe("properties of the parsers (fuzzing, R1)", () => {
+  it("parseMeasuredValue never throws, and reads only finite values ≥ 0 and detection limits > 0", () => {
+    fc.assert(
+      fc.property(anyInput, (raw) => {
+        const read = parseMeasuredValue(raw);
+        switch (read.kind) {
+          case "value":
+            holds(Number.isFinite(read.value) && read.value >= 0, "a value is finite and ≥ 0", read);
+            break;
+          case "below_detection":
+            holds(
+              read.limit === null || (Number.isFinite(read.limit) && read.limit > 0),
+              "a limit is > 0",
+              read,
+            );
+            break;
+          case "problem":
+          case "not_monitored":
+            break;
+        }
+      }),
+      cases.params(2500),
+    );
+  });
+
+  it("parseWaterClass and parseTargetClass never throw, and read only classes Ⅰ–劣Ⅴ", () => {
+    fc.assert(
+      fc.property(anyInput, (raw) => {
+        for (const read of [parseWaterClass(raw), parseTargetClass(raw)]) {
+          holds(read.kind === "problem" || waterClasses.includes(read.waterClass), "a class Ⅰ–劣Ⅴ", read);
+        }
+      }),
+      cases.params(2500),
+    );
+  });
+
+  it("a target written as a plain class means that class", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...waterClasses), fc.constantFrom("", " ", "水"), (waterClass, tail) => {
+        const text = `${formatWaterClass(waterClass, "zh-CN")}${tail}`;
+        const asClass = parseWaterClass(text);
+        const asTarget = parseTargetClass(text);
+        holds(
+          asClass.kind === "class" && asClass.waterClass === waterClass,
+          `reads ${text} as a class`,
+          asClass,
+        );
+        holds(
+          asTarget.kind === "class" && asTarget.waterClass === waterClass,
+          `reads ${text} as a target`,
+          asTarget,
+        );
+      }),
+      cases.params(100),
+    );
+  });
+
+  it("parseMeasuredValue reads a number typed with full-width digits, thousands separators or stray spaces as the number", () => {
+    const wide = (text: string): string =>
+      text.replace(/[0-9.,]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom("plain", "grouped", "wide", "spaced"),
+        (whole, thousandths, form) => {
+          const grouped = whole.toLocaleString("en-US");
+          const decimals = thousandths === 0 ? "" : `.${String(thousandths).padStart(3, "0")}`;
+          const text =
+            form === "plain"
+              ? `${whole}${decimals}`
+              : form === "grouped"
+                ? `${grouped}${decimals}`
+                : form === "wide"
+                  ? wide(`${grouped}${decimals}`)
+                  : ` ${whole}${decimals} `;
+          const read = parseMeasuredValue(text);
+          holds(read.kind === "value" && read.value === Number(`${whole}${decimals}`), `reads ${text}`, read);
+        },
+      ),
+      cases.params(1000),
     );
   });
 });
