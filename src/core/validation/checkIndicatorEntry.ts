@@ -139,8 +139,13 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
     }
     if (actualRead.kind === "number") {
       if (baseRead.kind === "number" && baseRead.value > 0) {
-        computedReduction =
-          Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e6) / 1e6;
+        const cut = Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e6) / 1e6;
+        // A base of 1e-320 gives no finite cut: refuse it rather than judge an infinite one.
+        if (Number.isFinite(cut)) computedReduction = cut;
+        else
+          problems.push(
+            problem("unreadable_base_value", "error", "baseValue", { input: inputText(input.baseValue) }),
+          );
       } else if (baseRead.kind === "empty" || (baseRead.kind === "number" && baseRead.value <= 0)) {
         problems.push(problem("missing_base_value", "error", "baseValue", { value: target.baseYear ?? 0 }));
       }

@@ -290,6 +290,12 @@ describe("checkIndicatorEntry: reductions against the 2020 base (task 32)", () =
     ]);
   });
 
+  it("refuses a base so small that the cut is no finite number, rather than judging an infinite cut", () => {
+    const result = checkIndicatorEntry(waterPerGdp, entry({ actual: 50, baseValue: 1e-320 }));
+    expect(codes(result)).toEqual(["unreadable_base_value@baseValue"]);
+    expect(result).toMatchObject({ actual: null, computedReduction: null, verdict: "invalid" });
+  });
+
   it("says no_data while only the base is entered", () => {
     expect(checkIndicatorEntry(waterPerGdp, entry({ baseValue: 50 }))).toMatchObject({
       problems: [],
