@@ -70,15 +70,17 @@ class UsageProblem extends Error {
  */
 export function registerClassify(program: Command, io: CliIo): void {
   const programLang = program.getOptionValue("lang") as unknown;
-  const help = cliMessages(
+  const messages = cliMessages(
     localeFromLangOption(typeof programLang === "string" ? programLang : undefined),
-  ).classify;
+  );
+  const help = messages.classify;
+  const { placeholders } = messages.commandLine;
   const command = program
     .command("classify")
     .description(help.description)
-    .argument("[assignments...]", help.assignmentsArgument)
-    .option("--waterbody [type]", help.waterbodyOption)
-    .option("--target [class]", help.targetOption)
+    .argument(`[${placeholders.assignments}...]`, help.assignmentsArgument)
+    .option(`--waterbody [${placeholders.waterbody}]`, help.waterbodyOption)
+    .option(`--target [${placeholders.targetClass}]`, help.targetOption)
     .option("--source", help.sourceOption)
     .option("--json", help.jsonOption)
     .allowUnknownOption()
@@ -93,7 +95,7 @@ export function registerClassify(program: Command, io: CliIo): void {
     });
   // The program may already define a global --lang (main.ts); otherwise the command takes its own.
   if (!program.options.some((option) => option.long === "--lang")) {
-    command.addOption(new Option("--lang [lang]", help.langOption));
+    command.addOption(new Option(`--lang [${placeholders.lang}]`, help.langOption));
   }
   command.action((assignments: string[], options: ClassifyOptions, self: Command) => {
     const all = self.optsWithGlobals<ClassifyOptions>();

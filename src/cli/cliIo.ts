@@ -20,6 +20,12 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   setExitCode(code: ExitCode): void;
+  /**
+   * The width the help is wrapped to: the terminal's columns, or undefined where the output is
+   * not a terminal (then 80). Asked of the io rather than of the process, so that help written
+   * to a test's arrays is the same in a terminal and on CI.
+   */
+  helpWidth?(): number | undefined;
 }
 
 /** Reads `--lang zh|en` (default zh). */

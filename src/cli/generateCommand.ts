@@ -34,11 +34,12 @@ export interface GenerateRequest {
 export function registerGenerate(program: Command, io: CliIo): Command {
   // Help text in the language the program was built for (its `--lang` default, see buildProgram).
   const help = cliMessages(localeFromLangOption(program.getOptionValue("lang") as string | undefined));
+  const { file } = help.commandLine.placeholders;
   return program
     .command("generate")
     .description(help.generateDescription)
-    .requiredOption("--out <file>", help.outOption)
-    .option("--plan <file>", help.planOption)
+    .requiredOption(`--out <${file}>`, help.outOption)
+    .option(`--plan <${file}>`, help.planOption)
     .action(async (options: { out: string; plan?: string }, command: Command) => {
       const { lang } = command.optsWithGlobals<{ lang?: string }>();
       await runGenerate({ out: options.out, plan: options.plan, locale: localeFromLangOption(lang) }, io);

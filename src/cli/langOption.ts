@@ -19,3 +19,20 @@ export function describeLangProblem(value: string | true, locale: Locale): strin
   if (value === true) return messages.missingOptionValue("--lang");
   return langChoices.includes(value) ? undefined : messages.badLang(value);
 }
+
+/**
+ * The value of `--lang` among the arguments ("--lang en" or "--lang=en"), if any: read before
+ * commander parses, to choose the language of what commander prints itself.
+ *
+ * @example
+ * langInArgv(["validate", "book.xlsx", "--lang", "en"]) // "en"
+ */
+export function langInArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") return undefined;
+    if (arg === "--lang") return argv[i + 1];
+    if (arg?.startsWith("--lang=") === true) return arg.slice("--lang=".length);
+  }
+  return undefined;
+}

@@ -1,8 +1,10 @@
-import { Command, CommanderError, Option } from "commander";
+import { type Command, CommanderError, Option } from "commander";
+import packageJson from "../../package.json";
 import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cliIo";
 import { registerClassify } from "./classifyCommand";
-import { describeLangProblem } from "./langOption";
+import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
+import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
 
@@ -10,8 +12,9 @@ import { cliMessages } from "./messages/cliMessages";
  * Builds the `water-plan` command line: the composition root that picks the xlsx host. Commands
  * live one per file beside this one and are registered here; each reads the global `--lang`.
  *
- * `argv` (the user's arguments) only chooses the language of the help text, which commander
- * needs before it parses: `--lang` is read by each command from the parsed options.
+ * `argv` (the user's arguments) only chooses the language of what commander prints itself (help,
+ * usage errors, `--version`), which it needs before it parses: `--lang` is read by each command
+ * from the parsed options.
  *
  * @example
  * await buildProgram(io, ["generate", "--out", "x.xlsx"]).parseAsync(["generate", "--out", "x.xlsx"], { from: "user" });
@@ -19,13 +22,17 @@ import { cliMessages } from "./messages/cliMessages";
 export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   const lang = langInArgv(argv) ?? "zh";
   const messages = cliMessages(localeFromLangOption(lang));
-  const program = new Command("water-plan");
+  const words = messages.commandLine;
+  const program = new LocalizedCommand(messages, "water-plan");
   program
     .description(messages.programDescription)
+    .version(messages.version(packageJson.version), "-v, --version", words.versionOption)
     // No commander `.choices`: its error is English in every locale. The preAction hook below
     // refuses a bad value with the commands' own one localized line.
-    .addOption(new Option("--lang [lang]", messages.langOption).default(lang))
+    .addOption(new Option(`--lang [${words.placeholders.lang}]`, messages.langOption).default(lang))
     // Settings that sub-commands copy when they are created, so they come before registering.
+    .helpOption("-h, --help", words.helpOption)
+    .helpCommand(`help [${words.placeholders.command}]`, words.helpCommand)
     .configureOutput({
       writeOut: (text) => {
         io.stdout(text);
@@ -33,15 +40,16 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
       writeErr: (text) => {
         io.stderr(text);
       },
+      // Commander's own default asks process.stdout, wherever io writes.
+      getOutHelpWidth: () => io.helpWidth?.() ?? 80,
+      getErrHelpWidth: () => io.helpWidth?.() ?? 80,
     })
     .exitOverride()
     .showSuggestionAfterError(true)
     .hook("preAction", (self) => {
       const value = self.getOptionValue("lang") as string | true;
       const problem = describeLangProblem(value, localeFromLangOption(lang));
-      if (problem === undefined) return;
-      io.stderr(`${problem}\n`);
-      throw new CommanderError(exitCodes.usage, "water-plan.invalidLang", problem);
+      if (problem !== undefined) self.error(problem, { code: "water-plan.invalidLang" });
     });
   registerGenerate(program, io);
   registerValidate(program, io);
@@ -89,17 +97,7 @@ export function runFromProcess(): void {
     setExitCode: (code: ExitCode) => {
       process.exitCode = code;
     },
+    helpWidth: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
   };
   void runCli(process.argv.slice(2), io);
-}
-
-/** The value of `--lang` among the arguments ("--lang en" or "--lang=en"), if any. */
-function langInArgv(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") return undefined;
-    if (arg === "--lang") return argv[i + 1];
-    if (arg?.startsWith("--lang=") === true) return arg.slice("--lang=".length);
-  }
-  return undefined;
 }

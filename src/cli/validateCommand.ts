@@ -36,19 +36,20 @@ export interface ValidateRequest {
  */
 export function registerValidate(program: Command, io: CliIo): Command {
   const help = cliMessages(localeFromLangOption(program.getOptionValue("lang") as string | undefined));
+  const { placeholders } = help.commandLine;
   return program
     .command("validate")
     .description(help.validateDescription)
-    .argument("<book>", help.bookArgument)
-    .option("--out <file>", help.markedOutOption)
-    .option("--json", help.jsonOption, false)
-    .option("--today <date>", help.todayOption)
-    .option("--published <date>", help.publishedOption)
-    .option("--plan <file>", help.planOption)
+    .argument(`<${placeholders.book}>`, help.bookArgument)
+    .option(`--out <${placeholders.file}>`, help.markedOutOption)
+    .option("--json", help.jsonOption)
+    .option(`--today <${placeholders.date}>`, help.todayOption)
+    .option(`--published <${placeholders.date}>`, help.publishedOption)
+    .option(`--plan <${placeholders.file}>`, help.planOption)
     .action(
       async (
         book: string,
-        options: { out?: string; json: boolean; today?: string; published?: string; plan?: string },
+        options: { out?: string; json?: boolean; today?: string; published?: string; plan?: string },
         command: Command,
       ) => {
         const { lang } = command.optsWithGlobals<{ lang?: string }>();
@@ -57,7 +58,7 @@ export function registerValidate(program: Command, io: CliIo): Command {
             book,
             out: options.out,
             plan: options.plan,
-            json: options.json,
+            json: options.json === true,
             today: options.today,
             published: options.published,
             locale: localeFromLangOption(lang),

@@ -9,6 +9,8 @@ import { zhCNMessages } from "./zh-CN";
  */
 export interface CliMessages {
   readonly programDescription: string;
+  /** What `--version` prints: the program's name and its version ("0.1.0", from package.json). */
+  version(version: string): string;
   readonly langOption: string;
   readonly generateDescription: string;
   readonly outOption: string;
@@ -79,6 +81,51 @@ export interface CliMessages {
 
   /** The sentences of `water-plan classify`. */
   readonly classify: ClassifyMessages;
+
+  /** The words commander would otherwise print in English: the help's frame and the usage errors. */
+  readonly commandLine: CommandLineMessages;
+}
+
+/**
+ * Commander's own texts in the user's language (localizedHelp.ts, localizedCommand.ts). Every
+ * usage error is one line; `command` is the command as a user types it ("water-plan validate").
+ */
+export interface CommandLineMessages {
+  /** The first line of every help text. */
+  usage(usageLine: string): string;
+  readonly headings: {
+    readonly arguments: string;
+    readonly options: string;
+    readonly globalOptions: string;
+    readonly commands: string;
+  };
+  /** `[options]` and `[command]` in a usage line. */
+  readonly optionsTerm: string;
+  readonly commandTerm: string;
+  /** The names of values in option and argument terms: `--out <文件>`, `<工作簿>`. */
+  readonly placeholders: {
+    readonly file: string;
+    readonly date: string;
+    readonly book: string;
+    readonly lang: string;
+    readonly command: string;
+    readonly waterbody: string;
+    readonly targetClass: string;
+    readonly assignments: string;
+  };
+  readonly helpOption: string;
+  readonly helpCommand: string;
+  readonly versionOption: string;
+  /** `commands` are the program's commands, `suggestion` commander's guess at the one meant. */
+  unknownCommand(name: string, suggestion: string | undefined, commands: readonly string[]): string;
+  unknownOption(option: string, suggestion: string | undefined, command: string): string;
+  /** `usage` is the command's usage line ("water-plan validate [选项] <工作簿>"). */
+  missingArgument(argument: string, usage: string): string;
+  /** A required option (`generate --out`) not given; `description` is the option's help. */
+  missingOption(command: string, option: string, description: string): string;
+  tooManyArguments(command: string, expected: number, received: number): string;
+  /** Anything else commander refuses (none of this program's options leads here); `detail` is commander's English. */
+  otherUsageError(command: string, detail: string): string;
 }
 
 /** What `water-plan classify` prints: its help, its usage problems and the lines of its report. */

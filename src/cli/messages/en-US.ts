@@ -4,6 +4,7 @@ import type { CliMessages } from "./cliMessages";
 export const enUSMessages: CliMessages = {
   programDescription:
     "Water Plan for Excel: generate, validate and summarise a water-pollution prevention plan in .xlsx workbooks",
+  version: (version) => `Water Plan for Excel, water-plan ${version}`,
   langOption: "language of messages: zh (Chinese, the default) or en (English)",
   generateDescription:
     "write the plan's appendix tables and entry sheets into an .xlsx workbook (entered values are kept)",
@@ -92,7 +93,7 @@ export const enUSMessages: CliMessages = {
   },
 
   classify: {
-    description: "Classify one water sample by GB 3838-2002",
+    description: "classify one water sample by GB 3838-2002",
     assignmentsArgument: "PARAMETER=VALUE pairs, e.g. 氨氮=0.8 DO=6 pH=7.2 总磷=0.02L",
     waterbodyOption: "water body: river (default) or lake (lakes and reservoirs)",
     targetOption: "target class, e.g. Ⅲ类 or 达到或好于Ⅲ类",
@@ -121,6 +122,40 @@ export const enUSMessages: CliMessages = {
       `below the detection limit ${detectionLimit} mg/L, so under ${limit} mg/L (shortfall unknown)`,
     outOfRange: "outside 6–9",
     warning: (message) => `Warning: ${message}`,
+  },
+
+  commandLine: {
+    usage: (usageLine) => `Usage: ${usageLine}`,
+    headings: {
+      arguments: "Arguments:",
+      options: "Options:",
+      globalOptions: "Global options:",
+      commands: "Commands:",
+    },
+    optionsTerm: "[options]",
+    commandTerm: "[command]",
+    placeholders: {
+      file: "file",
+      date: "date",
+      book: "book",
+      lang: "lang",
+      command: "command",
+      waterbody: "type",
+      targetClass: "class",
+      assignments: "assignments",
+    },
+    helpOption: "show this help",
+    helpCommand: "show the help of a command",
+    versionOption: "show the version",
+    unknownCommand: (name, suggestion, commands) =>
+      `Unknown command "${name}"${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}. Commands: ${commands.join(", ")}.`,
+    unknownOption: (option, suggestion, command) =>
+      `Unknown option ${option}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}. See ${command} --help for the options.`,
+    missingArgument: (argument, usage) => `Missing argument ${argument}. Usage: ${usage}`,
+    missingOption: (command, option, description) => `${command} needs the option ${option}: ${description}`,
+    tooManyArguments: (command, expected, received) =>
+      `Too many arguments: ${command} takes ${expected} ${plural(expected, "argument")} but got ${received}.`,
+    otherUsageError: (command, detail) => `Wrong use of ${command}: ${detail}`,
   },
 };
 

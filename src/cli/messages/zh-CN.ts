@@ -3,6 +3,7 @@ import type { CliMessages } from "./cliMessages";
 /** 命令行的中文消息（默认语言）。 */
 export const zhCNMessages: CliMessages = {
   programDescription: "水污染防治计划助手：在 .xlsx 工作簿中生成、校验和汇总水污染防治工作计划",
+  version: (version) => `水污染防治计划助手 water-plan ${version}`,
   langOption: "消息语言：zh（中文，默认）或 en（英文）",
   generateDescription: "把计划的附件表格和填报工作表写入 .xlsx 工作簿（已填写的内容会保留）",
   outOption: "要写入的 .xlsx 文件；已存在时在其中重新生成，保留已填写的内容",
@@ -113,5 +114,34 @@ export const zhCNMessages: CliMessages = {
       `低于检出限 ${detectionLimit} mg/L，未达到 ${limit} mg/L（差值无法计算）`,
     outOfRange: "超出 6～9",
     warning: (message) => `注意：${message}`,
+  },
+
+  commandLine: {
+    usage: (usageLine) => `用法：${usageLine}`,
+    headings: { arguments: "参数：", options: "选项：", globalOptions: "全局选项：", commands: "命令：" },
+    optionsTerm: "[选项]",
+    commandTerm: "[命令]",
+    placeholders: {
+      file: "文件",
+      date: "日期",
+      book: "工作簿",
+      lang: "语言",
+      command: "命令",
+      waterbody: "水体",
+      targetClass: "水质目标",
+      assignments: "监测项目=数值",
+    },
+    helpOption: "显示帮助",
+    helpCommand: "显示某个命令的帮助",
+    versionOption: "显示版本号",
+    unknownCommand: (name, suggestion, commands) =>
+      `未知命令“${name}”${suggestion === undefined ? "" : `（是不是 ${suggestion}？）`}。可用的命令：${commands.join("、")}。`,
+    unknownOption: (option, suggestion, command) =>
+      `未知选项 ${option}${suggestion === undefined ? "" : `（是不是 ${suggestion}？）`}。用 ${command} --help 查看可用的选项。`,
+    missingArgument: (argument, usage) => `缺少参数 ${argument}。用法：${usage}`,
+    missingOption: (command, option, description) => `${command} 需要选项 ${option}：${description}`,
+    tooManyArguments: (command, expected, received) =>
+      `参数过多：${command} 只接受 ${expected} 个参数，实际给出 ${received} 个。`,
+    otherUsageError: (command, detail) => `${command} 的用法有误：${detail}`,
   },
 };
