@@ -178,12 +178,14 @@ describe("water-plan generate", () => {
     expect(io.err()).toContain("找不到计划文件");
   });
 
-  it("turns a usage error into exit code 2 with commander's message", async () => {
+  it("turns a usage error into exit code 2 and one line naming what is wrong", async () => {
     const io = await run("generate");
     expect(io.exitCode()).toBe(2);
+    expectOneLine(io.err());
     expect(io.err()).toContain("--out");
     const unknown = await run("gnerate");
     expect(unknown.exitCode()).toBe(2);
+    expectOneLine(unknown.err());
     expect(unknown.err()).toContain("generate");
   });
 
@@ -335,6 +337,14 @@ describe("the water-plan bin", () => {
       expect.arrayContaining(liuzhouSheetNames),
     );
     await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("prints its version, read from package.json, from the compiled lib/", async () => {
+    const { stdout } = await exec(process.execPath, [join(root, "bin/water-plan.js"), "--version"], {
+      timeout: 60_000,
+    });
+    const { version } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+    expect(stdout).toBe(`水污染防治计划助手 water-plan ${version}\n`);
   }, 60_000);
 
   it("exits 2 with one line on stderr for a missing folder", async () => {
