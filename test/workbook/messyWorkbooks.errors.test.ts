@@ -1,8 +1,13 @@
 import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Workbook } from "exceljs";
 import type { ExitCode } from "../../src/cli/cliIo";
 import { runCli } from "../../src/cli/main";
+import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
+import { protectedSheetsOf } from "../../src/hosts/xlsx/protectedSheets";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import { makeIo } from "../cli/recordingIo";
 
 // Each command loads a whole workbook: seconds, not Jest's five.
@@ -14,6 +19,7 @@ jest.setTimeout(60_000);
  * workbooks are in messyWorkbooks.test.ts.
  */
 const fixtures = join(__dirname, "../fixtures");
+const tasks = "附件1 任务清单";
 
 interface Outcome {
   /** The exit code; 2 is a usage or file problem, 0 and 1 a report. */
@@ -40,6 +46,12 @@ const errorFixtures: readonly { file: string; generate: Outcome; validate: Outco
     file: "error.renamed-sheet.xlsx",
     generate: refused("WP_NationalSections", "请把它改回“附件2 国控断面”", "未作任何改动"),
     validate: { exit: 0, says: [] },
+  },
+  {
+    // Excel refuses to write into a protected sheet; the file host refuses too, before writing.
+    file: "error.protected-sheet.xlsx",
+    generate: refused("附件1 任务清单", "protected"),
+    validate: refused("附件1 任务清单", "protected"),
   },
 ];
 
@@ -99,3 +111,41 @@ describe("a renamed plan sheet", () => {
     );
   });
 });
+
+describe("a protected sheet", () => {
+  it("makes the xlsx host refuse the whole write before changing anything, naming the sheet", async () => {
+    const book = await XlsxWorkbook.open(join(fixtures, "error.protected-sheet.xlsx"));
+    const error: unknown = await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ name: "HostError", code: "excel_rejected" });
+    expect(protectedSheetsOf(error)?.sheets).toEqual([tasks]);
+
+    // Nothing was written: the sheet is still protected and the other sheets keep their tables.
+    const after = new Workbook();
+    await after.xlsx.load((await book.toBuffer()) as never);
+    expect(protectionOf(after, tasks)).toMatchObject({ sheet: true });
+    const snapshot = await book.port.read([tasks]);
+    expect(snapshot.tableNames).toHaveLength(8);
+  });
+
+  it("of the user's own does not stop generating, and stays protected", async () => {
+    const made = XlsxWorkbook.create();
+    expect((await generateWorkbook(made.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await made.toBuffer()) as never);
+    await workbook.addWorksheet("我的备注").protect("机密123", {});
+    const book = await XlsxWorkbook.fromBuffer(Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    expect((await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+    const after = new Workbook();
+    await after.xlsx.load((await book.toBuffer()) as never);
+    expect(protectionOf(after, "我的备注")).toMatchObject({ sheet: true });
+  });
+});
+
+/** A sheet's protection as ExcelJS loaded it (`<sheetProtection sheet="1">`), outside its typings. */
+function protectionOf(workbook: Workbook, name: string): unknown {
+  return (workbook.getWorksheet(name) as unknown as { sheetProtection?: unknown } | undefined)
+    ?.sheetProtection;
+}

@@ -14,6 +14,7 @@ import { HostError } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
 import { prepareXlsxBytes, refuse, xlsxLimits } from "./prepareXlsxBytes";
+import { assertUnprotected } from "./protectedSheets";
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
 
@@ -201,6 +202,14 @@ export class XlsxWorkbook {
       }
       existing.add(layout.name);
     }
+    assertUnprotected(
+      [
+        ...batch.sheets.filter(({ mode }) => mode === "replace").map(({ layout }) => layout.name),
+        ...patches.map((patch) => patch.sheet),
+      ]
+        .map((name) => this.findSheet(name))
+        .filter((sheet) => sheet !== undefined),
+    );
 
     for (const { layout, mode } of batch.sheets) {
       let orderNo = this.lastOrderNo() + 1;
