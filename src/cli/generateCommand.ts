@@ -100,5 +100,16 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   }
   // The bookkeeping sheet is very hidden: count the sheets a user will see.
   const visible = (names: readonly string[]): number => names.filter((name) => name !== metaSheetName).length;
-  return messages.generated(out, visible(outcome.created), visible(outcome.updated), outcome.keptEntries);
+  const summary = messages.generated(
+    out,
+    visible(outcome.created),
+    visible(outcome.updated),
+    outcome.keptEntries,
+  );
+  if (outcome.overwritten.length === 0) return summary;
+  const restored = outcome.overwritten.map((c) => ({
+    where: `${c.sheet}!${c.cell}`,
+    old: String(c.old ?? ""),
+  }));
+  return `${summary}\n${messages.planCellsRestored(restored)}`;
 }

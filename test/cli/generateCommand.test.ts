@@ -114,6 +114,21 @@ describe("water-plan generate", () => {
     expect(reread.getCell(taskFiveRow, status).value).toBe("推进中");
   });
 
+  it("says which plan cells a user had typed over, and what they held, when it restores them", async () => {
+    const out = join(dir, "book.xlsx");
+    expect((await run("generate", "--out", out)).exitCode()).toBe(0);
+    const edited = await loadXlsx(out);
+    const tasks = edited.getWorksheet("附件1 任务清单")!;
+    tasks.getCell(3 + 5, columnOf(tasks, "牵头单位")).value = "市住建局（已改）";
+    await edited.xlsx.writeFile(out);
+
+    const again = await run("generate", "--out", out);
+    expect(again.exitCode()).toBe(0);
+    expect(again.out()).toContain(
+      "已恢复被改动的计划原文 1 处：附件1 任务清单!F8（原为“市住建局（已改）”）。",
+    );
+  });
+
   it("stops with exit code 2 and one line when the output folder does not exist", async () => {
     const io = await run("generate", "--out", join(dir, "没有这个目录", "book.xlsx"));
     expect(io.exitCode()).toBe(2);

@@ -17,6 +17,8 @@ export interface CliMessages {
   readonly planOption: string;
 
   generated(out: string, created: number, updated: number, keptEntries: number): string;
+  /** Plan cells a user had typed over, restored: "附件1 任务清单!F8" with what each held. */
+  planCellsRestored(cells: readonly { readonly where: string; readonly old: string }[]): string;
   outNotXlsx(out: string): string;
   outDirMissing(dir: string): string;
   outIsDirectory(out: string): string;

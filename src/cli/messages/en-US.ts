@@ -13,6 +13,8 @@ export const enUSMessages: CliMessages = {
 
   generated: (out, created, updated, keptEntries) =>
     `Wrote ${out}: ${created} ${plural(created, "sheet")} created, ${updated} updated, ${keptEntries} entered ${plural(keptEntries, "value")} kept.`,
+  planCellsRestored: (cells) =>
+    `Restored the plan's text in ${cells.length} ${plural(cells.length, "cell")} a user had typed over: ${cells.map((c) => `${c.where} (was "${c.old}")`).join("; ")}.`,
   outNotXlsx: (out) => `The output file ${out} should end in .xlsx.`,
   outDirMissing: (dir) => `The folder ${dir} does not exist; create it or choose another output path.`,
   outIsDirectory: (out) => `${out} is a folder; give an .xlsx file name.`,
