@@ -53,6 +53,12 @@ const errorFixtures: readonly { file: string; generate: Outcome; validate: Outco
     generate: refused("附件1 任务清单", "protected"),
     validate: refused("附件1 任务清单", "protected"),
   },
+  {
+    // The same saved by LibreOffice, which marks the protection sheet="true" (ExcelJS reads only "1").
+    file: "error.protected-sheet-libreoffice.xlsx",
+    generate: refused("附件1 任务清单", "protected"),
+    validate: refused("附件1 任务清单", "protected"),
+  },
 ];
 
 describe.each(errorFixtures)("the messy workbook $file", ({ file, generate, validate }) => {

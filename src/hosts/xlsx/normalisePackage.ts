@@ -13,7 +13,10 @@ import { deflatedEntry, inflateEntry, type ZipEntry } from "./zipArchive";
  * - a table without `headerRowCount` gets `headerRowCount="1"`: the schema's default, which ExcelJS
  *   reads as 0 and would then write, turning the header row into data (Excel omits the attribute);
  * - a note whose text is a plain `<t>` (openpyxl) rather than rich-text runs gets one run around
- *   it: ExcelJS reads only runs, and would read the note as empty.
+ *   it: ExcelJS reads only runs, and would read the note as empty;
+ * - a sheet protection whose flags are written `true`/`false` (LibreOffice: `sheet="true"`), which
+ *   the schema allows, gets them as `1`/`0`: ExcelJS reads only those, and would take a protected
+ *   sheet for an unprotected one, then save it without its protection.
  *
  * Returns the entries unchanged (the same array) when nothing needs rewriting.
  *
@@ -64,6 +67,25 @@ export function normalisePackage(entries: readonly ZipEntry[]): readonly ZipEntr
     if (fixed !== xml) rewritten.set(comments.name, fixed);
   }
 
+  for (const sheet of entries.filter((entry) => sheetPattern.test(entry.name))) {
+    // Sheets can be large: look for the element in the bytes, and decode a sheet only to fix it.
+    const bytes = Buffer.from(inflateEntry(sheet));
+    const start = bytes.indexOf("<sheetProtection");
+    if (start < 0) continue;
+    const end = bytes.indexOf(">", start) + 1;
+    const element = bytes.subarray(start, end).toString("utf8");
+    const fixed = element.replace(
+      /(\s\w+\s*=\s*)(["'])(true|false)\2/g,
+      (_, name: string, quote: string, flag: string) =>
+        `${name}${quote}${flag === "true" ? "1" : "0"}${quote}`,
+    );
+    if (fixed === element) continue;
+    rewritten.set(
+      sheet.name,
+      bytes.subarray(0, start).toString("utf8") + fixed + bytes.subarray(end).toString("utf8"),
+    );
+  }
+
   if (renames.size === 0 && rewritten.size === 0) return entries;
   return entries.map((entry) => {
     const name = renames.get(entry.name) ?? entry.name;
@@ -74,6 +96,7 @@ export function normalisePackage(entries: readonly ZipEntry[]): readonly ZipEntr
 }
 
 const sheetRelsPattern = /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/;
+const sheetPattern = /^xl\/worksheets\/[^/]+\.xml$/;
 const tablePattern = /^xl\/tables\/table\d+\.xml$/;
 const commentsPattern = /^xl\/comments\d+\.xml$/;
 
