@@ -9,6 +9,10 @@ import { PaneRequests } from "../../src/taskpane/paneRequests";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { makeHarness, renderPane } from "./paneHarness";
 
+// The pane renders with Fluent in jsdom and runs the real engine: on CI, beside webpack building the
+// preview for the browser test, a test takes seconds, not the default 5.
+jest.setTimeout(60_000);
+
 const zh = taskPaneMessages("zh-CN");
 const en = taskPaneMessages("en-US");
 

@@ -1,4 +1,4 @@
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 import type { Locale } from "../../src/core/locale";
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
@@ -8,6 +8,9 @@ import { ResultsSection } from "../../src/taskpane/results/ResultsSection";
 import { SettingsSection } from "../../src/taskpane/settings/SettingsSection";
 import { createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
+
+// findBy… waits up to 10 s: a busy CI machine renders Fluent slowly, and nothing here waits on a timer.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** The pane's later parts handed over directly (the bundles load them as chunks). */
 export const directChunks: PaneChunks = {
