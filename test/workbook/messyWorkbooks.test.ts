@@ -24,6 +24,7 @@ const tasks = "附件1 任务清单";
 const national = "附件2 国控断面";
 const regional = "附件3 区控断面";
 const indicators = "指标填报";
+const monitoring = "监测数据";
 const task = (n: number): RowKey => ({ keyHeader: "序号", key: n });
 const section = (name: string): RowKey => ({ keyHeader: "断面名称", key: name });
 const indicator = (name: string): RowKey => ({ keyHeader: "指标", key: name });
@@ -63,12 +64,14 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
     ],
   },
   {
-    // The blank cells under a merged 类别 differ from the plan's text: generating again restores it.
+    // The blank cells under a merged 类别 differ from the plan's text (generating again restores
+    // it), and the second sample under a merged 点位名称 has no point of its own.
     file: "ok.merged-cells.xlsx",
     issues: [
       issue(tasks, task(2), "类别", "plan_cell_changed"),
       issue(tasks, task(3), "类别", "plan_cell_changed"),
       publicationDate,
+      issue(monitoring, { nth: 2 }, "点位名称", "missing_point"),
     ],
   },
   // Found two rows lower than in the generated sheet: below the blank rows inserted above it.
@@ -140,13 +143,16 @@ describe("what each mess keeps", () => {
   it("keeps a value merged over two rows on the first row only, as Excel stores it", async () => {
     // Excel keeps a merged area's value in its first cell; the others are empty in the file and
     // Office.js reads them as "". Copying the value to every row would give task 6 a progress
-    // note, and task 8 the status 推进中, that nobody typed for them, and make 校验 judge them.
+    // note, and task 8 the status 推进中, that nobody typed for them, and make 校验 judge them;
+    // the second sample under a merged 点位名称 is reported missing_point instead.
     const entries = enteredValues(await loaded(await readFile(join(fixtures, "ok.merged-cells.xlsx"))));
     expect(entries.get("tasks|5|进展情况")).toBe("text:已印发实施方案，第5、6项合并推进");
     expect(entries.has("tasks|6|进展情况")).toBe(false);
     expect(entries.get("tasks|7|完成状态")).toBe("text:推进中");
     expect(entries.has("tasks|8|完成状态")).toBe(false);
     expect(entries.get("indicators|5|生活污水集中收集率|数据来源及说明")).toBe("text:来源：市住建局");
+    expect(entries.get("monitoring|#1|点位名称")).toBe("text:贝江口");
+    expect(entries.has("monitoring|#2|点位名称")).toBe(false);
   });
 
   it("keeps rows hidden by a filter, and the user's column inside a table under its header", async () => {
