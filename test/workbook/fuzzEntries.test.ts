@@ -288,7 +288,7 @@ describe("fuzzing validation and generating again with random entry grids", () =
             });
           });
         }),
-        cases.params(60),
+        cases.params(40),
       );
     },
     cases.timeout(60_000),
@@ -440,7 +440,7 @@ describe("fuzzing 监测数据: every cell the parsers refuse gets exactly one i
             }
           }
         }),
-        cases.params(150),
+        cases.params(100),
       );
     },
     cases.timeout(60_000),
