@@ -31,6 +31,8 @@ const derivedKeys = new Set([
   "units",
   "points",
   "denominator",
+  // The indicator's statistical unit (立方米/万元): the plan does not print it.
+  "levelUnit",
 ]);
 
 /** Every string leaf of the seed with its path, skipping derived fields. */
