@@ -241,6 +241,10 @@ export function App({
     [host, limit, runAction],
   );
 
+  // Stable, so that the settings read the workbook's publication date once when they open, not on
+  // every render (in Excel each read is a round trip).
+  const readPublishedOn = useCallback(async () => (await connect()).readPublishedOn(), [connect]);
+
   const running = run.kind === "running";
   const planTitle = workbook?.planTitle[locale];
 
@@ -328,7 +332,7 @@ export function App({
               text={text}
               stored={stored}
               today={host.today()}
-              readPublishedOn={async () => (await connect()).readPublishedOn()}
+              readPublishedOn={readPublishedOn}
               busy={running}
               onSave={saveSettings}
             />

@@ -16,7 +16,9 @@ const locale = toLocale(new URLSearchParams(window.location.search).get("lang") 
 document.documentElement.lang = locale;
 
 const loadPlan = () =>
-  import(/* webpackChunkName: "pane-engine" */ "../core/plan/builtinPlans.js").then((m) => m.liuzhou2023Plan);
+  import(/* webpackChunkName: "preview-engine" */ "../core/plan/builtinPlans.js").then(
+    (m) => m.liuzhou2023Plan,
+  );
 
 createRoot(container).render(
   <PreviewPage

@@ -39,7 +39,7 @@ export function previewPaneHost(
   return {
     connect: async () => {
       const [workflow, plan] = await Promise.all([
-        import(/* webpackChunkName: "pane-engine" */ "../workflow/paneWorkbook.js"),
+        import(/* webpackChunkName: "preview-engine" */ "../workflow/paneWorkbook.js"),
         loadPlan(),
       ]);
       return workflow.createPaneWorkbook(port, plan);
