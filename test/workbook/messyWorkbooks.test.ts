@@ -4,6 +4,7 @@ import { Workbook, type Cell, type Worksheet } from "exceljs";
 import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 import { prepareXlsxBytes } from "../../src/hosts/xlsx/prepareXlsxBytes";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
+import { inflateEntry, readZip } from "../../src/hosts/xlsx/zipArchive";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { AnySheetSpec } from "../../src/workbook/sheetSpec";
 import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
@@ -103,6 +104,8 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
   },
   // "2023年5月1日", "2023/5/20" and "2023.4.3" typed as text read as dates: no issue.
   { file: "ok.text-dates.xlsx", issues: [publicationDate] },
+  // Sheets may be added and rewritten by the add-in; the structure stays protected (see below).
+  { file: "ok.protected-structure.xlsx", issues: [publicationDate] },
 ];
 
 describe.each(okFixtures)("the messy workbook $file", ({ file, issues }) => {
@@ -175,6 +178,25 @@ describe("what each mess keeps", () => {
 });
 
 /** The workbook as ExcelJS reads it, from the package the host prepares (openpyxl's part names, see normalisePackage). */
+describe("a workbook whose structure is protected", () => {
+  it("stays protected, with the same password, when generated again and saved", async () => {
+    const bytes = await readFile(join(fixtures, "ok.protected-structure.xlsx"));
+    const book = await XlsxWorkbook.fromBuffer(bytes);
+    expect((await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+
+    const protection = (file: Uint8Array): string | undefined =>
+      /<workbookProtection\b[^>]*>/.exec(workbookXml(file))?.[0];
+    expect(protection(bytes)).toContain('lockStructure="1"');
+    expect(protection(await book.toBuffer())).toBe(protection(bytes));
+  });
+});
+
+/** The workbook part of a package, as text. */
+function workbookXml(bytes: Uint8Array): string {
+  const entry = readZip(bytes).find((candidate) => candidate.name === "xl/workbook.xml");
+  return entry === undefined ? "" : Buffer.from(inflateEntry(entry)).toString("utf8");
+}
+
 async function loaded(bytes: Uint8Array): Promise<Workbook> {
   const workbook = new Workbook();
   await workbook.xlsx.load(Buffer.from(prepareXlsxBytes(bytes)) as never);

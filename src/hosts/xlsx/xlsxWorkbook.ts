@@ -15,6 +15,7 @@ import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
 import { prepareXlsxBytes, refuse, xlsxLimits } from "./prepareXlsxBytes";
 import { assertUnprotected } from "./protectedSheets";
+import { readWorkbookProtection, withWorkbookProtection } from "./workbookProtection";
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
 
@@ -38,9 +39,12 @@ export const xlsxFeatures: HostFeatures = { notes: true, charts: false };
 export class XlsxWorkbook {
   readonly port: WorkbookPort;
   private readonly workbook: Workbook;
+  /** The file's `<workbookProtection>`, which ExcelJS drops: written back on save (see toBuffer). */
+  private readonly workbookProtection: string | null;
 
-  private constructor(workbook: Workbook) {
+  private constructor(workbook: Workbook, workbookProtection: string | null = null) {
     this.workbook = workbook;
+    this.workbookProtection = workbookProtection;
     // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
     // the port's callers expect from every host.
     const read: WorkbookPort["read"] = (sheetNames, options) =>
@@ -98,7 +102,7 @@ export class XlsxWorkbook {
       throw refuse("not_a_spreadsheet", "The file is not an .xlsx workbook: it holds no worksheets.");
     }
     for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, readWorkbookProtection(prepared));
   }
 
   /**
@@ -135,8 +139,11 @@ export class XlsxWorkbook {
    */
   async toBuffer(): Promise<Buffer> {
     this.keepActiveTabVisible();
-    const written = await this.workbook.xlsx.writeBuffer();
-    return Buffer.from(written);
+    const written = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    // A workbook whose structure a user protected stays protected when the host saves it.
+    const saved =
+      this.workbookProtection === null ? written : withWorkbookProtection(written, this.workbookProtection);
+    return Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
   }
 
   /**
