@@ -115,7 +115,8 @@ function rect(row: number, col: number, rowCount: number, colCount: number): Cel
 function cellValue(column: ColumnSpec<unknown>, row: LayoutRow, locale: Locale): CellValue {
   if (column.kind === "computed") return "";
   if (row.plan !== null && column.kind === "plan") return column.value?.(row.plan, locale) ?? "";
-  if (row.plan !== null && column.appliesTo && !column.appliesTo(row.plan)) return "";
+  // A cell that takes no entry on its row is blank, unless a user typed there: that is kept (and
+  // validation says the value is not used), never dropped.
   return row.values.get(column.key) ?? "";
 }
 
