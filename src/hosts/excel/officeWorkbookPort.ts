@@ -33,7 +33,7 @@
  */
 import { columnLetters } from "../../workbook/a1";
 import { HostError } from "../hostError";
-import type { CellRect, CellValue, SheetLayout, ValidationRule } from "../../workbook/layout";
+import type { CellRect, CellValue, RectFormat, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type {
   HostFeatures,
   ReadOptions,
@@ -609,6 +609,8 @@ interface ReadResult {
   readonly tables: ReadonlyMap<string, readonly TableFact[]>;
   /** Scratch sheets an earlier failed write left (lower-case names), hidden from the snapshot. */
   readonly scratch: ReadonlySet<string>;
+  /** The tables on scratch sheets (lower-case names), left out of the snapshot's table names. */
+  readonly hiddenTables: ReadonlySet<string>;
   /** The block each existing sheet's values were read from (null: empty sheet), by lower-case name. */
   readonly windows: ReadonlyMap<string, CellRect | null>;
   /** Text read back that starts with "=" but is no formula (see WriteKnowledge). */
@@ -665,11 +667,8 @@ async function readInContext(
   // Every table's name: a plan sheet renamed by the user still holds its WP_* table somewhere.
   const workbookTables = context.workbook.tables;
   workbookTables.load("items/name");
-  // The scratch sheets a failed write may have left for the requested sheets are looked for too.
   const probed = new Map<string, string>();
-  for (const name of [...sheetNames, ...sheetNames.map(scratchSheetName)]) {
-    if (!probed.has(name.toLowerCase())) probed.set(name.toLowerCase(), name);
-  }
+  for (const name of sheetNames) if (!probed.has(name.toLowerCase())) probed.set(name.toLowerCase(), name);
   const probes: SheetProbe[] = [...probed.values()].map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     // valuesOnly: formatted but empty entry rows must not stretch the range we read back.
@@ -693,25 +692,23 @@ async function readInContext(
   });
   await sync(context);
 
+  // Scratch sheets a failed write left are hidden from the snapshot; their tables are learned
+  // with the values (they are rare, and only the write that takes them over needs them).
+  const scratchNames = worksheets.items.map((ws) => ws.name).filter(isScratchSheetName);
   const allNames = worksheets.items.map((ws) => ws.name).filter((name) => !isScratchSheetName(name));
   const charts = new Map<string, readonly string[]>();
   const noteCounts = new Map<string, number>();
   const tableFacts = new Map<string, readonly TableFact[]>();
-  const scratch = new Set<string>();
+  const scratch = new Set(scratchNames.map((name) => name.toLowerCase()));
   const windows = new Map<string, CellRect | null>();
   const hiddenTables = new Set<string>();
   for (const probe of probes) {
-    if (probe.sheet.isNullObject) continue;
+    if (probe.sheet.isNullObject || isScratchSheetName(probe.name)) continue;
     const key = probe.name.toLowerCase();
     tableFacts.set(
       key,
       probe.tables.items.map((t) => ({ name: t.name, rect: null })),
     );
-    if (isScratchSheetName(probe.name)) {
-      scratch.add(key);
-      for (const t of probe.tables.items) hiddenTables.add(t.name.toLowerCase());
-      continue;
-    }
     charts.set(
       key,
       probe.charts.items.map((c) => c.name),
@@ -817,7 +814,12 @@ async function readInContext(
           return { count, first };
         }),
       }));
-      if (requests.length === 0 && ignored.length > 0) requests.push([]);
+      const scratchTables = scratchNames.map((name) => {
+        const collection = worksheets.getItem(name).tables;
+        collection.load("items/name");
+        return { name, collection };
+      });
+      if (requests.length === 0 && (ignored.length > 0 || scratchTables.length > 0)) requests.push([]);
       const rowsByArea = new Map<UsedArea, CellValue[][]>();
       const formulaTexts = new Set<string>();
       const textsLikeFormulas = new Set<string>();
@@ -863,6 +865,13 @@ async function readInContext(
       // The same text as a formula in one cell and as text in another cannot be told apart when
       // written back; it stays a formula, as the layer's contract says.
       const formulaLikeTexts = new Set([...textsLikeFormulas].filter((t) => !formulaTexts.has(t)));
+      for (const { name, collection } of scratchTables) {
+        tableFacts.set(
+          name.toLowerCase(),
+          collection.items.map((t) => ({ name: t.name, rect: null })),
+        );
+        for (const t of collection.items) hiddenTables.add(t.name.toLowerCase());
+      }
       const ignoredBy = new Map(
         ignored.map(({ key, regions }) => {
           const count = regions.reduce((sum, r) => sum + r.count.value, 0);
@@ -904,6 +913,7 @@ async function readInContext(
         noteCounts,
         tables: tableFacts,
         scratch,
+        hiddenTables,
         windows,
         formulaLikeTexts,
         extraChunks: Math.max(0, requests.length - 1),
@@ -1113,7 +1123,10 @@ async function checkOnce(
       );
     }
   }
-  const tablesNow = workbookTables.items.map((t) => t.name.toLowerCase()).sort();
+  const tablesNow = workbookTables.items
+    .map((t) => t.name.toLowerCase())
+    .filter((t) => !read.hiddenTables.has(t))
+    .sort();
   const tablesBefore = read.snapshot.tableNames.map((t) => t.toLowerCase()).sort();
   if (JSON.stringify(tablesNow) !== JSON.stringify(tablesBefore)) {
     throw changed(
@@ -1575,7 +1588,10 @@ function dataSteps(write: SheetWrite, known: WriteKnowledge, budget: number): St
       }),
     );
   }
-  for (const format of layout.formats) {
+  const numberFormats = layout.formats.flatMap((f) =>
+    f.numberFormat === undefined ? [] : [{ rect: f.rect, numberFormat: f.numberFormat }],
+  );
+  for (const format of mergeFormats(numberFormats)) {
     const numberFormat = format.numberFormat;
     if (numberFormat === undefined) continue;
     steps.push(
@@ -1718,26 +1734,35 @@ function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] {
       }),
     );
   }
-  layout.columnWidths.forEach((width, col) => {
+  // Neighbouring columns (rows) of one width (height) are set at once: fewer actions, same sheet.
+  for (const { first, count, value } of runs(
+    layout.columnWidths.map((width, col) => ({ at: col, value: width })),
+  )) {
     steps.push(
       cosmeticStep(2, 0, (scope) => {
-        scope.sheet(name).getRangeByIndexes(0, col, 1, 1).format.columnWidth =
-          pointsFromCharacterWidth(width);
-      }),
-    );
-  });
-  for (const { row, height } of layout.rowHeights) {
-    steps.push(
-      cosmeticStep(2, 0, (scope) => {
-        scope.sheet(name).getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+        scope.sheet(name).getRangeByIndexes(0, first, 1, count).format.columnWidth =
+          pointsFromCharacterWidth(value);
       }),
     );
   }
-  for (const format of layout.formats) {
+  for (const { first, count, value } of runs(
+    layout.rowHeights.map(({ row, height }) => ({ at: row, value: height })),
+  )) {
+    steps.push(
+      cosmeticStep(2, 0, (scope) => {
+        scope.sheet(name).getRangeByIndexes(first, 0, count, 1).format.rowHeight = value;
+      }),
+    );
+  }
+  // The number formats went in with the data; what remains of each format is how it looks.
+  const looks = layout.formats.map(
+    (f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== "numberFormat")) as RectFormat,
+  );
+  for (const format of mergeFormats(looks)) {
     const formatting = formatStep(name, format);
     if (formatting !== null) steps.push(formatting);
   }
-  for (const validation of layout.validations) {
+  for (const validation of mergeValidations(layout.validations)) {
     const rule = toOfficeRule(validation.rule);
     const errorAlert: Excel.DataValidationErrorAlert = {
       showAlert: true,
@@ -1815,6 +1840,108 @@ function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] {
     }),
   );
   return steps;
+}
+
+/** Consecutive positions holding one value, as runs: [{ first, count, value }]. */
+function runs<T>(entries: readonly { at: number; value: T }[]): { first: number; count: number; value: T }[] {
+  const found: { first: number; count: number; value: T }[] = [];
+  for (const { at, value } of [...entries].sort((a, b) => a.at - b.at)) {
+    const last = found[found.length - 1];
+    if (last !== undefined && last.value === value && last.first + last.count === at) last.count += 1;
+    else found.push({ first: at, count: 1, value });
+  }
+  return found;
+}
+
+/** Two rectangles that side by side (or one above the other) make one rectangle: that rectangle. */
+function joined(a: CellRect, b: CellRect): CellRect | null {
+  if (
+    a.row === b.row &&
+    a.rowCount === b.rowCount &&
+    (a.col + a.colCount === b.col || b.col + b.colCount === a.col)
+  ) {
+    return {
+      row: a.row,
+      col: Math.min(a.col, b.col),
+      rowCount: a.rowCount,
+      colCount: a.colCount + b.colCount,
+    };
+  }
+  if (
+    a.col === b.col &&
+    a.colCount === b.colCount &&
+    (a.row + a.rowCount === b.row || b.row + b.rowCount === a.row)
+  ) {
+    return {
+      row: Math.min(a.row, b.row),
+      col: a.col,
+      rowCount: a.rowCount + b.rowCount,
+      colCount: a.colCount,
+    };
+  }
+  return null;
+}
+
+/**
+ * Merges items of one kind where Excel ends with the same cells: an item joins an earlier one of
+ * the same settings when together they make a rectangle and no item between them that touches its
+ * cells sets what it sets (later items win, so moving it earlier must not change who wins).
+ */
+function mergeRects<T extends { readonly rect: CellRect }>(
+  items: readonly T[],
+  sameSettings: (a: T, b: T) => boolean,
+  clashes: (between: T, item: T) => boolean,
+): T[] {
+  const merged: T[] = [];
+  for (const item of items) {
+    let target = -1;
+    for (let i = merged.length - 1; i >= 0; i -= 1) {
+      const earlier = merged[i];
+      if (earlier === undefined) continue;
+      if (sameSettings(earlier, item) && joined(earlier.rect, item.rect) !== null) {
+        target = i;
+        break;
+      }
+      if (rectsOverlap(earlier.rect, item.rect) && clashes(earlier, item)) break;
+    }
+    const into = target >= 0 ? merged[target] : undefined;
+    const rect = into === undefined ? null : joined(into.rect, item.rect);
+    if (into !== undefined && rect !== null) merged[target] = { ...into, rect };
+    else merged.push(item);
+  }
+  return merged;
+}
+
+type FormatSettings = Omit<SheetLayout["formats"][number], "rect">;
+const FORMAT_KEYS = [
+  "numberFormat",
+  "fill",
+  "fontColor",
+  "bold",
+  "fontSize",
+  "wrapText",
+  "horizontalAlignment",
+  "verticalAlignment",
+] as const satisfies readonly (keyof FormatSettings)[];
+
+/** The layout's formats with neighbours of the same settings merged (fewer actions, same cells). */
+function mergeFormats(formats: readonly SheetLayout["formats"][number][]): SheetLayout["formats"][number][] {
+  return mergeRects(
+    formats,
+    (a, b) => FORMAT_KEYS.every((k) => a[k] === b[k]),
+    (between, item) => FORMAT_KEYS.some((k) => between[k] !== undefined && item[k] !== undefined),
+  );
+}
+
+/** The layout's dropdowns and checks with neighbours of the same rule and message merged. */
+function mergeValidations(validations: SheetLayout["validations"]): SheetLayout["validations"][number][] {
+  const settings = (v: SheetLayout["validations"][number]): string =>
+    JSON.stringify([v.rule, v.errorTitle, v.errorMessage, v.errorStyle]);
+  return mergeRects(
+    validations,
+    (a, b) => settings(a) === settings(b),
+    () => true,
+  );
 }
 
 /** A format's colours, font and alignment (its number format is data: see dataSteps); null when it has none. */
