@@ -46,6 +46,8 @@ export interface FakeExcelOptions {
    * later set fails at sync with ApiNotFound, as in an older Excel.
    */
   readonly excelApi?: string;
+  /** The workbook to open (a clone of another fake's, say); a new one with `sheetNames` by default. */
+  readonly state?: FakeWorkbookState;
 }
 
 /** One context.sync() as the fake measured it. */
@@ -55,8 +57,80 @@ export interface FakeSyncRecord {
   readonly responseBytes: number;
 }
 
-const encoder = new TextEncoder();
-const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+/** UTF-8 length of a string, counted without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** JSON size in UTF-8; every value measured here is JSON (loads of null objects give null). */
+const jsonBytes = (value: unknown): number => utf8Length(JSON.stringify(value));
+
+/**
+ * The JSON Office.js sends for an action beside its arguments ({"Id":…,"ActionType":…,"Name":"…",
+ * "ObjectPathId":…,"ArgumentInfo":{"Arguments":[…]}}), and for an object path ({"Id":…,
+ * "ObjectPathType":…,"Name":"…","ParentObjectPathId":…,"ArgumentInfo":{…}}), measured on
+ * office.js's request body (ClientRequestBase.buildRequestMessageBodyAndRequestFlags).
+ */
+const ACTION_ENVELOPE_BYTES = 90;
+const OBJECT_PATH_ENVELOPE_BYTES = 100;
+/** {"ActionId":…,"Value":…} around each loaded value in a response. */
+const RESULT_ENVELOPE_BYTES = 25;
+
+/**
+ * A proxy's object path as the segments Office sends one by one, each once per request:
+ * 'worksheets.getItem("数据").getRangeByIndexes(3,0,10,32)' → its two prefixes.
+ */
+const pathPrefixes = new Map<string, readonly string[]>();
+function prefixesOf(path: string): readonly string[] {
+  let found = pathPrefixes.get(path);
+  if (found === undefined) {
+    const prefixes: string[] = [];
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < path.length; i += 1) {
+      const ch = path[i];
+      if (ch === '"' && path[i - 1] !== "\\") quoted = !quoted;
+      else if (!quoted && (ch === "(" || ch === "[")) depth += 1;
+      else if (!quoted && (ch === ")" || ch === "]")) depth -= 1;
+      else if (!quoted && depth === 0 && ch === ".") prefixes.push(path.slice(0, i));
+    }
+    prefixes.push(path);
+    found = prefixes;
+    pathPrefixes.set(path, found);
+  }
+  return found;
+}
+
+/**
+ * A request's size as Office counts it: "the number of API calls, the number of objects, such as
+ * Range objects, the length of the value to set or get" — each action with its arguments, and
+ * each object path it uses, once, as JSON in UTF-8.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ */
+export function requestBytes(actions: readonly { path: string; action: string; args: unknown }[]): number {
+  let bytes = 2;
+  const paths = new Set<string>();
+  for (const { path, action, args } of actions) {
+    bytes += ACTION_ENVELOPE_BYTES + utf8Length(action) + (args === null ? 0 : jsonBytes(args));
+    for (const prefix of prefixesOf(path)) {
+      if (paths.has(prefix)) continue;
+      paths.add(prefix);
+      const dot = prefix.lastIndexOf(".", prefix.length - 1);
+      bytes += OBJECT_PATH_ENVELOPE_BYTES + utf8Length(dot < 0 ? prefix : prefix.slice(dot + 1));
+    }
+  }
+  return bytes;
+}
 
 /**
  * A failure to inject, counted from when it is set: the N-th `context.sync()` fails before Excel
@@ -97,6 +171,8 @@ export class FakeExcel {
   runCount = 0;
   /** Operations Excel has run (loads included), over the fake's life. */
   operationCount = 0;
+  /** Operations that changed the workbook, over the fake's life. */
+  mutationCount = 0;
   private fault: {
     readonly fault: FakeFault;
     readonly syncsBefore: number;
@@ -108,7 +184,7 @@ export class FakeExcel {
   readonly apiUses = new Map<string, Set<string>>();
 
   constructor(options: FakeExcelOptions = {}) {
-    this.state = new FakeWorkbookState(options.sheetNames ?? ["Sheet1"]);
+    this.state = options.state ?? new FakeWorkbookState(options.sheetNames ?? ["Sheet1"]);
     this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
     this.excelApi = options.excelApi ?? "1.18";
   }
@@ -129,8 +205,16 @@ export class FakeExcel {
    * `Office.context.requirements.isSetSupported` for this Excel.
    * https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport
    */
-  readonly isSetSupported = (name: string, minVersion = "1.1"): boolean =>
-    name === "ExcelApi" && compareApiVersions(minVersion, this.excelApi) <= 0;
+  readonly isSetSupported = (name: string, minVersion = "1.1"): boolean => {
+    if (name !== "ExcelApi") return false;
+    let supported = this.supported.get(minVersion);
+    if (supported === undefined) {
+      supported = compareApiVersions(minVersion, this.excelApi) <= 0;
+      this.supported.set(minVersion, supported);
+    }
+    return supported;
+  };
+  private readonly supported = new Map<string, boolean>();
 
   /**
    * An API of a later requirement set than this Excel's fails at sync.
@@ -138,7 +222,7 @@ export class FakeExcel {
    */
   requireApi(version: string, what: string): void {
     const uses = this.apiUses.get(version) ?? new Set<string>();
-    uses.add(what.replace(/\(.*?\)/g, "()").replace(/\[\d+\]/g, "[]"));
+    uses.add(what);
     this.apiUses.set(version, uses);
     if (!this.isSetSupported("ExcelApi", version)) {
       throw new FakeRichApiError(
@@ -191,24 +275,21 @@ export class FakeExcel {
 
   /** @internal Executes one request. */
   async execute(actions: readonly QueuedAction[]): Promise<void> {
-    const requestBytes = actions.reduce(
-      (sum, a) => sum + jsonBytes({ p: a.path, a: a.action, v: a.args }) + 1,
-      2,
-    );
-    const record = { actions: actions.length, requestBytes, responseBytes: 0 };
+    const record = { actions: actions.length, requestBytes: requestBytes(actions), responseBytes: 0 };
     this.syncs.push(record);
     await Promise.resolve();
     this.fireFault({ sync: this.syncs.length });
-    if (requestBytes > this.payloadLimitBytes) {
+    if (record.requestBytes > this.payloadLimitBytes) {
       throw new FakeRichApiError(
         "RequestPayloadSizeLimitExceeded",
-        `The request payload (${requestBytes} bytes) exceeds the ${this.payloadLimitBytes}-byte limit.`,
+        `The request payload (${record.requestBytes} bytes) exceeds the ${this.payloadLimitBytes}-byte limit.`,
       );
     }
     const results: LoadResult[] = [];
     for (const action of actions) {
       this.operationCount += 1;
       this.fireFault({ operation: action });
+      if (action.mutates === true) this.mutationCount += 1;
       try {
         const result = action.run();
         if (result !== undefined) results.push(result);
@@ -217,7 +298,7 @@ export class FakeExcel {
         throw new FakeRichApiError("InvalidArgument", `${action.action}: ${String(error)}`);
       }
     }
-    const responseBytes = results.reduce((sum, r) => sum + jsonBytes(r.data) + 1, 2);
+    const responseBytes = results.reduce((sum, r) => sum + RESULT_ENVELOPE_BYTES + jsonBytes(r.data), 14);
     this.syncs[this.syncs.length - 1] = { ...record, responseBytes };
     if (responseBytes > this.payloadLimitBytes) {
       throw new FakeRichApiError(
@@ -463,6 +544,7 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeWorkbookState>
       path: this.path,
       action: "add",
       args: name ?? null,
+      mutates: true,
       run: () => {
         added = this.context.excel.state.addSheet(name);
         return undefined;

@@ -16,6 +16,8 @@ export interface QueuedAction {
   readonly args: unknown;
   /** Runs against the state inside sync(); a load returns what to hand back once the sync succeeds. */
   readonly run: () => LoadResult | undefined;
+  /** Whether it changes the workbook (loads and queries do not). */
+  readonly mutates?: true;
 }
 
 export interface LoadResult {
@@ -49,7 +51,8 @@ export function checkSameContext(context: FakeContextLike, argument: unknown): v
 
 /** What every proxy shares: lazy resolution, null objects, load/sync bookkeeping. */
 export abstract class FakeClientObject<T> {
-  private readonly loadedValues = new Map<string, unknown>();
+  // Made on the first load: most proxies are only ever written through.
+  private loadedValues: Map<string, unknown> | undefined;
   private nullState: boolean | undefined;
   private target: Target<T> | typeof UNRESOLVED = UNRESOLVED;
 
@@ -122,6 +125,7 @@ export abstract class FakeClientObject<T> {
           data,
           commit: () => {
             this.nullState = false;
+            this.loadedValues ??= new Map();
             for (const name of names) this.loadedValues.set(name, data[name]);
           },
         };
@@ -132,7 +136,7 @@ export abstract class FakeClientObject<T> {
 
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the type it loaded, as Office's typings do for each property.
   protected loaded<V>(property: string): V {
-    if (!this.loadedValues.has(property)) {
+    if (this.loadedValues?.has(property) !== true) {
       throw new FakeRichApiError(
         "PropertyNotLoaded",
         `The property '${property}' of ${this.path} is not available. Call load() and context.sync() before reading it.`,
@@ -144,6 +148,7 @@ export abstract class FakeClientObject<T> {
   /** @internal Used by collections to hand out items that arrive loaded. */
   setLoaded(property: string, value: unknown): void {
     this.nullState = false;
+    this.loadedValues ??= new Map();
     this.loadedValues.set(property, value);
   }
 
@@ -153,6 +158,7 @@ export abstract class FakeClientObject<T> {
       path: this.path,
       action,
       args,
+      mutates: true,
       run: () => {
         this.context.excel.requireApi(api, `${this.path}.${action}`);
         apply(this.resolveExisting());

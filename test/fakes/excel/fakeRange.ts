@@ -17,7 +17,7 @@ import {
   type FormatProp,
   type Rect,
 } from "./fakeWorkbookState";
-import { FakeClientObject, NULL, child, type FakeContextLike, type Target } from "./fakeProxy";
+import { FakeClientObject, NULL, child } from "./fakeProxy";
 
 export function checkRect(rect: Rect): void {
   if (
@@ -84,27 +84,34 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     "values",
     "numberFormat",
   ];
-  readonly format: FakeRangeFormat;
-  readonly dataValidation: FakeDataValidation;
-  readonly conditionalFormats: FakeConditionalFormats;
+  // Made when first used: a write queues thousands of ranges, few of which touch all three.
+  private formatProxy: FakeRangeFormat | undefined;
+  private validationProxy: FakeDataValidation | undefined;
+  private conditionalFormatsProxy: FakeConditionalFormats | undefined;
 
-  constructor(context: FakeContextLike, path: string, resolver: () => Target<RangeTarget>, orNull = false) {
-    super(context, path, resolver, orNull);
-    this.format = new FakeRangeFormat(
-      context,
-      `${path}.format`,
+  get format(): FakeRangeFormat {
+    this.formatProxy ??= new FakeRangeFormat(
+      this.context,
+      `${this.path}.format`,
       child(this, (t) => t),
     );
-    this.dataValidation = new FakeDataValidation(
-      context,
-      `${path}.dataValidation`,
+    return this.formatProxy;
+  }
+  get dataValidation(): FakeDataValidation {
+    this.validationProxy ??= new FakeDataValidation(
+      this.context,
+      `${this.path}.dataValidation`,
       child(this, (t) => t),
     );
-    this.conditionalFormats = new FakeConditionalFormats(
-      context,
-      `${path}.conditionalFormats`,
+    return this.validationProxy;
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    this.conditionalFormatsProxy ??= new FakeConditionalFormats(
+      this.context,
+      `${this.path}.conditionalFormats`,
       child(this, (t) => t),
     );
+    return this.conditionalFormatsProxy;
   }
 
   protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
@@ -311,23 +318,24 @@ class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     "horizontalAlignment",
     "verticalAlignment",
   ];
-  readonly fill: FakeFormatPart;
-  readonly font: FakeFormatPart;
+  private fillProxy: FakeRangeFill | undefined;
+  private fontProxy: FakeRangeFont | undefined;
 
-  constructor(context: FakeContextLike, path: string, resolver: () => Target<RangeTarget>) {
-    super(context, path, resolver);
-    this.fill = new FakeFormatPart(
-      context,
-      `${path}.fill`,
+  get fill(): FakeRangeFill {
+    this.fillProxy ??= new FakeRangeFill(
+      this.context,
+      `${this.path}.fill`,
       child(this, (t) => t),
-      { color: "fill" },
     );
-    this.font = new FakeFormatPart(
-      context,
-      `${path}.font`,
+    return this.fillProxy;
+  }
+  get font(): FakeRangeFont {
+    this.fontProxy ??= new FakeRangeFont(
+      this.context,
+      `${this.path}.font`,
       child(this, (t) => t),
-      { color: "fontColor", bold: "bold", size: "fontSize" },
     );
+    return this.fontProxy;
   }
 
   protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
@@ -440,50 +448,69 @@ class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   }
 }
 
-/** fill (color) and font (color, bold, size): properties that map one-to-one onto cell formats. */
-class FakeFormatPart extends FakeClientObject<RangeTarget> {
-  protected readonly scalarProperties: readonly string[];
-
-  constructor(
-    context: FakeContextLike,
-    path: string,
-    resolver: () => Target<RangeTarget>,
-    private readonly props: Record<string, FormatProp>,
-  ) {
-    super(context, path, resolver);
-    this.scalarProperties = Object.keys(props);
-    for (const [property, prop] of Object.entries(props)) {
-      Object.defineProperty(this, property, {
-        get: (): unknown => this.loaded(property),
-        set: (value: unknown) => {
-          this.act(`set ${prop}`, value, ({ sheet, rect }) => {
-            if (
-              (prop === "fill" || prop === "fontColor") &&
-              !(typeof value === "string" && /^#[0-9A-Fa-f]{6}$/.test(value))
-            ) {
-              throw new FakeRichApiError(
-                "InvalidArgument",
-                `Colour “${String(value)}” (the fake takes #RRGGBB only).`,
-              );
-            }
-            sheet.setFormat(rect, prop, typeof value === "string" ? value.toUpperCase() : value);
-          });
-        },
-      });
-    }
+/** A colour as the fake takes it: "#RRGGBB" (Excel also takes HTML colour names; the host never sends them). */
+function checkColour(value: unknown): string {
+  if (typeof value !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(value)) {
+    throw new FakeRichApiError("InvalidArgument", `Colour “${String(value)}” (the fake takes #RRGGBB only).`);
   }
+  return value.toUpperCase();
+}
 
-  protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
-    const prop = this.props[property];
-    if (prop === undefined)
+/** A format property of every cell of the range, or null where they differ (as Office reports it). */
+function uniformFormat({ sheet, rect }: RangeTarget, prop: FormatProp): unknown {
+  return uniform(cellsOf(rect, (r, c) => sheet.formatAt(r, c, prop)).flat());
+}
+
+class FakeRangeFill extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = ["color"];
+  protected readProperty(target: RangeTarget, property: string): unknown {
+    if (property !== "color")
       throw new FakeRichApiError("InvalidArgument", `No property '${property}' in this fake.`);
-    return uniform(cellsOf(rect, (r, c) => sheet.formatAt(r, c, prop)).flat());
+    return uniformFormat(target, "fill");
   }
+  get color(): string {
+    return this.loaded("color");
+  }
+  set color(value: string) {
+    this.act("set fill", value, ({ sheet, rect }) => {
+      sheet.setFormat(rect, "fill", checkColour(value));
+    });
+  }
+}
 
-  // Declared for TypeScript; defineProperty above supplies them.
-  declare color: string;
-  declare bold: boolean;
-  declare size: number;
+class FakeRangeFont extends FakeClientObject<RangeTarget> {
+  protected readonly scalarProperties = ["color", "bold", "size"];
+  protected readProperty(target: RangeTarget, property: string): unknown {
+    const prop = ({ color: "fontColor", bold: "bold", size: "fontSize" } as const)[property as "color"];
+    if ((prop as FormatProp | undefined) === undefined)
+      throw new FakeRichApiError("InvalidArgument", `No property '${property}' in this fake.`);
+    return uniformFormat(target, prop);
+  }
+  get color(): string {
+    return this.loaded("color");
+  }
+  set color(value: string) {
+    this.act("set fontColor", value, ({ sheet, rect }) => {
+      sheet.setFormat(rect, "fontColor", checkColour(value));
+    });
+  }
+  get bold(): boolean {
+    return this.loaded("bold");
+  }
+  set bold(value: boolean) {
+    this.act("set bold", value, ({ sheet, rect }) => {
+      if (typeof value !== "boolean") throw new FakeRichApiError("InvalidArgument", `bold ${String(value)}.`);
+      sheet.setFormat(rect, "bold", value);
+    });
+  }
+  get size(): number {
+    return this.loaded("size");
+  }
+  set size(value: number) {
+    this.act("set fontSize", value, ({ sheet, rect }) => {
+      sheet.setFormat(rect, "fontSize", value);
+    });
+  }
 }
 
 function range(start: number, count: number): number[] {
@@ -515,7 +542,7 @@ class FakeDataValidation extends FakeClientObject<RangeTarget> {
   set rule(rule: Record<string, unknown>) {
     this.act("set rule", rule, ({ sheet, rect }) => {
       checkValidationRule(rule, this.context.excel.state);
-      sheet.validations.push({ rect, rule, errorAlert: null });
+      sheet.addValidation({ rect, rule, errorAlert: null });
     });
   }
 
@@ -539,7 +566,7 @@ class FakeDataValidation extends FakeClientObject<RangeTarget> {
 
   clear(): void {
     this.act("clear", null, ({ sheet, rect }) => {
-      sheet.validations.push({ rect, rule: null, errorAlert: null });
+      sheet.addValidation({ rect, rule: null, errorAlert: null });
     });
   }
 }

@@ -65,7 +65,7 @@ export const FORMAT_DEFAULTS: Readonly<Record<FormatProp, unknown>> = {
 };
 
 /** Formats are layers of rectangles (latest wins), so a 10,000-row column costs one entry, not 10,000. */
-interface FormatLayer {
+export interface FormatLayer {
   readonly rect: Rect;
   /** "reset" puts every format property back to its default. */
   readonly prop: FormatProp | "reset";
@@ -158,6 +158,27 @@ export class FakeSheetState {
     return this.values.get(key(row, col)) ?? "";
   }
 
+  /** A deep copy, for tests that run many times from the same workbook. */
+  clone(): FakeSheetState {
+    const copy = new FakeSheetState(this.id, this.name);
+    copy.visibility = this.visibility;
+    copy.tabColor = this.tabColor;
+    copy.deleted = this.deleted;
+    for (const [k, v] of this.values) copy.values.set(k, v);
+    for (const [k, v] of this.formulas) copy.formulas.set(k, v);
+    copy.formatLayers.push(...this.formatLayers);
+    for (const v of this.validations)
+      copy.validations.push({ ...v, errorAlert: v.errorAlert && { ...v.errorAlert } });
+    copy.conditionalFormats.push(...this.conditionalFormats);
+    for (const [k, v] of this.columnWidths) copy.columnWidths.set(k, v);
+    for (const [k, v] of this.rowHeights) copy.rowHeights.set(k, v);
+    for (const [k, v] of this.notes) copy.notes.set(k, { ...v });
+    for (const chart of this.charts) copy.charts.push({ ...chart, valueAxis: { ...chart.valueAxis } });
+    copy.freeze = { ...this.freeze };
+    copy.page = { ...this.page, zoom: { ...this.page.zoom } };
+    return copy;
+  }
+
   formatAt(row: number, col: number, prop: FormatProp): unknown {
     for (let i = this.formatLayers.length - 1; i >= 0; i -= 1) {
       const layer = this.formatLayers[i]!;
@@ -169,7 +190,26 @@ export class FakeSheetState {
   }
 
   setFormat(rect: Rect, prop: FormatProp, value: unknown): void {
-    this.formatLayers.push({ rect, prop, value });
+    this.pushLayer({ rect, prop, value });
+  }
+
+  /** Adds a layer, dropping the earlier ones it hides entirely (so that layers do not pile up). */
+  private pushLayer(layer: FormatLayer): void {
+    for (let i = this.formatLayers.length - 1; i >= 0; i -= 1) {
+      const earlier = this.formatLayers[i]!;
+      const hidden =
+        (layer.prop === "reset" || layer.prop === earlier.prop) && containsRect(layer.rect, earlier.rect);
+      if (hidden) this.formatLayers.splice(i, 1);
+    }
+    this.formatLayers.push(layer);
+  }
+
+  /** Adds a rule (or a clearing, rule null), dropping earlier ones it covers entirely. */
+  addValidation(validation: FakeValidation): void {
+    for (let i = this.validations.length - 1; i >= 0; i -= 1) {
+      if (containsRect(validation.rect, this.validations[i]!.rect)) this.validations.splice(i, 1);
+    }
+    this.validations.push(validation);
   }
 
   validationAt(row: number, col: number): FakeValidation | null {
@@ -214,7 +254,7 @@ export class FakeSheetState {
   }
 
   clearFormats(rect: Rect): void {
-    this.formatLayers.push({ rect, prop: "reset", value: null });
+    this.pushLayer({ rect, prop: "reset", value: null });
   }
 }
 
@@ -225,6 +265,16 @@ export function key(row: number, col: number): number {
 export function contains(rect: Rect, row: number, col: number): boolean {
   return (
     row >= rect.row && row < rect.row + rect.rowCount && col >= rect.col && col < rect.col + rect.colCount
+  );
+}
+
+/** Whether `inner` lies within `outer`. */
+export function containsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rowCount <= outer.row + outer.rowCount &&
+    inner.col + inner.colCount <= outer.col + outer.colCount
   );
 }
 
@@ -273,6 +323,17 @@ export class FakeWorkbookState {
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.addSheet(name);
     this.activeSheetId = this.sheets[0]?.id ?? null;
+  }
+
+  /** A deep copy of the whole workbook, for tests that run many times from the same one. */
+  clone(): FakeWorkbookState {
+    const copy = new FakeWorkbookState([]);
+    copy.sheets.push(...this.sheets.map((s) => s.clone()));
+    copy.tables.push(...this.tables.map((t) => ({ ...t })));
+    for (const [k, v] of this.settings) copy.settings.set(k, v);
+    copy.activeSheetId = this.activeSheetId;
+    copy.nextId = this.nextId;
+    return copy;
   }
 
   sheetByName(name: string): FakeSheetState | undefined {

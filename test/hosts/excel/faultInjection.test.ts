@@ -1,0 +1,109 @@
+import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
+import { generateWorkbook, type GenerateOutcome } from "../../../src/workbook/generateWorkbook";
+import type { WorkbookPort } from "../../../src/workbook/port";
+import {
+  endedWell,
+  faultBaseline,
+  faultScenario,
+  runWithFault,
+  type Entry,
+  type FaultBaseline,
+  type FaultScenario,
+} from "./faultInjection";
+import { enterAsUser, enterNoteAsUser, type OfficeHarness } from "./officeHarness";
+
+const tasks = "附件1 任务清单";
+
+function generate(port: WorkbookPort): Promise<GenerateOutcome> {
+  return generateWorkbook(port, liuzhou2023Plan, { locale: "zh-CN" });
+}
+
+/** Two generations agree on success and on how many entries they kept (not on which sheets were new). */
+function generated(outcome: GenerateOutcome): unknown {
+  return outcome.ok ? { ok: true, keptEntries: outcome.keptEntries } : outcome;
+}
+
+/** A workbook generated once, then filled in by a user: status, a formula, text like a formula, a note, samples. */
+async function withEntries(harness: OfficeHarness): Promise<readonly Entry[]> {
+  expect((await generate(harness.port)).ok).toBe(true);
+  const state = harness.excel.state;
+  enterAsUser(state, tasks, "L9", "已完成");
+  enterAsUser(state, tasks, "N9", "'=见附表");
+  enterAsUser(state, tasks, "N10", "2 座污水厂已提标");
+  enterNoteAsUser(state, tasks, "N10", "张三：待核实");
+  enterAsUser(state, "附件6 排查河流", "E4", 12);
+  enterAsUser(state, "监测数据", "A4", "露塘");
+  enterAsUser(state, "监测数据", "E4", "0.01L");
+  return [
+    { sheet: tasks, identityColumn: 0, identityValue: 6, column: 11, value: "已完成" },
+    { sheet: tasks, identityColumn: 0, identityValue: 6, column: 13, value: "=见附表" },
+    { sheet: tasks, identityColumn: 0, identityValue: 7, column: 13, value: "2 座污水厂已提标" },
+    { sheet: "附件6 排查河流", identityColumn: 0, identityValue: 1, column: 4, value: 12 },
+    { sheet: "监测数据", identityColumn: 0, identityValue: "露塘", column: 4, value: "0.01L" },
+  ];
+}
+
+async function emptyWorkbook(harness: OfficeHarness): Promise<readonly Entry[]> {
+  await harness.addSheet("Sheet1");
+  return [];
+}
+
+/**
+ * The actions run with a fault at every sync and at every operation. Another action plugs in with
+ * one line, e.g.:
+ *   faultScenario("validate", withEntries, (port) => validateWorkbook(port, plan, options), (r) => r.issues),
+ */
+const scenarios: readonly FaultScenario<never>[] = [
+  faultScenario("generate into a new workbook", emptyWorkbook, generate, generated),
+  faultScenario("generate again over what users entered", withEntries, generate, generated),
+] as unknown as FaultScenario<never>[];
+
+describe.each(scenarios.map((s) => [s.name, s] as const))(
+  "the Office host with a fault injected: %s",
+  (_name, scenario) => {
+    let baseline: FaultBaseline;
+    let injected = 0;
+
+    beforeAll(async () => {
+      baseline = await faultBaseline(scenario);
+    });
+
+    afterAll(() => {
+      // One line per suite: how many faults the suite injected, so a silent skip shows.
+      console.log(
+        `${scenario.name}: ${injected} faults injected (${baseline.syncs} syncs, ${baseline.operations} operations)`,
+      );
+    });
+
+    it.each(["sync", "operation"] as const)(
+      "fails with a HostError at every %s, keeps what users entered, and the next run repairs it",
+      async (kind) => {
+        const places = kind === "sync" ? baseline.syncs : baseline.operations;
+        expect(places).toBeGreaterThan(0);
+        const failures: string[] = [];
+        for (let n = 1; n <= places; n += 1) {
+          const run = await runWithFault(
+            scenario,
+            baseline,
+            kind === "sync" ? { sync: n } : { operation: n },
+          );
+          injected += run.fired;
+          const problems = [
+            run.fired === 1 ? "" : "the fault never fired",
+            endedWell(run) ? "" : `ended with ${String(run.error)}`,
+            run.missing.length === 0 ? "" : `lost ${JSON.stringify(run.missing)}`,
+            JSON.stringify(run.rerun) === JSON.stringify(baseline.result)
+              ? ""
+              : `rerun gave ${JSON.stringify(run.rerun)}`,
+            JSON.stringify(run.rerunFingerprint) === JSON.stringify(baseline.fingerprint)
+              ? ""
+              : "rerun left another workbook",
+          ].filter((p) => p !== "");
+          if (problems.length > 0) failures.push(`${kind} ${n}: ${problems.join("; ")}`);
+        }
+        expect(failures).toEqual([]);
+      },
+      600_000,
+    );
+  },
+);
