@@ -535,3 +535,110 @@ describe("fake Excel: counting without reading", () => {
     expect(found).toEqual({ count: 2, first: "Sheet1!A300000" });
   });
 });
+
+describe("fake Excel: typing as Excel types", () => {
+  async function typed(values: unknown[][], format?: string) {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem("Sheet1")
+        .getRangeByIndexes(0, 0, 1, values[0]!.length);
+      if (format !== undefined) (range as unknown as { numberFormat: string }).numberFormat = format;
+      range.values = values;
+      await context.sync();
+    });
+    const sheet = excel.state.sheets[0]!;
+    return values[0]!.map((_, c) => ({
+      value: sheet.valueAt(0, c),
+      formula: sheet.formulas.get(key(0, c)) ?? null,
+      format: sheet.formatAt(0, c, "numberFormat"),
+    }));
+  }
+
+  it("retypes 1,234 as a number, 1/2 as a date, 12:30 as a time, and gives General cells their formats", async () => {
+    expect(await typed([["1,234", "1/2", "12:30", "1/2/2023", "50%"]])).toEqual([
+      { value: 1234, formula: null, format: "#,##0" },
+      { value: 44928, formula: null, format: "d-mmm" },
+      { value: 0.5208333333333334, formula: null, format: "h:mm" },
+      { value: 44928, formula: null, format: "m/d/yyyy" },
+      { value: 0.5, formula: null, format: "0%" },
+    ]);
+  });
+
+  it("keeps text in a text-formatted cell and after an apostrophe", async () => {
+    expect((await typed([["1,234", "'1/2", "'=见附表"]], "@")).map((c) => c.value)).toEqual([
+      "1,234",
+      "1/2",
+      "=见附表",
+    ]);
+  });
+
+  it("takes text starting with + or - as a formula, as the Range.values docs say, unless it is a number", async () => {
+    expect(await typed([["+A1", "-张三", "-5", "+7"]])).toEqual([
+      { value: "", formula: "=+A1", format: "General" },
+      { value: "", formula: "=-张三", format: "General" },
+      { value: -5, formula: null, format: "General" },
+      { value: 7, formula: null, format: "General" },
+    ]);
+  });
+
+  it.each(["=", "=SUM(1,2", '="open', "=A1+", "=)("])("refuses the formula %j", async (formula) => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[formula]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
+describe("fake Excel: formats and messages Excel refuses", () => {
+  it.each(['0.00"', "[Red", "0;0;0;0;0", "x".repeat(256)])("refuses the number format %j", async (format) => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      (
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as { numberFormat: string }
+      ).numberFormat = format;
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it.each([0, 410, Number.NaN])("refuses the font size %p", async (size) => {
+    const excel = new FakeExcel();
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.font.size = size;
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it("refuses a data-validation message over 225 characters and takes one of 225", async () => {
+    const excel = new FakeExcel();
+    const set = (message: string) => (context: FakeRequestContext) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:A3");
+      range.dataValidation.rule = { wholeNumber: { operator: "GreaterThan", formula1: 0 } };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "数量", message };
+      return context.sync();
+    };
+    await excel.run(set("数".repeat(225)));
+    const error = await failureOf(excel, set("数".repeat(226)));
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it("measures a request as Office builds it: each action and each object path once", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [["x"]];
+      await context.sync();
+      sheet.getRange("A1").values = [["x"]];
+      sheet.getRange("A2").values = [["x"]];
+      await context.sync();
+    });
+    const [one, two] = excel.syncs.map((s) => s.requestBytes);
+    // The second request adds an action and a range's path, not the worksheet's path again.
+    expect(two! - one!).toBeGreaterThan(100);
+    expect(two! - one!).toBeLessThan(one!);
+  });
+});

@@ -8,6 +8,7 @@ import {
   EXCEL_ROWS,
   FakeRichApiError,
   enterValue,
+  typeIntoCell,
   key,
   qualifiedAddress,
   splitSheet,
@@ -171,13 +172,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           );
         }
         const k = key(r, c);
-        if (typeof value === "string" && value.startsWith("=") && value.length > 1) {
-          sheet.formulas.set(k, value);
+        const typed = typeIntoCell(value, sheet.formatAt(r, c, "numberFormat"));
+        if (typed.formula !== undefined) {
+          sheet.formulas.set(k, typed.formula);
           sheet.values.delete(k);
           return;
         }
         sheet.formulas.delete(k);
-        const stored = enterValue(value, sheet.formatAt(r, c, "numberFormat"));
+        if (typed.numberFormat !== undefined) {
+          sheet.setFormat({ row: r, col: c, rowCount: 1, colCount: 1 }, "numberFormat", typed.numberFormat);
+        }
+        const stored = typed.value ?? "";
         if (stored === "") sheet.values.delete(k);
         else sheet.values.set(k, stored);
       });
@@ -197,16 +202,16 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   set numberFormat(input: unknown) {
     this.act("set numberFormat", input, ({ sheet, rect }) => {
       if (!Array.isArray(input)) {
-        if (typeof input !== "string")
-          throw new FakeRichApiError("InvalidArgument", "A number format is text.");
-        sheet.setFormat(rect, "numberFormat", input);
+        sheet.setFormat(rect, "numberFormat", checkNumberFormat(input));
         return;
       }
       eachInput(rect, input, "numberFormat", (r, c, value) => {
         if (value === null) return;
-        if (typeof value !== "string")
-          throw new FakeRichApiError("InvalidArgument", "A number format is text.");
-        sheet.setFormat({ row: r, col: c, rowCount: 1, colCount: 1 }, "numberFormat", value);
+        sheet.setFormat(
+          { row: r, col: c, rowCount: 1, colCount: 1 },
+          "numberFormat",
+          checkNumberFormat(value),
+        );
       });
     });
   }
@@ -300,7 +305,54 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 }
 
-/** A response of a whole sheet would be gigabytes; Office would refuse it, and so does the fake, early. */
+/**
+ * A number format code as Excel takes it: text of at most 255 characters, at most four sections
+ * separated by ";" (positive; negative; zero; text), with its quotes and brackets closed. Excel
+ * refuses a code it cannot parse.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member
+ * https://support.microsoft.com/office/review-guidelines-for-customizing-a-number-format-c0a1d1fa-d3f4-4018-96b7-9c9354dd99f5
+ */
+function checkNumberFormat(code: unknown): string {
+  if (typeof code !== "string") throw new FakeRichApiError("InvalidArgument", "A number format is text.");
+  const refuse = (why: string): never => {
+    throw new FakeRichApiError("InvalidArgument", `Number format “${code}”: ${why}.`);
+  };
+  if (code.length > 255) refuse("longer than 255 characters");
+  const sections: string[] = [];
+  let current = "";
+  let quoted = false;
+  let bracket = false;
+  for (let i = 0; i < code.length; i += 1) {
+    const ch = code[i]!;
+    if (ch === "\\" && !quoted) {
+      current += code.slice(i, i + 2);
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && !bracket) quoted = !quoted;
+    else if (!quoted && ch === "[") {
+      if (bracket) refuse("a bracket inside a bracket");
+      bracket = true;
+    } else if (!quoted && ch === "]") {
+      if (!bracket) refuse("a bracket closed that was not opened");
+      bracket = false;
+    } else if (!quoted && !bracket && ch === ";") {
+      sections.push(current);
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  sections.push(current);
+  if (quoted || bracket) refuse("a quote or a bracket left open");
+  if (sections.length > 4) refuse("more than four sections");
+  return code;
+}
+
+/**
+ * "A range is limited to 5,000,000 cells for read operations": the fake refuses a bigger one early.
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ */
 function guardHugeRead(rect: Rect): void {
   if (rect.rowCount * rect.colCount > 5_000_000) {
     throw new FakeRichApiError(
@@ -506,8 +558,14 @@ class FakeRangeFont extends FakeClientObject<RangeTarget> {
   get size(): number {
     return this.loaded("size");
   }
+  /**
+   * Excel's font sizes run from 1 to 409 points.
+   * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+   */
   set size(value: number) {
     this.act("set fontSize", value, ({ sheet, rect }) => {
+      if (typeof value !== "number" || !(value >= 1 && value <= 409))
+        throw new FakeRichApiError("InvalidArgument", `Font size ${String(value)} (1–409 points).`);
       sheet.setFormat(rect, "fontSize", value);
     });
   }
@@ -548,14 +606,15 @@ class FakeDataValidation extends FakeClientObject<RangeTarget> {
 
   set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
     this.act("set errorAlert", alert, ({ sheet, rect }) => {
-      // Excel's limits: a title of 32 characters, a message of 255.
+      // Excel's limits: a title of 32 characters, a message of 225 (MS-XLSB 2.5.37 DValStrings).
+      // https://learn.microsoft.com/openspecs/office_file_formats/ms-xlsb/b8894965-c186-4bba-8a0b-8ec2a37a1cbe
       if (alert.title.length > 32)
         throw new FakeRichApiError(
           "InvalidArgument",
           `Error alert title longer than 32 characters: “${alert.title}”.`,
         );
-      if (alert.message.length > 255)
-        throw new FakeRichApiError("InvalidArgument", "Error alert message longer than 255 characters.");
+      if (alert.message.length > 225)
+        throw new FakeRichApiError("InvalidArgument", "Error alert message longer than 225 characters.");
       if (!["Stop", "Warning", "Information"].includes(alert.style))
         throw new FakeRichApiError("InvalidArgument", alert.style);
       const v = sheet.validationAt(rect.row, rect.col);

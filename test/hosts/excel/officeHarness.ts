@@ -9,7 +9,7 @@ import type { WorkbookPort } from "../../../src/workbook/port";
 import { FakeExcel, type FakeExcelOptions } from "../../fakes/excel/fakeExcel";
 import {
   FORMAT_DEFAULTS,
-  enterValue,
+  typeIntoCell,
   formatA1,
   key,
   parseA1,
@@ -83,13 +83,18 @@ export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: str
     sheet.values.delete(k);
     return;
   }
-  if (typeof value === "string" && value.length > 1 && value.startsWith("=")) {
-    // Typed as a formula, as in Excel (the fake does not calculate it).
-    sheet.formulas.set(k, value);
+  // Typed as Excel types it: "=…" a formula (the fake does not calculate it), "58.2" a number.
+  const typed = typeIntoCell(value, sheet.formatAt(row, col, "numberFormat"));
+  if (typed.formula !== undefined) {
+    sheet.formulas.set(k, typed.formula);
     sheet.values.delete(k);
     return;
   }
-  sheet.values.set(k, enterValue(value, sheet.formatAt(row, col, "numberFormat")));
+  sheet.formulas.delete(k);
+  if (typed.numberFormat !== undefined) {
+    sheet.setFormat({ row, col, rowCount: 1, colCount: 1 }, "numberFormat", typed.numberFormat);
+  }
+  sheet.values.set(k, typed.value ?? "");
 }
 
 /** Writes a note as a user would (right-click → New Note): one note per cell, the user as author. */
