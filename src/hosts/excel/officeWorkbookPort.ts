@@ -33,6 +33,18 @@
  */
 import { columnLetters } from "../../workbook/a1";
 import { HostError } from "../hostError";
+import {
+  ACTION_OVERHEAD_BYTES,
+  DEFAULT_PAYLOAD_BUDGET_BYTES,
+  ESTIMATED_RESPONSE_BYTES_PER_CELL,
+  MAX_READ_RETRIES,
+  chunkRows,
+  packGreedily,
+  planValueLoads,
+  utf8Bytes,
+  type ValueBlock,
+  type ValuePiece,
+} from "./officeRequestPlanner";
 import type { CellRect, CellValue, RectFormat, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type {
   HostFeatures,
@@ -117,29 +129,6 @@ export interface OfficeHostStats {
   /** The largest estimated request over all writes, in bytes. */
   readonly largestRequestBytes: number;
 }
-
-/** 5 MB is Excel on the web's limit; keep half a megabyte for what the estimate cannot see. */
-const DEFAULT_PAYLOAD_BUDGET_BYTES = 4.5 * 1024 * 1024;
-
-/**
- * The estimated size of one queued action (object path, action type, ids, property name) apart
- * from its arguments. Office's request JSON spends roughly 100–200 bytes per action; 256 errs on
- * the large side so that the budget, not Excel, cuts a request.
- */
-const ACTION_OVERHEAD_BYTES = 256;
-
-/**
- * The estimated response size of one cell's value when reading. A read cannot know the values in
- * advance. What staff enter is mostly short numbers, dates and "0.01L"-style text: measured on the
- * benchmark's monitoring sheet, a cell averages under 8 bytes of JSON, and "" costs 3. 12 bytes
- * keeps a margin over that without cutting 10,000 monitoring rows into extra round trips. Should
- * Excel still refuse a response (long free text), the read retries with four times the estimate
- * (reading is safe to repeat), up to MAX_READ_RETRIES times.
- */
-const ESTIMATED_RESPONSE_BYTES_PER_CELL = 12;
-/** Brackets and comma around every row of a 2-D array. */
-const ROW_OVERHEAD_BYTES = 3;
-const MAX_READ_RETRIES = 3;
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 const EXCEL_ROWS = 1_048_576;
@@ -619,28 +608,9 @@ interface ReadResult {
   readonly largestResponseBytes: number;
 }
 
-/** A block of cells whose values a read loads. */
-interface ValueBlock {
-  readonly name: string;
-  readonly startRow: number;
-  readonly startCol: number;
-  readonly rowCount: number;
-  readonly colCount: number;
-  /** What a cell's value costs in the response where it is known (a block read before); else the estimate. */
-  readonly bytesPerCell?: number;
-}
-
 interface UsedArea extends ValueBlock {
   readonly sheet: Excel.Worksheet;
   readonly tables: readonly string[];
-}
-
-/** A slice of a block whose values one sync loads. */
-interface ValuePiece<A extends ValueBlock = ValueBlock> {
-  readonly area: A;
-  readonly rowOffset: number;
-  readonly rowCount: number;
-  readonly bytes: number;
 }
 
 async function readInContext(
@@ -1244,41 +1214,6 @@ function boundingRect(a: CellRect | null, b: CellRect | null): CellRect | null {
   };
 }
 
-/** Packs used ranges into syncs, cutting a range into row chunks only where it alone passes the budget. */
-function planValueLoads<A extends ValueBlock>(
-  areas: readonly A[],
-  budget: number,
-  bytesPerCell: number,
-): ValuePiece<A>[][] {
-  const pieces: ValuePiece<A>[] = [];
-  for (const area of areas) {
-    const rowBytes = area.colCount * Math.max(bytesPerCell, area.bytesPerCell ?? 0) + ROW_OVERHEAD_BYTES;
-    const rowsPerPiece = Math.floor(budget / rowBytes);
-    if (rowsPerPiece < 1) {
-      throw new HostError(
-        "payload_too_large",
-        `A row of “${area.name}” is too wide to read within ${budget} bytes.`,
-      );
-    }
-    for (let offset = 0; offset < area.rowCount; offset += rowsPerPiece) {
-      const rowCount = Math.min(rowsPerPiece, area.rowCount - offset);
-      pieces.push({ area, rowOffset: offset, rowCount, bytes: rowCount * rowBytes });
-    }
-  }
-  // Loads may run in any order, so first-fit: the small sheets ride along with the last chunk of a
-  // big one instead of costing a sync of their own.
-  const groups: { pieces: ValuePiece<A>[]; bytes: number }[] = [];
-  for (const piece of pieces) {
-    const group = groups.find((g) => g.bytes + piece.bytes <= budget);
-    if (group === undefined) groups.push({ pieces: [piece], bytes: piece.bytes });
-    else {
-      group.pieces.push(piece);
-      group.bytes += piece.bytes;
-    }
-  }
-  return groups.map((g) => g.pieces);
-}
-
 /**
  * Which cells a RangeAreas holds, from its address ("Sheet1!A1:B4, Sheet1!D1:D4"); none for a null
  * object (no such cells).
@@ -1603,10 +1538,9 @@ function dataSteps(write: SheetWrite, known: WriteKnowledge, budget: number): St
   const rowCount = layout.values.length;
   const colCount = layout.values[0]?.length ?? 0;
   if (rowCount > 0 && colCount > 0) {
-    for (const chunk of chunkRows(layout.values, final, budget, known.formulaLikeTexts)) {
-      const rows = layout.values
-        .slice(chunk.first, chunk.first + chunk.count)
-        .map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
+    const wire = layout.values.map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
+    for (const chunk of chunkRows(wire, final, budget)) {
+      const rows = wire.slice(chunk.first, chunk.first + chunk.count);
       steps.push(
         dataStep(2, chunk.bytes, (scope) => {
           scope.sheet(target).getRangeByIndexes(chunk.first, 0, chunk.count, colCount).values = rows;
@@ -2078,37 +2012,6 @@ function checkLayout(layout: SheetLayout): void {
   }
 }
 
-/** Row chunks of a block of values, each small enough for one request with room for nothing else. */
-function chunkRows(
-  values: readonly (readonly CellValue[])[],
-  sheetName: string,
-  budget: number,
-  formulaLikeTexts: ReadonlySet<string>,
-): { first: number; count: number; bytes: number }[] {
-  const limit = budget - 4 * ACTION_OVERHEAD_BYTES;
-  const chunks: { first: number; count: number; bytes: number }[] = [];
-  let first = 0;
-  let bytes = 2;
-  values.forEach((row, index) => {
-    const rowBytes =
-      utf8Bytes(JSON.stringify(row.map((value) => toOfficeValue(value, formulaLikeTexts)))) + 1;
-    if (rowBytes + 2 > limit) {
-      throw new HostError(
-        "payload_too_large",
-        `Row ${index + 1} of “${sheetName}” alone passes ${budget} bytes.`,
-      );
-    }
-    if (bytes + rowBytes > limit) {
-      chunks.push({ first, count: index - first, bytes });
-      first = index;
-      bytes = 2;
-    }
-    bytes += rowBytes;
-  });
-  if (values.length > first) chunks.push({ first, count: values.length - first, bytes });
-  return chunks;
-}
-
 /**
  * A patch in the contract's order: values in place, fills in list order, then the add-in's notes
  * inside `clearNotes` removed and the new ones added. `notes` is what the sheet holds now, or null
@@ -2124,10 +2027,9 @@ function patchSteps(
   const name = patch.sheet;
   const steps: Step[] = [];
   for (const { rect, values } of patch.values) {
-    for (const chunk of chunkRows(values, name, budget, known.formulaLikeTexts)) {
-      const rows = values
-        .slice(chunk.first, chunk.first + chunk.count)
-        .map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
+    const wire = values.map((row) => row.map((value) => toOfficeValue(value, known.formulaLikeTexts)));
+    for (const chunk of chunkRows(wire, name, budget)) {
+      const rows = wire.slice(chunk.first, chunk.first + chunk.count);
       steps.push(
         dataStep(2, chunk.bytes, (scope) => {
           scope
@@ -2249,38 +2151,7 @@ function cosmeticStep(actions: number, payloadBytes: number, queue: (scope: Requ
   return { bytes: actions * ACTION_OVERHEAD_BYTES + payloadBytes, phase: "cosmetic", queue };
 }
 
-/** Keeps order and fills each request up to the budget before starting the next. */
-function packGreedily<T>(items: readonly T[], budget: number, bytesOf: (item: T) => number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    const bytes = bytesOf(item);
-    if (bytes > budget) {
-      throw new HostError(
-        "payload_too_large",
-        `One action needs ${bytes} bytes, more than the ${budget}-byte budget.`,
-      );
-    }
-    if (current.length > 0 && size + bytes > budget) {
-      groups.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += bytes;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
 // ———————————————————————————————————————————— helpers ———————————————————————————————————————————
-
-const encoder = new TextEncoder();
-
-function utf8Bytes(text: string): number {
-  return encoder.encode(text).length;
-}
 
 function rectRange(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
   return sheet.getRangeByIndexes(rect.row, rect.col, rect.rowCount, rect.colCount);
