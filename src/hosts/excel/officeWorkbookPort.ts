@@ -3,11 +3,18 @@
  *
  * Round trips are what make an add-in slow (each `context.sync()` crosses from the task pane to
  * Excel, and on the web over the network), so every operation plans its whole batch first and
- * then spends a fixed number of syncs: `read` two; `write` one (one more to learn the notes a patch
- * replaces); `update` — what generation and validation use — reads in two, then, in the same
- * `Excel.run`, checks in one that nothing it would overwrite changed meanwhile and writes in one.
+ * then spends a fixed number of syncs, however many rows there are:
+ * - `update` (generation and validation): reads in two (one more for a sheet past
+ *   readBounds.withoutTables whose tables the port did not expect), then, in the same `Excel.run`,
+ *   checks in one that nothing it would overwrite changed meanwhile (the same sync learns the
+ *   notes a patch replaces and the tables it resizes) and writes in one;
+ * - `read`: two; `write`: one, plus up to three to learn what `update` learns on the way.
  * Each spends one more sync per extra chunk only where a request or response would pass Excel on
- * the web's 5 MB payload limit, and decides every chunk before anything is queued.
+ * the web's 5 MB payload limit (see officeRequestPlanner.ts), and decides every chunk before
+ * anything is queued. A write's data (values, number formats, tables, sheets, patches) comes
+ * before its finishing (widths, colours, dropdowns, panes, print set-up, charts), so that a
+ * failure at any step leaves a workbook the next run recognises; a failure in the finishing is
+ * reported, not thrown.
  *
  * Requirement sets (the highest unconditional one decides the manifest's `<Requirements>`; a later
  * one is used only where `isSetSupported` says the running Excel has it). A test runs the host over
