@@ -279,7 +279,7 @@ export function createOfficeWorkbookPort(
         const facts = await learnFacts(context, batch, counted.sync, {
           sheetNames: null,
           noteCounts: null,
-          tableCellsLoaded: false,
+          readThisSession: false,
         });
         refuseMissingPatchSheets(batch, facts.sheetNames);
         const notes = features.notes ? await surveyNotes(context, facts.noteCounts, counted.sync) : new Map();
@@ -345,7 +345,7 @@ export function createOfficeWorkbookPort(
         const facts = await learnFacts(context, batch, writeCount.sync, {
           sheetNames: read.snapshot.sheetNames,
           noteCounts: read.noteCounts,
-          tableCellsLoaded: true,
+          readThisSession: true,
         });
         const checked = await checkUnchanged(context, read, batch, {
           formulas,
@@ -456,14 +456,26 @@ export function createOfficeWorkbookPort(
     known: {
       readonly sheetNames: readonly string[] | null;
       readonly noteCounts: ReadonlyMap<string, number> | null;
-      /** Whether the caller loads the tables' cells itself (update's check does). */
-      readonly tableCellsLoaded: boolean;
+      /**
+       * Whether the caller read the workbook in this same session (update): what it learned is
+       * fresh, and its check loads the tables' cells itself.
+       */
+      readonly readThisSession: boolean;
     },
   ): Promise<WriteFacts> {
     const patches = batch.patches ?? [];
     const replaced = batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name);
     const tablesOf = replaced.filter((name) => !knownTables.has(name.toLowerCase()));
-    const chartsOf = replaced.filter((name) => !knownCharts.has(name.toLowerCase()));
+    // A sheet that draws charts loses every old one (see cosmeticSteps), so its charts are learned
+    // afresh unless this session's read just did: a remembered list may be stale.
+    const drawsCharts = new Set(
+      batch.sheets.filter((s) => (s.layout.charts ?? []).length > 0).map((s) => s.layout.name.toLowerCase()),
+    );
+    const chartsOf = replaced.filter(
+      (name) =>
+        !knownCharts.has(name.toLowerCase()) ||
+        (drawsCharts.has(name.toLowerCase()) && !known.readThisSession),
+    );
     const notesOf = features.notes
       ? patches
           .filter((p) => p.notes.length > 0 || p.clearNotes !== null)
@@ -508,7 +520,7 @@ export function createOfficeWorkbookPort(
       for (const { name, count } of counts) noteCounts.set(name.toLowerCase(), count.value);
     }
     // Where a table may be resized, its cells decide whether it can be: learn those not known.
-    if (canResizeTables && !known.tableCellsLoaded) await learnTableCells(context, replaced, sync);
+    if (canResizeTables && !known.readThisSession) await learnTableCells(context, replaced, sync);
     return { sheetNames, noteCounts };
   }
 
@@ -1759,14 +1771,28 @@ function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] {
       }),
     );
   }
-  // The add-in's charts go with the old sheet; a chart a user made stays.
+  // The add-in's charts go with the old sheet; on a sheet without charts of its own (a plan
+  // sheet), a chart a user made stays. A sheet that draws charts (the summary) loses every old
+  // one: a write that failed between charts.add and naming the chart left one under Excel's
+  // default name, which cannot be told from a user's, and the sheet is the add-in's anyway.
   if (mode === "replace") {
-    for (const chart of (known.charts.get(name.toLowerCase()) ?? []).filter(isAddInChart)) {
-      steps.push(
-        cosmeticStep(2, utf8Bytes(chart), (scope) => {
-          scope.sheet(name).charts.getItem(chart).delete();
-        }),
-      );
+    const old = known.charts.get(name.toLowerCase()) ?? [];
+    if ((layout.charts ?? []).length > 0) {
+      for (let index = old.length - 1; index >= 0; index -= 1) {
+        steps.push(
+          cosmeticStep(2, 0, (scope) => {
+            scope.sheet(name).charts.getItemAt(index).delete();
+          }),
+        );
+      }
+    } else {
+      for (const chart of old.filter(isAddInChart)) {
+        steps.push(
+          cosmeticStep(2, utf8Bytes(chart), (scope) => {
+            scope.sheet(name).charts.getItem(chart).delete();
+          }),
+        );
+      }
     }
   }
   (layout.charts ?? []).forEach((chart, index) => steps.push(chartStep(name, chart, index)));

@@ -411,7 +411,7 @@ describe("the Office host's notes and charts", () => {
     expect(probe.noteAt("L9")).toBe(`${addInNoteMarker}新的说明`);
   });
 
-  it("draws a layout's charts with their title, place and value axis, and replaces only its own charts", async () => {
+  it("draws a layout's charts with their title, place and value axis, and redraws them on replace", async () => {
     const harness = await createOfficeHarness();
     const chart = {
       kind: "columnClustered" as const,
@@ -441,16 +441,31 @@ describe("the Office host's notes and charts", () => {
         valueAxis: { minimum: 1, maximum: 6, title: "水质类别" },
       }),
     ]);
-    // A chart the user drew beside the add-in's.
-    sheet.charts.push({ ...sheet.charts[0]!, id: "{USER}", name: "我的图表" });
+    // What a write that failed between adding a chart and naming it leaves: Excel's default name.
+    sheet.charts.push({ ...sheet.charts[0]!, id: "{LEFT}", name: "Chart 2" });
 
     await harness.port.write({
       sheets: [{ layout: { ...layout, charts: [{ ...chart, title: "新标题" }] }, mode: "replace" }],
       activate: null,
     });
-    expect(sheet.charts.map((c) => [c.name, c.title])).toEqual([
-      ["我的图表", "断面水质类别与目标"],
-      ["WP_Chart1", "新标题"],
-    ]);
+    expect(sheet.charts.map((c) => [c.name, c.title])).toEqual([["WP_Chart1", "新标题"]]);
+  });
+
+  it("leaves a chart a user drew on a plan sheet when generating again", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    const tasks = harness.excel.state.sheetByName("附件1 任务清单")!;
+    tasks.charts.push({
+      id: "{USER}",
+      name: "我的图表",
+      type: "Pie",
+      source: { row: 3, col: 0, rowCount: 5, colCount: 2 },
+      seriesBy: "Auto",
+      title: "",
+      position: null,
+      valueAxis: { minimum: null, maximum: null, title: "" },
+    });
+    await generate(harness);
+    expect(tasks.charts.map((c) => c.name)).toEqual(["我的图表"]);
   });
 });
