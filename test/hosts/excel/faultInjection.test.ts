@@ -1,5 +1,6 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { generateWorkbook, type GenerateOutcome } from "../../../src/workbook/generateWorkbook";
+import { validateWorkbook, type ValidateOutcome } from "../../../src/workbook/validate/validateWorkbook";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import {
   endedWell,
@@ -43,6 +44,26 @@ async function withEntries(harness: OfficeHarness): Promise<readonly Entry[]> {
   ];
 }
 
+function validate(port: WorkbookPort): Promise<ValidateOutcome> {
+  return validateWorkbook(port, liuzhou2023Plan, { locale: "zh-CN", asOf: "2023-06-30" });
+}
+
+/** Two validations agree on the whole report (issues, points, indicators, tasks, goals). */
+function validated(outcome: ValidateOutcome): unknown {
+  return outcome.ok ? outcome.report : outcome;
+}
+
+/**
+ * The workbook above validated once (marks, 【校验】 notes, computed cells, 汇总 and its chart),
+ * then changed by the user: the next validation clears the old marks and draws new ones.
+ */
+async function validatedWithEntries(harness: OfficeHarness): Promise<readonly Entry[]> {
+  const entries = await withEntries(harness);
+  expect((await validate(harness.port)).ok).toBe(true);
+  enterAsUser(harness.excel.state, "监测数据", "E4", "abc");
+  return entries.map((e) => (e.sheet === "监测数据" && e.column === 4 ? { ...e, value: "abc" } : e));
+}
+
 async function emptyWorkbook(harness: OfficeHarness): Promise<readonly Entry[]> {
   await harness.addSheet("Sheet1");
   return [];
@@ -50,12 +71,13 @@ async function emptyWorkbook(harness: OfficeHarness): Promise<readonly Entry[]> 
 
 /**
  * The actions run with a fault at every sync and at every operation. Another action plugs in with
- * one line, e.g.:
- *   faultScenario("validate", withEntries, (port) => validateWorkbook(port, plan, options), (r) => r.issues),
+ * one line: a name, the workbook it starts from, the action, and what two runs must agree on.
  */
 const scenarios: readonly FaultScenario<never>[] = [
   faultScenario("generate into a new workbook", emptyWorkbook, generate, generated),
   faultScenario("generate again over what users entered", withEntries, generate, generated),
+  faultScenario("validate and summarise what users entered", withEntries, validate, validated),
+  faultScenario("validate again over the last validation's marks", validatedWithEntries, validate, validated),
 ] as unknown as FaultScenario<never>[];
 
 describe.each(scenarios.map((s) => [s.name, s] as const))(

@@ -14,8 +14,8 @@ import { createOfficeHarness, type OfficeHarness } from "./officeHarness";
  * what a user entered there (which no failure may lose), and the action itself.
  *
  * @example
- * // One line plugs in another action, once it exists:
- * faultScenario("validate", withEntries, (port) => validateWorkbook(port, liuzhou2023Plan, options), (r) => r.issues);
+ * // One line plugs in another action:
+ * faultScenario("validate", withEntries, (port) => validateWorkbook(port, liuzhou2023Plan, options), (r) => (r.ok ? r.report : r));
  */
 export interface FaultScenario<R> {
   readonly name: string;
