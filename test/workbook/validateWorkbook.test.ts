@@ -1,4 +1,5 @@
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
+import type { Plan } from "../../src/core/plan/planSchema";
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../src/workbook/layout";
@@ -249,6 +250,27 @@ describe("validating 指标填报 and 附件6", () => {
     expect(codesAt(report, survey, "H5")).toEqual(["count_not_whole_number"]);
     // Traced 28 of 30 found: 93.33 %.
     expect(report.indicators.find((i) => i.id === "t16-1")?.actual).toBeCloseTo(93.33, 2);
+  });
+
+  it("computes task 16's shares by the survey source the plan names, whatever the denominator's label", async () => {
+    const relabelled: Plan = {
+      ...plan,
+      targets: plan.targets.map((t) =>
+        t.denominator === null
+          ? t
+          : { ...t, denominator: { ...t.denominator, zh: "分母", en: "Denominator" } },
+      ),
+    };
+    const book = await generated();
+    enter(book, survey, "E4", 20); // found
+    enter(book, survey, "F4", 16); // traced: 80 % of found
+    enter(book, survey, "G4", 10); // remediation tasks
+    enter(book, survey, "H4", 3); // remediated: 30 % of the tasks
+    const outcome = await validateWorkbook(book.port, relabelled, { locale: "zh-CN", asOf: "2023-06-30" });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    const share = (id: string) => outcome.report.indicators.find((i) => i.id === id);
+    expect(share("t16-1")).toMatchObject({ actual: 80, status: "met" });
+    expect(share("t16-2")).toMatchObject({ actual: 30, status: "met" });
   });
 });
 

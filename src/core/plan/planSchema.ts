@@ -59,9 +59,18 @@ export const numericTargetSchema = z.strictObject({
   unit: z.string(),
   /**
    * For a share measured against something specific that staff must count separately (t16-1: the
-   * outfalls identified so far), what that is, as a label in both languages; null otherwise.
+   * outfalls identified so far), what that is, as a label in both languages, and `source`: the share
+   * of the outfall survey (附件6) that gives the actual value when staff leave it blank —
+   * `outfall_traced` (traced ÷ found), `outfall_remediated` (remediated ÷ remediation tasks), or
+   * null when nothing in the workbook counts it. Null when the target counts what its indicator says.
    */
-  denominator: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).nullable(),
+  denominator: z
+    .strictObject({
+      zh: z.string().min(1),
+      en: z.string().min(1),
+      source: z.enum(["outfall_traced", "outfall_remediated"]).nullable(),
+    })
+    .nullable(),
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),

@@ -531,15 +531,21 @@ function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
   return totals;
 }
 
-/** Task 16's shares, from 附件6, by the denominator the plan names. */
+/** Task 16's shares, from 附件6, by the survey share the plan's denominator names as its source. */
 function derivedShare(target: NumericTarget, survey: SurveyTotals | null): number | null {
-  if (!target.denominator || !survey?.any) return null;
-  const [part, whole] =
-    target.denominator.zh === "整治任务数"
-      ? [survey.remediated, survey.remediationTasks]
-      : [survey.traced, survey.outfalls];
+  const source = target.denominator?.source ?? null;
+  if (source === null || !survey?.any) return null;
+  const [part, whole] = surveyShares[source](survey);
   return whole > 0 ? Math.round((part / whole) * 100 * 100) / 100 : null;
 }
+
+type SurveyShare = NonNullable<NonNullable<NumericTarget["denominator"]>["source"]>;
+
+/** Each survey share as [part, whole] of the 附件6 totals. */
+const surveyShares: Readonly<Record<SurveyShare, (s: SurveyTotals) => [number, number]>> = {
+  outfall_traced: (s) => [s.traced, s.outfalls],
+  outfall_remediated: (s) => [s.remediated, s.remediationTasks],
+};
 
 function checkIndicators(
   plan: Plan,

@@ -31,6 +31,8 @@ const derivedKeys = new Set([
   "units",
   "points",
   "denominator",
+  // The survey share (an enum code) that computes a denominator's share from 附件6.
+  "source",
   // The indicator's statistical unit (立方米/万元): the plan does not print it.
   "levelUnit",
 ]);
@@ -385,8 +387,8 @@ describe("numeric targets of 附件1", () => {
 
   it("gives a denominator to the two outfall shares of task 16, measured against something specific", () => {
     expect(plan.targets.filter((t) => t.denominator !== null).map((t) => [t.id, t.denominator])).toEqual([
-      ["t16-1", { zh: "已查明排污口总数", en: "Outfalls identified" }],
-      ["t16-2", { zh: "整治任务数", en: "Remediation tasks" }],
+      ["t16-1", { zh: "已查明排污口总数", en: "Outfalls identified", source: "outfall_traced" }],
+      ["t16-2", { zh: "整治任务数", en: "Remediation tasks", source: "outfall_remediated" }],
     ]);
     const [tracing, remediation] = plan.targets.filter((t) => t.task === 16);
     expect(tracing!.qualifier).toContain(tracing!.denominator!.zh);

@@ -97,7 +97,11 @@ describe("parsePlan", () => {
 
   it("finds a denominator on a target that is not a share", () => {
     const json = makePlanJson();
-    (json.targets[2] as Record<string, unknown>)["denominator"] = { zh: "规划长度", en: "Planned length" };
+    (json.targets[2] as Record<string, unknown>)["denominator"] = {
+      zh: "规划长度",
+      en: "Planned length",
+      source: null,
+    };
     const problems = problemsOf(json);
     expect(problems).toEqual([
       expect.objectContaining({ path: "targets[2].denominator", code: "denominator_without_share" }),
@@ -105,6 +109,18 @@ describe("parsePlan", () => {
     expect(problems[0]!.messages["en-US"]).toBe(
       'only a share (%) has a denominator, this target\'s unit is "公里"',
     );
+  });
+
+  it("refuses a denominator whose survey source is missing or unknown, naming the path", () => {
+    for (const source of [undefined, "outfall_found"]) {
+      const json = makePlanJson();
+      (json.targets[2] as Record<string, unknown>)["denominator"] = {
+        zh: "整治任务数",
+        en: "Remediation tasks",
+        ...(source === undefined ? {} : { source }),
+      };
+      expect(problemsOf(json).map((p) => p.path)).toEqual(["targets[2].denominator.source"]);
+    }
   });
 
   it("finds a judgement share that differs from the goal's good-water share, and goal tasks that do not exist", () => {
