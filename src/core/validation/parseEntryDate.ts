@@ -1,5 +1,5 @@
 import { isValid, parseISO } from "date-fns";
-import { serialToIsoDate } from "../excelDate";
+import { fictitiousLeapDaySerial, serialToIsoDate } from "../excelDate";
 import { inputText } from "./validationProblem";
 
 /**
@@ -28,6 +28,8 @@ const datePattern =
  * | --- | --- |
  * | 45047 | 2023-05-01 |
  * | 45047.5 | 2023-05-01 12:00 |
+ * | 1 / 59 / 61 | 1900-01-01 / 1900-02-28 / 1900-03-01 |
+ * | 60 (Excel's fictitious 1900-02-29) | unreadable |
  * | "2023.5.1" | 2023-05-01 |
  * | "2023年5月1日" | 2023-05-01 |
  * | "2023/05/01 08:30" | 2023-05-01 08:30 |
@@ -60,11 +62,16 @@ function fromSerial(serial: number): EntryDate {
   if (!Number.isFinite(serial) || serial < firstSerial || serial > lastSerial) {
     return { kind: "unreadable", input: String(serial) };
   }
-  if (Number.isInteger(serial)) return { kind: "date", iso: serialToIsoDate(serial), minutes: null };
+  if (Number.isInteger(serial)) {
+    // 1900-02-29 never was (Excel's leap-year bug): no sample or task was dated on it.
+    if (serial === fictitiousLeapDaySerial) return { kind: "unreadable", input: String(serial) };
+    return { kind: "date", iso: serialToIsoDate(serial), minutes: null };
+  }
   // The minute Excel shows: it rounds a time to the second (23:59:59.99 is midnight of the next
   // day) and hh:mm drops the seconds, as the text "10:00:45" is read.
   const seconds = Math.round(serial * secondsPerDay);
   const day = Math.floor(seconds / secondsPerDay);
-  if (day > lastSerial) return { kind: "unreadable", input: String(serial) };
+  if (day > lastSerial || day === fictitiousLeapDaySerial)
+    return { kind: "unreadable", input: String(serial) };
   return { kind: "date", iso: serialToIsoDate(day), minutes: Math.floor((seconds % secondsPerDay) / 60) };
 }

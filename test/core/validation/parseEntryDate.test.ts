@@ -77,6 +77,24 @@ describe("parseEntryDate", () => {
     expect(show(parseEntryDate(serial))).toBe(shown);
   });
 
+  it.each([
+    [1, "1900-01-01"],
+    [1.5, "1900-01-01 12:00"],
+    [59, "1900-02-28"],
+    [61, "1900-03-01"],
+    [62, "1900-03-02"],
+  ] as const)(
+    "reads the serial %p as %s, on either side of Excel's fictitious 1900-02-29",
+    (serial, expected) => {
+      expect(show(parseEntryDate(serial))).toBe(expected);
+    },
+  );
+
+  it("refuses serial 60, Excel's 1900-02-29, a day that never was", () => {
+    expect(parseEntryDate(60)).toEqual({ kind: "unreadable", input: "60" });
+    expect(parseEntryDate(60.5)).toEqual({ kind: "unreadable", input: "60.5" });
+  });
+
   it("refuses a serial whose time rounds past 9999-12-31", () => {
     expect(parseEntryDate(2_958_465.999_999_9).kind).toBe("unreadable");
   });
