@@ -88,6 +88,41 @@ describe("validating 监测数据", () => {
     expect(codesAt(report, monitoring, "B8")).toEqual([]);
   });
 
+  it("words an implausible value in the English sheet's terms, and a plausible one passes", async () => {
+    const book = await generated("en-US");
+    const sheet = "Monitoring data";
+    enter(book, sheet, "A4", "露塘");
+    enter(book, sheet, "B4", "2023-05-01");
+    enter(book, sheet, "I4", 500); // 氨氮, mg/L: beyond 200
+    enter(book, sheet, "A5", "露塘");
+    enter(book, sheet, "B5", "2023-05-02");
+    enter(book, sheet, "I5", 0.4);
+    const outcome = await validateWorkbook(book.port, plan, { locale: "en-US", asOf: "2023-06-30" });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    const issues = outcome.report.issues.filter((i) => i.sheet === sheet);
+    expect(issues.map((i) => [i.cell, i.code, i.message])).toEqual([
+      [
+        "I4",
+        "implausible_value",
+        "Ammonia nitrogen 500 mg/L is outside the plausible range (0–200): check the value and its unit.",
+      ],
+    ]);
+  });
+
+  it("quotes a 33,000-character cell in its note and the report cut to 40 characters", async () => {
+    const book = await generated();
+    const essay = "不是断面".repeat(8_250);
+    enter(book, monitoring, "A4", essay);
+    enter(book, monitoring, "B4", "2023-05-01");
+    const report = await validated(book);
+    const issue = report.issues.find((i) => i.cell === "A4");
+    expect(issue?.message).toBe(`点位“${essay.slice(0, 40)}…”不是本计划的断面或水源地：请从下拉列表选择。`);
+    expect(book.sheet(monitoring)?.noteAt(...parseA1("A4"))).toBe(
+      `${addInNoteMarker}${issue?.message ?? ""}`,
+    );
+    expect(at(book, monitoring, "A4")).toBe(essay);
+  });
+
   it("warns where a detection limit is above the target's limit, and an Excel error is an error", async () => {
     const book = await generated();
     enter(book, monitoring, "A4", "露塘"); // target Ⅱ: 氨氮 ≤ 0.5

@@ -53,7 +53,6 @@ function checkValue(
   const field = parameterField(key);
   const measured = parseMeasuredValue(raw);
   const def = getParameter(key);
-  const name = def.nameZh;
   switch (measured.kind) {
     case "problem":
       problems.push(problem("measured_value", measured.severity, field, { waterQuality: measured }));
@@ -64,12 +63,12 @@ function checkValue(
       const range = plausibleRanges[key];
       if (range && (measured.value < range.min || measured.value > range.max)) {
         problems.push(
+          // The parameter by its key: each language's message names it and its unit.
           problem("implausible_value", "error", field, {
-            parameter: name,
+            parameters: [key],
             value: measured.value,
             min: range.min,
             max: range.max,
-            unit: def.unit,
           }),
         );
         return null;

@@ -68,15 +68,16 @@ export interface ProblemParams {
   readonly limit?: number;
   readonly min?: number;
   readonly max?: number;
-  readonly unit?: string;
   readonly name?: string;
   readonly date?: string;
   readonly count?: number;
   readonly row?: number;
   readonly cell?: string;
   readonly sheet?: string;
-  readonly parameter?: string;
-  /** Parameters a verdict rests on (those that miss a target), named in the message's language. */
+  /**
+   * Parameters a problem concerns (those that miss a target, an implausible value's), by key, so
+   * that each language's message names them and their units in its own words.
+   */
   readonly parameters?: readonly ParameterKey[];
   readonly waterQuality?: WaterQualityIssue;
   /** A class in question (entered or reached), and the class it is compared with (target or computed). */

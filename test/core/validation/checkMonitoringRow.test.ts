@@ -5,6 +5,7 @@ import {
   parameterField,
   type MonitoringRowInput,
 } from "../../../src/core/validation/checkMonitoringRow";
+import { formatProblem } from "../../../src/core/validation/formatProblem";
 import { createPointResolver, monitoringPoints } from "../../../src/core/validation/monitoringPoints";
 import { plausibleRanges } from "../../../src/core/validation/plausibility";
 import type { Problem } from "../../../src/core/validation/validationProblem";
@@ -167,11 +168,37 @@ describe("checkMonitoringRow: the values", () => {
         code: "implausible_value",
         severity: "error",
         field: "param:ph",
-        params: { parameter: "pH值", value: 15, min: 0, max: 14, unit: "无量纲" },
+        params: { parameters: ["ph"], value: 15, min: 0, max: 14 },
       },
     ]);
     expect(checked.sample).toEqual({});
   });
+
+  it.each([
+    {
+      values: { ph: 15 },
+      zh: "pH值 15 超出合理范围（0–14），请核对数值和单位。",
+      en: "pH 15 is outside the plausible range (0–14): check the value and its unit.",
+    },
+    {
+      values: { nh3n: 500 },
+      zh: "氨氮 500 mg/L 超出合理范围（0–200），请核对数值和单位。",
+      en: "Ammonia nitrogen 500 mg/L is outside the plausible range (0–200): check the value and its unit.",
+    },
+    {
+      values: { water_temp: 46 },
+      zh: "水温 46 ℃ 超出合理范围（0–45），请核对数值和单位。",
+      en: "Water temperature 46 ℃ is outside the plausible range (0–45): check the value and its unit.",
+    },
+  ])(
+    "names the parameter and its unit of an implausible $values in each message's own language",
+    ({ values, zh, en }) => {
+      const [found] = checkMonitoringRow(makeRow(values), context).problems;
+      if (found === undefined) throw new Error("expected a problem");
+      expect(formatProblem(found, "zh-CN")).toBe(zh);
+      expect(formatProblem(found, "en-US")).toBe(en);
+    },
+  );
 
   it.each([
     ["ph", 14, true],

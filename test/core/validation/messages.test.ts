@@ -23,7 +23,8 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   sampling_date_outside_plan_year: ["date", "value"],
   sampling_date_after_as_of: ["date", "actual"],
   duplicate_sample: ["row"],
-  implausible_value: ["parameter", "value", "min", "max", "unit"],
+  // The unit is the parameter's own, in the message's language (tested in checkMonitoringRow).
+  implausible_value: ["parameters", "value", "min", "max"],
   unreadable_measured_class: ["input"],
   measured_class_differs: ["waterClass", "otherClass", "count"],
   // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.
@@ -72,14 +73,12 @@ const sample = {
   limit: 202,
   min: 303,
   max: 404,
-  unit: "单位U",
   name: "名称N",
   date: "2023-05-06",
   count: 505,
   row: 606,
   cell: "K707",
   sheet: "工作表S",
-  parameter: "参数P",
   waterClass: 4,
   otherClass: 2,
   parameters: ["nh3n"],
@@ -124,6 +123,29 @@ describe("validation messages", () => {
 });
 
 describe("formatProblem", () => {
+  it("quotes at most 40 characters of what a cell holds, on one line, however long it is", () => {
+    const essay = `第一行${"很长的说明".repeat(6_600)}\n第二行`; // 33,000 characters and a line break
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const message = formatProblem(problem("unknown_point", "error", "point", { input: essay }), locale);
+      expect(message).toContain(`${essay.slice(0, 40)}…`);
+      expect(message).not.toContain("\n");
+      expect(message.length).toBeLessThan(120);
+    }
+    const measured = problem("measured_value", "error", "param:nh3n", {
+      waterQuality: { code: "unreadable_value", severity: "error", input: "x".repeat(33_000) },
+    });
+    expect(formatProblem(measured, "en-US")).toContain(`"${"x".repeat(40)}…"`);
+  });
+
+  it("quotes a short input whole, and folds its line breaks into spaces", () => {
+    const p = problem("unknown_point", "error", "point", { input: "露塘\r\n上游" });
+    expect(formatProblem(p, "zh-CN")).toBe("点位“露塘 上游”不是本计划的断面或水源地：请从下拉列表选择。");
+    const exactly40 = "a".repeat(40);
+    expect(
+      formatProblem(problem("unknown_point", "error", "point", { input: exactly40 }), "en-US"),
+    ).toContain(`"${exactly40}"`);
+  });
+
   it("words a problem in the user's language", () => {
     const p = problem("missing_sampling_date", "error", "sampledOn");
     expect(formatProblem(p, "zh-CN")).toBe("缺少采样日期。");

@@ -9,6 +9,13 @@ const milestone = (p: ProblemParams): string => (p.name ? ` (${p.name})` : "");
 /** "Dissolved oxygen, Ammonia nitrogen": the standard's names without the bracketed formula. */
 const names = (keys: readonly ParameterKey[] = []): string =>
   keys.map((k) => getParameter(k).nameEn.replace(/\s*\(.*\)$/u, "")).join(", ");
+/** " mg/L": the first parameter's unit in English, "" for pH (dimensionless). */
+const unitOf = (keys: readonly ParameterKey[] = []): string => {
+  const unit = keys[0] === undefined ? "" : getParameter(keys[0]).unit;
+  const english: Readonly<Record<string, string>> = { 无量纲: "", "个/L": "count/L" };
+  const shown = english[unit] ?? unit;
+  return shown === "" ? "" : ` ${shown}`;
+};
 const meets = (p: ProblemParams): boolean =>
   p.waterClass !== undefined && p.otherClass !== undefined && p.waterClass <= p.otherClass;
 
@@ -25,7 +32,7 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   duplicate_sample: (p) =>
     `Repeats the sample in row ${p.row ?? ""} (same point and sampling time); not counted.`,
   implausible_value: (p) =>
-    `${p.parameter ?? ""} ${p.value ?? ""} ${p.unit ?? ""} is outside the plausible range (${p.min ?? ""}–${p.max ?? ""}): check the value and its unit.`,
+    `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} is outside the plausible range (${p.min ?? ""}–${p.max ?? ""}): check the value and its unit.`,
   unreadable_measured_class: (p) => `${q(p.input)} is not a water class: write Class II, Ⅲ类 or 劣Ⅴ类.`,
   measured_class_differs: (p) =>
     `The class entered, ${cls(p.waterClass)}, differs from ${cls(p.otherClass)} computed from the monitoring data (${p.count ?? 0} samples).`,

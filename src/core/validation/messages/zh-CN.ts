@@ -9,6 +9,11 @@ const milestone = (p: ProblemParams): string => (p.name ? `（${p.name}）` : ""
 /** "溶解氧、氨氮": the standard's names without the bracketed formula. */
 const names = (keys: readonly ParameterKey[] = []): string =>
   keys.map((k) => getParameter(k).nameZh.replace(/（.*）$/u, "")).join("、");
+/** " mg/L": the first parameter's unit, "" for pH (无量纲). */
+const unitOf = (keys: readonly ParameterKey[] = []): string => {
+  const unit = keys[0] === undefined ? "" : getParameter(keys[0]).unit;
+  return unit === "" || unit === "无量纲" ? "" : ` ${unit}`;
+};
 const meets = (p: ProblemParams): boolean =>
   p.waterClass !== undefined && p.otherClass !== undefined && p.waterClass <= p.otherClass;
 
@@ -22,7 +27,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   sampling_date_after_as_of: (p) => `采样日期 ${p.date ?? ""} 晚于统计截止日 ${p.actual ?? ""}，本次不计入。`,
   duplicate_sample: (p) => `与第 ${p.row ?? ""} 行是同一点位、同一采样时间的重复样品，不计入均值。`,
   implausible_value: (p) =>
-    `${p.parameter ?? ""} ${p.value ?? ""} ${p.unit ?? ""} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
+    `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
   unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
   measured_class_differs: (p) =>
     `填报类别 ${cls(p.waterClass)} 与按监测数据（${p.count ?? 0} 个样品）计算的 ${cls(p.otherClass)} 不一致，请核对。`,
