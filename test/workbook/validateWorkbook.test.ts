@@ -123,6 +123,47 @@ describe("validating 监测数据", () => {
     expect(at(book, monitoring, "A4")).toBe(essay);
   });
 
+  it("warns once about the samples after the as-of day, at the first, and leaves them out", async () => {
+    const book = await generated();
+    const dates = ["2023-06-30", "2023-07-03", "2023-07-10", "2023-07-17"];
+    dates.forEach((date, i) => {
+      enter(book, monitoring, `A${4 + i}`, "露塘");
+      enter(book, monitoring, `B${4 + i}`, date);
+      enter(book, monitoring, `I${4 + i}`, 0.4);
+    });
+    const report = await validated(book);
+    const late = report.issues.filter((i) => i.code === "sampling_date_after_as_of");
+    expect(late.map((i) => [i.cell, i.severity, i.message])).toEqual([
+      [
+        "B5",
+        "warning",
+        "本表有 3 个样品的采样日期晚于统计截止日 2023-06-30（第一个在本行，2023-07-03），均不计入本期评价。",
+      ],
+    ]);
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ samples: 1, status: "met" });
+    // As of the end of July every sample counts, and nothing is said.
+    const july = await validated(book, "2023-07-31");
+    expect(july.issues.filter((i) => i.code === "sampling_date_after_as_of")).toEqual([]);
+    expect(july.points.find((p) => p.name === "露塘")?.samples).toBe(4);
+  });
+
+  it("marks an error in a row after the as-of day, but the row is outside the period: its point is not 数据有误", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "露塘");
+    enter(book, monitoring, "B4", "2023-06-01");
+    enter(book, monitoring, "I4", 0.4);
+    enter(book, monitoring, "A5", "露塘");
+    enter(book, monitoring, "B5", "2023-07-03");
+    enter(book, monitoring, "I5", "abc");
+    const report = await validated(book);
+    expect(codesAt(report, monitoring, "I5")).toEqual(["unreadable_value"]);
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ samples: 1, status: "met" });
+    expect(at(book, national, "O10")).toBe("达标");
+    // Inside the period the same error spoils the point's verdict.
+    const july = await validated(book, "2023-07-31");
+    expect(july.points.find((p) => p.name === "露塘")?.status).toBe("invalid");
+  });
+
   it("warns where a detection limit is above the target's limit, and an Excel error is an error", async () => {
     const book = await generated();
     enter(book, monitoring, "A4", "露塘"); // target Ⅱ: 氨氮 ≤ 0.5

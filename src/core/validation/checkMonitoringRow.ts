@@ -29,10 +29,19 @@ export interface CheckedMonitoringRow {
   readonly date: { readonly iso: string; readonly minutes: number | null } | null;
   /** The values that can be used: problems and implausible values left out. */
   readonly sample: SampleValues;
-  /** Whether any error was found in the row (its point's verdict then says 数据有误). */
+  /**
+   * Whether any error was found in the row. Its point's verdict then says 数据有误, unless the row
+   * lies after the as-of day (`afterAsOf`): such a row is outside the period judged.
+   */
   readonly hasErrors: boolean;
   /** Whether the sample belongs to the period (plan year up to the as-of day) and can be judged. */
   readonly inPeriod: boolean;
+  /**
+   * Whether the sampling date lies in the plan year after the as-of day: staff enter samples up to
+   * today while the as-of day is the end of last month. Not a problem of the row; the sheet gets
+   * one warning that counts them (`warnSamplesAfterAsOf`).
+   */
+  readonly afterAsOf: boolean;
 }
 
 /** The column key of a parameter on the monitoring sheet. */
@@ -104,7 +113,8 @@ function checkValue(
  * Checks one row of 监测数据: the point is one of the plan's, the sampling date is readable and in
  * the plan year, every value is readable, not negative and plausible, and a value below a detection
  * limit above the limit in question is flagged (it cannot be judged). Returns the usable values.
- * Duplicates across rows are found by `findDuplicateSamples`.
+ * Duplicates across rows are found by `findDuplicateSamples`, samples after the as-of day are
+ * counted by `warnSamplesAfterAsOf`.
  *
  * @example
  * checkMonitoringRow({ point: "露塘", sampledOn: "2023.5.1", values: new Map([["ph", "abc"]]) }, context)
@@ -126,6 +136,7 @@ export function checkMonitoringRow(
 
   let date: CheckedMonitoringRow["date"] = null;
   let inPeriod = false;
+  let afterAsOf = false;
   const parsed = parseEntryDate(input.sampledOn);
   switch (parsed.kind) {
     case "empty":
@@ -144,12 +155,7 @@ export function checkMonitoringRow(
         );
       } else if (parsed.iso > context.asOf) {
         date = parsed;
-        problems.push(
-          problem("sampling_date_after_as_of", "warning", "sampledOn", {
-            date: parsed.iso,
-            actual: context.asOf,
-          }),
-        );
+        afterAsOf = true;
       } else {
         date = parsed;
         inPeriod = true;
@@ -163,7 +169,34 @@ export function checkMonitoringRow(
     if (value !== null) sample[key] = value;
   }
   const hasErrors = problems.some((p) => p.severity === "error");
-  return { problems, point, date, sample, hasErrors, inPeriod: inPeriod && point !== null };
+  return { problems, point, date, sample, hasErrors, inPeriod: inPeriod && point !== null, afterAsOf };
+}
+
+/**
+ * One warning for all the samples dated after the as-of day, at the sampling date of the first such
+ * row, naming how many there are: a row-by-row warning would mark every sample staff entered since
+ * the month's end, though nothing is wrong with them. Null when there are none.
+ *
+ * @example
+ * warnSamplesAfterAsOf(checkedRows, "2023-06-30")
+ * // { index: 12, problem: { code: "sampling_date_after_as_of", params: { count: 3, date: "2023-07-03", actual: "2023-06-30" }, … } }
+ */
+export function warnSamplesAfterAsOf(
+  rows: readonly CheckedMonitoringRow[],
+  asOf: string,
+): { readonly index: number; readonly problem: Problem } | null {
+  const index = rows.findIndex((row) => row.afterAsOf);
+  const first = rows[index];
+  if (first === undefined) return null;
+  const count = rows.filter((row) => row.afterAsOf).length;
+  return {
+    index,
+    problem: problem("sampling_date_after_as_of", "warning", "sampledOn", {
+      count,
+      date: first.date?.iso ?? "",
+      actual: asOf,
+    }),
+  };
 }
 
 /**

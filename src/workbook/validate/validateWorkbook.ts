@@ -9,6 +9,7 @@ import {
 import {
   checkMonitoringRow,
   findDuplicateSamples,
+  warnSamplesAfterAsOf,
   type CheckedMonitoringRow,
 } from "../../core/validation/checkMonitoringRow";
 import { checkOutfallEntry } from "../../core/validation/checkOutfallEntry";
@@ -395,16 +396,19 @@ function checkMonitoring(
       c.point && c.date ? { point: c.point.name, date: c.date.iso, minutes: c.date.minutes } : null,
     ),
   );
+  const late = warnSamplesAfterAsOf(checked, asOf);
   checked.forEach((row, index) => {
     const sheetRow = marks.read.rows[index]?.sheetRow ?? 0;
     marks.add(sheetRow, row.problems);
+    if (late?.index === index) marks.add(sheetRow, [late.problem]);
     const repeatOf = repeats.get(index);
     if (repeatOf !== undefined) {
       const first = marks.read.rows[repeatOf]?.sheetRow ?? 0;
       marks.add(sheetRow, [problem("duplicate_sample", "error", "sampledOn", { row: first + 1 })]);
     }
     if (!row.point) return;
-    if (row.hasErrors || repeatOf !== undefined) invalid.add(row.point.name);
+    // A row after the as-of day is outside the period: its errors are marked, its point not spoilt.
+    if (!row.afterAsOf && (row.hasErrors || repeatOf !== undefined)) invalid.add(row.point.name);
     if (row.inPeriod && repeatOf === undefined) periods.get(row.point.name)?.add(row.sample);
   });
   return invalid;

@@ -3,12 +3,13 @@ import {
   checkMonitoringRow,
   findDuplicateSamples,
   parameterField,
+  warnSamplesAfterAsOf,
   type MonitoringRowInput,
 } from "../../../src/core/validation/checkMonitoringRow";
 import { formatProblem } from "../../../src/core/validation/formatProblem";
 import { createPointResolver, monitoringPoints } from "../../../src/core/validation/monitoringPoints";
 import { plausibleRanges } from "../../../src/core/validation/plausibility";
-import type { Problem } from "../../../src/core/validation/validationProblem";
+import { problem, type Problem } from "../../../src/core/validation/validationProblem";
 import { getClassLimit } from "../../../src/core/water-quality/classifyParameter";
 import { allParameters, type ParameterKey } from "../../../src/core/water-quality/parameters";
 import { monitoringParameters } from "../../../src/workbook/sheets/monitoringSheet";
@@ -112,20 +113,59 @@ describe("checkMonitoringRow: the sampling date", () => {
     expect(checked.hasErrors).toBe(true);
   });
 
-  it("warns about a date after the as-of day and leaves the sample out of the period, keeping its date", () => {
+  it("leaves a sample dated after the as-of day out of the period without a problem of its own, keeping its date", () => {
     const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2023-07-01" }), context);
-    expect(checked.problems).toEqual([
-      {
-        code: "sampling_date_after_as_of",
-        severity: "warning",
-        field: "sampledOn",
-        params: { date: "2023-07-01", actual: "2023-06-30" },
-      },
-    ]);
+    expect(checked.problems).toEqual([]);
+    expect(checked.afterAsOf).toBe(true);
     expect(checked.inPeriod).toBe(false);
     expect(checked.hasErrors).toBe(false);
     // Kept so that a repeated sample is still found.
     expect(checked.date).toMatchObject({ iso: "2023-07-01", minutes: null });
+  });
+
+  it("warns once for all the samples after the as-of day, at the first, counting them", () => {
+    const rows = ["2023-06-30", "2023-07-03", "2023-05-01", "2023-07-01", "2023-07-20", "昨天"].map((date) =>
+      checkMonitoringRow(makeRow({}, { sampledOn: date }), context),
+    );
+    expect(rows.map((r) => r.afterAsOf)).toEqual([false, true, false, true, true, false]);
+    expect(warnSamplesAfterAsOf(rows, "2023-06-30")).toEqual({
+      index: 1,
+      problem: {
+        code: "sampling_date_after_as_of",
+        severity: "warning",
+        field: "sampledOn",
+        params: { count: 3, date: "2023-07-03", actual: "2023-06-30" },
+      },
+    });
+    const none = rows.filter((r) => !r.afterAsOf);
+    expect(warnSamplesAfterAsOf(none, "2023-06-30")).toBeNull();
+  });
+
+  it("words the warning for one sample and for several, in both languages", () => {
+    const one = problem("sampling_date_after_as_of", "warning", "sampledOn", {
+      count: 1,
+      date: "2023-07-03",
+      actual: "2023-06-30",
+    });
+    expect(formatProblem(one, "zh-CN")).toBe(
+      "采样日期 2023-07-03 晚于统计截止日 2023-06-30，不计入本期评价。",
+    );
+    expect(formatProblem(one, "en-US")).toBe(
+      "The sampling date 2023-07-03 is after the as-of date 2023-06-30; not counted.",
+    );
+    const three = problem("sampling_date_after_as_of", "warning", "sampledOn", { ...one.params, count: 3 });
+    expect(formatProblem(three, "zh-CN")).toBe(
+      "本表有 3 个样品的采样日期晚于统计截止日 2023-06-30（第一个在本行，2023-07-03），均不计入本期评价。",
+    );
+    expect(formatProblem(three, "en-US")).toBe(
+      "3 samples on this sheet are dated after the as-of date 2023-06-30 (the first in this row, 2023-07-03); none of them is counted.",
+    );
+  });
+
+  it("does not count a sample after the as-of day whose date is outside the plan year", () => {
+    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2024-01-02" }), context);
+    expect(checked.afterAsOf).toBe(false);
+    expect(shown(checked.problems)).toEqual(["sampling_date_outside_plan_year@sampledOn"]);
   });
 
   it("counts the as-of day itself in the period", () => {

@@ -21,7 +21,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   missing_sampling_date: [],
   unreadable_sampling_date: ["input"],
   sampling_date_outside_plan_year: ["date", "value"],
-  sampling_date_after_as_of: ["date", "actual"],
+  sampling_date_after_as_of: ["date", "actual", "count"],
   duplicate_sample: ["row"],
   // The unit is the parameter's own, in the message's language (tested in checkMonitoringRow).
   implausible_value: ["parameters", "value", "min", "max"],

@@ -28,7 +28,9 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   sampling_date_outside_plan_year: (p) =>
     `The sampling date ${p.date ?? ""} is outside the plan year ${p.value ?? ""}.`,
   sampling_date_after_as_of: (p) =>
-    `The sampling date ${p.date ?? ""} is after the as-of date ${p.actual ?? ""}; not counted.`,
+    (p.count ?? 1) > 1
+      ? `${p.count ?? ""} samples on this sheet are dated after the as-of date ${p.actual ?? ""} (the first in this row, ${p.date ?? ""}); none of them is counted.`
+      : `The sampling date ${p.date ?? ""} is after the as-of date ${p.actual ?? ""}; not counted.`,
   duplicate_sample: (p) =>
     `Repeats the sample in row ${p.row ?? ""} (same point and sampling time); not counted.`,
   implausible_value: (p) =>

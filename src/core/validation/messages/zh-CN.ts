@@ -24,7 +24,10 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_sampling_date: () => "缺少采样日期。",
   unreadable_sampling_date: (p) => `无法识别的采样日期${q(p.input)}：请填写如 2023-05-01。`,
   sampling_date_outside_plan_year: (p) => `采样日期 ${p.date ?? ""} 不在计划年度 ${p.value ?? ""} 年内。`,
-  sampling_date_after_as_of: (p) => `采样日期 ${p.date ?? ""} 晚于统计截止日 ${p.actual ?? ""}，本次不计入。`,
+  sampling_date_after_as_of: (p) =>
+    (p.count ?? 1) > 1
+      ? `本表有 ${p.count ?? ""} 个样品的采样日期晚于统计截止日 ${p.actual ?? ""}（第一个在本行，${p.date ?? ""}），均不计入本期评价。`
+      : `采样日期 ${p.date ?? ""} 晚于统计截止日 ${p.actual ?? ""}，不计入本期评价。`,
   duplicate_sample: (p) => `与第 ${p.row ?? ""} 行是同一点位、同一采样时间的重复样品，不计入均值。`,
   implausible_value: (p) =>
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
