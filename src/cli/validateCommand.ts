@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
+import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import { validateWorkbook } from "../workbook/validate/validateWorkbook";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
@@ -11,6 +12,7 @@ import {
   describeUnexpected,
   errnoOf,
   loadPlan,
+  openForReading,
   openOrCreate,
   statOrNull,
   UsageProblem,
@@ -116,7 +118,11 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
   const plan = await loadPlan(request.plan, request.locale, messages);
 
-  const workbook = await openOrCreate(book, resolve(book), input, messages);
+  // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS.
+  const workbook =
+    out === undefined
+      ? await openForReading(book, resolve(book), messages)
+      : await openOrCreate(book, resolve(book), input, messages);
   const outcome = await validateWorkbook(workbook.port, plan, {
     locale: request.locale,
     asOf,
@@ -135,7 +141,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
     );
   }
   const { report } = outcome;
-  if (out !== undefined) {
+  if (out !== undefined && workbook instanceof XlsxWorkbook) {
     const existed = (await statOrNull(resolve(out))) !== null;
     try {
       await workbook.saveAtomically(resolve(out));

@@ -6,6 +6,7 @@ import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
 import type { Plan } from "../core/plan/planSchema";
 import { HostError } from "../hosts/hostError";
 import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
+import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import type { CliMessages } from "./messages/cliMessages";
 
@@ -64,18 +65,40 @@ export async function openOrCreate(
 ): Promise<XlsxWorkbook> {
   if (existing === null) return XlsxWorkbook.create();
   if (existing.isDirectory()) throw new UsageProblem(messages.outIsDirectory(out));
+  return openedOrExplained(XlsxWorkbook.open(outPath), out, messages);
+}
+
+/**
+ * The workbook at `path` for reading only (validate without `--out`): streamed, so that a large
+ * workbook costs a fraction of ExcelJS's time and memory. File problems become the same one line
+ * as openOrCreate's.
+ *
+ * @example
+ * const book = await openForReading("book.xlsx", resolve("book.xlsx"), messages);
+ */
+export async function openForReading(
+  shown: string,
+  path: string,
+  messages: CliMessages,
+): Promise<XlsxStreamReader> {
+  return openedOrExplained(XlsxStreamReader.open(path), shown, messages);
+}
+
+async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages: CliMessages): Promise<T> {
   try {
-    return await XlsxWorkbook.open(outPath);
+    return await opening;
   } catch (error) {
     if (!(error instanceof HostError)) throw error;
     switch (error.code) {
       case "not_a_workbook":
-        throw new UsageProblem(refusalMessage(out, refusalOf(error), messages));
+        throw new UsageProblem(refusalMessage(shown, refusalOf(error), messages));
       case "file_unavailable":
-        throw new UsageProblem(messages.outUnreadable(out, messages.fileReason(errnoOf(error))));
+        throw new UsageProblem(messages.outUnreadable(shown, messages.fileReason(errnoOf(error))));
       case "excel_rejected":
       case "payload_too_large":
       case "api_unsupported":
+      case "sheet_protected":
+      case "workbook_changed":
         throw new UsageProblem(messages.excelRejected(error.message));
     }
   }

@@ -5,71 +5,104 @@ import { readBounds, type SheetSnapshot } from "../../workbook/port";
 import { internalsOf } from "./excelJsInternals";
 import { readCellValue } from "./readCellValue";
 
+/** Zero-based last row and column of an Excel Table on the sheet. */
+export interface TableExtent {
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
+/** Hands every filled cell of a sheet, in row-major order, to `visit` (zero-based row and column). */
+export type CellWalk = (visit: (row: number, col: number, value: Exclude<CellValue, null>) => void) => void;
+
 /**
- * One sheet as the port reads it: the used range by values (as Office.js's `getUsedRange(true)`;
- * formats alone do not count), within `readBounds` of the sheet's tables: rows below a table are
- * read as long as no gap of `rowsBelowTables` blank rows comes first (rows pasted below a table in
- * LibreOffice or WPS, which do not grow the table, are data). A value beyond (a stray entry in
- * A300000 or XFD1048576) is not read into the grid but counted in `ignored`, so that it cannot make
- * every later step handle a million rows.
+ * One ExcelJS worksheet as the port reads it (see assembleSnapshot).
  *
  * @example
  * snapshotSheet(sheet, false, true).ignored // { count: 1, first: "A300000" }
  */
 export function snapshotSheet(sheet: Worksheet, date1904: boolean, formulas: boolean): SheetSnapshot {
-  const tables = Object.keys(internalsOf(sheet).tables);
-  const bounds = readArea(sheet);
-  const cells: { row: number; col: number; value: Exclude<CellValue, null> }[] = [];
+  const tables = internalsOf(sheet).tables;
+  const extents = Object.values(tables)
+    .map((table) => tableExtent(table as unknown as TableInternals))
+    .filter((extent) => extent !== null);
+  // Rows and cells are sparse arrays in ExcelJS: these loops visit only cells that exist, in
+  // row-major order.
+  const walk: CellWalk = (visit) => {
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        visit(rowNumber - 1, colNumber - 1, readCellValue(cell, date1904, formulas));
+      });
+    });
+  };
+  return assembleSnapshot(sheet.name, Object.keys(tables), extents, walk);
+}
+
+/**
+ * A sheet as the port reads it, from its filled cells: the used range by values (as Office.js's
+ * `getUsedRange(true)`; formats alone do not count), within `readBounds` of the sheet's tables:
+ * rows below a table are read as long as no gap of `rowsBelowTables` blank rows comes first (rows
+ * pasted below a table in LibreOffice or WPS, which do not grow the table, are data). A value
+ * beyond (a stray entry in A300000 or XFD1048576) is not read into the grid but counted in
+ * `ignored`, so that it cannot make every later step handle a million rows. Shared by the ExcelJS
+ * workbook and the streaming reader, so that both read a file alike.
+ *
+ * @example
+ * assembleSnapshot("监测数据", ["WP_Monitoring"], [{ lastRow: 3, lastCol: 24 }], walk)
+ */
+export function assembleSnapshot(
+  name: string,
+  tables: readonly string[],
+  extents: readonly TableExtent[],
+  walk: CellWalk,
+): SheetSnapshot {
+  const bounds = readArea(extents);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const found: Exclude<CellValue, null>[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   let ignored = 0;
   let firstIgnored = "";
-  // Rows and cells are sparse arrays in ExcelJS: these loops visit only cells that exist, in
-  // row-major order, so the first cell ignored is the first one in reading order too.
-  // Rows pasted below a table are read however many there are, as long as no gap of
-  // readBounds.rowsBelowTables blank rows separates them: each row read moves the limit on.
+  // Each row read moves the limit on, so that rows pasted below a table are read however many
+  // there are; the first cell ignored is the first one in reading order.
   let rowLimit = bounds.rowCount;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      const value = readCellValue(cell, date1904, formulas);
-      if (value === "") return;
-      if (bounds.growsWithRows && r < rowLimit && c < bounds.colCount) {
-        rowLimit = Math.max(rowLimit, r + 1 + readBounds.rowsBelowTables);
-      }
-      if (r >= rowLimit || c >= bounds.colCount) {
-        if (ignored === 0) firstIgnored = `${columnLetters(c)}${r + 1}`;
-        ignored++;
-        return;
-      }
-      cells.push({ row: r, col: c, value });
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    });
+  walk((r, c, value) => {
+    if (value === "") return;
+    if (bounds.growsWithRows && r < rowLimit && c < bounds.colCount) {
+      rowLimit = Math.max(rowLimit, r + 1 + readBounds.rowsBelowTables);
+    }
+    if (r >= rowLimit || c >= bounds.colCount) {
+      if (ignored === 0) firstIgnored = `${columnLetters(c)}${r + 1}`;
+      ignored++;
+      return;
+    }
+    rows.push(r);
+    cols.push(c);
+    found.push(value);
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
   });
   const extra = ignored === 0 ? {} : { ignored: { count: ignored, first: firstIgnored } };
-  if (cells.length === 0) return { name: sheet.name, startRow: 0, startCol: 0, values: [], tables, ...extra };
+  if (found.length === 0) return { name, startRow: 0, startCol: 0, values: [], tables, ...extra };
 
   const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () =>
     Array.from({ length: right - left + 1 }, (): CellValue => ""),
   );
-  for (const { row, col, value } of cells) {
-    const target = values[row - top];
-    if (target !== undefined) target[col - left] = value;
-  }
-  return { name: sheet.name, startRow: top, startCol: left, values, tables, ...extra };
+  found.forEach((value, i) => {
+    const target = values[(rows[i] ?? 0) - top];
+    if (target !== undefined) target[(cols[i] ?? 0) - left] = value;
+  });
+  return { name, startRow: top, startCol: left, values, tables, ...extra };
 }
 
 /** The part of the sheet read, from A1: the tables' extent plus the bounds, or the bounds of a sheet without tables. */
-function readArea(sheet: Worksheet): Pick<CellRect, "rowCount" | "colCount"> & { growsWithRows: boolean } {
-  const extents = Object.values(internalsOf(sheet).tables)
-    .map((table) => tableExtent(table as unknown as TableInternals))
-    .filter((extent) => extent !== null);
+function readArea(
+  extents: readonly TableExtent[],
+): Pick<CellRect, "rowCount" | "colCount"> & { growsWithRows: boolean } {
   if (extents.length === 0) {
     return {
       rowCount: readBounds.withoutTables.rows,
@@ -89,10 +122,19 @@ interface TableInternals {
   readonly table: { readonly tableRef?: string; readonly ref?: string };
 }
 
-/** Zero-based last row and column of a table, or null when ExcelJS holds no range for it. */
-function tableExtent(table: TableInternals): { lastRow: number; lastCol: number } | null {
-  const ref = table.table.tableRef ?? table.table.ref;
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref ?? "");
+function tableExtent(table: TableInternals): TableExtent | null {
+  return extentOfRef(table.table.tableRef ?? table.table.ref ?? "");
+}
+
+/**
+ * Zero-based last row and column of a range reference ("A3:O56", "$A$3", "A3"), or null when it is
+ * not one.
+ *
+ * @example
+ * extentOfRef("A3:O56") // { lastRow: 55, lastCol: 14 }
+ */
+export function extentOfRef(ref: string): TableExtent | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
   if (match === null) return null;
   // A one-cell ref has no second half: its first cell is its last.
   const lastCol = match[3] ?? match[1] ?? "A";
