@@ -313,6 +313,38 @@ describe("validating 指标填报 and 附件6", () => {
     expect(report.indicators.find((i) => i.id === "t32-2")?.status).toBe("invalid");
   });
 
+  it("says a 2020 base of 0 cannot give a reduction, at the base's cell, and judges a positive base", async () => {
+    const book = await generated();
+    const row = 4 + plan.targets.findIndex((t) => t.id === "t32-1");
+    enter(book, indicators, `H${row}`, 46.8);
+    enter(book, indicators, `I${row}`, 0);
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.cell === `I${row}`).map((i) => [i.code, i.message])).toEqual([
+      ["base_value_not_positive", "2020 年基数为 0：无法以 0 为基数计算降幅，请填写 2020 年的实际值。"],
+    ]);
+    expect(report.indicators.find((i) => i.id === "t32-1")?.status).toBe("invalid");
+    enter(book, indicators, `I${row}`, 50);
+    const fixed = await validated(book);
+    expect(codesAt(fixed, indicators, `I${row}`)).toEqual([]);
+    expect(fixed.indicators.find((i) => i.id === "t32-1")?.status).toBe("met");
+  });
+
+  it("reads a cut typed as 6.4% (Excel stores 0.064) as 6.4 %, with a warning at the cut's cell", async () => {
+    const book = await generated();
+    const row = 4 + plan.targets.findIndex((t) => t.id === "t32-1");
+    enter(book, indicators, `J${row}`, 0.064);
+    const report = await validated(book);
+    expect(report.indicators.find((i) => i.id === "t32-1")).toMatchObject({ actual: 6.4, status: "met" });
+    expect(codesAt(report, indicators, `J${row}`)).toEqual(["doubtful_percent_reading"]);
+    enter(book, indicators, `J${row}`, "6.4%");
+    const typedAsText = await validated(book);
+    expect(typedAsText.indicators.find((i) => i.id === "t32-1")).toMatchObject({
+      actual: 6.4,
+      status: "met",
+    });
+    expect(codesAt(typedAsText, indicators, `J${row}`)).toEqual([]);
+  });
+
   it("checks the survey's counts and computes task 16's shares from them", async () => {
     const book = await generated();
     enter(book, survey, "E4", 10); // found

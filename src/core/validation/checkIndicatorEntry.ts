@@ -100,12 +100,35 @@ function readPercent(
 }
 
 /**
+ * The cut typed in its own column, in %. "6.4%" typed into a cell Excel stores as 0.064, so a cut of
+ * 0–1 without a % sign has two readings: beside a cut computed from the year's value and the base,
+ * the reading that agrees with it is taken silently; alone, it is read as Excel's stored percentage
+ * (6.4 %) with the warning that names the other reading (0.064 %), as a share is read.
+ */
+function readTypedCut(
+  read: Extract<ReadNumber, { kind: "number" }>,
+  target: NumericTarget,
+  computed: number | null,
+  problems: Problem[],
+): number {
+  const ambiguous = !read.percentSign && read.value > 0 && read.value <= 1 && target.value > 1;
+  if (!ambiguous) return read.value;
+  const asPercent = Math.round(read.value * 100 * 1e9) / 1e9;
+  if (computed !== null) {
+    return Math.abs(computed - read.value) < Math.abs(computed - asPercent) ? read.value : asPercent;
+  }
+  return readPercent(read, target, "reduction", problems);
+}
+
+/**
  * Checks one numeric target's entries and judges it:
  * - the actual value must be a number; for a % target, "57%", 57 and 0.57 (Excel's stored form of
  *   a typed 57%) all read as 57 %, the last with a warning since 0.57 % is possible;
  * - a reduction against a base year (task 32) is computed from the year's value and the base in the
- *   indicator's own unit, or taken from the reduction typed in %; a year's value without a base is
- *   an error, not a pass; both ways given and disagreeing by more than 0.05 points is a warning;
+ *   indicator's own unit, or taken from the reduction typed in % ("6.4%" as Excel stores it, 0.064,
+ *   reads as 6.4 %); a year's value without a base is an error, not a pass, and a base of 0 or
+ *   below is an error of its own; both ways given and disagreeing by more than 0.05 points is a
+ *   warning;
  * - a share derived from other sheets (task 16 from 附件6) stands in for a blank actual value and
  *   is compared with a typed one (warning beyond 0.5 points);
  * - a missed target is an error, or a warning for a 力争 (soft) target.
@@ -137,6 +160,15 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
     if (reductionRead.kind === "unreadable") {
       problems.push(problem("unreadable_actual_value", "error", "reduction", { input: reductionRead.input }));
     }
+    // A base of 0 (or below) is wrong whatever else is entered: no reduction can be computed from it.
+    if (baseRead.kind === "number" && baseRead.value <= 0) {
+      problems.push(
+        problem("base_value_not_positive", "error", "baseValue", {
+          value: baseRead.value,
+          year: target.baseYear ?? 0,
+        }),
+      );
+    }
     if (actualRead.kind === "number") {
       if (baseRead.kind === "number" && baseRead.value > 0) {
         const cut = Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e6) / 1e6;
@@ -146,11 +178,14 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
           problems.push(
             problem("unreadable_base_value", "error", "baseValue", { input: inputText(input.baseValue) }),
           );
-      } else if (baseRead.kind === "empty" || (baseRead.kind === "number" && baseRead.value <= 0)) {
+      } else if (baseRead.kind === "empty") {
         problems.push(problem("missing_base_value", "error", "baseValue", { value: target.baseYear ?? 0 }));
       }
     }
-    const typed = reductionRead.kind === "number" ? reductionRead.value : null;
+    const typed =
+      reductionRead.kind === "number"
+        ? readTypedCut(reductionRead, target, computedReduction, problems)
+        : null;
     if (computedReduction !== null && typed !== null && Math.abs(computedReduction - typed) > 0.05) {
       problems.push(
         problem("reduction_entries_disagree", "warning", "reduction", {

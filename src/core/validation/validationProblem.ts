@@ -30,6 +30,7 @@ export type ValidationCode =
   | "doubtful_percent_reading"
   | "missing_base_value"
   | "unreadable_base_value"
+  | "base_value_not_positive"
   | "base_value_not_applicable"
   | "reduction_not_applicable"
   | "reduction_entries_disagree"
@@ -71,6 +72,8 @@ export interface ProblemParams {
   readonly name?: string;
   readonly date?: string;
   readonly count?: number;
+  /** A year (the base year of a reduction, the plan year). */
+  readonly year?: number;
   readonly row?: number;
   readonly cell?: string;
   readonly sheet?: string;

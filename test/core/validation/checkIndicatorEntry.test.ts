@@ -5,6 +5,8 @@ import {
   readIndicatorNumber,
   type IndicatorEntryInput,
 } from "../../../src/core/validation/checkIndicatorEntry";
+import { formatProblem } from "../../../src/core/validation/formatProblem";
+import { problem } from "../../../src/core/validation/validationProblem";
 
 function target(id: string): NumericTarget {
   const found = plan.targets.find((t) => t.id === id);
@@ -256,13 +258,33 @@ describe("checkIndicatorEntry: reductions against the 2020 base (task 32)", () =
     }
   });
 
-  it("reads a cut of 0–1 as typed, not as Excel's fraction: a small cut is as likely, and a false 达标 is worse than a loud miss", () => {
-    // "6.4%" typed into a General cell is stored as 0.064: judged 0.064 %, a missed target whose
-    // message shows the value, so the user retypes 6.4. Reading it as 6.4 % would also turn a real
-    // cut of 0.8 % into 80 %, 达标 behind a warning.
+  it("reads a cut typed as 6.4% in Excel (stored 0.064) as 6.4 %, warning with the other reading", () => {
     const result = checkIndicatorEntry(waterPerGdp, entry({ reduction: 0.064 }));
-    expect(result).toMatchObject({ actual: 0.064, verdict: "not_met" });
-    expect(codes(result)).toEqual(["indicator_target_missed@reduction"]);
+    expect(result).toMatchObject({ actual: 6.4, verdict: "met" });
+    expect(result.problems).toEqual([
+      {
+        code: "doubtful_percent_reading",
+        severity: "warning",
+        field: "reduction",
+        params: { value: 0.064, actual: "6.4%" },
+      },
+    ]);
+    // A cut of 0.5 % stays possible: typed with its sign, it is read as written, without a warning.
+    expect(checkIndicatorEntry(waterPerGdp, entry({ reduction: "0.5%" }))).toMatchObject({
+      actual: 0.5,
+      verdict: "not_met",
+    });
+  });
+
+  it("takes the reading of a 0–1 cut that agrees with the cut computed from the year's value and the base", () => {
+    // 46.8 against 50 is 6.4 %: the stored 0.064 is 6.4 %, silently.
+    expect(
+      codes(checkIndicatorEntry(waterPerGdp, entry({ actual: 46.8, baseValue: 50, reduction: 0.064 }))),
+    ).toEqual([]);
+    // 49.75 against 50 is 0.5 %: a typed 0.5 is 0.5 %, silently.
+    expect(
+      codes(checkIndicatorEntry(waterPerGdp, entry({ actual: 49.75, baseValue: 50, reduction: 0.5 }))),
+    ).toEqual(["indicator_target_missed@reduction"]);
   });
 
   it("warns where a typed cut disagrees with the computed one by more than 0.05 points, and judges the computed one", () => {
@@ -294,6 +316,35 @@ describe("checkIndicatorEntry: reductions against the 2020 base (task 32)", () =
     const result = checkIndicatorEntry(waterPerGdp, entry({ actual: 50, baseValue: 1e-320 }));
     expect(codes(result)).toEqual(["unreadable_base_value@baseValue"]);
     expect(result).toMatchObject({ actual: null, computedReduction: null, verdict: "invalid" });
+  });
+
+  it.each([
+    { base: 0, zh: "2020 年基数为 0：无法以 0 为基数计算降幅，请填写 2020 年的实际值。" },
+    { base: -3, zh: "2020 年基数 -3 不是正数：无法计算降幅，请填写 2020 年的实际值。" },
+  ])("refuses a base of $base with its own message, not as a missing base", ({ base, zh }) => {
+    for (const input of [
+      { actual: 46.8, baseValue: base },
+      { baseValue: base },
+      { baseValue: base, reduction: 6.4 },
+    ]) {
+      const result = checkIndicatorEntry(waterPerGdp, entry(input));
+      expect(result.problems).toEqual([
+        {
+          code: "base_value_not_positive",
+          severity: "error",
+          field: "baseValue",
+          params: { value: base, year: 2020 },
+        },
+      ]);
+      expect(result.verdict).toBe("invalid");
+      expect(formatProblem(result.problems[0]!, "zh-CN")).toBe(zh);
+    }
+    expect(
+      formatProblem(
+        problem("base_value_not_positive", "error", "baseValue", { value: 0, year: 2020 }),
+        "en-US",
+      ),
+    ).toBe("The 2020 base value is 0: no reduction can be computed against 0. Enter the 2020 value.");
   });
 
   it("says no_data while only the base is entered", () => {

@@ -53,6 +53,10 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_base_value: (p) =>
     `The year's value is entered but the ${p.value ?? ""} base value is missing: no reduction can be computed.`,
   unreadable_base_value: (p) => `${q(p.input)} is not a number: enter the base value as a number.`,
+  base_value_not_positive: (p) =>
+    p.value === 0
+      ? `The ${p.year ?? ""} base value is 0: no reduction can be computed against 0. Enter the ${p.year ?? ""} value.`
+      : `The ${p.year ?? ""} base value ${p.value ?? ""} is not above 0: no reduction can be computed. Enter the ${p.year ?? ""} value.`,
   base_value_not_applicable: () =>
     "This target is not a reduction against a base year; the base value is not used.",
   reduction_not_applicable: () =>

@@ -48,6 +48,10 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `按百分比读作 ${p.actual ?? ""}（Excel 将输入的“57%”存为 0.57）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
   missing_base_value: (p) => `已填本年值，但缺少 ${p.value ?? ""} 年基数，无法计算降幅。`,
   unreadable_base_value: (p) => `无法识别的基数${q(p.input)}：请填写数值。`,
+  base_value_not_positive: (p) =>
+    p.value === 0
+      ? `${p.year ?? ""} 年基数为 0：无法以 0 为基数计算降幅，请填写 ${p.year ?? ""} 年的实际值。`
+      : `${p.year ?? ""} 年基数 ${p.value ?? ""} 不是正数：无法计算降幅，请填写 ${p.year ?? ""} 年的实际值。`,
   base_value_not_applicable: () => "该指标不是“较基准年降低”类指标，基数不参与判定。",
   reduction_not_applicable: () => "该指标不是“较基准年降低”类指标，此处填写的降幅不参与判定。",
   reduction_entries_disagree: (p) =>
