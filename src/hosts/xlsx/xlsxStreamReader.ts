@@ -370,11 +370,12 @@ const maxColumns = 16_384;
 
 /**
  * The cells a merged area covers, besides its top-left one. `<mergeCells>` follows the cell data
- * in the sheet's XML, so it is found from the end of the part, before the cells are read.
+ * in the sheet's XML (the schema's order), so it is found after `</sheetData>` before the cells are read.
  */
 function coveredCells(xml: Uint8Array): ReadonlySet<number> {
   const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  const start = bytes.lastIndexOf("mergeCells");
+  // From the end of the cell data: text typed into cells comes before it, whatever it says.
+  const start = bytes.lastIndexOf("sheetData");
   const covered = new Set<number>();
   if (start < 0) return covered;
   const tail = bytes.toString("utf8", start);

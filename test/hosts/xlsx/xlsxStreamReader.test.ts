@@ -122,6 +122,21 @@ describe("the streaming xlsx reader", () => {
       });
   });
 
+  it("reads a merged area's covered cells as empty, as the ExcelJS host does, even where they hold a value", async () => {
+    // LibreOffice keeps the contents of covered cells when asked to; Excel shows only the top-left one.
+    const merged = handWrittenSheet.replace(
+      "</x:sheetData>",
+      '</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:B1"/><x:mergeCell ref="C3:C4"/></x:mergeCells>',
+    );
+    const bytes = handWritten(merged);
+    const snapshot = await XlsxStreamReader.fromBuffer(bytes).port.read(["数据 & 备注"]);
+    expect(snapshot.sheets.get("数据 & 备注")?.values).toEqual(
+      [["柳江"], [""], [""]].map((row, r) =>
+        r === 2 ? ["", 45047.5, true] : r === 0 ? ["柳江", "", ""] : ["", "", ""],
+      ),
+    );
+  });
+
   it("says a sheet whose XML is broken is damaged, naming the sheet", async () => {
     const reader = XlsxStreamReader.fromBuffer(handWritten(handWrittenSheet.replace("</x:sheetData>", "")));
     const error: unknown = await reader.port.read(["数据 & 备注"]).catch((caught: unknown) => caught);
