@@ -227,7 +227,7 @@ describe("validating 附件1", () => {
     enter(book, tasks, "L4", "搞定了"); // task 1
     enter(book, tasks, "L5", "已完成"); // task 2, no date
     enter(book, tasks, "L23", "已完成"); // task 20, due 2023-11-30
-    enter(book, tasks, "M23", "2023-12-05");
+    enter(book, tasks, "M23", "2023-12-01");
     enter(book, tasks, "L24", "推进中"); // task 21, due at the year's end
     const report = await validated(book, "2023-12-01");
     expect(codesAt(report, tasks, "L4")).toEqual(["unknown_task_status"]);
@@ -237,6 +237,21 @@ describe("validating 附件1", () => {
     const early = await validated(book, "2023-12-21");
     expect(codesAt(early, tasks, "L56")).toEqual(["task_overdue", "task_overdue"]); // task 53: 7月1日 and 12月20日
     expect(at(book, tasks, "O56")).toBe("逾期 1 天\n逾期 173 天（报送水污染防治半年工作总结）");
+  });
+
+  it("warns at the completion date's cell about a day after the as-of day or before the plan year", async () => {
+    const book = await generated();
+    enter(book, tasks, "L4", "已完成"); // task 1
+    enter(book, tasks, "M4", "2023-08-15");
+    enter(book, tasks, "L5", "已完成"); // task 2
+    enter(book, tasks, "M5", "2022-11-30");
+    enter(book, tasks, "L6", "已完成"); // task 3
+    enter(book, tasks, "M6", "2023-06-15");
+    const report = await validated(book);
+    expect(codesAt(report, tasks, "M4")).toEqual(["completion_date_after_as_of"]);
+    expect(codesAt(report, tasks, "M5")).toEqual(["completion_date_before_plan_year"]);
+    expect(codesAt(report, tasks, "M6")).toEqual([]);
+    expect(report.issues.find((i) => i.cell === "M4")?.severity).toBe("warning");
   });
 
   it("warns once that the publication date is missing, at task 44's due date", async () => {

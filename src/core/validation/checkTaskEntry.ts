@@ -57,21 +57,23 @@ export interface CheckedTask {
 
 /**
  * Checks one task's entries against its deadlines on the as-of day: the status is one of the list;
- * 已完成 needs a 完成日期 (a readable date); a 完成日期 without 已完成 is a warning; completion after a
- * deadline is a warning; a deadline that has passed (as-of day after it) while the task is not
+ * 已完成 needs a 完成日期 (a readable date); a 完成日期 without 已完成 is a warning, and so is one after
+ * the as-of day (completed in the future) or before the plan year; completion after a deadline is a
+ * warning; a deadline that has passed (as-of day after it) while the task is not
  * 已完成 makes the task overdue (a warning at the status cell: the work is late, the entry is not
  * wrong). `deadlines[0]` is the main deadline; the others are milestones inside the task (task 53's
  * 半年工作总结 by 7月1日). The sheet records one status and one date per task, so a passed milestone
  * makes the task overdue only while it is 未启动 or blank (推进中 may include the milestone delivered).
  *
  * @example
- * checkTaskEntry({ status: "推进中", completedOn: null }, [{ what: "", date: "2023-11-30" }], "2023-12-01").overdue
+ * checkTaskEntry({ status: "推进中", completedOn: null }, [{ what: "", date: "2023-11-30" }], "2023-12-01", 2023).overdue
  * // [{ what: "", date: "2023-11-30" }]
  */
 export function checkTaskEntry(
   input: TaskEntryInput,
   deadlines: readonly TaskDeadline[],
   asOf: string,
+  planYear: number,
 ): CheckedTask {
   const problems: Problem[] = [];
   const status = readTaskStatus(input.status);
@@ -84,6 +86,19 @@ export function checkTaskEntry(
     problems.push(problem("unreadable_completion_date", "error", "completedOn", { input: date.input }));
   } else if (date.kind === "date") {
     completedOn = date.iso;
+    // A day not yet come, or before the plan began, is a typing slip more often than a fact.
+    if (completedOn > asOf) {
+      problems.push(
+        problem("completion_date_after_as_of", "warning", "completedOn", { date: completedOn, actual: asOf }),
+      );
+    } else if (completedOn < `${planYear}-01-01`) {
+      problems.push(
+        problem("completion_date_before_plan_year", "warning", "completedOn", {
+          date: completedOn,
+          year: planYear,
+        }),
+      );
+    }
   }
   if (status === "done" && date.kind === "empty")
     problems.push(problem("completed_without_date", "error", "completedOn"));
@@ -97,7 +112,8 @@ export function checkTaskEntry(
     if (deadline.date === null) return;
     if (status === "done") {
       // The completion date is the whole task's: only the main deadline can be late against it.
-      if (isMain && completedOn !== null && completedOn > deadline.date) {
+      // A completion date still to come is doubtful itself (warned above): no lateness is judged on it.
+      if (isMain && completedOn !== null && completedOn > deadline.date && completedOn <= asOf) {
         problems.push(
           problem("completed_after_deadline", "warning", "completedOn", {
             date: completedOn,

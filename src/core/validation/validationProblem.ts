@@ -42,6 +42,8 @@ export type ValidationCode =
   | "completed_without_date"
   | "unreadable_completion_date"
   | "completion_date_without_done"
+  | "completion_date_after_as_of"
+  | "completion_date_before_plan_year"
   | "completed_after_deadline"
   | "task_overdue"
   | "publication_date_not_set"

@@ -630,6 +630,7 @@ function checkTasks(
       { status: row?.values.get("status") ?? null, completedOn: row?.values.get("completedOn") ?? null },
       deadlines,
       asOf,
+      plan.year,
     );
     if (sheet && row) {
       const { marks } = sheet;

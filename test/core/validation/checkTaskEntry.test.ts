@@ -3,6 +3,7 @@ import {
   readTaskStatus,
   type TaskDeadline,
 } from "../../../src/core/validation/checkTaskEntry";
+import { formatProblem } from "../../../src/core/validation/formatProblem";
 
 const due = (date: string | null, what = ""): TaskDeadline => ({ what, date });
 /** Task 53: 半年工作总结 by 7月1日 inside a task due 12月20日. */
@@ -49,7 +50,12 @@ describe("readTaskStatus", () => {
 
 describe("checkTaskEntry", () => {
   it("reports a status outside the list at the status field, quoting it", () => {
-    const result = checkTaskEntry({ status: "搞定了", completedOn: null }, [due("2023-12-31")], "2023-06-30");
+    const result = checkTaskEntry(
+      { status: "搞定了", completedOn: null },
+      [due("2023-12-31")],
+      "2023-06-30",
+      2023,
+    );
     expect(result.problems).toEqual([
       { code: "unknown_task_status", severity: "error", field: "status", params: { input: "搞定了" } },
     ]);
@@ -58,21 +64,27 @@ describe("checkTaskEntry", () => {
 
   it("accepts every status of the list, with a date for 已完成", () => {
     for (const status of ["未启动", "推进中"]) {
-      expect(codes(checkTaskEntry({ status, completedOn: null }, [due("2023-12-31")], "2023-06-30"))).toEqual(
-        [],
-      );
+      expect(
+        codes(checkTaskEntry({ status, completedOn: null }, [due("2023-12-31")], "2023-06-30", 2023)),
+      ).toEqual([]);
     }
     const done = checkTaskEntry(
       { status: "已完成", completedOn: "2023-06-01" },
       [due("2023-12-31")],
       "2023-06-30",
+      2023,
     );
     expect(done.problems).toEqual([]);
     expect(done).toMatchObject({ status: "done", completedOn: "2023-06-01", overdue: [] });
   });
 
   it("reports 已完成 without a completion date at the date field", () => {
-    const result = checkTaskEntry({ status: "已完成", completedOn: null }, [due("2023-12-31")], "2023-06-30");
+    const result = checkTaskEntry(
+      { status: "已完成", completedOn: null },
+      [due("2023-12-31")],
+      "2023-06-30",
+      2023,
+    );
     expect(result.problems).toEqual([
       { code: "completed_without_date", severity: "error", field: "completedOn", params: {} },
     ]);
@@ -80,14 +92,81 @@ describe("checkTaskEntry", () => {
 
   it("reports an unreadable completion date at the date field, and reads a date serial", () => {
     expect(
-      codes(checkTaskEntry({ status: "已完成", completedOn: "六月" }, [due("2023-12-31")], "2023-06-30")),
+      codes(
+        checkTaskEntry({ status: "已完成", completedOn: "六月" }, [due("2023-12-31")], "2023-06-30", 2023),
+      ),
     ).toEqual(["unreadable_completion_date@completedOn"]);
     expect(
-      checkTaskEntry({ status: "已完成", completedOn: 45078 }, [due("2023-12-31")], "2023-06-30"),
+      checkTaskEntry({ status: "已完成", completedOn: 45078 }, [due("2023-12-31")], "2023-06-30", 2023),
     ).toMatchObject({
       problems: [],
       completedOn: "2023-06-01",
     });
+  });
+
+  it.each([
+    {
+      date: "2023-07-01",
+      code: "completion_date_after_as_of",
+      params: { date: "2023-07-01", actual: "2023-06-30" },
+    },
+    {
+      date: "2024-03-01",
+      code: "completion_date_after_as_of",
+      params: { date: "2024-03-01", actual: "2023-06-30" },
+    },
+    {
+      date: "2022-12-31",
+      code: "completion_date_before_plan_year",
+      params: { date: "2022-12-31", year: 2023 },
+    },
+    { date: 61, code: "completion_date_before_plan_year", params: { date: "1900-03-01", year: 2023 } },
+  ])(
+    "warns about the completion date $date, a day not yet come or before the plan year",
+    ({ date, code, params }) => {
+      const result = checkTaskEntry(
+        { status: "已完成", completedOn: date },
+        [due("2023-12-31")],
+        "2023-06-30",
+        2023,
+      );
+      expect(result.problems).toEqual([{ code, severity: "warning", field: "completedOn", params }]);
+      // The task is still done: the date is doubtful, the status is not.
+      expect(result.status).toBe("done");
+    },
+  );
+
+  it.each(["2023-01-01", "2023-06-30"])(
+    "accepts the completion date %s, inside the year up to the as-of day",
+    (date) => {
+      expect(
+        checkTaskEntry({ status: "已完成", completedOn: date }, [due("2023-12-31")], "2023-06-30", 2023)
+          .problems,
+      ).toEqual([]);
+    },
+  );
+
+  it("words a completion date in the future and one before the plan year in both languages", () => {
+    const future = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-07-01" },
+      [due("2023-12-31")],
+      "2023-06-30",
+      2023,
+    );
+    const past = checkTaskEntry(
+      { status: "已完成", completedOn: "2022-12-31" },
+      [due("2023-12-31")],
+      "2023-06-30",
+      2023,
+    );
+    expect([future, past].map((r) => formatProblem(r.problems[0]!, "zh-CN"))).toEqual([
+      "完成日期 2023-07-01 晚于统计截止日 2023-06-30：完成日期不能是尚未到来的日子，请核对。",
+      "完成日期 2022-12-31 早于计划年度 2023 年，请核对。",
+    ]);
+    expect([future, past].map((r) => formatProblem(r.problems[0]!, "en-US"))).toEqual([
+      "The completion date 2023-07-01 is after the as-of date 2023-06-30: a task cannot be completed on a day still to come. Check the date.",
+      "The completion date 2022-12-31 is before the plan year 2023. Check the date.",
+    ]);
   });
 
   it("warns about a completion date on a task not marked 已完成, at the status", () => {
@@ -95,6 +174,7 @@ describe("checkTaskEntry", () => {
       { status: "推进中", completedOn: "2023-06-01" },
       [due("2023-12-31")],
       "2023-06-30",
+      2023,
     );
     expect(result.problems).toEqual([
       {
@@ -111,6 +191,7 @@ describe("checkTaskEntry", () => {
       { status: "已完成", completedOn: "2023-12-05" },
       [due("2023-11-30")],
       "2023-12-31",
+      2023,
     );
     expect(result.problems).toEqual([
       {
@@ -126,7 +207,12 @@ describe("checkTaskEntry", () => {
   it("accepts completion on the deadline itself", () => {
     expect(
       codes(
-        checkTaskEntry({ status: "已完成", completedOn: "2023-11-30" }, [due("2023-11-30")], "2023-12-31"),
+        checkTaskEntry(
+          { status: "已完成", completedOn: "2023-11-30" },
+          [due("2023-11-30")],
+          "2023-12-31",
+          2023,
+        ),
       ),
     ).toEqual([]);
   });
@@ -136,12 +222,14 @@ describe("checkTaskEntry", () => {
       { status: "推进中", completedOn: null },
       [due("2023-11-30")],
       "2023-11-30",
+      2023,
     );
     expect(onTheDay.overdue).toEqual([]);
     const dayAfter = checkTaskEntry(
       { status: "推进中", completedOn: null },
       [due("2023-11-30")],
       "2023-12-01",
+      2023,
     );
     expect(dayAfter.overdue).toEqual([due("2023-11-30")]);
     expect(dayAfter.problems).toEqual([
@@ -156,31 +244,42 @@ describe("checkTaskEntry", () => {
 
   it("makes a blank or unknown status overdue too: nothing says the task is done", () => {
     expect(
-      checkTaskEntry({ status: null, completedOn: null }, [due("2023-05-31")], "2023-06-30").overdue,
+      checkTaskEntry({ status: null, completedOn: null }, [due("2023-05-31")], "2023-06-30", 2023).overdue,
     ).toHaveLength(1);
     expect(
-      codes(checkTaskEntry({ status: "搞定了", completedOn: null }, [due("2023-05-31")], "2023-06-30")),
+      codes(checkTaskEntry({ status: "搞定了", completedOn: null }, [due("2023-05-31")], "2023-06-30", 2023)),
     ).toEqual(["unknown_task_status@status", "task_overdue@status"]);
   });
 
   it("leaves a deadline that waits for a date the user has not set (task 44) out of the judgement", () => {
-    expect(checkTaskEntry({ status: null, completedOn: null }, [due(null)], "2023-12-31")).toMatchObject({
+    expect(
+      checkTaskEntry({ status: null, completedOn: null }, [due(null)], "2023-12-31", 2023),
+    ).toMatchObject({
       problems: [],
       overdue: [],
     });
   });
 
   it("makes a passed milestone overdue while the task has not started, not while it is in progress", () => {
-    const notStarted = checkTaskEntry({ status: "未启动", completedOn: null }, task53, "2023-07-02");
+    const notStarted = checkTaskEntry({ status: "未启动", completedOn: null }, task53, "2023-07-02", 2023);
     expect(notStarted.overdue).toEqual([task53[1]]);
     expect(notStarted.problems[0]?.params.name).toBe("报送水污染防治半年工作总结");
-    expect(checkTaskEntry({ status: "推进中", completedOn: null }, task53, "2023-07-02").overdue).toEqual([]);
+    expect(
+      checkTaskEntry({ status: "推进中", completedOn: null }, task53, "2023-07-02", 2023).overdue,
+    ).toEqual([]);
     // After the main deadline both are overdue for a task that never started.
-    expect(checkTaskEntry({ status: null, completedOn: null }, task53, "2023-12-21").overdue).toEqual(task53);
+    expect(checkTaskEntry({ status: null, completedOn: null }, task53, "2023-12-21", 2023).overdue).toEqual(
+      task53,
+    );
   });
 
   it("judges a done task's completion date against the main deadline only", () => {
-    const result = checkTaskEntry({ status: "已完成", completedOn: "2023-08-01" }, task53, "2023-12-31");
+    const result = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-08-01" },
+      task53,
+      "2023-12-31",
+      2023,
+    );
     expect(result.problems).toEqual([]);
     expect(result.overdue).toEqual([]);
   });

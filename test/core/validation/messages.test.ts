@@ -47,6 +47,8 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   completed_without_date: [],
   unreadable_completion_date: ["input"],
   completion_date_without_done: ["date"],
+  completion_date_after_as_of: ["date", "actual"],
+  completion_date_before_plan_year: ["date", "year"],
   completed_after_deadline: ["date", "expected"],
   // `actual` (the as-of day) is the report's own date: the message need not repeat it.
   task_overdue: ["expected", "name"],

@@ -226,7 +226,7 @@ describe("properties of the rules", () => {
         fc.array(deadline, { maxLength: 3 }),
         day.map(iso),
         (status, completedOn, deadlines, asOf) => {
-          const checked = checkTaskEntry({ status, completedOn }, deadlines, asOf);
+          const checked = checkTaskEntry({ status, completedOn }, deadlines, asOf, 2023);
           expectPlaced(checked.problems, ["status", "completedOn"]);
         },
       ),

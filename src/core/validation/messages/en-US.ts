@@ -74,6 +74,10 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   unreadable_completion_date: (p) => `${q(p.input)} is not a date: write it like 2023-06-30.`,
   completion_date_without_done: (p) =>
     `A completion date (${p.date ?? ""}) is entered but the status is not Done.`,
+  completion_date_after_as_of: (p) =>
+    `The completion date ${p.date ?? ""} is after the as-of date ${p.actual ?? ""}: a task cannot be completed on a day still to come. Check the date.`,
+  completion_date_before_plan_year: (p) =>
+    `The completion date ${p.date ?? ""} is before the plan year ${p.year ?? ""}. Check the date.`,
   completed_after_deadline: (p) => `Completed on ${p.date ?? ""}, after the deadline ${p.expected ?? ""}.`,
   task_overdue: (p) =>
     `Overdue: the deadline ${p.expected ?? ""}${milestone(p)} has passed and the task is not done.`,

@@ -64,6 +64,10 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   completed_without_date: () => "状态为“已完成”，但未填写完成日期。",
   unreadable_completion_date: (p) => `无法识别的完成日期${q(p.input)}：请填写如 2023-06-30。`,
   completion_date_without_done: (p) => `已填写完成日期 ${p.date ?? ""}，但状态不是“已完成”。`,
+  completion_date_after_as_of: (p) =>
+    `完成日期 ${p.date ?? ""} 晚于统计截止日 ${p.actual ?? ""}：完成日期不能是尚未到来的日子，请核对。`,
+  completion_date_before_plan_year: (p) =>
+    `完成日期 ${p.date ?? ""} 早于计划年度 ${p.year ?? ""} 年，请核对。`,
   completed_after_deadline: (p) => `完成日期 ${p.date ?? ""} 晚于完成时限 ${p.expected ?? ""}。`,
   task_overdue: (p) => `已逾期：完成时限 ${p.expected ?? ""}${milestone(p)}已过，任务尚未完成。`,
   publication_date_not_set: () =>
