@@ -435,6 +435,25 @@ describe("marking and the summary", () => {
     expect(book.sheet("汇总")?.get(5, 9)).toBe("审核：李四");
   });
 
+  it("judges a good-water share below 100 % once it is decided, though two sections still lack data", async () => {
+    const eighty: Plan = {
+      ...plan,
+      goals: plan.goals.map((g) =>
+        g.judgement.kind === "good_share" ? { ...g, judgement: { ...g.judgement, share: 80 } } : g,
+      ),
+    };
+    const book = await generated();
+    for (let row = 4; row <= 11; row += 1) enter(book, national, `K${row}`, "Ⅱ类"); // 8 of the 10 sections
+    const judge = async () => {
+      const outcome = await validateWorkbook(book.port, eighty, { locale: "zh-CN", asOf: "2023-06-30" });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      return outcome.report.goals.find((g) => g.key === "national_sections");
+    };
+    expect(await judge()).toMatchObject({ status: "met", actual: "8/10 优良，比例 100%（2 个无数据）" });
+    enter(book, national, "K11", "Ⅳ类"); // 7 good: 70 % to 90 %, still open
+    expect((await judge())?.status).toBe("no_data");
+  });
+
   it("never overwrites a sheet named 汇总 that the user made", async () => {
     const book = await generated();
     book.addSheet("汇总").set(0, 0, "我的汇总");

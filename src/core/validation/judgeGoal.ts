@@ -56,8 +56,10 @@ function verdictOf(
 /**
  * Judges a goal of the plan's section 二 from the points and tasks:
  * - `good_share`: good water (优良, Ⅰ–Ⅲ) ÷ points evaluated must reach the share; a point without
- *   data is never counted as good, and while some have none the goal stays `no_data` unless the
- *   points evaluated already miss it;
+ *   data is never counted as good, and while some have none (or wrong data) the goal stays
+ *   `no_data` (`invalid`) unless its outcome can no longer change: enough points already good to
+ *   reach the share even if every open one turns out bad, or too many already bad to reach it even
+ *   if every open one turns out good;
  * - `all_meet_target`: every point meets its own target;
  * - `tasks_done`: every task named is 已完成; one overdue makes it `not_met`, others open `pending`.
  *
@@ -75,16 +77,21 @@ export function judgeGoal(goal: Goal, evidence: GoalEvidence): GoalJudgement {
       const share = evaluated.length === 0 ? null : (good / evaluated.length) * 100;
       const invalid = points.filter((p) => p.verdict === "invalid").length;
       const missing = points.length - evaluated.length - invalid;
-      // The share required can no longer be reached when the points already evaluated miss it.
+      // The verdict is decided once the points still open cannot change it: at worst every one of
+      // them turns out bad (good ÷ all), at best good (good and open ÷ all). Only in between does
+      // the goal wait for the data it lacks (no_data) or for wrong data to be corrected (invalid).
+      const worst = points.length === 0 ? 0 : (good / points.length) * 100;
       const best = points.length === 0 ? 0 : ((good + missing + invalid) / points.length) * 100;
-      const reached = share !== null && share + 1e-9 >= judgement.share;
-      const verdict = verdictOf(
-        points.length,
-        reached ? points.length : 0,
-        best + 1e-9 < judgement.share ? 1 : 0,
-        invalid,
-        missing,
-      );
+      const verdict: GoalVerdict =
+        points.length === 0
+          ? "no_data"
+          : worst + 1e-9 >= judgement.share
+            ? "met"
+            : best + 1e-9 < judgement.share
+              ? "not_met"
+              : invalid > 0
+                ? "invalid"
+                : "no_data";
       return { verdict, total: points.length, evaluated: evaluated.length, passing: good, invalid, share };
     }
     case "all_meet_target": {

@@ -111,6 +111,48 @@ describe("judgeGoal: good-water share (national sections, 100 %)", () => {
     const missed = [...times(7, () => national(2)), national(4), national(5), national(6)];
     expect(judgeGoal(eighty, evidence(missed)).verdict).toBe("not_met");
   });
+
+  describe("a share below 100 % decided while points still lack data", () => {
+    const eighty: Goal = {
+      ...nationalGoal,
+      judgement: { kind: "good_share", points: ["national_sections"], share: 80 },
+    };
+
+    it("is met once enough points are good, even if every open one turns out bad", () => {
+      // 8 good of 10: 80 % whatever the 2 without data show.
+      const points = [...times(8, () => national(2)), national(null), national(null)];
+      expect(judgeGoal(eighty, evidence(points))).toEqual({
+        verdict: "met",
+        total: 10,
+        evaluated: 8,
+        passing: 8,
+        invalid: 0,
+        share: 100,
+      });
+      // A point with wrong data cannot change it either.
+      const withInvalid = [...times(8, () => national(2)), national(2, "invalid"), national(null)];
+      expect(judgeGoal(eighty, evidence(withInvalid)).verdict).toBe("met");
+    });
+
+    it("is missed once too many points are bad, even if every open one turns out good", () => {
+      // 3 bad of 10: at best 7 good, 70 %.
+      const points = [
+        ...times(5, () => national(2)),
+        ...times(3, () => national(4)),
+        national(null),
+        national(2, "invalid"),
+      ];
+      expect(judgeGoal(eighty, evidence(points)).verdict).toBe("not_met");
+    });
+
+    it("stays open while the open points can still tip it either way", () => {
+      // 7 good, 1 bad, 2 without data: 70 % to 90 %.
+      const open = [...times(7, () => national(2)), national(4), national(null), national(null)];
+      expect(judgeGoal(eighty, evidence(open)).verdict).toBe("no_data");
+      const invalid = [...times(7, () => national(2)), national(4), national(null), national(2, "invalid")];
+      expect(judgeGoal(eighty, evidence(invalid)).verdict).toBe("invalid");
+    });
+  });
 });
 
 describe("judgeGoal: every point meets its target", () => {
