@@ -273,6 +273,28 @@ describe("generating again", () => {
     ]);
   });
 
+  it("keeps the entries of rows validation cannot match: a blank 序号, an unknown one, a repeated one", async () => {
+    const book = await generated();
+    const tasks = "附件1 任务清单";
+    enter(book, tasks, "L57", "推进中"); // below the table, no 序号
+    enter(book, tasks, "N57", "第二行的进展");
+    enter(book, tasks, "A58", 54); // a task the plan does not have
+    enter(book, tasks, "L58", "已完成");
+    enter(book, tasks, "A59", 5); // task 5 again
+    enter(book, tasks, "N59", "任务5的另一行");
+    enter(book, tasks, "L8", "未启动"); // task 5's own row
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, keptEntries: 7 });
+    const rows = displayedRows(sheetOf(book, tasks));
+    expect(rows[5]?.[11]).toBe("未启动");
+    // The rows the plan does not have follow its 53 tasks, in their order, with every value.
+    expect(rows.slice(54).map((r) => [r[0], r[11], r[13]])).toEqual([
+      ["", "推进中", "第二行的进展"],
+      ["54", "已完成", ""],
+      ["5", "", "任务5的另一行"],
+    ]);
+  });
+
   it("recreates a plan sheet the user deleted and leaves the others' entries", async () => {
     const book = await generated();
     enter(book, "附件3 区控断面", "L4", "Ⅱ类");

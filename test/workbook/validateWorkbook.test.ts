@@ -254,6 +254,64 @@ describe("validating 附件1", () => {
     expect(report.issues.find((i) => i.cell === "M4")?.severity).toBe("warning");
   });
 
+  it("warns at the first filled cell of a row it cannot match to the plan, and never at a plan row", async () => {
+    const book = await generated();
+    enter(book, tasks, "L57", "推进中"); // below the table, 序号 blank
+    enter(book, tasks, "N57", "第二行的进展");
+    enter(book, tasks, "A58", 54); // a task the plan does not have
+    enter(book, tasks, "L58", "已完成");
+    enter(book, tasks, "A59", " 5 "); // task 5 again
+    enter(book, tasks, "N59", "任务5的另一行");
+    enter(book, tasks, "L8", "推进中"); // task 5's own row: fine
+    const report = await validated(book);
+    const notInPlan = report.issues.filter((i) => i.code === "row_not_in_plan");
+    expect(notInPlan.map((i) => [i.cell, i.severity, i.message])).toEqual([
+      [
+        "L57",
+        "warning",
+        "本行的“序号”为空，无法与计划中的行对应，本行所填内容不参与校验和汇总：请填写序号，或把内容移到计划中对应的行（合并的单元格只有首行有值）。",
+      ],
+      [
+        "A58",
+        "warning",
+        "本行的“序号”“54”不在计划中，本行所填内容不参与校验和汇总：请改为计划中的序号，或把内容移到计划中对应的行。",
+      ],
+      [
+        "A59",
+        "warning",
+        "本行的“序号”“5”与第 8 行重复：只有第 8 行参与校验和汇总，本行所填内容未被采用。请把内容并入第 8 行，或删除本行。",
+      ],
+    ]);
+    // Task 5 is judged from its own row, not the repeat below.
+    expect(report.tasks.find((t) => t.number === 5)?.status).toBe("in_progress");
+    expect(codesAt(report, tasks, "L8")).toEqual([]);
+    expect(book.sheet(tasks)?.formatAt(...parseA1("N57"), "fill")).toBe("#FCE4D6");
+  });
+
+  it("warns about a row whose 序号 is blank inside the table (merged over two rows), at its first filled cell", async () => {
+    const book = await generated();
+    enter(book, tasks, "A5", null); // task 2's 序号, as under a 序号 merged over tasks 1–2
+    enter(book, tasks, "L5", "推进中");
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.code === "row_not_in_plan").map((i) => i.cell)).toEqual(["B5"]);
+    expect(report.tasks.find((t) => t.number === 2)?.status).toBeNull();
+  });
+
+  it("words a row it cannot match in English on an English sheet", async () => {
+    const book = await generated("en-US");
+    enter(book, "A6 Outfall rivers", "E13", 4); // a river typed below the table, without its name
+    const outcome = await validateWorkbook(book.port, plan, { locale: "en-US", asOf: "2023-06-30" });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    expect(
+      outcome.report.issues.filter((i) => i.code === "row_not_in_plan").map((i) => [i.cell, i.message]),
+    ).toEqual([
+      [
+        "E13",
+        '"River" of this row is blank, so it matches no row of the plan and what is entered here is not checked or summarised: fill it in, or move the entries to the plan\'s row (merged cells hold their value in the first row only).',
+      ],
+    ]);
+  });
+
   it("warns once that the publication date is missing, at task 44's due date", async () => {
     const book = await generated();
     const report = await validated(book);

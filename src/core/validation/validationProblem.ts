@@ -56,6 +56,7 @@ export type ValidationCode =
   | "survey_done_unreadable"
   // Any sheet
   | "plan_cell_changed"
+  | "row_not_in_plan"
   | "sheet_missing"
   | "columns_missing"
   | "cells_ignored";

@@ -37,7 +37,7 @@ import type { CellValue } from "../layout";
 import { metaSheetName, readSettings } from "../metaSheet";
 import type { SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
 import { matchPlanRows } from "../planCells";
-import { readSheet, type ReadRow } from "../readSheet";
+import { identityPart, isBlank, readSheet, type ReadRow } from "../readSheet";
 import type { AnySheetSpec, SheetKey } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
@@ -330,24 +330,35 @@ function extentOf(sheet: SheetSnapshot): { row: number; col: number; rowCount: n
 /**
  * Matches read rows to the plan's rows by identity, and meanwhile: warns where a plan cell no longer
  * holds the plan's text, greys entry cells that take no entry on their row, and marks rows the plan
- * no longer has.
+ * does not have. Such a row (its identity blank, as under a 序号 merged over two rows, or not the
+ * plan's, or a second row of one identity) is filled and warned about at its first filled cell:
+ * what is entered there is neither checked nor summarised, and must not go unnoticed.
  */
 function checkPlanRows(spec: AnySheetSpec, marks: SheetMarks): Map<ReadRow, unknown> {
   const { matched, changed } = matchPlanRows(spec, marks.read);
   if (spec.identity.length === 0) return matched;
+  // The first row of an identity is the plan's row, as generating again keeps it.
+  const claimed = new Map<unknown, ReadRow>();
   for (const row of marks.read.rows) {
     const planRow = matched.get(row);
-    if (planRow === undefined) {
+    const first = planRow === undefined ? undefined : claimed.get(planRow);
+    if (planRow === undefined || first !== undefined) {
+      matched.delete(row);
       marks.fillRow(row.sheetRow, palette.orphanFill);
+      const notInPlan = rowNotInPlan(spec, marks, row, first);
+      if (notInPlan !== null) marks.addAt(row.sheetRow, notInPlan.key, notInPlan.problem);
       continue;
     }
+    claimed.set(planRow, row);
     for (const column of spec.columns) {
       if (column.kind === "entry" && column.appliesTo && !column.appliesTo(planRow)) {
         marks.fillCell(row.sheetRow, column.key, palette.planCellFill);
       }
     }
   }
+  const matchedRows = new Set([...matched.keys()].map((row) => row.sheetRow));
   for (const cell of changed) {
+    if (!matchedRows.has(cell.row)) continue;
     marks.addAt(
       cell.row,
       cell.key,
@@ -358,6 +369,42 @@ function checkPlanRows(spec: AnySheetSpec, marks: SheetMarks): Map<ReadRow, unkn
     );
   }
   return matched;
+}
+
+/**
+ * The warning for a row the plan does not have, at its first filled plan or entry cell (computed
+ * cells are the add-in's own); null for a row that holds nothing but the user's own columns.
+ */
+function rowNotInPlan(
+  spec: AnySheetSpec,
+  marks: SheetMarks,
+  row: ReadRow,
+  first: ReadRow | undefined,
+): { key: string; problem: Problem } | null {
+  let key: string | null = null;
+  let leftmost = Infinity;
+  for (const column of spec.columns) {
+    const col = marks.column(column.key);
+    if (column.kind === "computed" || col === undefined || col >= leftmost) continue;
+    if (!isBlank(row.values.get(column.key))) {
+      key = column.key;
+      leftmost = col;
+    }
+  }
+  if (key === null) return null;
+  const headers = spec.identity.map(
+    (k) => spec.columns.find((c) => c.key === k)?.header[marks.sheetLocale].replace(/\s+/gu, "") ?? k,
+  );
+  const parts = spec.identity.map((k) => identityPart(row.values.get(k)));
+  const typed = parts.every((p) => p !== "") ? parts.join(" ") : null;
+  return {
+    key,
+    problem: problem("row_not_in_plan", "warning", key, {
+      name: headers.join(" / "),
+      ...(typed === null ? {} : { input: typed }),
+      ...(first === undefined ? {} : { row: first.sheetRow + 1 }),
+    }),
+  };
 }
 
 function shown(value: CellValue): string {

@@ -60,6 +60,8 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   remediation_tasks_exceed_found: ["value", "limit"],
   survey_done_unreadable: ["input"],
   plan_cell_changed: ["expected", "input"],
+  // Which words it uses depends on which of input and row are given (tested in validateWorkbook).
+  row_not_in_plan: ["name", "input", "row"],
   sheet_missing: ["sheet"],
   columns_missing: ["sheet", "name"],
   cells_ignored: ["count", "cell"],

@@ -95,6 +95,12 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   survey_done_unreadable: (p) => `"Survey done" must be Yes or No, not ${q(p.input)}.`,
   plan_cell_changed: (p) =>
     `A cell of the plan's text was changed: the plan says ${q(p.expected)}, the cell holds ${q(p.input)}. Generating again restores the plan's text.`,
+  row_not_in_plan: (p) =>
+    p.row !== undefined
+      ? `This row repeats row ${p.row} ("${p.name ?? ""}" ${q(p.input)}): only row ${p.row} is checked and summarised, what is entered here is not used. Move it into row ${p.row} or delete this row.`
+      : p.input !== undefined
+        ? `"${p.name ?? ""}" ${q(p.input)} of this row is not in the plan, so what is entered here is not checked or summarised: correct it to the plan's, or move the entries to the plan's row.`
+        : `"${p.name ?? ""}" of this row is blank, so it matches no row of the plan and what is entered here is not checked or summarised: fill it in, or move the entries to the plan's row (merged cells hold their value in the first row only).`,
   sheet_missing: (p) => `The sheet "${p.sheet ?? ""}" is missing: generate the plan's sheets first.`,
   columns_missing: (p) =>
     `The sheet "${p.sheet ?? ""}" lacks the columns ${p.name ?? ""}. Generate the plan's sheets again (entries are kept).`,

@@ -80,6 +80,12 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   survey_done_unreadable: (p) => `“排查完成”应为“是”或“否”，而不是${q(p.input)}。`,
   plan_cell_changed: (p) =>
     `计划原文单元格被改动：计划为${q(p.expected)}，现为${q(p.input)}。重新生成时将恢复计划原文。`,
+  row_not_in_plan: (p) =>
+    p.row !== undefined
+      ? `本行的“${p.name ?? ""}”${q(p.input)}与第 ${p.row} 行重复：只有第 ${p.row} 行参与校验和汇总，本行所填内容未被采用。请把内容并入第 ${p.row} 行，或删除本行。`
+      : p.input !== undefined
+        ? `本行的“${p.name ?? ""}”${q(p.input)}不在计划中，本行所填内容不参与校验和汇总：请改为计划中的${p.name ?? ""}，或把内容移到计划中对应的行。`
+        : `本行的“${p.name ?? ""}”为空，无法与计划中的行对应，本行所填内容不参与校验和汇总：请填写${p.name ?? ""}，或把内容移到计划中对应的行（合并的单元格只有首行有值）。`,
   sheet_missing: (p) => `缺少工作表“${p.sheet ?? ""}”：请先生成计划表格。`,
   columns_missing: (p) =>
     `工作表“${p.sheet ?? ""}”缺少列：${p.name ?? ""}。请重新生成计划表格（已填内容会保留）。`,
