@@ -101,20 +101,57 @@ function expectOutcome(io: ReturnType<typeof makeIo>, outcome: Outcome): void {
 }
 
 describe("a renamed plan sheet", () => {
-  // A known defect outside the fixtures (reported): validation reads the sheets by the plan's
-  // names, so it misses the table on a renamed sheet, leaves its entries unchecked and calls the
-  // sheet missing ("generate first"), though generating then refuses. Make this `it` once
-  // validation says the sheet was renamed, or reads it.
-  it.failing("is not reported missing by validation", async () => {
+  // Validation reads the plan's sheets by name (the hosts read only the sheets asked for), so it
+  // cannot check the entries on a renamed one; but table names are the workbook's, so it knows the
+  // sheet is there under another name and says which name to give back, instead of "generate first".
+  it("is reported renamed by validation, naming its table and the name to give back", async () => {
     const io = makeIo();
     await runCli(
       ["validate", join(fixtures, "error.renamed-sheet.xlsx"), "--today", "2023-06-30", "--json"],
       io,
     );
-    const report = JSON.parse(io.out()) as { issues: { sheet: string; code: string }[] };
-    expect(report.issues.filter((i) => i.sheet === "附件2 国控断面").map((i) => i.code)).not.toContain(
-      "sheet_missing",
+    const report = JSON.parse(io.out()) as {
+      issues: { sheet: string; cell: string; severity: string; code: string; message: string }[];
+    };
+    expect(report.issues.filter((i) => i.sheet === "附件2 国控断面")).toEqual([
+      {
+        sheet: "附件2 国控断面",
+        cell: "",
+        severity: "warning",
+        code: "plan_sheet_renamed",
+        message:
+          "未找到工作表“附件2 国控断面”，但它的表格 WP_NationalSections 仍在本工作簿的另一个工作表上：请把那个工作表改名回“附件2 国控断面”，其中所填内容才会被校验。",
+      },
+    ]);
+    expect(report.issues.map((i) => i.code)).not.toContain("sheet_missing");
+  });
+
+  it("and a deleted one is still reported missing", async () => {
+    const io = makeIo();
+    await runCli(
+      [
+        "validate",
+        join(fixtures, "ok.deleted-sheet.xlsx"),
+        "--today",
+        "2023-06-30",
+        "--json",
+        "--lang",
+        "en",
+      ],
+      io,
     );
+    const report = JSON.parse(io.out()) as { issues: { sheet: string; code: string; message: string }[] };
+    expect(
+      report.issues.filter((i) => i.code === "sheet_missing" || i.code === "plan_sheet_renamed"),
+    ).toEqual([
+      {
+        sheet: "A3 Regional sections",
+        cell: "",
+        severity: "warning",
+        code: "sheet_missing",
+        message: 'The sheet "A3 Regional sections" is missing: generate the plan\'s sheets first.',
+      },
+    ]);
   });
 });
 

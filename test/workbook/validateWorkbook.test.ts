@@ -520,6 +520,26 @@ describe("marking and the summary", () => {
     expect(book.sheet("汇总")?.get(0, 0)).toBe("我的汇总");
   });
 
+  it("says a plan sheet was renamed when its table is still in the workbook, naming the name to give back", async () => {
+    const book = await generated();
+    book.renameSheet(national, "国控断面（已填）");
+    const outcome = await validateWorkbook(book.port, plan, { locale: "en-US", asOf: "2023-06-30" });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.report.issues.filter((i) => i.cell === "" && i.code !== "cells_ignored")).toEqual([
+      {
+        sheet: national,
+        cell: "",
+        severity: "warning",
+        code: "plan_sheet_renamed",
+        message:
+          'The sheet "附件2 国控断面" was not found, but its table WP_NationalSections is still in the workbook on another sheet: rename that sheet back to "附件2 国控断面" so that its entries are checked.',
+      },
+    ]);
+    book.renameSheet("国控断面（已填）", national);
+    const back = await validateWorkbook(book.port, plan, { locale: "en-US", asOf: "2023-06-30" });
+    expect(back.ok && back.report.issues.filter((i) => i.cell === "")).toEqual([]);
+  });
+
   it("says a workbook without the plan's sheets cannot be validated", async () => {
     const book = new MemoryWorkbook();
     book.addSheet("Sheet1");

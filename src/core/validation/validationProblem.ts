@@ -58,6 +58,7 @@ export type ValidationCode =
   | "plan_cell_changed"
   | "row_not_in_plan"
   | "sheet_missing"
+  | "plan_sheet_renamed"
   | "columns_missing"
   | "cells_ignored";
 

@@ -189,6 +189,7 @@ function planValidation(
 
   // A sheet is the add-in's when it holds the spec's table, whatever its name now.
   const found = new Map<SheetKey, FoundSheet>();
+  const missing: AnySheetSpec[] = [];
   for (const spec of specs) {
     const sheet = [...snapshot.sheets.values()].find((s) =>
       s.tables.some((t) => t.toLowerCase() === spec.tableName.toLowerCase()),
@@ -197,14 +198,7 @@ function planValidation(
       sheet?.name.toLowerCase() === spec.name["en-US"].toLowerCase() ? "en-US" : "zh-CN";
     const read = sheet ? readSheet(spec, sheet, columnLetters) : null;
     if (!sheet || !read) {
-      const missing = problem("sheet_missing", "warning", null, { sheet: spec.name[locale] });
-      workbookIssues.push({
-        sheet: spec.name[locale],
-        cell: "",
-        severity: "warning",
-        code: missing.code,
-        message: messageOf(missing),
-      });
+      missing.push(spec);
       continue;
     }
     const marks = new SheetMarks(spec, sheet.name, read, sheetLocale, extentOf(sheet));
@@ -235,6 +229,23 @@ function planValidation(
     }
   }
   if (found.size === 0) return { batch: null, result: { ok: false, problems: [{ code: "no_plan_sheets" }] } };
+  // Only the plan's sheet names are read, but table names are the workbook's: a plan sheet the user
+  // renamed still holds its table, and the user is told which name to give back.
+  const tableNames = new Set(snapshot.tableNames.map((name) => name.toLowerCase()));
+  const bookLocale = found.values().next().value?.marks.sheetLocale ?? locale;
+  for (const spec of missing) {
+    const renamed = tableNames.has(spec.tableName.toLowerCase());
+    const p = renamed
+      ? problem("plan_sheet_renamed", "warning", null, { sheet: spec.name[bookLocale], name: spec.tableName })
+      : problem("sheet_missing", "warning", null, { sheet: spec.name[locale] });
+    workbookIssues.push({
+      sheet: spec.name[renamed ? bookLocale : locale],
+      cell: "",
+      severity: "warning",
+      code: p.code,
+      message: messageOf(p),
+    });
+  }
 
   // Plan rows by identity, plan cells changed, cells that take no entry, rows the plan no longer has.
   const planRows = new Map<SheetKey, Map<ReadRow, unknown>>();

@@ -63,6 +63,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   // Which words it uses depends on which of input and row are given (tested in validateWorkbook).
   row_not_in_plan: ["name", "input", "row"],
   sheet_missing: ["sheet"],
+  plan_sheet_renamed: ["sheet", "name"],
   columns_missing: ["sheet", "name"],
   cells_ignored: ["count", "cell"],
 };

@@ -102,6 +102,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
         ? `"${p.name ?? ""}" ${q(p.input)} of this row is not in the plan, so what is entered here is not checked or summarised: correct it to the plan's, or move the entries to the plan's row.`
         : `"${p.name ?? ""}" of this row is blank, so it matches no row of the plan and what is entered here is not checked or summarised: fill it in, or move the entries to the plan's row (merged cells hold their value in the first row only).`,
   sheet_missing: (p) => `The sheet "${p.sheet ?? ""}" is missing: generate the plan's sheets first.`,
+  plan_sheet_renamed: (p) =>
+    `The sheet "${p.sheet ?? ""}" was not found, but its table ${p.name ?? ""} is still in the workbook on another sheet: rename that sheet back to "${p.sheet ?? ""}" so that its entries are checked.`,
   columns_missing: (p) =>
     `The sheet "${p.sheet ?? ""}" lacks the columns ${p.name ?? ""}. Generate the plan's sheets again (entries are kept).`,
   cells_ignored: (p) => `${p.count ?? 0} cells far outside the tables (first ${p.cell ?? ""}) were not read.`,

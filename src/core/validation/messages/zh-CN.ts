@@ -87,6 +87,8 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
         ? `本行的“${p.name ?? ""}”${q(p.input)}不在计划中，本行所填内容不参与校验和汇总：请改为计划中的${p.name ?? ""}，或把内容移到计划中对应的行。`
         : `本行的“${p.name ?? ""}”为空，无法与计划中的行对应，本行所填内容不参与校验和汇总：请填写${p.name ?? ""}，或把内容移到计划中对应的行（合并的单元格只有首行有值）。`,
   sheet_missing: (p) => `缺少工作表“${p.sheet ?? ""}”：请先生成计划表格。`,
+  plan_sheet_renamed: (p) =>
+    `未找到工作表“${p.sheet ?? ""}”，但它的表格 ${p.name ?? ""} 仍在本工作簿的另一个工作表上：请把那个工作表改名回“${p.sheet ?? ""}”，其中所填内容才会被校验。`,
   columns_missing: (p) =>
     `工作表“${p.sheet ?? ""}”缺少列：${p.name ?? ""}。请重新生成计划表格（已填内容会保留）。`,
   cells_ignored: (p) => `表格以外很远处有 ${p.count ?? 0} 个单元格（首个 ${p.cell ?? ""}）未读取。`,
