@@ -55,8 +55,12 @@ export function applySheetPatch(sheet: Worksheet, patch: SheetPatch): void {
   }
   for (const { rect, fill } of patch.fills) {
     const solid: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
+    const colour = argb(fill);
     forEachCell(rect, (row, col) => {
       const cell = sheet.getCell(row + 1, col + 1);
+      // Validation restores every entry column's plain fill before marking: most cells have it
+      // already, and a new style object for each of 100,000 rows' cells costs gigabytes.
+      if (hasSolidFill(cell, colour)) return;
       // A new style object: cells loaded from a file share theirs by style id, and setting
       // `cell.fill` would paint every cell of that style.
       // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS cell, not an Office.js proxy (the rule keys on the name getCell)
@@ -111,6 +115,12 @@ export function noteText(cell: Cell): string | null {
   return texts === undefined
     ? null
     : texts.map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+}
+
+/** Whether the cell is filled solid with exactly that ARGB colour already. */
+function hasSolidFill(cell: Cell, colour: string): boolean {
+  const fill = cell.style.fill;
+  return fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb?.toUpperCase() === colour;
 }
 
 /** "#1f4e79" → "FF1F4E79" (ExcelJS colours are ARGB). */
