@@ -30,38 +30,52 @@ interface Outcome {
 
 const refused = (...says: string[]): Outcome => ({ exit: 2, says });
 
-const errorFixtures: readonly { file: string; generate: Outcome; validate: Outcome }[] = [
-  {
-    file: "error.encrypted.xlsx",
-    generate: refused("已用密码加密", "未作任何改动"),
-    validate: refused("已用密码加密", "未作任何改动"),
-  },
-  {
-    file: "error.legacy-xls.xlsx",
-    generate: refused("Excel 97–2003（.xls）", "未作任何改动"),
-    validate: refused("Excel 97–2003（.xls）", "未作任何改动"),
-  },
-  {
-    // Validation finds the plan's other sheets; only generating needs the sheet's own name back.
-    file: "error.renamed-sheet.xlsx",
-    generate: refused("WP_NationalSections", "请把它改回“附件2 国控断面”", "未作任何改动"),
-    validate: { exit: 0, says: [] },
-  },
-  {
-    // Excel refuses to write into a protected sheet; the file host refuses too, before writing.
-    file: "error.protected-sheet.xlsx",
-    generate: refused("附件1 任务清单", "protected"),
-    validate: refused("附件1 任务清单", "protected"),
-  },
-  {
-    // The same saved by LibreOffice, which marks the protection sheet="true" (ExcelJS reads only "1").
-    file: "error.protected-sheet-libreoffice.xlsx",
-    generate: refused("附件1 任务清单", "protected"),
-    validate: refused("附件1 任务清单", "protected"),
-  },
-];
+const done: Outcome = { exit: 0, says: [] };
 
-describe.each(errorFixtures)("the messy workbook $file", ({ file, generate, validate }) => {
+/**
+ * `validate` only reads (it writes nothing without --out); `validateOut` writes the marked copy
+ * with --out, which is where a sheet Excel would refuse to write into stops it.
+ */
+const errorFixtures: readonly { file: string; generate: Outcome; validate: Outcome; validateOut: Outcome }[] =
+  [
+    {
+      file: "error.encrypted.xlsx",
+      generate: refused("已用密码加密", "未作任何改动"),
+      validate: refused("已用密码加密", "未作任何改动"),
+      validateOut: refused("已用密码加密", "未作任何改动"),
+    },
+    {
+      file: "error.legacy-xls.xlsx",
+      generate: refused("Excel 97–2003（.xls）", "未作任何改动"),
+      validate: refused("Excel 97–2003（.xls）", "未作任何改动"),
+      validateOut: refused("Excel 97–2003（.xls）", "未作任何改动"),
+    },
+    {
+      // Validation finds the plan's other sheets and says the renamed one was renamed; only
+      // generating needs the sheet's own name back.
+      file: "error.renamed-sheet.xlsx",
+      generate: refused("WP_NationalSections", "请把它改回“附件2 国控断面”", "未作任何改动"),
+      validate: done,
+      validateOut: done,
+    },
+    {
+      // Excel refuses to write into a protected sheet; the file host refuses too, before writing.
+      // Reading it is no problem: validating without --out writes nothing.
+      file: "error.protected-sheet.xlsx",
+      generate: refused("附件1 任务清单"),
+      validate: done,
+      validateOut: refused("附件1 任务清单"),
+    },
+    {
+      // The same saved by LibreOffice, which marks the protection sheet="true" (ExcelJS reads only "1").
+      file: "error.protected-sheet-libreoffice.xlsx",
+      generate: refused("附件1 任务清单"),
+      validate: done,
+      validateOut: refused("附件1 任务清单"),
+    },
+  ];
+
+describe.each(errorFixtures)("the messy workbook $file", ({ file, generate, validate, validateOut }) => {
   let dir = "";
   let copy = "";
   let original: Buffer;
@@ -89,6 +103,20 @@ describe.each(errorFixtures)("the messy workbook $file", ({ file, generate, vali
     await runCli(["validate", copy, "--today", "2023-06-30", "--json"], io);
     expectOutcome(io, validate);
     expect((await readFile(copy)).equals(original)).toBe(true);
+  });
+
+  it(`validating it into a marked copy ends with exit ${validateOut.exit} and leaves the file as it was`, async () => {
+    const io = makeIo();
+    const marked = join(dir, "marked.xlsx");
+    await runCli(["validate", copy, "--today", "2023-06-30", "--out", marked], io);
+    expectOutcome(io, validateOut);
+    expect((await readFile(copy)).equals(original)).toBe(true);
+    // A refused write leaves no marked copy behind; a done one writes it.
+    const written = await readFile(marked).then(
+      () => true,
+      () => false,
+    );
+    expect(written).toBe(validateOut.exit !== 2);
   });
 });
 
