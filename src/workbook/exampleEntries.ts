@@ -87,8 +87,9 @@ function sample(point: MonitoringPoint, month: number, next: () => number): Reco
  * A realistic half year of entries for a plan (labelled as example data wherever it is written):
  * monthly monitoring January–June at every point, task statuses, indicator values, the outfall
  * survey, and on purpose a few doubtful and wrong values of the kinds staff type (an unknown point,
- * a text date, "abc", a pH of 15, a repeated sample, a status outside the list, a share typed as
- * 0.41, a year's value without its base, traced more than found) so validation has something to find.
+ * a text date, "abc", a pH of 15, a repeated sample, samples typed in July after the as-of day, a
+ * status outside the list, a share typed as 0.41, a year's value without its base, traced more than
+ * found) so validation has something to find.
  * `monitoringRows` adds further monthly rounds (for benchmarks): the total is about that many rows.
  *
  * @example
@@ -115,6 +116,11 @@ export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, Sh
   monitoring.push({ point: "浮石", sampledOn: "2023-06-12", "param:ph": 15, "param:do": "abc" });
   const repeat = monitoring[0];
   if (repeat) monitoring.push({ ...repeat });
+  // Staff enter samples up to today while the as-of day is the end of last month: these lie after
+  // it, are left out with one warning, and the typo in one ("0..44") marks its cell without spoiling 露塘.
+  monitoring.push({ point: "露塘", sampledOn: "2023-07-03", "param:nh3n": "0..44" });
+  monitoring.push({ point: "大洲断面", sampledOn: "2023-07-04", "param:nh3n": 0.18 });
+  monitoring.push({ point: "浮石", sampledOn: "2023-07-05", "param:nh3n": 0.21 });
 
   const tasks = new Map<string, Record<string, CellValue>>();
   for (const task of plan.tasks) {
