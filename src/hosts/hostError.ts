@@ -6,6 +6,16 @@ export type HostErrorCode =
   | "not_a_workbook"
   /** Excel rejected a request (RichApi error, API not supported, workbook protected, …). */
   | "excel_rejected"
+  /**
+   * Someone changed the workbook between the host's read and its write (Excel does not lock a
+   * workbook while an add-in works); nothing was written, and running again reads the new state.
+   */
+  | "workbook_changed"
+  /**
+   * A sheet the write would change is protected (Review → Protect Sheet); nothing was written.
+   * The cause is a ProtectedSheets naming them (`protectedSheetsOf`).
+   */
+  | "sheet_protected"
   /** A request could not be cut small enough for Excel's payload limit. */
   | "payload_too_large"
   /** The running Excel lacks the requirement set the add-in needs. */
@@ -23,4 +33,33 @@ export class HostError extends Error {
     super(message, options);
     this.code = code;
   }
+}
+
+/**
+ * The cause of a refusal to write into protected sheets: which sheets, so that a caller can name
+ * them in the user's language instead of showing the host's English message.
+ */
+export class ProtectedSheets extends Error {
+  override readonly name = "ProtectedSheets";
+  readonly sheets: readonly string[];
+
+  constructor(sheets: readonly string[], message: string) {
+    super(message);
+    this.sheets = sheets;
+  }
+}
+
+/**
+ * The sheets a host refused to write because they are protected, or null for any other error.
+ * Recognises the cause by its name and its list, so that the xlsx host's own ProtectedSheets
+ * (src/hosts/xlsx/protectedSheets.ts, which still throws "excel_rejected") is read alike.
+ *
+ * @example
+ * protectedSheetsOf(error) // ["附件1 任务清单"]
+ */
+export function protectedSheetsOf(error: unknown): readonly string[] | null {
+  const cause: unknown = error instanceof HostError ? error.cause : error;
+  if (!(cause instanceof Error) || cause.name !== "ProtectedSheets" || !("sheets" in cause)) return null;
+  const sheets: unknown = cause.sheets;
+  return Array.isArray(sheets) && sheets.every((s) => typeof s === "string") ? sheets : null;
 }

@@ -8,7 +8,9 @@
  *   readBounds.withoutTables whose tables the port did not expect), then, in the same `Excel.run`,
  *   checks in one that nothing it would overwrite changed meanwhile (the same sync learns the
  *   notes a patch replaces and the tables it resizes) and writes in one;
- * - `read`: two; `write`: one, plus up to three to learn what `update` learns on the way.
+ * - `read`: two; `write`: one, plus up to three to learn what `update` learns on the way (the
+ *   first of them also learns whether the sheets it replaces or patches are protected, so a write
+ *   into existing sheets costs at least two).
  * Each spends one more sync per extra chunk only where a request or response would pass Excel on
  * the web's 5 MB payload limit (see officeRequestPlanner.ts), and decides every chunk before
  * anything is queued. A write's data (values, number formats, tables, sheets, patches) comes
@@ -24,7 +26,8 @@
  *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
  * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting Worksheet.visibility,
- *   workbook.functions.countA (counting the cells a bounded read leaves).
+ *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
+ *   protected (a protected sheet is refused before anything is written).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
  *   workbook.settings (the token that tells a write's data from its finishing).
@@ -39,7 +42,7 @@
  *   getItem, getItemAt), Note.content/delete/getLocation.
  */
 import { columnLetters } from "../../workbook/a1";
-import { HostError } from "../hostError";
+import { HostError, ProtectedSheets } from "../hostError";
 import {
   ACTION_OVERHEAD_BYTES,
   DEFAULT_PAYLOAD_BUDGET_BYTES,
@@ -282,6 +285,7 @@ export function createOfficeWorkbookPort(
           readThisSession: false,
         });
         refuseMissingPatchSheets(batch, facts.sheetNames);
+        refuseProtectedSheets(batch, (name) => facts.protectedSheets.has(name.toLowerCase()));
         const notes = features.notes ? await surveyNotes(context, facts.noteCounts, counted.sync) : new Map();
         return sendWrite(context, batch, knowledge({ notes }), counted.sync);
       });
@@ -297,8 +301,10 @@ export function createOfficeWorkbookPort(
    * Reads, plans and writes inside one `Excel.run`. Between the read and the write the user may
    * type (Excel does not lock the workbook between syncs), so the write's first sync reads again
    * every cell the write would overwrite or clear, and the notes a patch touches; if any differs
-   * from what `plan` saw, nothing is written and the caller gets a HostError whose cause is a
-   * WorkbookChangedError. The same sync loads the notes' places and texts and the tables' cells,
+   * from what `plan` saw, nothing is written and the caller gets a HostError "workbook_changed"
+   * whose cause is a WorkbookChangedError. A sheet the batch would replace or patch that is
+   * protected (Review → Protect Sheet) is refused the same way, as "sheet_protected", before
+   * anything is written: the read learns each sheet's protection, and the check learns it again. The same sync loads the notes' places and texts and the tables' cells,
    * so a validation write costs 2 syncs (that check and the write) plus chunks, however many rows
    * there are.
    */
@@ -341,6 +347,7 @@ export function createOfficeWorkbookPort(
         progress.phase = "write";
         checkBatch(batch);
         refuseMissingPatchSheets(batch, read.snapshot.sheetNames);
+        refuseProtectedSheets(batch, (name) => read.protectedSheets.has(name.toLowerCase()));
         // Sheets the read did not cover (the caller asked for others) are learned as a write would.
         const facts = await learnFacts(context, batch, writeCount.sync, {
           sheetNames: read.snapshot.sheetNames,
@@ -458,7 +465,7 @@ export function createOfficeWorkbookPort(
       readonly noteCounts: ReadonlyMap<string, number> | null;
       /**
        * Whether the caller read the workbook in this same session (update): what it learned is
-       * fresh, and its check loads the tables' cells itself.
+       * fresh, its check loads the tables' cells itself, and it knows which sheets are protected.
        */
       readonly readThisSession: boolean;
     },
@@ -483,9 +490,21 @@ export function createOfficeWorkbookPort(
           .filter((name) => known.noteCounts?.has(name.toLowerCase()) !== true)
       : [];
     const namesNeeded = patches.length > 0 && known.sheetNames === null;
+    // The sheets the write changes in place: where update's read did not learn their protection,
+    // it is learned here (a sheet not there is a null object, refused elsewhere by name).
+    const protectionOf = known.readThisSession
+      ? []
+      : [...new Set([...replaced, ...patches.map((p) => p.sheet)].map((n) => n.toLowerCase()))];
     let sheetNames = known.sheetNames;
     const noteCounts = new Map<string, number>();
-    if (namesNeeded || tablesOf.length > 0 || chartsOf.length > 0 || notesOf.length > 0) {
+    const protectedSheets = new Set<string>();
+    if (
+      namesNeeded ||
+      tablesOf.length > 0 ||
+      chartsOf.length > 0 ||
+      notesOf.length > 0 ||
+      protectionOf.length > 0
+    ) {
       const worksheets = context.workbook.worksheets;
       if (namesNeeded) worksheets.load("items/name");
       const tables = tablesOf.map((name) => {
@@ -503,6 +522,11 @@ export function createOfficeWorkbookPort(
         name,
         count: worksheets.getItemOrNullObject(name).notes.getCount(),
       }));
+      const protections = protectionOf.map((name) => {
+        const sheet = worksheets.getItemOrNullObject(name);
+        sheet.protection.load("protected");
+        return { name, sheet };
+      });
       await sync(context);
       if (namesNeeded) sheetNames = worksheets.items.map((ws) => ws.name);
       for (const { name, collection } of tables) {
@@ -518,10 +542,13 @@ export function createOfficeWorkbookPort(
         );
       }
       for (const { name, count } of counts) noteCounts.set(name.toLowerCase(), count.value);
+      for (const { name, sheet } of protections) {
+        if (!sheet.isNullObject && sheet.protection.protected) protectedSheets.add(name);
+      }
     }
     // Where a table may be resized, its cells decide whether it can be: learn those not known.
     if (canResizeTables && !known.readThisSession) await learnTableCells(context, replaced, sync);
-    return { sheetNames, noteCounts };
+    return { sheetNames, noteCounts, protectedSheets };
   }
 
   /** Loads the cells of the named sheets' known tables where they are not known yet: one sync. */
@@ -603,6 +630,8 @@ interface SheetProbe {
   readonly tables: Excel.TableCollection;
   readonly charts: Excel.ChartCollection;
   readonly notes: OfficeExtension.ClientResult<number> | null;
+  /** Whether the sheet is protected (ExcelApi 1.2): a write into it would fail part-way. */
+  readonly protection: Excel.WorksheetProtection;
   /** The cells of the tables the port expected there, by lower-case table name (null objects if gone). */
   readonly expected: ReadonlyMap<string, Excel.Range>;
 }
@@ -615,6 +644,8 @@ interface ReadResult {
   readonly noteCounts: ReadonlyMap<string, number>;
   /** Tables per existing sheet (scratch sheets included), by lower-case name; cells not loaded. */
   readonly tables: ReadonlyMap<string, readonly TableFact[]>;
+  /** The existing sheets read that are protected (lower-case names). */
+  readonly protectedSheets: ReadonlySet<string>;
   /** Scratch sheets an earlier failed write left (lower-case names), hidden from the snapshot. */
   readonly scratch: ReadonlySet<string>;
   /** The tables on scratch sheets (lower-case names), left out of the snapshot's table names. */
@@ -670,6 +701,9 @@ async function readInContext(
     const charts = sheet.charts;
     charts.load("items/name");
     const notes = options.countNotes ? sheet.notes.getCount() : null;
+    // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
+    const protection = sheet.protection;
+    protection.load("protected");
     const expected = new Map(
       (options.expectedTables.get(name.toLowerCase()) ?? []).map((table) => {
         const range = tables.getItemOrNullObject(table.name).getRange();
@@ -677,7 +711,7 @@ async function readInContext(
         return [table.name.toLowerCase(), range] as const;
       }),
     );
-    return { name, sheet, used, tables, charts, notes, expected };
+    return { name, sheet, used, tables, charts, notes, protection, expected };
   });
   await sync(context);
 
@@ -691,9 +725,11 @@ async function readInContext(
   const scratch = new Set(scratchNames.map((name) => name.toLowerCase()));
   const windows = new Map<string, CellRect | null>();
   const hiddenTables = new Set<string>();
+  const protectedSheets = new Set<string>();
   for (const probe of probes) {
     if (probe.sheet.isNullObject || isScratchSheetName(probe.name)) continue;
     const key = probe.name.toLowerCase();
+    if (probe.protection.protected) protectedSheets.add(key);
     tableFacts.set(
       key,
       probe.tables.items.map((t) => ({ name: t.name, rect: null })),
@@ -901,6 +937,7 @@ async function readInContext(
         charts,
         noteCounts,
         tables: tableFacts,
+        protectedSheets,
         scratch,
         hiddenTables,
         windows,
@@ -920,8 +957,8 @@ async function readInContext(
 
 /**
  * Why `update` wrote nothing: a cell it was about to overwrite or clear, a note a patch touches, a
- * sheet or a table changed after the read (a user typed meanwhile). The HostError `update` throws
- * carries it as its cause; running again reads the new state.
+ * sheet or a table changed after the read (a user typed meanwhile). The HostError
+ * "workbook_changed" `update` throws carries it as its cause; running again reads the new state.
  */
 export class WorkbookChangedError extends Error {
   override readonly name = "WorkbookChangedError";
@@ -939,7 +976,7 @@ export class WorkbookChangedError extends Error {
 function changed(sheet: string, cell: string | null, what: string): HostError {
   const where = cell === null ? `“${sheet}”` : `“${sheet}”!${cell}`;
   return new HostError(
-    "excel_rejected",
+    "workbook_changed",
     `${where} changed while the add-in was working (${what}); nothing was written. Run it again.`,
     { cause: new WorkbookChangedError(sheet, cell, what) },
   );
@@ -1041,7 +1078,12 @@ async function checkOnce(
   const existence = [
     ...batch.sheets.map((s) => ({ name: s.layout.name, present: s.mode === "replace" })),
     ...patches.map((p) => ({ name: p.sheet, present: true })),
-  ].map(({ name, present }) => ({ name, present, sheet: worksheets.getItemOrNullObject(name) }));
+  ].map(({ name, present }) => {
+    const sheet = worksheets.getItemOrNullObject(name);
+    // Protected since the read (or never read): refused before the write, as the read's sheets are.
+    if (present) sheet.protection.load("protected");
+    return { name, present, sheet };
+  });
   // The cells of the tables the write may resize (a replaced sheet's, a scratch sheet's it takes over).
   const tableCells = batch.sheets.flatMap(({ layout, mode }) => {
     const sheet = mode === "create" ? scratchSheetName(layout.name) : layout.name;
@@ -1112,6 +1154,10 @@ async function checkOnce(
       );
     }
   }
+  const protectedNow = new Set(
+    existence.filter((e) => e.present && e.sheet.protection.protected).map((e) => e.name.toLowerCase()),
+  );
+  refuseProtectedSheets(batch, (name) => protectedNow.has(name.toLowerCase()));
   const tablesNow = workbookTables.items
     .map((t) => t.name.toLowerCase())
     .filter((t) => !read.hiddenTables.has(t))
@@ -1321,6 +1367,8 @@ interface WriteFacts {
   readonly sheetNames: readonly string[] | null;
   /** Notes per patched sheet that clears or adds notes, by lower-case name. */
   readonly noteCounts: ReadonlyMap<string, number>;
+  /** Replaced or patched sheets that are protected, by lower-case name (write only; update's read knows). */
+  readonly protectedSheets: ReadonlySet<string>;
 }
 
 /** A cell note as the write found it. */
@@ -1368,6 +1416,28 @@ function refuseMissingPatchSheets(batch: WriteBatch, sheetNames: readonly string
       throw new HostError("excel_rejected", `There is no sheet named “${patch.sheet}” to patch.`);
     }
   }
+}
+
+/**
+ * A batch that would replace or patch a protected sheet is refused before anything is sent: Excel
+ * refuses every change to a protected sheet's cells, formats, tables, notes and charts, so the
+ * write would stop part-way at the first of them (sheets before it written, the rest not).
+ * Sheets the batch creates are new and not protected.
+ */
+function refuseProtectedSheets(batch: WriteBatch, isProtected: (sheet: string) => boolean): void {
+  const changedInPlace = [
+    ...batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name),
+    ...(batch.patches ?? []).map((p) => p.sheet),
+  ];
+  const names = [...new Set(changedInPlace.filter(isProtected))];
+  if (names.length === 0) return;
+  const quoted = names.map((name) => `“${name}”`).join(", ");
+  const message = `${names.length === 1 ? "The sheet" : "The sheets"} ${quoted} ${
+    names.length === 1 ? "is" : "are"
+  } protected (Review → Unprotect Sheet); nothing was written. Unprotect ${
+    names.length === 1 ? "it" : "them"
+  } and run again.`;
+  throw new HostError("sheet_protected", message, { cause: new ProtectedSheets(names, message) });
 }
 
 /**

@@ -642,3 +642,79 @@ describe("fake Excel: formats and messages Excel refuses", () => {
     expect(two! - one!).toBeLessThan(one!);
   });
 });
+
+describe("fake Excel: protected sheets (ExcelApi 1.2)", () => {
+  it("reports protection, and refuses a change to a protected sheet's cells, tables, notes and charts", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1", "Other"] });
+    const protectedNow = await excel.run(async (context) => {
+      const protection = context.workbook.worksheets.getItem("Sheet1").protection;
+      protection.protect();
+      protection.load("protected");
+      await context.sync();
+      return protection.protected;
+    });
+    expect(protectedNow).toBe(true);
+    const sheet = (context: FakeRequestContext) => context.workbook.worksheets.getItem("Sheet1");
+    const changes: ((context: FakeRequestContext) => void)[] = [
+      (c) => (sheet(c).getRange("A1").values = [["x"]]),
+      (c) => (sheet(c).getRange("A1").format.fill.color = "#FF0000"),
+      (c) => {
+        sheet(c).getRange("A1:B2").clear();
+      },
+      (c) => sheet(c).tables.add("A1:B2", true),
+      (c) => c.workbook.tables.add("Sheet1!A1:B2", true),
+      (c) => sheet(c).notes.add("A1", "x"),
+      (c) => (sheet(c).pageLayout.orientation = "Landscape"),
+    ];
+    for (const change of changes) {
+      const error = await failureOf(excel, async (context) => {
+        change(context);
+        await context.sync();
+      });
+      expect(error.code).toBe("AccessDenied");
+      expect(error.message).toContain("Sheet1");
+    }
+    expect(excel.state.sheetByName("Sheet1")!.values.size).toBe(0);
+    expect(excel.state.tables).toEqual([]);
+  });
+
+  it("stops a batch at the protected sheet, keeping what came before, as a failing batch does", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1", "Other"] });
+    excel.state.sheetByName("Other")!.protected = true;
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["before"]];
+      context.workbook.worksheets.getItem("Other").getRange("A1").values = [["refused"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("AccessDenied");
+    expect(excel.state.sheetByName("Sheet1")!.valueAt(0, 0)).toBe("before");
+    expect(excel.state.sheetByName("Other")!.valueAt(0, 0)).toBe("");
+  });
+
+  it("lets the workbook's structure change: renaming, a tab colour, freezing panes, deleting; and unprotecting", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1", "Other"] });
+    excel.state.sheetByName("Sheet1")!.protected = true;
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.name = "Renamed";
+      sheet.tabColor = "#FF0000";
+      sheet.freezePanes.freezeRows(1);
+      sheet.protection.unprotect();
+      sheet.getRange("A1").values = [["now writable"]];
+      await context.sync();
+    });
+    expect(excel.state.sheetByName("Renamed")!.valueAt(0, 0)).toBe("now writable");
+    excel.state.sheetByName("Other")!.protected = true;
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Other").delete();
+      await context.sync();
+    });
+    expect(excel.state.sheetByName("Other")).toBeUndefined();
+  });
+
+  it("keeps protection in a cloned workbook", () => {
+    const excel = new FakeExcel();
+    excel.state.sheetByName("Sheet1")!.protected = true;
+    expect(excel.state.clone().sheetByName("Sheet1")!.protected).toBe(true);
+  });
+});

@@ -591,6 +591,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
   readonly pageLayout: FakePageLayoutProxy;
   readonly notes: FakeNoteCollection;
   readonly charts: FakeChartCollection;
+  readonly protection: FakeWorksheetProtection;
 
   constructor(
     context: FakeContextLike,
@@ -624,10 +625,24 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
       `${path}.charts`,
       child(this, (sheet) => sheet),
     );
+    this.protection = new FakeWorksheetProtection(
+      context,
+      `${path}.protection`,
+      child(this, (sheet) => sheet),
+    );
   }
 
   protected readProperty(target: FakeSheetState, property: string): unknown {
     return readWorksheet(this.context.excel.state, target, property);
+  }
+
+  /**
+   * Sheet protection guards the sheet's content; naming, moving, hiding, colouring the tab,
+   * deleting and showing the sheet are the workbook's structure, which only workbook protection
+   * guards (not modelled).
+   */
+  protected override get allowedOnProtectedSheet(): readonly string[] {
+    return ["set name", "set position", "set visibility", "set tabColor", "activate", "delete"];
   }
 
   get name(): string {
@@ -991,12 +1006,57 @@ export class FakeTableProxy extends FakeClientObject<FakeTable> {
   }
 }
 
+// ——————————————————————————————————————————— protection ———————————————————————————————————————————
+
+/**
+ * Worksheet.protection (ExcelApi 1.2): whether the sheet is protected, and protect/unprotect
+ * without a password. While protected, Excel refuses changes to the sheet (see
+ * refuseOnProtectedSheet in fakeProxy.ts).
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection
+ */
+export class FakeWorksheetProtection extends FakeClientObject<FakeSheetState> {
+  protected readonly scalarProperties = ["protected"];
+  protected override get api(): string {
+    return "1.2";
+  }
+  protected readProperty(sheet: FakeSheetState, property: string): unknown {
+    if (property === "protected") return sheet.protected;
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `WorksheetProtection has no property '${property}' in this fake.`,
+    );
+  }
+  protected override get allowedOnProtectedSheet(): "all" {
+    return "all";
+  }
+  get protected(): boolean {
+    return this.loaded("protected");
+  }
+  /** Fails on a sheet already protected, as Excel does. */
+  protect(): void {
+    this.act("protect", null, (sheet) => {
+      if (sheet.protected)
+        throw new FakeRichApiError("InvalidOperation", `“${sheet.name}” is already protected.`);
+      sheet.protected = true;
+    });
+  }
+  unprotect(): void {
+    this.act("unprotect", null, (sheet) => {
+      sheet.protected = false;
+    });
+  }
+}
+
 // ———————————————————————————————————————— freeze, print ——————————————————————————————————————————
 
 class FakeFreezePanes extends FakeClientObject<FakeSheetState> {
   protected readonly scalarProperties = [];
   protected override get api(): string {
     return "1.7";
+  }
+  /** Freezing panes belongs to the window (View → Freeze Panes), which sheet protection leaves alone. */
+  protected override get allowedOnProtectedSheet(): "all" {
+    return "all";
   }
   protected readProperty(): unknown {
     return undefined;

@@ -4,7 +4,7 @@
  * an API above the requirement set the fake Excel supports fails like Excel (ApiNotFound), and an
  * object is usable only inside the `Excel.run` that made it (InvalidRequestContext).
  */
-import { FakeRichApiError, type FakeWorkbookState } from "./fakeWorkbookState";
+import { FakeRichApiError, FakeSheetState, type FakeWorkbookState } from "./fakeWorkbookState";
 
 export const NULL = Symbol("null object");
 const UNRESOLVED = Symbol("unresolved");
@@ -152,6 +152,16 @@ export abstract class FakeClientObject<T> {
     this.loadedValues.set(property, value);
   }
 
+  /**
+   * The actions Excel lets through on a protected sheet: none by default, since a protected
+   * sheet's cells, formats, tables, notes, charts and page set-up refuse every change. Objects
+   * whose actions Excel allows there (renaming or hiding the sheet, freezing panes, protection
+   * itself) say which, or "all".
+   */
+  protected get allowedOnProtectedSheet(): readonly string[] | "all" {
+    return [];
+  }
+
   /** Queues an action that changes the target; `api` overrides the object's requirement set. */
   protected act(action: string, args: unknown, apply: (target: T) => void, api = this.api): void {
     this.context.enqueue({
@@ -161,7 +171,12 @@ export abstract class FakeClientObject<T> {
       mutates: true,
       run: () => {
         this.context.excel.requireApi(api, `${this.path}.${action}`);
-        apply(this.resolveExisting());
+        const target = this.resolveExisting();
+        const allowed = this.allowedOnProtectedSheet;
+        if (allowed !== "all" && !allowed.includes(action)) {
+          refuseOnProtectedSheet(sheetOf(this.context.excel.state, target), `${this.path}.${action}`);
+        }
+        apply(target);
         return undefined;
       },
     });
@@ -208,6 +223,32 @@ export class FakeClientResult<V> {
     this.result = value;
     this.settled = true;
   }
+}
+
+/**
+ * Excel refuses a change to a protected sheet (Review → Protect Sheet, default options: users may
+ * only select cells), and so does Office.js: the request fails at that action, the actions before
+ * it stay applied. The code is Excel's AccessDenied ("You cannot perform the requested operation").
+ * https://support.microsoft.com/office/protect-a-worksheet-3179efdb-1285-4d49-a9c3-f4ca36276de6
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (AccessDenied)
+ */
+export function refuseOnProtectedSheet(sheet: FakeSheetState | undefined, what: string): void {
+  if (sheet?.protected === true) {
+    throw new FakeRichApiError(
+      "AccessDenied",
+      `${what}: the sheet “${sheet.name}” is protected. You cannot perform the requested operation.`,
+    );
+  }
+}
+
+/** The sheet an action's target lies on: the sheet itself, a range's, a note's, a chart's, a table's. */
+function sheetOf(state: FakeWorkbookState, target: unknown): FakeSheetState | undefined {
+  if (target instanceof FakeSheetState) return target;
+  if (typeof target !== "object" || target === null) return undefined;
+  if ("sheet" in target && target.sheet instanceof FakeSheetState) return target.sheet;
+  if ("sheetId" in target && typeof target.sheetId === "string") return state.sheetById(target.sheetId);
+  return undefined;
 }
 
 export function isDeletedSheet(target: unknown): boolean {

@@ -30,6 +30,7 @@ export type FakeErrorCode =
   | "ApiNotFound"
   | "InvalidRequestContext"
   | "ValueNotLoaded"
+  | "AccessDenied"
   | "GeneralException";
 
 /** Shaped like OfficeExtension.Error: name "RichApi.Error", a code, a message. */
@@ -129,6 +130,12 @@ export class FakeSheetState {
   /** "" for none, as Office reports it. */
   tabColor = "";
   deleted = false;
+  /**
+   * Review → Protect Sheet with Excel's default options (select cells only). Excel then refuses
+   * every change to the sheet's cells, formats, tables, notes, charts and page set-up; see
+   * `refuseOnProtectedSheet` in fakeProxy.ts.
+   */
+  protected = false;
   readonly values = new Map<number, FakeValue>();
   readonly formulas = new Map<number, string>();
   readonly formatLayers: FormatLayer[] = [];
@@ -164,6 +171,7 @@ export class FakeSheetState {
     copy.visibility = this.visibility;
     copy.tabColor = this.tabColor;
     copy.deleted = this.deleted;
+    copy.protected = this.protected;
     for (const [k, v] of this.values) copy.values.set(k, v);
     for (const [k, v] of this.formulas) copy.formulas.set(k, v);
     copy.formatLayers.push(...this.formatLayers);
@@ -442,6 +450,13 @@ export class FakeWorkbookState {
 
   /** Adds a table; with headers, blank header cells become "ColumnN" and repeats get a number, as Excel does. */
   addTable(sheet: FakeSheetState, rect: Rect, hasHeaders: boolean): FakeTable {
+    // workbook.tables.add names its sheet in its address: the proxy cannot see it before this.
+    if (sheet.protected) {
+      throw new FakeRichApiError(
+        "AccessDenied",
+        `tables.add: the sheet “${sheet.name}” is protected. You cannot perform the requested operation.`,
+      );
+    }
     if (this.tables.some((t) => t.sheetId === sheet.id && overlaps(t.rect, rect))) {
       throw new FakeRichApiError("InvalidArgument", "A table cannot overlap another table.");
     }

@@ -40,6 +40,8 @@ async function changeOf(promise: Promise<unknown>): Promise<WorkbookChangedError
     (error: unknown) => error,
   );
   expect(failure).toBeInstanceOf(HostError);
+  // Its own code, so that the task pane and the CLI can say "changed meanwhile; run again".
+  expect((failure as HostError).code).toBe("workbook_changed");
   const cause = (failure as HostError).cause;
   expect(cause).toBeInstanceOf(WorkbookChangedError);
   return cause as WorkbookChangedError;
