@@ -182,9 +182,22 @@ describe("properties of the entry readers", () => {
 function expectPlaced(problems: readonly Problem[], fields: readonly string[]): void {
   for (const p of problems) {
     holds(p.field !== null && fields.includes(p.field), "a problem sits at a field of the record", p);
-    holds(formatProblem(p, "zh-CN").length > 0 && formatProblem(p, "en-US").length > 0, "a problem reads", p);
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const message = formatProblem(p, locale);
+      holds(message.length > 0, "a problem reads", p);
+      // A note or a report line quotes a cell cut short: never a whole essay, never a line break.
+      holds(message.length <= 400 && !/[\r\n]/u.test(message), "a message is one short line", message);
+    }
   }
 }
+
+/** Text as long as a pasted report, with line breaks: what a message must quote cut short. */
+const essay = fc
+  .array(fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom("\n", "\r\n", "很长的说明")), {
+    minLength: 10,
+    maxLength: 60,
+  })
+  .map((parts) => parts.join(""));
 
 describe("properties of the rules", () => {
   const points = monitoringPoints(plan);
@@ -284,6 +297,30 @@ describe("properties of the rules", () => {
         },
       ),
       cases.params(1000),
+    );
+  });
+
+  it("every rule quotes a long pasted text cut short, on one line", () => {
+    fc.assert(
+      fc.property(essay, essay, essay, (a, b, c) => {
+        const row = checkMonitoringRow({ point: a, sampledOn: b, values: new Map([["nh3n", c]]) }, context);
+        expectPlaced(row.problems, ["point", "sampledOn", "param:nh3n"]);
+        const task = checkTaskEntry({ status: a, completedOn: b }, [], "2023-06-30", 2023);
+        expectPlaced(task.problems, ["status", "completedOn"]);
+        const target = plan.targets.find((t) => t.measure === "reduction_from_base");
+        if (target) {
+          const indicator = checkIndicatorEntry(target, {
+            actual: a,
+            baseValue: b,
+            reduction: c,
+            derived: null,
+          });
+          expectPlaced(indicator.problems, ["actual", "baseValue", "reduction"]);
+        }
+        const entered = new PointPeriod(points[0]!).judge(a, false);
+        expectPlaced(entered.problems, ["measuredClass", "verdict"]);
+      }),
+      cases.params(200),
     );
   });
 
