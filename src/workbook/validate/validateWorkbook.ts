@@ -403,8 +403,14 @@ function rowNotInPlan(
     }
   }
   if (key === null) return null;
+  // Headers as one line: the source's "序\n号" is 序号, an English "River\nname" is "River name".
+  const joiner = marks.sheetLocale === "zh-CN" ? "" : " ";
   const headers = spec.identity.map(
-    (k) => spec.columns.find((c) => c.key === k)?.header[marks.sheetLocale].replace(/\s+/gu, "") ?? k,
+    (k) =>
+      spec.columns
+        .find((c) => c.key === k)
+        ?.header[marks.sheetLocale].trim()
+        .replace(/\s+/gu, joiner) ?? k,
   );
   const parts = spec.identity.map((k) => identityPart(row.values.get(k)));
   const typed = parts.every((p) => p !== "") ? parts.join(" ") : null;
