@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/locale";
+import type { HostError } from "../hosts/hostError";
 import type { GenerateOutcome, GenerateProblem } from "../workbook/generateWorkbook";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import type { ValidateOutcome } from "../workbook/validate/validateWorkbook";
@@ -66,8 +67,19 @@ export interface AppProps {
 export type RunState =
   | { readonly kind: "idle" }
   | { readonly kind: "running"; readonly action: PaneAction; readonly step: PaneStep }
-  | { readonly kind: "generated"; readonly outcome: GenerateOutcome; readonly settingsSaved: boolean }
-  | { readonly kind: "validated"; readonly action: PaneAction; readonly outcome: ValidateOutcome }
+  | {
+      readonly kind: "generated";
+      readonly outcome: GenerateOutcome;
+      readonly settingsSaved: boolean;
+      /** Finishing Excel refused while the data went in: shown as a warning beside the outcome. */
+      readonly cosmeticFailures: readonly HostError[];
+    }
+  | {
+      readonly kind: "validated";
+      readonly action: PaneAction;
+      readonly outcome: ValidateOutcome;
+      readonly cosmeticFailures: readonly HostError[];
+    }
   | { readonly kind: "failed"; readonly action: PaneAction; readonly failure: PaneFailure };
 
 /** The last validation that ran through, whose issues and goals the pane lists. */
@@ -178,21 +190,34 @@ export function App({
       const onStep = (step: PaneStep) => {
         setRun({ kind: "running", action, step });
       };
+      const cosmeticFailures: HostError[] = [];
+      const onCosmeticFailure = (failure: HostError) => {
+        // Logged too, so the stack is in the browser's developer tools; shown with the outcome.
+        console.warn(failure);
+        cosmeticFailures.push(failure);
+      };
       try {
         const loaded = await connect();
         if (action === "generate") {
           const outcome = await loaded.generate(
             publishedOn === undefined ? { locale } : { locale, publishedOn },
             onStep,
+            onCosmeticFailure,
           );
-          setRun({ kind: "generated", outcome, settingsSaved: publishedOn !== undefined });
+          setRun({
+            kind: "generated",
+            outcome,
+            settingsSaved: publishedOn !== undefined,
+            cosmeticFailures: [...cosmeticFailures],
+          });
           return outcome.ok;
         }
         const outcome = await loaded.validate(
           { locale, asOf: stored.asOf ?? host.today(), summary: action === "summarise" },
           onStep,
+          onCosmeticFailure,
         );
-        setRun({ kind: "validated", action, outcome });
+        setRun({ kind: "validated", action, outcome, cosmeticFailures: [...cosmeticFailures] });
         if (outcome.ok) setValidated(outcome);
         return outcome.ok;
       } catch (error) {
@@ -385,38 +410,49 @@ export function RunView({
     case "running":
       return <Spinner size="small" labelPosition="after" label={text.step(run.action, run.step)} />;
     case "generated":
-      return run.outcome.ok ? (
-        <GeneratedBar
-          outcome={run.outcome}
-          text={text}
-          listClassName={listClassName}
-          settingsSaved={run.settingsSaved}
-        />
-      ) : (
-        <ProblemsBar
-          title={text.problemsTitle}
-          lines={run.outcome.problems.map((problem: GenerateProblem) =>
-            formatGenerateProblem(problem, locale),
+      return (
+        <>
+          {run.outcome.ok ? (
+            <GeneratedBar
+              outcome={run.outcome}
+              text={text}
+              listClassName={listClassName}
+              settingsSaved={run.settingsSaved}
+            />
+          ) : (
+            <ProblemsBar
+              title={text.problemsTitle}
+              lines={run.outcome.problems.map((problem: GenerateProblem) =>
+                formatGenerateProblem(problem, locale),
+              )}
+              listClassName={listClassName}
+            />
           )}
-          listClassName={listClassName}
-        />
+          <CosmeticFailureBar failures={run.cosmeticFailures} text={text} detailClassName={detailClassName} />
+        </>
       );
     case "validated":
-      return run.outcome.ok ? (
-        <ValidatedBar outcome={run.outcome} text={text} listClassName={listClassName} />
-      ) : (
-        <ProblemsBar
-          title={text.validateProblemsTitle}
-          lines={run.outcome.problems.map((problem) =>
-            problem.code === "no_plan_sheets" ? text.noPlanSheets : text.summarySheetTaken(problem.sheet),
+      return (
+        <>
+          {run.outcome.ok ? (
+            <ValidatedBar outcome={run.outcome} text={text} listClassName={listClassName} />
+          ) : (
+            <ProblemsBar
+              title={text.validateProblemsTitle}
+              lines={run.outcome.problems.map((problem) =>
+                problem.code === "no_plan_sheets" ? text.noPlanSheets : text.summarySheetTaken(problem.sheet),
+              )}
+              listClassName={listClassName}
+            />
           )}
-          listClassName={listClassName}
-        />
+          <CosmeticFailureBar failures={run.cosmeticFailures} text={text} detailClassName={detailClassName} />
+        </>
       );
     case "failed":
       return (
         <FailureBar
           failure={run.failure}
+          action={run.action}
           text={text}
           detailClassName={detailClassName}
           onRetry={() => {
@@ -506,6 +542,36 @@ function ProblemsBar({
             <li key={line}>{line}</li>
           ))}
         </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * The finishing Excel refused while the data went in (print set-up, widths, dropdowns, …): a
+ * warning that does not block, with Excel's own words beneath (the cause the host kept); nothing
+ * when there was none.
+ */
+function CosmeticFailureBar({
+  failures,
+  text,
+  detailClassName,
+}: {
+  readonly failures: readonly HostError[];
+  readonly text: TaskPaneMessages;
+  readonly detailClassName: string;
+}) {
+  if (failures.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{text.cosmeticFailureTitle}</MessageBarTitle>
+        {text.cosmeticFailure}
+        {failures.map((failure, i) => (
+          <Caption1 key={i} className={detailClassName}>
+            {failure.cause instanceof Error ? failure.cause.message : failure.message}
+          </Caption1>
+        ))}
       </MessageBarBody>
     </MessageBar>
   );

@@ -6,15 +6,27 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { HostError } from "../hosts/hostError";
-import type { TaskPaneMessages } from "./messages/taskPaneMessages";
+import { HostError, protectedSheetsOf } from "../hosts/hostError";
+import type { PaneAction, TaskPaneMessages } from "./messages/taskPaneMessages";
 import { type PaneFailure, WatchdogTimeout } from "./watchdog";
 
-/** Whether Excel refused because the user typed while the add-in worked (the Office host's check). */
-function changedMeanwhile(error: unknown): boolean {
-  return (
-    error instanceof HostError && error.cause instanceof Error && error.cause.name === "WorkbookChangedError"
-  );
+/**
+ * What a failure means for the workbook, in the user's language, and whether that says it all:
+ * a change made meanwhile and a protected sheet are told wholly in the pane's language (the host's
+ * English message would add nothing but another language); anything else keeps the host's message.
+ */
+function meaningOf(
+  failure: PaneFailure,
+  action: PaneAction | null,
+  text: TaskPaneMessages,
+): { readonly meaning: string; readonly complete: boolean } {
+  const cause = failure.cause;
+  if (cause instanceof HostError && cause.code === "workbook_changed") {
+    return { meaning: text.changedMeanwhile(action), complete: true };
+  }
+  const sheets = protectedSheetsOf(cause);
+  if (sheets !== null && sheets.length > 0) return { meaning: text.sheetsProtected(sheets), complete: true };
+  return { meaning: text.failedIn(failure.phase), complete: false };
 }
 
 /**
@@ -26,12 +38,15 @@ function changedMeanwhile(error: unknown): boolean {
  */
 export function FailureBar({
   failure,
+  action = null,
   text,
   detailClassName,
   onRetry,
   onDismiss,
 }: {
   readonly failure: PaneFailure;
+  /** The action that failed, where one did (null: loading the add-in). */
+  readonly action?: PaneAction | null;
   readonly text: TaskPaneMessages;
   readonly detailClassName: string;
   readonly onRetry: () => void;
@@ -44,13 +59,13 @@ export function FailureBar({
       : cause instanceof HostError
         ? text.hostErrorTitle(cause.code)
         : text.unexpectedErrorTitle;
-  const meaning = changedMeanwhile(cause) ? text.changedMeanwhile : text.failedIn(failure.phase);
+  const { meaning, complete } = meaningOf(failure, action, text);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {meaning}
-        {cause instanceof WatchdogTimeout ? null : (
+        {cause instanceof WatchdogTimeout || complete ? null : (
           <Caption1 className={detailClassName}>{failure.message}</Caption1>
         )}
       </MessageBarBody>

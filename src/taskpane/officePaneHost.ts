@@ -103,8 +103,12 @@ export function officePaneHost(): PaneHost {
         import(/* webpackChunkName: "pane-engine" */ "./workflow/paneWorkbook.js"),
         import(/* webpackChunkName: "pane-engine" */ "../core/plan/builtinPlans.js"),
       ]);
-      const port = office.createOfficeWorkbookPort((batch) => Excel.run(batch));
-      const workbook = workflow.createPaneWorkbook(port, plans.liuzhou2023Plan);
+      // Finishing Excel refused (print set-up, widths, …) reaches the pane as a warning, not a failure.
+      const cosmetic = new workflow.CosmeticFailureRelay();
+      const port = office.createOfficeWorkbookPort((batch) => Excel.run(batch), {
+        onCosmeticFailure: cosmetic.report,
+      });
+      const workbook = workflow.createPaneWorkbook(port, plans.liuzhou2023Plan, undefined, cosmetic);
       // Older Excel builds load the pane but lack print titles (ExcelApi 1.9): say so instead of failing midway.
       const supported = Office.context.requirements.isSetSupported("ExcelApi", office.requiredExcelApi);
       return supported ? workbook : unsupported(workbook, office.requiredExcelApi);

@@ -3,7 +3,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { HostError } from "../../src/hosts/hostError";
+import { HostError, ProtectedSheets } from "../../src/hosts/hostError";
 import { taskPaneMessages } from "../../src/taskpane/messages/taskPaneMessages";
 import { PaneRequests } from "../../src/taskpane/paneRequests";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -39,6 +39,7 @@ describe("the task pane", () => {
   beforeEach(() => {
     // The pane logs every failure for the developer tools; here the failures are the point.
     jest.spyOn(console, "error").mockImplementation(() => undefined);
+    jest.spyOn(console, "warn").mockImplementation(() => undefined);
   });
 
   afterEach(() => {
@@ -251,6 +252,114 @@ describe("the task pane", () => {
     expect(alert.textContent).toContain("nothing was written");
     expect(alert.textContent).toContain("The workbook is protected.");
     expect(within(alert).getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+
+  it("says the workbook changed while 校验 ran, that nothing was written and to run again, in Chinese only", async () => {
+    const harness = makeHarness({
+      port: (port) => ({
+        ...port,
+        update: () =>
+          Promise.reject(
+            new HostError(
+              "workbook_changed",
+              "“监测数据”!E4 changed while the add-in was working (a value was typed); nothing was written. Run it again.",
+            ),
+          ),
+      }),
+    });
+    const user = userEvent.setup();
+    renderPane(harness);
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(zh.hostErrorTitle("workbook_changed"));
+    expect(alert.textContent).toContain("“校验”运行期间工作簿有改动，没有写入任何内容。请再运行一次。");
+    // The host's English words would only add another language.
+    expect(alert.textContent).not.toMatch(/[A-Za-z]{4,}/u);
+    expect(within(alert).getByRole("button", { name: "重试" })).toBeTruthy();
+  });
+
+  it("says so in English too, naming the action that ran", async () => {
+    const harness = makeHarness({
+      port: (port) => ({
+        ...port,
+        update: () => Promise.reject(new HostError("workbook_changed", "changed")),
+      }),
+    });
+    const user = userEvent.setup();
+    renderPane(harness, { locale: "en-US" });
+    await user.click(screen.getByRole("button", { name: "Generate plan sheets" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(en.hostErrorTitle("workbook_changed"));
+    expect(alert.textContent).toContain(
+      "The workbook changed while Generate plan sheets ran; nothing was written. Run it again.",
+    );
+  });
+
+  it("names a protected sheet in the pane's language and says nothing was written", async () => {
+    const protectedSheet = (sheets: readonly string[]) =>
+      new HostError("sheet_protected", "The sheet is protected.", {
+        cause: new ProtectedSheets(sheets, "The sheet is protected."),
+      });
+    const harness = makeHarness({
+      port: (port) => ({ ...port, update: () => Promise.reject(protectedSheet(["附件1 任务清单"])) }),
+    });
+    const user = userEvent.setup();
+    const { unmount } = renderPane(harness);
+    await user.click(screen.getByRole("button", { name: "生成计划表格" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(zh.hostErrorTitle("sheet_protected"));
+    expect(alert.textContent).toContain(
+      "工作表“附件1 任务清单”受保护（审阅 → 撤消工作表保护），没有写入任何内容。请撤消保护后再运行一次。",
+    );
+    unmount();
+
+    const two = makeHarness({
+      port: (port) => ({
+        ...port,
+        update: () => Promise.reject(protectedSheet(["附件1 任务清单", "监测数据"])),
+      }),
+    });
+    renderPane(two, { locale: "en-US" });
+    await user.click(screen.getByRole("button", { name: "Validate" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "The sheets “附件1 任务清单”, “监测数据” are protected (Review → Unprotect Sheet); nothing was written. Unprotect them and run again.",
+    );
+  });
+
+  it("warns, without blocking, when Excel refused part of the finishing while the data went in", async () => {
+    const refusal = new HostError(
+      "excel_rejected",
+      "The data is written, but Excel refused part of the finishing …",
+      { cause: new Error("Excel refused the print set-up of 附件1 任务清单.") },
+    );
+    let refused = false;
+    const harness = makeHarness({
+      // The first write's finishing is refused, as the Office host reports it; the next is not.
+      port: (port, cosmetic) => ({
+        ...port,
+        update: async (names, options, plan) => {
+          const result = await port.update(names, options, plan);
+          if (!refused) cosmetic.report(refusal);
+          refused = true;
+          return result;
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderPane(harness);
+    await user.click(screen.getByRole("button", { name: "生成计划表格" }));
+    // The outcome stands: generated, every sheet written.
+    await screen.findByText(zh.doneTitle);
+    const warning = screen.getByText(zh.cosmeticFailureTitle).closest("[role=group], div");
+    expect(warning?.textContent).toContain(zh.cosmeticFailure);
+    expect(warning?.textContent).toContain("Excel refused the print set-up of 附件1 任务清单.");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(harness.book.sheetNames()).toContain("附件1 任务清单");
+
+    // The next action that Excel finishes in full shows no warning.
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    await screen.findByText(/^校验完成/u);
+    expect(screen.queryByText(zh.cosmeticFailureTitle)).toBeNull();
   });
 
   it("says nothing was validated when the workbook has no plan sheets yet", async () => {

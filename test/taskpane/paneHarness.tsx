@@ -6,7 +6,7 @@ import { App, type AppProps } from "../../src/taskpane/App";
 import type { PaneChunks, PaneHost, StoredSettings } from "../../src/taskpane/paneHost";
 import { ResultsSection } from "../../src/taskpane/results/ResultsSection";
 import { SettingsSection } from "../../src/taskpane/settings/SettingsSection";
-import { createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
+import { CosmeticFailureRelay, createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 
 // findBy… waits up to 10 s: a busy CI machine renders Fluent slowly, and nothing here waits on a timer.
@@ -50,7 +50,8 @@ export interface PaneHarness {
 
 /**
  * A pane host over an in-memory workbook and the real engine, as the preview has it; `port` may
- * wrap the workbook's port (to make it hang or fail).
+ * wrap the workbook's port (to make it hang or fail, or report cosmetic failures through the relay
+ * as the Office host's `onCosmeticFailure` does).
  *
  * @example
  * const harness = makeHarness();
@@ -58,7 +59,7 @@ export interface PaneHarness {
  */
 export function makeHarness(
   options: {
-    readonly port?: (port: WorkbookPort) => WorkbookPort;
+    readonly port?: (port: WorkbookPort, cosmetic: CosmeticFailureRelay) => WorkbookPort;
     readonly stored?: StoredSettings;
     readonly today?: string;
     /** The watchdog's limits on reading and writing, in milliseconds. */
@@ -77,8 +78,9 @@ export function makeHarness(
     host: {
       connect: () => {
         harness.connects += 1;
-        const port = options.port ? options.port(book.port) : book.port;
-        return Promise.resolve(createPaneWorkbook(port, liuzhou2023Plan, options.limits));
+        const cosmetic = new CosmeticFailureRelay();
+        const port = options.port ? options.port(book.port, cosmetic) : book.port;
+        return Promise.resolve(createPaneWorkbook(port, liuzhou2023Plan, options.limits, cosmetic));
       },
       selectCell: (sheet, cell) => {
         selected.push([sheet, cell]);

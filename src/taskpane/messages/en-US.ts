@@ -59,6 +59,10 @@ export const enUS: TaskPaneMessages = {
         return "Not a readable Excel workbook";
       case "excel_rejected":
         return "Excel rejected the request";
+      case "workbook_changed":
+        return "The workbook changed meanwhile";
+      case "sheet_protected":
+        return "A sheet is protected";
       case "payload_too_large":
         return "Too much data for one Excel request";
       case "api_unsupported":
@@ -81,7 +85,15 @@ export const enUS: TaskPaneMessages = {
         return "The settings were not saved.";
     }
   },
-  changedMeanwhile: "The workbook changed while the add-in was working; nothing was written. Try again.",
+  changedMeanwhile: (action) =>
+    `The workbook changed while ${action === null ? "the add-in" : actionNames[action]} ran; nothing was written. Run it again.`,
+  sheetsProtected: (sheets) =>
+    sheets.length === 1
+      ? `The sheet “${sheets[0] ?? ""}” is protected (Review → Unprotect Sheet); nothing was written. Unprotect it and run again.`
+      : `The sheets ${sheets.map((s) => `“${s}”`).join(", ")} are protected (Review → Unprotect Sheet); nothing was written. Unprotect them and run again.`,
+  cosmeticFailureTitle: "The data is written, but part of the finishing is not",
+  cosmeticFailure:
+    "Excel refused part of the finishing (column widths, colours, dropdowns, frozen panes, print set-up or charts). What was entered and written stands; running again applies the rest.",
   retry: "Try again",
   dismiss: "Dismiss",
   validatedTitle: (errors, warnings) =>

@@ -61,8 +61,19 @@ export interface TaskPaneMessages {
   readonly timeoutTitle: (seconds: number) => string;
   /** What was and was not written when an action failed in a phase. */
   readonly failedIn: (phase: PanePhase) => string;
-  /** The workbook changed while the add-in worked (Excel's update check). */
-  readonly changedMeanwhile: string;
+  /**
+   * The workbook changed while an action ran (the Office host's check between read and write):
+   * nothing was written. Names the action where known (null: not known, e.g. the load).
+   */
+  readonly changedMeanwhile: (action: PaneAction | null) => string;
+  /** Sheets the action would change are protected: nothing was written, unprotect and run again. */
+  readonly sheetsProtected: (sheets: readonly string[]) => string;
+  /**
+   * The data went in but Excel refused part of the finishing (widths, colours, dropdowns, frozen
+   * panes, print set-up, charts): a warning beside the outcome, not a failure.
+   */
+  readonly cosmeticFailureTitle: string;
+  readonly cosmeticFailure: string;
   readonly retry: string;
   readonly dismiss: string;
   /** Validation outcome: the title and what was written. */

@@ -51,6 +51,10 @@ export const zhCN: TaskPaneMessages = {
         return "不是可读取的 Excel 工作簿";
       case "excel_rejected":
         return "Excel 拒绝了本次操作";
+      case "workbook_changed":
+        return "工作簿在处理期间有改动";
+      case "sheet_protected":
+        return "工作表受保护";
       case "payload_too_large":
         return "数据量超出 Excel 单次请求的上限";
       case "api_unsupported":
@@ -73,7 +77,13 @@ export const zhCN: TaskPaneMessages = {
         return "设置没有保存。";
     }
   },
-  changedMeanwhile: "工作簿在处理期间被修改，没有写入任何内容。请重试。",
+  changedMeanwhile: (action) =>
+    `${action === null ? "本助手" : `“${actionNames[action]}”`}运行期间工作簿有改动，没有写入任何内容。请再运行一次。`,
+  sheetsProtected: (sheets) =>
+    `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护（审阅 → 撤消工作表保护），没有写入任何内容。请撤消保护后再运行一次。`,
+  cosmeticFailureTitle: "数据已写入，但部分版式未能应用",
+  cosmeticFailure:
+    "Excel 拒绝了部分版式设置（列宽、颜色、下拉列表、冻结窗格、打印设置或图表）。已填报和已写入的内容不受影响；再运行一次即可补上。",
   retry: "重试",
   dismiss: "关闭",
   validatedTitle: (errors, warnings) =>

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from "../../core/locale";
+import type { HostError } from "../../hosts/hostError";
 import type { Plan } from "../../core/plan/planSchema";
 import { generateWorkbook, type GenerateOutcome } from "../../workbook/generateWorkbook";
 import { metaSheetName, readSettings } from "../../workbook/metaSheet";
@@ -9,6 +10,41 @@ import { watchPort, type PortWatch } from "./watchPort";
 
 /** Listens to the steps of one action. */
 export type StepListener = (step: PaneStep) => void;
+
+/**
+ * Hears of a write whose data went in but whose finishing (widths, colours, dropdowns, frozen
+ * panes, print set-up, charts) Excel partly refused: the action succeeded, with a warning.
+ */
+export type CosmeticFailureListener = (failure: HostError) => void;
+
+/**
+ * Carries a port's cosmetic failures to the action running now. A host hears of them through a
+ * callback fixed when its port is made (the Office host's `onCosmeticFailure`), before any action
+ * runs; the pane runs one action at a time, so one listener at a time is enough.
+ *
+ * @example
+ * const relay = new CosmeticFailureRelay();
+ * const port = createOfficeWorkbookPort(run, { onCosmeticFailure: relay.report });
+ * const workbook = createPaneWorkbook(port, plan, undefined, relay);
+ */
+export class CosmeticFailureRelay {
+  private listener: CosmeticFailureListener | null = null;
+
+  /** Give this to the port; a failure with no action listening is dropped (none can happen then). */
+  readonly report = (failure: HostError): void => {
+    this.listener?.(failure);
+  };
+
+  /** Runs `action` with `listener` hearing the failures reported meanwhile. */
+  async during<T>(listener: CosmeticFailureListener | undefined, action: () => Promise<T>): Promise<T> {
+    this.listener = listener ?? null;
+    try {
+      return await action();
+    } finally {
+      this.listener = null;
+    }
+  }
+}
 
 /**
  * The workbook as the pane works on it: the plan's three actions and the workbook's stored
@@ -22,11 +58,13 @@ export interface PaneWorkbook {
   generate(
     options: { readonly locale: Locale; readonly publishedOn?: string | null },
     onStep: StepListener,
+    onCosmeticFailure?: CosmeticFailureListener,
   ): Promise<GenerateOutcome>;
   /** Validates; with `summary` it also writes the summary sheet 汇总. */
   validate(
     options: { readonly locale: Locale; readonly asOf: string; readonly summary: boolean },
     onStep: StepListener,
+    onCosmeticFailure?: CosmeticFailureListener,
   ): Promise<ValidateOutcome>;
   /** The plan's publication date stored in the workbook ("YYYY-MM-DD"), or null while unset. */
   readPublishedOn(): Promise<string | null>;
@@ -43,25 +81,31 @@ export function createPaneWorkbook(
   port: WorkbookPort,
   plan: Plan,
   limits?: PortWatch["limits"],
+  /** Where the port reports cosmetic failures (a host without them passes none). */
+  cosmetic: CosmeticFailureRelay = new CosmeticFailureRelay(),
 ): PaneWorkbook {
   const watched = (onStep: StepListener): WorkbookPort =>
     watchPort(port, limits === undefined ? { onStep } : { onStep, limits });
   return {
     planTitle: { "zh-CN": plan.title, "en-US": plan.titleEn },
-    generate: (options, onStep) =>
-      generateWorkbook(
-        watched(onStep),
-        plan,
-        options.publishedOn === undefined
-          ? { locale: options.locale }
-          : { locale: options.locale, publishedOn: options.publishedOn },
+    generate: (options, onStep, onCosmeticFailure) =>
+      cosmetic.during(onCosmeticFailure, () =>
+        generateWorkbook(
+          watched(onStep),
+          plan,
+          options.publishedOn === undefined
+            ? { locale: options.locale }
+            : { locale: options.locale, publishedOn: options.publishedOn },
+        ),
       ),
-    validate: (options, onStep) =>
-      validateWorkbook(watched(onStep), plan, {
-        locale: options.locale,
-        asOf: options.asOf,
-        summary: options.summary,
-      }),
+    validate: (options, onStep, onCosmeticFailure) =>
+      cosmetic.during(onCosmeticFailure, () =>
+        validateWorkbook(watched(onStep), plan, {
+          locale: options.locale,
+          asOf: options.asOf,
+          summary: options.summary,
+        }),
+      ),
     readPublishedOn: async () => {
       const snapshot = await watched(() => undefined).read([metaSheetName]);
       return readSettings(snapshot.sheets.get(metaSheetName)).publishedOn;
