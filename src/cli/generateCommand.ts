@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { Locale } from "../core/locale";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import { HostError } from "../hosts/hostError";
+import { describeHostError } from "./hostErrorMessage";
 import { generateWorkbook } from "../workbook/generateWorkbook";
 import { metaSheetName } from "../workbook/metaSheet";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
@@ -81,7 +82,8 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
 
   const outcome = await generateWorkbook(book.port, plan, { locale: request.locale }).catch(
     (error: unknown) => {
-      if (error instanceof HostError) throw new UsageProblem(messages.excelRejected(error.message));
+      // Wholly in the user's language where the host said why (a protected sheet, named).
+      if (error instanceof HostError) throw new UsageProblem(describeHostError(error, messages));
       throw error;
     },
   );

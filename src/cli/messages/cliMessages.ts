@@ -40,6 +40,10 @@ export interface CliMessages {
   /** `problems` is already formatted in the user's language (formatPlanProblems). */
   planInvalid(plan: string, problems: string): string;
   excelRejected(reason: string): string;
+  /** Sheets the write would change are protected (Review → Protect Sheet); nothing was written. */
+  sheetsProtected(sheets: readonly string[]): string;
+  /** The workbook changed between the read and the write (a host that can see it); nothing was written. */
+  readonly workbookChanged: string;
   /** Why a file operation failed, from Node's error code ("EACCES"); the code itself when unknown. */
   fileReason(code: string | undefined): string;
   /** A bug, not the user's doing: still one line, never a stack trace. */

@@ -35,6 +35,11 @@ export const enUSMessages: CliMessages = {
   planNotJson: (plan, reason) => `The plan file ${plan} is not valid JSON: ${reason}`,
   planInvalid: (plan, problems) => `${plan}: ${problems}`,
   excelRejected: (reason) => `Cannot write the sheets: ${reason}`,
+  sheetsProtected: (sheets) =>
+    sheets.length === 1
+      ? `The sheet "${sheets[0] ?? ""}" is protected (in Excel: Review → Unprotect Sheet); nothing was written. Unprotect it and try again.`
+      : `The sheets ${sheets.map((s) => `"${s}"`).join(", ")} are protected (in Excel: Review → Unprotect Sheet); nothing was written. Unprotect them and try again.`,
+  workbookChanged: "The workbook changed while the command was working; nothing was written. Run it again.",
   fileReason: (code) => {
     switch (code ?? "") {
       case "EACCES":

@@ -31,6 +31,9 @@ export const zhCNMessages: CliMessages = {
   planNotJson: (plan, reason) => `计划文件 ${plan} 不是有效的 JSON：${reason}`,
   planInvalid: (plan, problems) => `${plan}：${problems}`,
   excelRejected: (reason) => `无法写入工作表：${reason}`,
+  sheetsProtected: (sheets) =>
+    `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护（在 Excel 中：审阅 → 撤消工作表保护），没有写入任何内容。请撤消保护后重试。`,
+  workbookChanged: "处理期间工作簿有改动，没有写入任何内容。请再运行一次。",
   fileReason: (code) => {
     switch (code ?? "") {
       case "EACCES":
