@@ -54,7 +54,8 @@ function fit(text: string, max: number): string {
 }
 
 /**
- * Lays rows out as an aligned text table with a rule under the header.
+ * Lays rows out as an aligned text table with a rule under the header, each cell cut to
+ * `maxWidth` columns (one limit for all, or one per column).
  *
  * @example
  * textTable(["名称", "状态"], [["露塘", "达标"]]) // "名称  状态\n----  ----\n露塘  达标"
@@ -62,10 +63,11 @@ function fit(text: string, max: number): string {
 export function textTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  maxWidth = 40,
+  maxWidth: number | readonly number[] = 40,
 ): string {
+  const limit = (c: number): number => (typeof maxWidth === "number" ? maxWidth : (maxWidth[c] ?? 40));
   const cells = [header, ...rows].map((row) =>
-    row.map((cell) => fit(cell.replace(/\s*\n\s*/gu, " "), maxWidth)),
+    row.map((cell, c) => fit(cell.replace(/\s*\n\s*/gu, " "), limit(c))),
   );
   const widths = header.map((_, c) => Math.max(...cells.map((row) => displayWidth(row[c] ?? ""))));
   const line = (row: readonly string[]): string =>
@@ -93,7 +95,8 @@ export function formatReportText(report: ValidationReport, locale: Locale): stri
     `${m.goals}\n${textTable(
       m.columns.goal,
       report.goals.map((g) => [g.name, g.target, g.actual, verdict(g.status)]),
-      36,
+      // The goal's wording is cut; its figures never are.
+      [36, 40, 80, 20],
     )}`,
     `${m.points}\n${textTable(
       m.columns.point,
