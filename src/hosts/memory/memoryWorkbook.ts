@@ -77,11 +77,14 @@ export class MemorySheet {
     return rows;
   }
 
+  /**
+   * Empties the sheet for a layout written over it: values, layout and fills go; notes stay at
+   * their cells, as in Excel, where a sheet is rewritten in place and a note belongs to its cell.
+   */
   clear(): void {
     this.rows.clear();
     this.layout = null;
     this.patchFills = [];
-    this.notes.clear();
   }
 
   /** The cell's note, or null. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Workbook, type WorkbookView, type Worksheet } from "exceljs";
+import { type Cell, Workbook, type WorkbookView, type Worksheet } from "exceljs";
 import type {
   HostFeatures,
   SheetSnapshot,
@@ -26,7 +26,7 @@ import { snapshotSheet } from "./snapshotSheet";
  * A sheet written in "replace" mode is removed and added again at the same tab position, because
  * ExcelJS cannot clear a worksheet's formats, validation and tables in place. In a file nothing can
  * point at the old sheet object, and formulas elsewhere refer to it by name, which stays the same;
- * only what the sheet itself held besides the layout (comments, images, merged cells) goes.
+ * the sheet's notes are put back at their cells (as Excel keeps them); only what else the sheet held besides the layout (images, merged cells) goes.
  *
  * @example
  * const book = await XlsxWorkbook.open("liuzhou-2023.xlsx");
@@ -220,10 +220,12 @@ export class XlsxWorkbook {
 
     for (const { layout, mode } of batch.sheets) {
       let orderNo = this.lastOrderNo() + 1;
+      let notes: readonly CellNote[] = [];
       if (mode === "replace") {
         const old = this.workbook.getWorksheet(layout.name);
         if (old !== undefined) {
           orderNo = internalsOf(old).orderNo;
+          notes = notesOf(old);
           this.workbook.removeWorksheet(old.id);
         }
       }
@@ -233,6 +235,9 @@ export class XlsxWorkbook {
         if (cause instanceof HostError) throw cause;
         throw new HostError("excel_rejected", `Cannot write the sheet "${layout.name}".`, { cause });
       }
+      // A note belongs to its cell, as in Excel, where the sheet is rewritten in place.
+      const written = this.workbook.getWorksheet(layout.name);
+      for (const { address, note } of notes) if (written !== undefined) written.getCell(address).note = note;
     }
     for (const patch of patches) {
       const sheet = this.findSheet(patch.sheet);
@@ -284,6 +289,24 @@ export class XlsxWorkbook {
           : sheet.views.map((view) => ({ ...view, tabSelected: i === index }));
     });
   }
+}
+
+/** A note as ExcelJS holds it (plain text, or rich text read from a file), with its cell. */
+interface CellNote {
+  readonly address: string;
+  readonly note: NonNullable<Cell["note"]>;
+}
+
+/** Every note on the sheet, with its cell. */
+function notesOf(sheet: Worksheet): CellNote[] {
+  const notes: CellNote[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const note: unknown = cell.note;
+      if (note !== undefined && note !== null) notes.push({ address: cell.address, note: cell.note });
+    });
+  });
+  return notes;
 }
 
 /** The existing file's permission bits, so that saving over it keeps them; a new file gets 0o666 less the umask. */

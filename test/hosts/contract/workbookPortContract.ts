@@ -155,6 +155,16 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       expect((await harness.sheet("附件6 排查河流"))?.values()[3]?.[4]).toBe(12);
     });
 
+    it("keeps a user's notes at their cells when generating again, as Excel does", async () => {
+      await harness.enterNote("附件1 任务清单", "N8", "张三：进展待核实"); // task 5's 进展情况
+      await harness.enterNote("附件2 国控断面", "B5", "断面坐标已复核");
+      await harness.enterNote("监测数据", "E4", "实验室编号 2023-051");
+      expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+      expect((await harness.sheet("附件1 任务清单"))?.noteAt("N8")).toBe("张三：进展待核实");
+      expect((await harness.sheet("附件2 国控断面"))?.noteAt("B5")).toBe("断面坐标已复核");
+      expect((await harness.sheet("监测数据"))?.noteAt("E4")).toBe("实验室编号 2023-051");
+    });
+
     it("restores a plan cell a user typed over and reports what it held", async () => {
       await harness.enter("附件1 任务清单", "F8", "市住建局（已改）"); // task 5's lead units
       await harness.enter("附件2 国控断面", "J5", "张工备注"); // 大洲's 备注, blank in the plan
