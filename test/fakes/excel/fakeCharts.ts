@@ -11,14 +11,8 @@ import {
   type FakeSheetState,
   type Rect,
 } from "./fakeWorkbookState";
-import {
-  FakeClientObject,
-  NULL,
-  checkSameContext,
-  child,
-  itemProperties,
-  type FakeClientResult,
-} from "./fakeProxy";
+import { FakeClientObject, NULL, checkSameContext, child, type FakeClientResult } from "./fakeProxy";
+import { FakeItemCollection } from "./fakeItemCollection";
 import type { FakeRange } from "./fakeRange";
 
 /** Excel.ChartType values the fake knows; another string is refused as Excel refuses an unknown type. */
@@ -56,49 +50,21 @@ function readChart(chart: FakeChart, property: string): unknown {
   }
 }
 
-export class FakeChartCollection extends FakeClientObject<FakeSheetState> {
-  protected readonly scalarProperties = ["items"];
-  private loadedItems: FakeChartProxy[] | undefined;
+export class FakeChartCollection extends FakeItemCollection<FakeSheetState, ChartTarget, FakeChartProxy> {
+  protected readonly itemScalars = FakeChartProxy.scalars;
 
-  protected readProperty(): unknown {
-    return undefined;
+  /** A null sheet's charts: no charts (as for its tables, the host never reads them). */
+  protected elements(): ChartTarget[] | null {
+    const sheet = this.resolve();
+    return sheet === NULL ? null : sheet.charts.map((chart) => ({ sheet, chart }));
   }
 
-  get items(): FakeChartProxy[] {
-    if (this.loadedItems === undefined) {
-      throw new FakeRichApiError(
-        "PropertyNotLoaded",
-        `${this.path}.items is not available. Call load() and context.sync() first.`,
-      );
-    }
-    return this.loadedItems;
+  protected readItem({ chart }: ChartTarget, property: string): unknown {
+    return readChart(chart, property);
   }
 
-  override load(properties?: string | string[]): this {
-    const props = itemProperties(properties, FakeChartProxy.scalars);
-    this.context.enqueue({
-      path: this.path,
-      action: "load",
-      args: properties ?? null,
-      run: () => {
-        const sheet = this.resolve();
-        // A null sheet's charts: a null collection, as for its tables.
-        if (sheet === NULL) return { data: null, commit: () => (this.loadedItems = []) };
-        const charts = [...sheet.charts];
-        const data = charts.map((c) => Object.fromEntries(props.map((p) => [p, readChart(c, p)])));
-        return {
-          data,
-          commit: () => {
-            this.loadedItems = charts.map((chart, i) => {
-              const item = new FakeChartProxy(this.context, `${this.path}[${i}]`, () => ({ sheet, chart }));
-              for (const p of props) item.setLoaded(p, data[i]![p]);
-              return item;
-            });
-          },
-        };
-      },
-    });
-    return this;
+  protected item(index: number, target: ChartTarget): FakeChartProxy {
+    return new FakeChartProxy(this.context, `${this.path}[${index}]`, () => target);
   }
 
   /** A chart of `type` over `sourceData`, placed by Excel until setPosition moves it. */

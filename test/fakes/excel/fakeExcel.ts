@@ -24,7 +24,6 @@ import {
   NULL,
   checkSameContext,
   child,
-  itemProperties,
   requiring,
   type FakeContextLike,
   type LoadResult,
@@ -32,6 +31,7 @@ import {
   type Target,
 } from "./fakeProxy";
 import { FakeChartCollection } from "./fakeCharts";
+import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeNoteCollection } from "./fakeNotes";
 import { FakeRange, checkRect } from "./fakeRange";
 
@@ -467,53 +467,27 @@ export class FakeSettingProxy extends FakeClientObject<{ state: FakeWorkbookStat
   }
 }
 
-export class FakeWorksheetCollection extends FakeClientObject<FakeWorkbookState> {
-  protected readonly scalarProperties = ["items"];
-  private loadedItems: FakeWorksheet[] | undefined;
+export class FakeWorksheetCollection extends FakeItemCollection<
+  FakeWorkbookState,
+  FakeSheetState,
+  FakeWorksheet
+> {
+  protected readonly itemScalars = FakeWorksheet.scalars;
 
   constructor(context: FakeContextLike) {
     super(context, "workbook.worksheets", () => context.excel.state);
   }
 
-  get items(): FakeWorksheet[] {
-    if (this.loadedItems === undefined) {
-      throw new FakeRichApiError(
-        "PropertyNotLoaded",
-        "worksheets.items is not available. Call load() and context.sync() first.",
-      );
-    }
-    return this.loadedItems;
+  protected elements(): FakeSheetState[] {
+    return [...this.resolveExisting().sheets];
   }
 
-  override load(properties?: string | string[]): this {
-    const itemProps = itemProperties(properties, FakeWorksheet.scalars);
-    this.context.enqueue({
-      path: this.path,
-      action: "load",
-      args: properties ?? null,
-      run: () => {
-        const state = this.resolveExisting();
-        const sheets = [...state.sheets];
-        const data = sheets.map((s) =>
-          Object.fromEntries(itemProps.map((p) => [p, readWorksheet(state, s, p)])),
-        );
-        return {
-          data,
-          commit: () => {
-            this.loadedItems = sheets.map((sheet, i) => {
-              const item = new FakeWorksheet(this.context, `worksheets[${i}]`, () => sheet);
-              for (const p of itemProps) item.setLoaded(p, data[i]![p]);
-              return item;
-            });
-          },
-        };
-      },
-    });
-    return this;
+  protected readItem(sheet: FakeSheetState, property: string): unknown {
+    return readWorksheet(this.context.excel.state, sheet, property);
   }
 
-  protected readProperty(): unknown {
-    return undefined;
+  protected item(index: number, sheet: FakeSheetState): FakeWorksheet {
+    return new FakeWorksheet(this.context, `worksheets[${index}]`, () => sheet);
   }
 
   getItem(name: string): FakeWorksheet {
@@ -777,55 +751,26 @@ interface TableScope {
   readonly sheet: FakeSheetState | null;
 }
 
-export class FakeTableCollection extends FakeClientObject<TableScope> {
-  protected readonly scalarProperties = ["items"];
-  private loadedItems: FakeTableProxy[] | undefined;
+export class FakeTableCollection extends FakeItemCollection<TableScope, FakeTable, FakeTableProxy> {
+  protected readonly itemScalars = FakeTableProxy.scalars;
 
-  protected readProperty(): unknown {
-    return undefined;
+  /** A null sheet's tables stay unloaded (the host reads only existing sheets' tables). */
+  protected override get nullItems(): "unloaded" {
+    return "unloaded";
   }
 
-  get items(): FakeTableProxy[] {
-    if (this.loadedItems === undefined) {
-      throw new FakeRichApiError(
-        "PropertyNotLoaded",
-        `${this.path}.items is not available. Call load() and context.sync() first.`,
-      );
-    }
-    return this.loadedItems;
+  protected elements(): FakeTable[] | null {
+    const scope = this.resolve();
+    if (scope === NULL) return null;
+    return scope.state.tables.filter((t) => scope.sheet === null || t.sheetId === scope.sheet.id);
   }
 
-  override load(properties?: string | string[]): this {
-    const props = itemProperties(properties, FakeTableProxy.scalars);
-    this.context.enqueue({
-      path: this.path,
-      action: "load",
-      args: properties ?? null,
-      run: () => {
-        const scope = this.resolve();
-        if (scope === NULL) {
-          return {
-            data: null,
-            commit: () => {
-              this.setLoaded("items", null);
-            },
-          };
-        }
-        const tables = scope.state.tables.filter((t) => scope.sheet === null || t.sheetId === scope.sheet.id);
-        const data = tables.map((t) => Object.fromEntries(props.map((p) => [p, readTable(t, p)])));
-        return {
-          data,
-          commit: () => {
-            this.loadedItems = tables.map((table, i) => {
-              const item = new FakeTableProxy(this.context, `${this.path}[${i}]`, () => table);
-              for (const p of props) item.setLoaded(p, data[i]![p]);
-              return item;
-            });
-          },
-        };
-      },
-    });
-    return this;
+  protected readItem(table: FakeTable, property: string): unknown {
+    return readTable(table, property);
+  }
+
+  protected item(index: number, table: FakeTable): FakeTableProxy {
+    return new FakeTableProxy(this.context, `${this.path}[${index}]`, () => table);
   }
 
   /**

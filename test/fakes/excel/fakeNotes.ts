@@ -12,14 +12,8 @@ import {
   type FakeNote,
   type FakeSheetState,
 } from "./fakeWorkbookState";
-import {
-  FakeClientObject,
-  NULL,
-  checkSameContext,
-  child,
-  itemProperties,
-  type FakeClientResult,
-} from "./fakeProxy";
+import { FakeClientObject, NULL, checkSameContext, child, type FakeClientResult } from "./fakeProxy";
+import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeRange } from "./fakeRange";
 import { EXCEL_COLUMNS } from "./fakeWorkbookState";
 
@@ -53,54 +47,25 @@ function cellKey(sheet: FakeSheetState, address: string): number {
   return key(rect.row, rect.col);
 }
 
-export class FakeNoteCollection extends FakeClientObject<FakeSheetState> {
-  protected readonly scalarProperties = ["items"];
-  private loadedItems: FakeNoteProxy[] | undefined;
+export class FakeNoteCollection extends FakeItemCollection<FakeSheetState, NoteTarget, FakeNoteProxy> {
+  protected readonly itemScalars = FakeNoteProxy.scalars;
 
   protected override get api(): string {
     return NOTES_API;
   }
 
-  protected readProperty(): unknown {
-    return undefined;
+  /** A null sheet's notes are refused, as a null object's collection is (InvalidOperation). */
+  protected elements(): NoteTarget[] {
+    const sheet = this.resolveExisting();
+    return orderedKeys(sheet).map((k) => ({ sheet, key: k }));
   }
 
-  get items(): FakeNoteProxy[] {
-    if (this.loadedItems === undefined) {
-      throw new FakeRichApiError(
-        "PropertyNotLoaded",
-        `${this.path}.items is not available. Call load() and context.sync() first.`,
-      );
-    }
-    return this.loadedItems;
+  protected readItem({ sheet, key: k }: NoteTarget, property: string): unknown {
+    return readNote(sheet.notes.get(k)!, property);
   }
 
-  override load(properties?: string | string[]): this {
-    const props = itemProperties(properties, FakeNoteProxy.scalars);
-    this.context.enqueue({
-      path: this.path,
-      action: "load",
-      args: properties ?? null,
-      run: () => {
-        this.context.excel.requireApi(NOTES_API, `${this.path}.load`);
-        const sheet = this.resolveExisting();
-        const keys = orderedKeys(sheet);
-        const data = keys.map((k) =>
-          Object.fromEntries(props.map((p) => [p, readNote(sheet.notes.get(k)!, p)])),
-        );
-        return {
-          data,
-          commit: () => {
-            this.loadedItems = keys.map((k, i) => {
-              const item = new FakeNoteProxy(this.context, `${this.path}[${i}]`, () => ({ sheet, key: k }));
-              for (const p of props) item.setLoaded(p, data[i]![p]);
-              return item;
-            });
-          },
-        };
-      },
-    });
-    return this;
+  protected item(index: number, target: NoteTarget): FakeNoteProxy {
+    return new FakeNoteProxy(this.context, `${this.path}[${index}]`, () => target);
   }
 
   /** Adds a note to one cell; Excel keeps one note per cell, so the fake refuses a second. */
