@@ -507,7 +507,7 @@ describe("marking and the summary", () => {
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
       return outcome.report.goals.find((g) => g.key === "national_sections");
     };
-    expect(await judge()).toMatchObject({ status: "met", actual: "8/10 优良，比例 100%（2 个无数据）" });
+    expect(await judge()).toMatchObject({ status: "met", actual: "8/10 优良，已评价 8 个中比例 100%（2 个无数据）" });
     enter(book, national, "K11", "Ⅳ类"); // 7 good: 70 % to 90 %, still open
     expect((await judge())?.status).toBe("no_data");
   });

@@ -756,6 +756,12 @@ function goalActual(
   switch (kind) {
     case "good_share": {
       const share = figures.share === null ? "—" : `${Math.round(figures.share * 10) / 10}%`;
+      // The share is of the points evaluated: "8/10 优良，比例 100%" would read as a contradiction.
+      if (figures.evaluated < figures.total && figures.share !== null) {
+        return zh
+          ? `${figures.passing}/${figures.total} 优良，已评价 ${figures.evaluated} 个中比例 ${share}${gap}`
+          : `${figures.passing}/${figures.total} good, ${share} of the ${figures.evaluated} evaluated${gap}`;
+      }
       return zh
         ? `${figures.passing}/${figures.total} 优良，比例 ${share}${gap}`
         : `${figures.passing}/${figures.total} good, share ${share}${gap}`;
