@@ -1,4 +1,5 @@
 import type { CliMessages } from "./cliMessages";
+import { clipQuotedInput } from "../../core/validation/formatProblem";
 
 /** The command line's messages in English (`--lang en`). */
 export const enUSMessages: CliMessages = {
@@ -14,7 +15,7 @@ export const enUSMessages: CliMessages = {
   generated: (out, created, updated, keptEntries) =>
     `Wrote ${out}: ${created} ${plural(created, "sheet")} created, ${updated} updated, ${keptEntries} entered ${plural(keptEntries, "value")} kept.`,
   planCellsRestored: (cells) =>
-    `Restored the plan's text in ${cells.length} ${plural(cells.length, "cell")} a user had typed over: ${cells.map((c) => `${c.where} (was "${c.old}")`).join("; ")}.`,
+    `Restored the plan's text in ${cells.length} ${plural(cells.length, "cell")} a user had typed over: ${cells.map((c) => `${c.where} (was "${clipQuotedInput(c.old)}")`).join("; ")}.`,
   outNotXlsx: (out) => `The output file ${out} should end in .xlsx.`,
   outDirMissing: (dir) => `The folder ${dir} does not exist; create it or choose another output path.`,
   outIsDirectory: (out) => `${out} is a folder; give an .xlsx file name.`,

@@ -1,4 +1,5 @@
 import type { CliMessages } from "./cliMessages";
+import { clipQuotedInput } from "../../core/validation/formatProblem";
 
 /** 命令行的中文消息（默认语言）。 */
 export const zhCNMessages: CliMessages = {
@@ -12,7 +13,7 @@ export const zhCNMessages: CliMessages = {
   generated: (out, created, updated, keptEntries) =>
     `已写入 ${out}：新建工作表 ${created} 张，更新 ${updated} 张，保留已填写内容 ${keptEntries} 项。`,
   planCellsRestored: (cells) =>
-    `已恢复被改动的计划原文 ${cells.length} 处：${cells.map((c) => `${c.where}（原为“${c.old}”）`).join("；")}。`,
+    `已恢复被改动的计划原文 ${cells.length} 处：${cells.map((c) => `${c.where}（原为“${clipQuotedInput(c.old)}”）`).join("；")}。`,
   outNotXlsx: (out) => `输出文件 ${out} 的扩展名应为 .xlsx。`,
   outDirMissing: (dir) => `目录 ${dir} 不存在，请先创建该目录或换一个输出路径。`,
   outIsDirectory: (out) => `${out} 是一个目录，请指定一个 .xlsx 文件名。`,
