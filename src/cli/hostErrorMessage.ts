@@ -4,8 +4,8 @@ import type { CliMessages } from "./messages/cliMessages";
 /**
  * A host's refusal to write as one line wholly in the user's language where the command knows
  * what happened (protected sheets, named; a change made meanwhile), else the host's own reason
- * after the localized lead-in. Protected sheets are recognised by their cause, whichever code the
- * host used (the xlsx host says "excel_rejected", the Office host "sheet_protected").
+ * after the localized lead-in. Protected sheets are recognised by their cause (both hosts say
+ * "sheet_protected" and name the sheets in a ProtectedSheets cause).
  *
  * @example
  * describeHostError(error, zhCNMessages)

@@ -51,8 +51,8 @@ export class ProtectedSheets extends Error {
 
 /**
  * The sheets a host refused to write because they are protected, or null for any other error.
- * Recognises the cause by its name and its list, so that the xlsx host's own ProtectedSheets
- * (src/hosts/xlsx/protectedSheets.ts, which still throws "excel_rejected") is read alike.
+ * Recognises the cause by its name and its list, so that a cause made by another copy of this
+ * module (the task pane's bundle and a test's import) is read alike.
  *
  * @example
  * protectedSheetsOf(error) // ["附件1 任务清单"]
