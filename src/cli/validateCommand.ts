@@ -17,6 +17,7 @@ import {
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
+import { describeHostError } from "./hostErrorMessage";
 
 /** What `validate` was asked to do, paths as the user typed them. */
 export interface ValidateRequest {
@@ -128,7 +129,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
     asOf,
     ...(publishedOn === undefined ? {} : { publishedOn }),
   }).catch((error: unknown) => {
-    if (error instanceof HostError) throw new UsageProblem(messages.excelRejected(error.message));
+    if (error instanceof HostError) throw new UsageProblem(describeHostError(error, messages));
     throw error;
   });
   if (!outcome.ok) {

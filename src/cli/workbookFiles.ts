@@ -9,6 +9,7 @@ import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
 import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import type { CliMessages } from "./messages/cliMessages";
+import { describeHostError } from "./hostErrorMessage";
 
 /*
  * The file handling every command shares: plan files, workbooks opened or created, and the one
@@ -99,7 +100,7 @@ async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages
       case "api_unsupported":
       case "sheet_protected":
       case "workbook_changed":
-        throw new UsageProblem(messages.excelRejected(error.message));
+        throw new UsageProblem(describeHostError(error, messages));
     }
   }
 }

@@ -64,14 +64,14 @@ const errorFixtures: readonly { file: string; generate: Outcome; validate: Outco
       file: "error.protected-sheet.xlsx",
       generate: refused("附件1 任务清单"),
       validate: done,
-      validateOut: refused("附件1 任务清单"),
+      validateOut: refused("附件1 任务清单", "受保护", "没有写入任何内容"),
     },
     {
       // The same saved by LibreOffice, which marks the protection sheet="true" (ExcelJS reads only "1").
       file: "error.protected-sheet-libreoffice.xlsx",
       generate: refused("附件1 任务清单"),
       validate: done,
-      validateOut: refused("附件1 任务清单"),
+      validateOut: refused("附件1 任务清单", "受保护", "没有写入任何内容"),
     },
   ];
 
