@@ -453,6 +453,19 @@ describe("validating 指标填报 and 附件6", () => {
     expect(share("t16-1")).toMatchObject({ actual: 80, status: "met" });
     expect(share("t16-2")).toMatchObject({ actual: 30, status: "met" });
   });
+
+  it("takes a blank survey count for nothing reported yet, not 0, when computing task 16's shares", async () => {
+    const book = await generated();
+    const share = async (id: string) => (await validated(book)).indicators.find((i) => i.id === id);
+    enter(book, survey, "E4", 20); // found; traced and remediation counts still blank
+    enter(book, survey, "G4", 10); // remediation tasks; remediated still blank
+    expect(await share("t16-1")).toMatchObject({ actual: null, status: "no_data" });
+    expect(await share("t16-2")).toMatchObject({ actual: null, status: "no_data" });
+    expect(codesAt(await validated(book), indicators, "H15")).toEqual([]);
+    enter(book, survey, "F4", 16); // traced: 80 % of found
+    enter(book, survey, "E5", 15); // another river found 15 and has not reported what it traced
+    expect(await share("t16-1")).toMatchObject({ actual: 80, status: "met" });
+  });
 });
 
 describe("marking and the summary", () => {
@@ -507,7 +520,10 @@ describe("marking and the summary", () => {
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
       return outcome.report.goals.find((g) => g.key === "national_sections");
     };
-    expect(await judge()).toMatchObject({ status: "met", actual: "8/10 优良，已评价 8 个中比例 100%（2 个无数据）" });
+    expect(await judge()).toMatchObject({
+      status: "met",
+      actual: "8/10 优良，已评价 8 个中比例 100%（2 个无数据）",
+    });
     enter(book, national, "K11", "Ⅳ类"); // 7 good: 70 % to 90 %, still open
     expect((await judge())?.status).toBe("no_data");
   });

@@ -565,19 +565,31 @@ function toReportPoint(p: PointJudgement): ReportPoint {
   };
 }
 
-interface SurveyTotals {
-  readonly outfalls: number;
-  readonly traced: number;
-  readonly remediationTasks: number;
-  readonly remediated: number;
-  /** Whether any river has counts at all. */
-  readonly any: boolean;
-}
+type SurveyShare = NonNullable<NonNullable<NumericTarget["denominator"]>["source"]>;
+
+/** Each survey share's [part, whole] in 附件6: which counts, by entry column. */
+const surveyShares: Readonly<Record<SurveyShare, readonly [OutfallCount, OutfallCount]>> = {
+  outfall_traced: ["traced", "outfalls"],
+  outfall_remediated: ["remediated", "remediationTasks"],
+};
+
+type OutfallCount = "outfalls" | "traced" | "remediationTasks" | "remediated";
+
+/**
+ * 附件6's totals for each survey share, over the rivers where both its part and its whole were
+ * entered: a blank count is nothing reported yet, not 0 (a river with 20 outfalls found and its
+ * traced count still blank must not make the share 0 %), and a river that reported only one of
+ * the two must not skew the other rivers' share. Null for a share no river has reported.
+ */
+type SurveyTotals = Readonly<Record<SurveyShare, { readonly part: number; readonly whole: number } | null>>;
 
 /** Checks 附件6 and totals its counts (task 16's shares are computed from them). */
 function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
   if (!sheet) return null;
-  const totals = { outfalls: 0, traced: 0, remediationTasks: 0, remediated: 0, any: false };
+  const totals: Record<SurveyShare, { part: number; whole: number } | null> = {
+    outfall_traced: null,
+    outfall_remediated: null,
+  };
   for (const row of sheet.marks.read.rows) {
     const get = (key: string): CellValue => row.values.get(key) ?? null;
     const checked = checkOutfallEntry({
@@ -588,12 +600,13 @@ function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
       remediated: get("remediated"),
     });
     sheet.marks.add(row.sheetRow, checked.problems);
-    for (const key of ["outfalls", "traced", "remediationTasks", "remediated"] as const) {
-      const count = checked.counts[key];
-      if (count !== null) {
-        totals[key] += count;
-        totals.any = true;
-      }
+    for (const share of Object.keys(surveyShares) as SurveyShare[]) {
+      const [partKey, wholeKey] = surveyShares[share];
+      const part = checked.counts[partKey];
+      const whole = checked.counts[wholeKey];
+      if (part === null || whole === null) continue;
+      const total = totals[share] ?? { part: 0, whole: 0 };
+      totals[share] = { part: total.part + part, whole: total.whole + whole };
     }
   }
   return totals;
@@ -602,18 +615,10 @@ function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
 /** Task 16's shares, from 附件6, by the survey share the plan's denominator names as its source. */
 function derivedShare(target: NumericTarget, survey: SurveyTotals | null): number | null {
   const source = target.denominator?.source ?? null;
-  if (source === null || !survey?.any) return null;
-  const [part, whole] = surveyShares[source](survey);
-  return whole > 0 ? Math.round((part / whole) * 100 * 100) / 100 : null;
+  const total = source === null ? null : (survey?.[source] ?? null);
+  if (total === null || total.whole <= 0) return null;
+  return Math.round((total.part / total.whole) * 100 * 100) / 100;
 }
-
-type SurveyShare = NonNullable<NonNullable<NumericTarget["denominator"]>["source"]>;
-
-/** Each survey share as [part, whole] of the 附件6 totals. */
-const surveyShares: Readonly<Record<SurveyShare, (s: SurveyTotals) => [number, number]>> = {
-  outfall_traced: (s) => [s.traced, s.outfalls],
-  outfall_remediated: (s) => [s.remediated, s.remediationTasks],
-};
 
 function checkIndicators(
   plan: Plan,
