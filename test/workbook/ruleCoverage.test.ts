@@ -104,6 +104,17 @@ const cases: readonly RuleCase[] = [
     good: [[monitoring, "B4", "2023-05-01"]],
   },
   {
+    code: "sample_without_values",
+    severity: "warning",
+    at: [monitoring, "A4"],
+    given: [
+      [monitoring, "A4", "露塘"],
+      [monitoring, "B4", "2023-05-01"],
+    ],
+    bad: [],
+    good: [[monitoring, "E4", "0.01L"]],
+  },
+  {
     code: "unreadable_sampling_date",
     severity: "error",
     at: [monitoring, "B4"],

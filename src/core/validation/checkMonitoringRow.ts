@@ -164,12 +164,27 @@ export function checkMonitoringRow(
   }
 
   const sample: Partial<Record<ParameterKey, MeasuredValue>> = {};
+  let typed = false;
   for (const [key, raw] of input.values) {
+    if (inputText(raw).trim() !== "") typed = true;
     const value = checkValue(key, raw, point, problems);
     if (value !== null) sample[key] = value;
   }
+  // A point and a date with no value at all is a sample still to be typed in: it is not counted
+  // (样品数 would say 1 while nothing can be judged), and the row says why.
+  if (!typed && point !== null && date !== null) {
+    problems.push(problem("sample_without_values", "warning", "point", { name: point.name }));
+  }
   const hasErrors = problems.some((p) => p.severity === "error");
-  return { problems, point, date, sample, hasErrors, inPeriod: inPeriod && point !== null, afterAsOf };
+  return {
+    problems,
+    point,
+    date,
+    sample,
+    hasErrors,
+    inPeriod: inPeriod && point !== null && typed,
+    afterAsOf,
+  };
 }
 
 /**

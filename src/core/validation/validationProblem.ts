@@ -12,6 +12,7 @@ export type ValidationCode =
   | "missing_point"
   | "unknown_point"
   | "missing_sampling_date"
+  | "sample_without_values"
   | "unreadable_sampling_date"
   | "sampling_date_outside_plan_year"
   | "sampling_date_after_as_of"

@@ -22,7 +22,7 @@ const context = {
 
 /** A row of 监测数据: 露塘 (a national section, target Ⅱ) on 1 May unless told otherwise. */
 function makeRow(
-  values: Partial<Record<ParameterKey, unknown>> = {},
+  values: Partial<Record<ParameterKey, unknown>> = { nh3n: 0.2 },
   row: Partial<Omit<MonitoringRowInput, "values">> = {},
 ): MonitoringRowInput {
   return {
@@ -43,14 +43,14 @@ const shown = (problems: readonly Problem[]): string[] =>
 describe("checkMonitoringRow: the point", () => {
   it("accepts a point of the plan, with 断面 added, spaces around it and full-width forms", () => {
     for (const point of ["露塘", "露塘断面", " 露塘 ", "\u3000露塘\u3000", "柳西水厂（原河西水厂）"]) {
-      const checked = checkMonitoringRow(makeRow({}, { point }), context);
+      const checked = checkMonitoringRow(makeRow(undefined, { point }), context);
       expect(shown(checked.problems)).toEqual([]);
       expect(checked.point).not.toBeNull();
     }
   });
 
   it("reports a name that is no point of the plan at the point field, quoting it trimmed", () => {
-    const checked = checkMonitoringRow(makeRow({}, { point: " 露塘桥 " }), context);
+    const checked = checkMonitoringRow(makeRow(undefined, { point: " 露塘桥 " }), context);
     expect(checked.problems).toEqual([
       { code: "unknown_point", severity: "error", field: "point", params: { input: "露塘桥" } },
     ]);
@@ -59,16 +59,16 @@ describe("checkMonitoringRow: the point", () => {
   });
 
   it("never guesses a point from a similar name", () => {
-    expect(shown(checkMonitoringRow(makeRow({}, { point: "露塘断面1" }), context).problems)).toEqual([
+    expect(shown(checkMonitoringRow(makeRow(undefined, { point: "露塘断面1" }), context).problems)).toEqual([
       "unknown_point@point",
     ]);
   });
 
   it("reports a missing point as an error of its own", () => {
-    expect(shown(checkMonitoringRow(makeRow({}, { point: null }), context).problems)).toEqual([
+    expect(shown(checkMonitoringRow(makeRow(undefined, { point: null }), context).problems)).toEqual([
       "missing_point@point",
     ]);
-    expect(shown(checkMonitoringRow(makeRow({}, { point: "  " }), context).problems)).toEqual([
+    expect(shown(checkMonitoringRow(makeRow(undefined, { point: "  " }), context).problems)).toEqual([
       "missing_point@point",
     ]);
   });
@@ -78,7 +78,7 @@ describe("checkMonitoringRow: the sampling date", () => {
   it.each(["2023.5.1", "2023/5/1", "2023年5月1日", 45047, "２０２３年５月１日"])(
     "reads %p and counts the sample in the period",
     (sampledOn) => {
-      const checked = checkMonitoringRow(makeRow({}, { sampledOn }), context);
+      const checked = checkMonitoringRow(makeRow(undefined, { sampledOn }), context);
       expect(checked.problems).toEqual([]);
       expect(checked.date).toMatchObject({ iso: "2023-05-01", minutes: null });
       expect(checked.inPeriod).toBe(true);
@@ -86,10 +86,10 @@ describe("checkMonitoringRow: the sampling date", () => {
   );
 
   it("reports a missing date and an unreadable one at the date field", () => {
-    expect(shown(checkMonitoringRow(makeRow({}, { sampledOn: null }), context).problems)).toEqual([
+    expect(shown(checkMonitoringRow(makeRow(undefined, { sampledOn: null }), context).problems)).toEqual([
       "missing_sampling_date@sampledOn",
     ]);
-    expect(checkMonitoringRow(makeRow({}, { sampledOn: "五月一日" }), context).problems).toEqual([
+    expect(checkMonitoringRow(makeRow(undefined, { sampledOn: "五月一日" }), context).problems).toEqual([
       {
         code: "unreadable_sampling_date",
         severity: "error",
@@ -100,7 +100,7 @@ describe("checkMonitoringRow: the sampling date", () => {
   });
 
   it("refuses a date outside the plan year, naming the day and the year", () => {
-    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2022-12-31" }), context);
+    const checked = checkMonitoringRow(makeRow(undefined, { sampledOn: "2022-12-31" }), context);
     expect(checked.problems).toEqual([
       {
         code: "sampling_date_outside_plan_year",
@@ -114,7 +114,7 @@ describe("checkMonitoringRow: the sampling date", () => {
   });
 
   it("leaves a sample dated after the as-of day out of the period without a problem of its own, keeping its date", () => {
-    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2023-07-01" }), context);
+    const checked = checkMonitoringRow(makeRow(undefined, { sampledOn: "2023-07-01" }), context);
     expect(checked.problems).toEqual([]);
     expect(checked.afterAsOf).toBe(true);
     expect(checked.inPeriod).toBe(false);
@@ -125,7 +125,7 @@ describe("checkMonitoringRow: the sampling date", () => {
 
   it("warns once for all the samples after the as-of day, at the first, counting them", () => {
     const rows = ["2023-06-30", "2023-07-03", "2023-05-01", "2023-07-01", "2023-07-20", "昨天"].map((date) =>
-      checkMonitoringRow(makeRow({}, { sampledOn: date }), context),
+      checkMonitoringRow(makeRow(undefined, { sampledOn: date }), context),
     );
     expect(rows.map((r) => r.afterAsOf)).toEqual([false, true, false, true, true, false]);
     expect(warnSamplesAfterAsOf(rows, "2023-06-30")).toEqual({
@@ -163,17 +163,34 @@ describe("checkMonitoringRow: the sampling date", () => {
   });
 
   it("does not count a sample after the as-of day whose date is outside the plan year", () => {
-    const checked = checkMonitoringRow(makeRow({}, { sampledOn: "2024-01-02" }), context);
+    const checked = checkMonitoringRow(makeRow(undefined, { sampledOn: "2024-01-02" }), context);
     expect(checked.afterAsOf).toBe(false);
     expect(shown(checked.problems)).toEqual(["sampling_date_outside_plan_year@sampledOn"]);
   });
 
   it("counts the as-of day itself in the period", () => {
-    expect(checkMonitoringRow(makeRow({}, { sampledOn: "2023-06-30" }), context).inPeriod).toBe(true);
+    expect(checkMonitoringRow(makeRow(undefined, { sampledOn: "2023-06-30" }), context).inPeriod).toBe(true);
   });
 });
 
 describe("checkMonitoringRow: the values", () => {
+  it("warns at the point of a sample with a point and a date but no value at all, and leaves it out of the period", () => {
+    const empty = checkMonitoringRow(makeRow({ nh3n: null, ph: "  " }), context);
+    expect(shown(empty.problems)).toEqual(["sample_without_values@point"]);
+    expect(empty.problems[0]?.severity).toBe("warning");
+    expect(empty.inPeriod).toBe(false);
+    expect(empty.hasErrors).toBe(false);
+    // One value typed, even one the parsers refuse, is a sample being typed in: no such warning.
+    expect(shown(checkMonitoringRow(makeRow({ nh3n: 0.2 }), context).problems)).toEqual([]);
+    expect(shown(checkMonitoringRow(makeRow({ nh3n: "abc" }), context).problems)).toEqual([
+      `unreadable_value@${parameterField("nh3n")}`,
+    ]);
+    // Without a point or a date the row has its own error already.
+    expect(shown(checkMonitoringRow(makeRow({}, { sampledOn: null }), context).problems)).toEqual([
+      "missing_sampling_date@sampledOn",
+    ]);
+  });
+
   it("keeps readable values for the period and reports nothing", () => {
     const checked = checkMonitoringRow(makeRow({ ph: 7.2, nh3n: "0.45", do: "６.５" }), context);
     expect(checked.problems).toEqual([]);

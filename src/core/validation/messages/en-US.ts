@@ -24,6 +24,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_point: () => "The monitoring point is missing: choose one of the plan's sections or sources.",
   unknown_point: (p) => `${q(p.input)} is not a section or source of this plan: choose one from the list.`,
   missing_sampling_date: () => "The sampling date is missing.",
+  sample_without_values: (p) =>
+    `This sample of ${p.name ?? ""} has no measured values and is not counted: enter its values or delete the row.`,
   unreadable_sampling_date: (p) => `${q(p.input)} is not a date: write it like 2023-05-01.`,
   sampling_date_outside_plan_year: (p) =>
     `The sampling date ${p.date ?? ""} is outside the plan year ${p.value ?? ""}.`,

@@ -22,6 +22,8 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_point: () => "缺少点位名称：请从下拉列表选择计划中的断面或水源地。",
   unknown_point: (p) => `点位${q(p.input)}不是本计划的断面或水源地：请从下拉列表选择。`,
   missing_sampling_date: () => "缺少采样日期。",
+  sample_without_values: (p) =>
+    `${p.name ?? ""}的这次采样没有填写任何监测值，未计入样品数：请填写监测值，或删除这一行。`,
   unreadable_sampling_date: (p) => `无法识别的采样日期${q(p.input)}：请填写如 2023-05-01。`,
   sampling_date_outside_plan_year: (p) => `采样日期 ${p.date ?? ""} 不在计划年度 ${p.value ?? ""} 年内。`,
   sampling_date_after_as_of: (p) =>
