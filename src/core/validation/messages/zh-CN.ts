@@ -71,7 +71,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   completion_date_before_plan_year: (p) =>
     `完成日期 ${p.date ?? ""} 早于计划年度 ${p.year ?? ""} 年，请核对。`,
   completed_after_deadline: (p) => `完成日期 ${p.date ?? ""} 晚于完成时限 ${p.expected ?? ""}。`,
-  task_overdue: (p) => `已逾期：完成时限 ${p.expected ?? ""}${milestone(p)}已过，任务尚未完成。`,
+  task_overdue: (p) => `已逾期：完成时限 ${p.expected ?? ""}${milestone(p) || " "}已过，任务尚未完成。`,
   publication_date_not_set: () =>
     "未设置市级工作计划公布日期，“公布后20个工作日内”的任务无法确定截止日期。请在任务窗格设置或使用 --published。",
   count_not_whole_number: (p) => `${q(p.input)}不是不小于 0 的整数。`,
