@@ -377,6 +377,78 @@ describe("fake Excel: notes (ExcelApi 1.18)", () => {
   });
 });
 
+describe("fake Excel: comments (ExcelApi 1.10)", () => {
+  it("adds, counts, finds, locates and deletes comment threads, one per cell", async () => {
+    const excel = new FakeExcel({ excelApi: "1.10" });
+    const found = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.comments.add(sheet.getRange("C3"), "第二");
+      sheet.comments.add("Sheet1!A1", "第一");
+      const count = sheet.comments.getCount();
+      // In the order they were made, not row by row: a comment's cell is asked for.
+      const first = sheet.comments.getItemAt(0);
+      first.load("content,id");
+      const where = first.getLocation();
+      where.load("address");
+      const byCell = sheet.comments.getItemByCell("Sheet1!A1");
+      byCell.load("content");
+      await context.sync();
+      return { count: count.value, content: first.content, address: where.address, byCell: byCell.content };
+    });
+    expect(found).toEqual({ count: 2, content: "第二", address: "Sheet1!C3", byCell: "第一" });
+
+    const twice = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.add("Sheet1!C3", "again");
+      await context.sync();
+    });
+    expect(twice.code).toBe("InvalidOperation");
+    const wide = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.add("Sheet1!A1:B2", "wide");
+      await context.sync();
+    });
+    expect(wide.code).toBe("InvalidArgument");
+    const bare = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.add("D4", "no sheet name");
+      await context.sync();
+    });
+    expect(bare.code).toBe("InvalidArgument");
+    const none = await failureOf(excel, async (context) => {
+      const comment = context.workbook.worksheets.getItem("Sheet1").comments.getItemByCell("Sheet1!D4");
+      comment.load("content");
+      await context.sync();
+    });
+    expect(none.code).toBe("ItemNotFound");
+
+    await excel.run(async (context) => {
+      const comments = context.workbook.worksheets.getItem("Sheet1").comments;
+      const id = excel.state.sheets[0]!.comments[0]!.id;
+      comments.getItem(id).delete();
+      comments.getItemByCell("Sheet1!A1").content = "改过";
+      await context.sync();
+    });
+    expect(excel.state.sheets[0]!.comments.map((c) => c.content)).toEqual(["改过"]);
+  });
+
+  it("has no comments in an Excel before ExcelApi 1.10", async () => {
+    const excel = new FakeExcel({ excelApi: "1.9" });
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.getCount();
+      await context.sync();
+    });
+    expect(error.code).toBe("ApiNotFound");
+  });
+
+  it("refuses a comment on a protected sheet", async () => {
+    const excel = new FakeExcel({ excelApi: "1.17" });
+    excel.state.sheets[0]!.protected = true;
+    const error = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.add("Sheet1!A1", "x");
+      await context.sync();
+    });
+    expect(error.code).toBe("AccessDenied");
+  });
+});
+
 describe("fake Excel: charts", () => {
   it("adds a chart over a range, names, titles and places it, and refuses an unknown type", async () => {
     const excel = new FakeExcel();

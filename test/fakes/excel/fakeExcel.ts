@@ -31,6 +31,7 @@ import {
   type Target,
 } from "./fakeProxy";
 import { FakeChartCollection } from "./fakeCharts";
+import { FakeCommentCollection } from "./fakeComments";
 import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeNoteCollection } from "./fakeNotes";
 import { FakeRange, checkRect } from "./fakeRange";
@@ -564,6 +565,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayoutProxy;
   readonly notes: FakeNoteCollection;
+  readonly comments: FakeCommentCollection;
   readonly charts: FakeChartCollection;
   readonly protection: FakeWorksheetProtection;
 
@@ -592,6 +594,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
     this.notes = new FakeNoteCollection(
       context,
       `${path}.notes`,
+      child(this, (sheet) => sheet),
+    );
+    this.comments = new FakeCommentCollection(
+      context,
+      `${path}.comments`,
       child(this, (sheet) => sheet),
     );
     this.charts = new FakeChartCollection(

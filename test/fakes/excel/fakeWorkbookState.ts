@@ -108,6 +108,18 @@ export interface FakeNote {
   readonly authorName: string;
 }
 
+/**
+ * A comment thread (ExcelApi 1.10) on one cell: its first entry's text and author; replies are
+ * not modelled (deleting a comment deletes its thread).
+ */
+export interface FakeComment {
+  readonly id: string;
+  content: string;
+  readonly authorName: string;
+  /** The cell, as a cell key. */
+  readonly key: number;
+}
+
 /** A chart over a block of cells, as `worksheet.charts.add(type, range, seriesBy)` makes it. */
 export interface FakeChart {
   readonly id: string;
@@ -145,6 +157,11 @@ export class FakeSheetState {
   readonly rowHeights = new Map<number, number>();
   /** Notes by cell key (row-major, so the map sorted by key is Excel's order). */
   readonly notes = new Map<number, FakeNote>();
+  /**
+   * Comment threads in the order they were made: not row by row, so that a host that needs a
+   * comment's cell must ask for it (Comment.getLocation) rather than infer it from the position.
+   */
+  readonly comments: FakeComment[] = [];
   readonly charts: FakeChart[] = [];
   freeze = { rows: 0, columns: 0 };
   page: FakePageLayout = {
@@ -181,6 +198,7 @@ export class FakeSheetState {
     for (const [k, v] of this.columnWidths) copy.columnWidths.set(k, v);
     for (const [k, v] of this.rowHeights) copy.rowHeights.set(k, v);
     for (const [k, v] of this.notes) copy.notes.set(k, { ...v });
+    for (const c of this.comments) copy.comments.push({ ...c });
     for (const chart of this.charts) copy.charts.push({ ...chart, valueAxis: { ...chart.valueAxis } });
     copy.freeze = { ...this.freeze };
     copy.page = { ...this.page, zoom: { ...this.page.zoom } };
