@@ -38,8 +38,12 @@
  *   setPrintTitleColumns, zoom), Range.getSpecialCellsOrNullObject (which cells hold formulas).
  * - ExcelApi 1.13, only where supported: Table.resize (otherwise a table is turned into a range and
  *   added again).
- * - ExcelApi 1.18, only where supported (`features.notes`): Worksheet.notes (add, getCount,
- *   getItem, getItemAt), Note.content/delete/getLocation.
+ * - ExcelApi 1.10, only where supported and 1.18 is not (`markTexts` "comments"): Worksheet.comments
+ *   (add with a Range and plain text, getCount, getItem, getItemAt), Comment.content/id/delete/
+ *   getLocation — each ExcelApi 1.10 in @types/office-js and
+ *   https://learn.microsoft.com/javascript/api/excel/excel.commentcollection.
+ * - ExcelApi 1.18, only where supported (`features.notes`, `markTexts` "notes"): Worksheet.notes (add,
+ *   getCount, getItem, getItemAt), Note.content/delete/getLocation.
  */
 import { columnLetters } from "../../workbook/a1";
 import { HostError, ProtectedSheets } from "../hostError";
@@ -107,6 +111,24 @@ export interface OfficeWorkbookPortOptions {
 /** The ExcelApi version that brings cell notes (Worksheet.notes, Note). */
 export const notesExcelApi = "1.18";
 
+/** The ExcelApi version that brings comment threads (Worksheet.comments, Comment). */
+export const commentsExcelApi = "1.10";
+
+/**
+ * Which of Excel's cell texts carries a mark's messages, decided at run time by requirement set:
+ * notes where Excel has ExcelApi 1.18; otherwise comment threads (ExcelApi 1.10), which every
+ * Excel since has; null in an Excel with neither, where the fills and the task pane's list carry
+ * the marks. `features.notes` says whether there is one at all (the validation asks only that).
+ */
+export type MarkTexts = "notes" | "comments" | null;
+
+/** Decides the kind of mark text for an Excel that supports what `isSetSupported` says. */
+export function markTextsFor(isSetSupported: (name: string, minVersion: string) => boolean): MarkTexts {
+  if (isSetSupported("ExcelApi", notesExcelApi)) return "notes";
+  if (isSetSupported("ExcelApi", commentsExcelApi)) return "comments";
+  return null;
+}
+
 /** Office.js's requirement check, or "nothing beyond the manifest's minimum" outside Office (tests, node). */
 function officeIsSetSupported(name: string, minVersion: string): boolean {
   return typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, minVersion);
@@ -167,12 +189,13 @@ export function pointsFromCharacterWidth(characters: number): number {
 export function createOfficeWorkbookPort(
   run: ExcelRun,
   options: OfficeWorkbookPortOptions = {},
-): WorkbookPort & { readonly stats: OfficeHostStats } {
+): WorkbookPort & { readonly stats: OfficeHostStats; readonly markTexts: MarkTexts } {
   const budget = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_BUDGET_BYTES;
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   // https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime
+  const markTexts = markTextsFor(isSetSupported);
   const features: HostFeatures = {
-    notes: isSetSupported("ExcelApi", notesExcelApi),
+    notes: markTexts !== null,
     charts: true,
   };
   const canResizeTables = isSetSupported("ExcelApi", tableResizeExcelApi);
@@ -254,7 +277,7 @@ export function createOfficeWorkbookPort(
       const result = await run((context) =>
         readInContext(context, sheetNames, budget, counted.sync, {
           formulas: options.formulas === true,
-          countNotes: false,
+          countNotes: null,
           expectedTables: knownTables,
         }),
       );
@@ -286,7 +309,10 @@ export function createOfficeWorkbookPort(
         });
         refuseMissingPatchSheets(batch, facts.sheetNames);
         refuseProtectedSheets(batch, (name) => facts.protectedSheets.has(name.toLowerCase()));
-        const notes = features.notes ? await surveyNotes(context, facts.noteCounts, counted.sync) : new Map();
+        const notes =
+          markTexts === null
+            ? new Map()
+            : await surveyNotes(context, markTexts, facts.noteCounts, counted.sync);
         return sendWrite(context, batch, knowledge({ notes }), counted.sync);
       });
       rememberWrite(batch, sent, counted.count);
@@ -325,7 +351,7 @@ export function createOfficeWorkbookPort(
       const outcome = await run(async (context) => {
         const read = await readInContext(context, sheetNames, budget, readCount.sync, {
           formulas,
-          countNotes: features.notes,
+          countNotes: markTexts,
           expectedTables: knownTables,
         });
         stats.lastRead = {
@@ -356,7 +382,8 @@ export function createOfficeWorkbookPort(
         });
         const checked = await checkUnchanged(context, read, batch, {
           formulas,
-          noteCounts: features.notes ? new Map([...read.noteCounts, ...facts.noteCounts]) : new Map(),
+          noteCounts: markTexts !== null ? new Map([...read.noteCounts, ...facts.noteCounts]) : new Map(),
+          markTexts,
           tables: knownTables,
           budget,
           sync: writeCount.sync,
@@ -405,7 +432,7 @@ export function createOfficeWorkbookPort(
       scratch: learned.scratch ?? new Set(),
       windows: learned.windows ?? new Map(),
       formulaLikeTexts: learned.formulaLikeTexts ?? new Set(),
-      features,
+      markTexts,
       canResizeTables,
       witness: `${Date.now().toString(36)}-${writes}`,
     };
@@ -440,7 +467,7 @@ export function createOfficeWorkbookPort(
         if (!cosmetic) throw error;
         const failure = new HostError(
           "excel_rejected",
-          `The data is written, but Excel refused part of the finishing (widths, colours, dropdowns, frozen panes, print set-up or charts); running again redoes it: ${errorMessage(error)}`,
+          `The data is written, but Excel refused part of the finishing (widths, colours, dropdowns, frozen panes, print set-up, charts or comments); running again redoes it: ${errorMessage(error)}`,
           { cause: error },
         );
         cosmeticFailures.push(failure);
@@ -483,7 +510,7 @@ export function createOfficeWorkbookPort(
         !knownCharts.has(name.toLowerCase()) ||
         (drawsCharts.has(name.toLowerCase()) && !known.readThisSession),
     );
-    const notesOf = features.notes
+    const notesOf = markTexts
       ? patches
           .filter((p) => p.notes.length > 0 || p.clearNotes !== null)
           .map((p) => p.sheet)
@@ -518,10 +545,13 @@ export function createOfficeWorkbookPort(
         return { name, collection };
       });
       // A patched sheet that is not there must not fail this probe: the write refuses it by name.
-      const counts = notesOf.map((name) => ({
-        name,
-        count: worksheets.getItemOrNullObject(name).notes.getCount(),
-      }));
+      const counts =
+        markTexts === null
+          ? []
+          : notesOf.map((name) => ({
+              name,
+              count: countMarkTexts(worksheets.getItemOrNullObject(name), markTexts),
+            }));
       const protections = protectionOf.map((name) => {
         const sheet = worksheets.getItemOrNullObject(name);
         sheet.protection.load("protected");
@@ -577,7 +607,7 @@ export function createOfficeWorkbookPort(
     }
   }
 
-  return { read, write, update, features, stats };
+  return { read, write, update, features, stats, markTexts };
 }
 
 /** What sending a write did: the requests, and the cosmetic parts Excel refused. */
@@ -670,7 +700,8 @@ async function readInContext(
   sync: (context: Excel.RequestContext) => Promise<void>,
   options: {
     readonly formulas: boolean;
-    readonly countNotes: boolean;
+    /** Count the notes or comments of each sheet read (where a write may clear or add marks); null: none. */
+    readonly countNotes: MarkTexts;
     /**
      * The tables this port expects on each sheet (from its last read or write): their cells are
      * asked for in the first sync, so that a large sheet's block around its tables costs no sync of
@@ -700,7 +731,7 @@ async function readInContext(
     // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
     const charts = sheet.charts;
     charts.load("items/name");
-    const notes = options.countNotes ? sheet.notes.getCount() : null;
+    const notes = options.countNotes === null ? null : countMarkTexts(sheet, options.countNotes);
     // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
     const protection = sheet.protection;
     protection.load("protected");
@@ -999,6 +1030,8 @@ async function checkUnchanged(
   options: {
     readonly formulas: boolean;
     readonly noteCounts: ReadonlyMap<string, number>;
+    /** Which cell texts carry the marks (the counts above are of them); null: none. */
+    readonly markTexts: MarkTexts;
     /** Tables as known now; the cells of those the write may resize are loaded with the check. */
     readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly budget: number;
@@ -1067,6 +1100,7 @@ async function checkOnce(
   options: {
     readonly formulas: boolean;
     readonly noteCounts: ReadonlyMap<string, number>;
+    readonly markTexts: MarkTexts;
     readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly sync: (context: Excel.RequestContext) => Promise<void>;
   },
@@ -1096,27 +1130,23 @@ async function checkOnce(
   });
   const workbookTables = context.workbook.tables;
   workbookTables.load("items/name");
-  // The patched sheets' notes: how many now, and each one's text and place.
+  // The patched sheets' notes (or comments): how many now, and each one's text and place.
   const noteLoads: {
     sheet: string;
     now: OfficeExtension.ClientResult<number>;
     before: number;
-    items: { note: Excel.Note; cell: Excel.Range }[];
+    items: (() => NoteFact)[];
   }[] = [];
-  for (const patch of patches) {
+  const kind = options.markTexts;
+  for (const patch of kind === null ? [] : patches) {
     const key = patch.sheet.toLowerCase();
     const before = options.noteCounts.get(key);
-    if (before === undefined || noteLoads.some((n) => n.sheet.toLowerCase() === key)) continue;
+    if (kind === null || before === undefined || noteLoads.some((n) => n.sheet.toLowerCase() === key))
+      continue;
     if (patch.notes.length === 0 && patch.clearNotes === null) continue;
-    const notes = worksheets.getItem(patch.sheet).notes;
-    const items = Array.from({ length: before }, (_, i) => {
-      const note = notes.getItemAt(i);
-      note.load("content");
-      const cell = note.getLocation();
-      cell.load("rowIndex,columnIndex");
-      return { note, cell };
-    });
-    noteLoads.push({ sheet: patch.sheet, now: notes.getCount(), before, items });
+    const sheet = worksheets.getItem(patch.sheet);
+    const items = Array.from({ length: before }, (_, i) => loadMarkTextAt(sheet, kind, i));
+    noteLoads.push({ sheet: patch.sheet, now: countMarkTexts(sheet, kind), before, items });
   }
 
   for (const request of requests.length === 0 ? [[]] : requests) {
@@ -1172,10 +1202,11 @@ async function checkOnce(
   }
   const survey = new Map<string, readonly NoteFact[]>();
   for (const { sheet, now, before, items } of noteLoads) {
-    if (now.value !== before) throw changed(sheet, null, "a note was added or removed");
+    if (now.value !== before)
+      throw changed(sheet, null, `a ${kind === "comments" ? "comment" : "note"} was added or removed`);
     survey.set(
       sheet.toLowerCase(),
-      items.map(({ note, cell }) => ({ row: cell.rowIndex, col: cell.columnIndex, content: note.content })),
+      items.map((fact) => fact()),
     );
   }
   const tables = new Map<string, readonly TableFact[]>();
@@ -1371,11 +1402,13 @@ interface WriteFacts {
   readonly protectedSheets: ReadonlySet<string>;
 }
 
-/** A cell note as the write found it. */
+/** A cell note (or comment) as the write found it. */
 interface NoteFact {
   readonly row: number;
   readonly col: number;
   readonly content: string;
+  /** A comment's id, by which it is found again (Comment has no address of its own); null for a note. */
+  readonly id: string | null;
 }
 
 /** What planning a write needs to know beyond the batch. Sheet keys are lower-case names. */
@@ -1383,7 +1416,7 @@ interface WriteKnowledge {
   /** Tables per sheet, scratch sheets included. */
   readonly tables: ReadonlyMap<string, readonly TableFact[]>;
   readonly charts: ReadonlyMap<string, readonly string[]>;
-  /** The notes of patched sheets (empty without notes). */
+  /** The notes (or comments) of patched sheets (empty without either). */
   readonly notes: ReadonlyMap<string, readonly NoteFact[]>;
   /** Scratch sheets an earlier failed write left. */
   readonly scratch: ReadonlySet<string>;
@@ -1394,7 +1427,8 @@ interface WriteKnowledge {
   readonly windows: ReadonlyMap<string, CellRect | null>;
   /** Text read back that starts with "=" but is no formula: written back as text. */
   readonly formulaLikeTexts: ReadonlySet<string>;
-  readonly features: HostFeatures;
+  /** Which cell texts carry the marks' messages; null: none (fills only). */
+  readonly markTexts: MarkTexts;
   /** Table.resize (ExcelApi 1.13) keeps a table while it changes size. */
   readonly canResizeTables: boolean;
   /** The token the data part of this write ends by storing (see WITNESS_SETTING). */
@@ -1441,36 +1475,55 @@ function refuseProtectedSheets(batch: WriteBatch, isProtected: (sheet: string) =
 }
 
 /**
- * Every note of the sheets whose patches clear or add notes, with its cell and text: one sync for
- * all of them, however many notes there are (each note by its position, known from the count).
+ * Every note (or comment) of the sheets whose patches clear or add marks, with its cell and text:
+ * one sync for all of them, however many there are (each by its position, known from the count).
  */
 async function surveyNotes(
   context: Excel.RequestContext,
+  kind: NonNullable<MarkTexts>,
   counts: ReadonlyMap<string, number>,
   sync: (context: Excel.RequestContext) => Promise<void>,
 ): Promise<Map<string, readonly NoteFact[]>> {
   const survey = new Map<string, readonly NoteFact[]>();
-  const pending: { sheet: string; note: Excel.Note; cell: Excel.Range }[] = [];
+  const pending: { sheet: string; fact: () => NoteFact }[] = [];
   for (const [sheet, count] of counts) {
     survey.set(sheet, []);
-    const notes = context.workbook.worksheets.getItem(sheet).notes;
-    for (let i = 0; i < count; i += 1) {
-      const note = notes.getItemAt(i);
-      note.load("content");
-      const cell = note.getLocation();
-      cell.load("rowIndex,columnIndex");
-      pending.push({ sheet, note, cell });
-    }
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    for (let i = 0; i < count; i += 1) pending.push({ sheet, fact: loadMarkTextAt(worksheet, kind, i) });
   }
   if (pending.length === 0) return survey;
   await sync(context);
-  for (const { sheet, note, cell } of pending) {
-    survey.set(sheet, [
-      ...(survey.get(sheet) ?? []),
-      { row: cell.rowIndex, col: cell.columnIndex, content: note.content },
-    ]);
-  }
+  for (const { sheet, fact } of pending) survey.set(sheet, [...(survey.get(sheet) ?? []), fact()]);
   return survey;
+}
+
+/** How many notes (or comments) the sheet holds; a null sheet's collection counts 0. */
+function countMarkTexts(
+  sheet: Excel.Worksheet,
+  kind: NonNullable<MarkTexts>,
+): OfficeExtension.ClientResult<number> {
+  return kind === "notes" ? sheet.notes.getCount() : sheet.comments.getCount();
+}
+
+/**
+ * Queues the load of the sheet's index-th note (or comment): its text, its cell and, for a comment,
+ * its id. The returned function reads them after the sync.
+ */
+function loadMarkTextAt(sheet: Excel.Worksheet, kind: NonNullable<MarkTexts>, index: number): () => NoteFact {
+  if (kind === "notes") {
+    const note = sheet.notes.getItemAt(index);
+    note.load("content");
+    const cell = note.getLocation();
+    cell.load("rowIndex,columnIndex");
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- read only when called, after the caller's sync; the rules cannot follow a returned function.
+    return () => ({ row: cell.rowIndex, col: cell.columnIndex, content: note.content, id: null });
+  }
+  const comment = sheet.comments.getItemAt(index);
+  comment.load("content,id");
+  const cell = comment.getLocation();
+  cell.load("rowIndex,columnIndex");
+  // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- as for notes above.
+  return () => ({ row: cell.rowIndex, col: cell.columnIndex, content: comment.content, id: comment.id });
 }
 
 /** What Excel would refuse in a batch, refused before anything is sent. */
@@ -1547,9 +1600,13 @@ function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): Pl
     data.push(...dataSteps(write, known, budget));
     cosmetic.push(...cosmeticSteps(write, known));
   }
+  // Comments a patch adds go last of all (see noteSteps): one Excel refuses loses only those after it.
+  const lastComments: Step[] = [];
   for (const patch of batch.patches ?? []) {
-    const notes = known.features.notes ? (known.notes.get(patch.sheet.toLowerCase()) ?? []) : null;
-    data.push(...patchSteps(patch, notes, known, budget));
+    const notes = known.markTexts === null ? null : (known.notes.get(patch.sheet.toLowerCase()) ?? []);
+    for (const step of patchSteps(patch, notes, known, budget)) {
+      (step.phase === "data" ? data : lastComments).push(step);
+    }
   }
   for (const leftover of known.scratch) {
     if (taken.has(leftover)) continue;
@@ -1567,6 +1624,7 @@ function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): Pl
       }),
     );
   }
+  cosmetic.push(...lastComments);
   const steps = [...data];
   if (cosmetic.length > 0) {
     const token = known.witness;
@@ -2117,9 +2175,10 @@ function checkLayout(layout: SheetLayout): void {
 
 /**
  * A patch in the contract's order: values in place, fills in list order, then the add-in's notes
- * inside `clearNotes` removed and the new ones added. `notes` is what the sheet holds now, or null
- * where this Excel has no notes (the patch's notes are skipped; the fills still mark the cells).
- * All of it is data: a validation write is one request.
+ * (or comments) inside `clearNotes` removed and the new ones added. `notes` is what the sheet holds
+ * now, or null where this Excel has neither (the patch's notes are skipped; the fills still mark
+ * the cells). All of it is data, but for the comments added (see noteSteps); a validation write is
+ * one request.
  */
 function patchSteps(
   patch: SheetPatch,
@@ -2149,17 +2208,28 @@ function patchSteps(
       }),
     );
   }
-  if (notes !== null) steps.push(...noteSteps(patch, notes));
+  if (notes !== null && known.markTexts !== null) steps.push(...noteSteps(patch, notes, known.markTexts));
   return steps;
 }
 
 /**
- * Removes the add-in's notes inside `clearNotes` and writes the new ones. A note is addressed by
- * its cell, so removing one never shifts another. A cell keeps one note: where the add-in's old
- * note stays (outside `clearNotes`) its text is replaced; where a user's note is, the user's note
- * stays and the add-in's is not written (the task pane still lists the problem).
+ * Removes the add-in's notes (or comments) inside `clearNotes` and writes the new ones. A note is
+ * addressed by its cell, a comment by the id the survey loaded, so removing one never shifts
+ * another. A cell keeps one note, or one comment thread (a second `comments.add` on it fails,
+ * https://github.com/OfficeDev/office-js/issues/1416): where the add-in's old one stays (outside
+ * `clearNotes`) its text is replaced; where a user's is, the user's stays and the add-in's is not
+ * written (the fill and the task pane's list still show the problem). For a user's comment that
+ * means no reply either: a reply would sit in the user's conversation under the user's own name
+ * (Excel signs comments with the signed-in user), notify whoever takes part in it, and could be
+ * cleared next time only by deleting inside the user's thread.
+ *
+ * The comments added or rewritten are finishing, not data: an Excel without notes cannot tell the
+ * add-in which cells hold a user's note (notes are read from ExcelApi 1.18 on), and a cell holds a
+ * note or a comment, so Excel may refuse one the add-in cannot foresee; the fills and the list
+ * already carry that mark, and such a refusal is reported (a cosmetic failure), not a failed
+ * validation. Removing the add-in's old comments stays data, like every other clearing.
  */
-function noteSteps(patch: SheetPatch, existing: readonly NoteFact[]): Step[] {
+function noteSteps(patch: SheetPatch, existing: readonly NoteFact[], kind: NonNullable<MarkTexts>): Step[] {
   const name = patch.sheet;
   const steps: Step[] = [];
   const clear = patch.clearNotes;
@@ -2167,28 +2237,44 @@ function noteSteps(patch: SheetPatch, existing: readonly NoteFact[]): Step[] {
   for (const note of existing) {
     const cell = a1Cell(note.row, note.col);
     if (clear !== null && containsCell(clear, note.row, note.col) && isAddInNote(note.content)) {
+      const id = note.id;
       steps.push(
-        dataStep(2, utf8Bytes(cell), (scope) => {
-          scope.sheet(name).notes.getItem(cell).delete();
-        }),
+        kind === "comments" && id !== null
+          ? dataStep(2, utf8Bytes(id), (scope) => {
+              scope.sheet(name).comments.getItem(id).delete();
+            })
+          : dataStep(2, utf8Bytes(cell), (scope) => {
+              scope.sheet(name).notes.getItem(cell).delete();
+            }),
       );
     } else remaining.set(cell, note);
   }
   const wanted = new Map(patch.notes.map((note) => [a1Cell(note.row, note.col), note]));
   for (const [cell, note] of wanted) {
     const there = remaining.get(cell);
+    const id = there?.id ?? null;
     if (there === undefined) {
       steps.push(
-        dataStep(2, utf8Bytes(note.text), (scope) => {
-          const sheet = scope.sheet(name);
-          sheet.notes.add(sheet.getRangeByIndexes(note.row, note.col, 1, 1), note.text);
-        }),
+        kind === "comments"
+          ? cosmeticStep(2, utf8Bytes(note.text), (scope) => {
+              const sheet = scope.sheet(name);
+              // A Range, not a string: a string must name the sheet as well (CommentCollection.add).
+              sheet.comments.add(sheet.getRangeByIndexes(note.row, note.col, 1, 1), note.text);
+            })
+          : dataStep(2, utf8Bytes(note.text), (scope) => {
+              const sheet = scope.sheet(name);
+              sheet.notes.add(sheet.getRangeByIndexes(note.row, note.col, 1, 1), note.text);
+            }),
       );
     } else if (isAddInNote(there.content)) {
       steps.push(
-        dataStep(2, utf8Bytes(note.text), (scope) => {
-          scope.sheet(name).notes.getItem(cell).content = note.text;
-        }),
+        kind === "comments" && id !== null
+          ? cosmeticStep(2, utf8Bytes(note.text + id), (scope) => {
+              scope.sheet(name).comments.getItem(id).content = note.text;
+            })
+          : dataStep(2, utf8Bytes(note.text), (scope) => {
+              scope.sheet(name).notes.getItem(cell).content = note.text;
+            }),
       );
     }
   }

@@ -1,6 +1,7 @@
 import {
   createOfficeWorkbookPort,
   type ExcelRun,
+  type MarkTexts,
   type OfficeHostStats,
   type OfficeWorkbookPortOptions,
 } from "../../../src/hosts/excel/officeWorkbookPort";
@@ -28,7 +29,7 @@ export function asExcelRun(excel: FakeExcel): ExcelRun {
 }
 
 export interface OfficeHarness extends PortHarness {
-  readonly port: WorkbookPort & { readonly stats: OfficeHostStats };
+  readonly port: WorkbookPort & { readonly stats: OfficeHostStats; readonly markTexts: MarkTexts };
   readonly excel: FakeExcel;
 }
 
@@ -106,6 +107,31 @@ export function enterNoteAsUser(state: FakeWorkbookState, sheetName: string, a1:
 }
 
 /**
+ * Writes a comment as a user would (Review → New Comment): one thread per cell, the user as author.
+ * The fake keeps it whatever ExcelApi the add-in's Excel has: a workbook carries its comments.
+ */
+export function enterCommentAsUser(
+  state: FakeWorkbookState,
+  sheetName: string,
+  a1: string,
+  text: string,
+): void {
+  const sheet = state.sheetByName(sheetName);
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  const { row, col } = parseA1(a1);
+  const k = key(row, col);
+  if (sheet.comments.some((c) => c.key === k)) throw new Error(`${a1} already has a comment`);
+  sheet.comments.push({ id: state.newId("COMMENT"), content: text, authorName: "张三", key: k });
+}
+
+/** The text of the comment on one cell, or null. */
+export function commentAt(state: FakeWorkbookState, sheetName: string, a1: string): string | null {
+  const { row, col } = parseA1(a1);
+  const k = key(row, col);
+  return state.sheetByName(sheetName)?.comments.find((c) => c.key === k)?.content ?? null;
+}
+
+/**
  * Grows a table down to `lastRow` (zero-based), as Excel grows a table when a user types or pastes
  * rows right below it; for tests that write many entered rows straight into the fake's cells.
  */
@@ -165,9 +191,12 @@ export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): She
       sheet.visibility === "VeryHidden" ? "veryHidden" : sheet.visibility === "Hidden" ? "hidden" : "visible",
     printTitleRows: () => sheet.page.printTitleRows,
     printGridlines: () => sheet.page.printGridlines,
+    // The cell's text, whichever Excel keeps it in: the add-in writes a note where Excel has
+    // ExcelApi 1.18 and a comment where it has only 1.10 (a cell holds one or the other).
     noteAt: (a1) => {
       const { row, col } = cell(a1);
-      return sheet.notes.get(key(row, col))?.content ?? null;
+      const k = key(row, col);
+      return sheet.notes.get(k)?.content ?? sheet.comments.find((c) => c.key === k)?.content ?? null;
     },
     printTitleColumns: () => sheet.page.printTitleColumns,
     // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".

@@ -363,10 +363,16 @@ describe("the Office host's read", () => {
 describe("the Office host's notes and charts", () => {
   const tasks = "附件1 任务清单";
 
-  it("has notes only where Excel has ExcelApi 1.18, and without them skips a patch's notes but draws its fills", async () => {
-    expect((await createOfficeHarness()).port.features).toEqual({ notes: true, charts: true });
-    const harness = await createOfficeHarness({ excel: { excelApi: "1.17" } });
+  it("writes notes where Excel has ExcelApi 1.18, comments where it has 1.10, and with neither skips a patch's notes but draws its fills", async () => {
+    const latest = await createOfficeHarness();
+    expect(latest.port.features).toEqual({ notes: true, charts: true });
+    expect(latest.port.markTexts).toBe("notes");
+    const older = await createOfficeHarness({ excel: { excelApi: "1.17" } });
+    expect(older.port.features).toEqual({ notes: true, charts: true });
+    expect(older.port.markTexts).toBe("comments");
+    const harness = await createOfficeHarness({ excel: { excelApi: "1.9" } });
     expect(harness.port.features).toEqual({ notes: false, charts: true });
+    expect(harness.port.markTexts).toBeNull();
     await generate(harness);
     await harness.port.write({
       sheets: [],
