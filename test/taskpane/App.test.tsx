@@ -124,6 +124,23 @@ describe("the task pane", () => {
     expect(harness.selected).toEqual([["监测数据", "C4"]]);
   });
 
+  it("lists a deleted plan sheet without trying to select it", async () => {
+    const user = userEvent.setup();
+    const harness = makeHarness();
+    renderPane(harness);
+    await generate(user);
+    harness.book.removeSheet("附件3 区控断面");
+    await user.click(screen.getByRole("button", { name: "校验" }));
+    const list = await screen.findByRole("listbox", { name: "问题列表" });
+    const missing = within(list)
+      .getAllByRole("option")
+      .find((option) => option.getAttribute("data-code") === "sheet_missing");
+    expect(missing).toBeDefined();
+    await user.click(missing!);
+    expect(harness.selected).toEqual([]);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("filters the issues by sheet and by severity", async () => {
     const user = userEvent.setup();
     const harness = makeHarness();

@@ -44,6 +44,9 @@ export interface ResultsSectionProps {
   readonly selectCell: (sheet: string, cell: string) => Promise<void>;
 }
 
+/** Issues about a plan sheet that is not there (deleted, or renamed): nothing to select. */
+const absentSheetCodes: ReadonlySet<string> = new Set(["sheet_missing", "plan_sheet_renamed"]);
+
 /**
  * What validation found, under the actions: the counts by severity, the issues filterable by sheet
  * and severity (click or Enter selects the cell), and after 生成汇总 the plan's goals as cards.
@@ -73,6 +76,9 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
 
   const select = (issue: ReportIssue) => {
     setSelectFailure(null);
+    // Such an issue names a sheet the workbook no longer has: its message says what to do, and
+    // selecting would only fail.
+    if (absentSheetCodes.has(issue.code)) return;
     selectCell(issue.sheet, issue.cell).catch((error: unknown) => {
       setSelectFailure({
         failure: error instanceof PaneFailure ? error : new PaneFailure("selecting", error),
