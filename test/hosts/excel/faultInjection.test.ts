@@ -11,7 +11,7 @@ import {
   type FaultBaseline,
   type FaultScenario,
 } from "./faultInjection";
-import { enterAsUser, enterNoteAsUser, type OfficeHarness } from "./officeHarness";
+import { enterAsUser, enterCommentAsUser, enterNoteAsUser, type OfficeHarness } from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 
@@ -64,6 +64,15 @@ async function validatedWithEntries(harness: OfficeHarness): Promise<readonly En
   return entries.map((e) => (e.sheet === "监测数据" && e.column === 4 ? { ...e, value: "abc" } : e));
 }
 
+/** As above in an Excel whose marks are comments, with a user's comment on a cell validation marks. */
+async function validatedWithComments(harness: OfficeHarness): Promise<readonly Entry[]> {
+  expect(harness.port.markTexts).toBe("comments");
+  const entries = await validatedWithEntries(harness);
+  expect(harness.excel.state.sheetByName(tasks)!.comments.length).toBeGreaterThan(0);
+  enterCommentAsUser(harness.excel.state, "监测数据", "E4", "张三：实验室待复核");
+  return entries;
+}
+
 async function emptyWorkbook(harness: OfficeHarness): Promise<readonly Entry[]> {
   await harness.addSheet("Sheet1");
   return [];
@@ -78,6 +87,14 @@ const scenarios: readonly FaultScenario<never>[] = [
   faultScenario("generate again over what users entered", withEntries, generate, generated),
   faultScenario("validate and summarise what users entered", withEntries, validate, validated),
   faultScenario("validate again over the last validation's marks", validatedWithEntries, validate, validated),
+  // An Excel without notes (ExcelApi 1.18) but with comments (1.10): the marks' texts are comments.
+  faultScenario(
+    "validate again over the last validation's comments (ExcelApi 1.17)",
+    validatedWithComments,
+    validate,
+    validated,
+    "1.17",
+  ),
 ] as unknown as FaultScenario<never>[];
 
 describe.each(scenarios.map((s) => [s.name, s] as const))(

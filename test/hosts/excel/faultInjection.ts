@@ -24,6 +24,8 @@ export interface FaultScenario<R> {
   readonly act: (port: WorkbookPort) => Promise<R>;
   /** The part of the action's result two successful runs must agree on. */
   readonly comparable: (result: R) => unknown;
+  /** The ExcelApi version of the Excel it runs in (the fake's default, 1.18, where not said). */
+  readonly excelApi?: string;
 }
 
 /** A value a user entered: on the row whose `identity` column holds `identityValue`. */
@@ -40,8 +42,11 @@ export function faultScenario<R>(
   prepare: FaultScenario<R>["prepare"],
   act: FaultScenario<R>["act"],
   comparable: FaultScenario<R>["comparable"],
+  excelApi?: string,
 ): FaultScenario<R> {
-  return { name, prepare, act, comparable };
+  return excelApi === undefined
+    ? { name, prepare, act, comparable }
+    : { name, prepare, act, comparable, excelApi };
 }
 
 /** The entered values no longer found on their rows (none: all intact). */
@@ -105,6 +110,10 @@ export function workbookFingerprint(state: FakeWorkbookState): unknown {
         tabColor: sheet.tabColor,
         cells,
         notes: [...sheet.notes].sort((a, b) => a[0] - b[0]),
+        // Comment ids and their order (creation) differ from run to run; cell, text and author do not.
+        comments: sheet.comments
+          .map((c) => [c.key, c.content, c.authorName] as const)
+          .sort((a, b) => a[0] - b[0]),
         widths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
         heights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]),
         freeze: sheet.freeze,
@@ -153,10 +162,11 @@ export interface FaultBaseline {
 }
 
 export async function faultBaseline<R>(scenario: FaultScenario<R>): Promise<FaultBaseline> {
-  const prepared = await createOfficeHarness();
+  const excelApi = scenario.excelApi === undefined ? {} : { excelApi: scenario.excelApi };
+  const prepared = await createOfficeHarness({ excel: excelApi });
   const entries = await scenario.prepare(prepared);
   const start = prepared.excel.state.clone();
-  const clean = await createOfficeHarness({ excel: { state: start.clone() } });
+  const clean = await createOfficeHarness({ excel: { state: start.clone(), ...excelApi } });
   const syncs = clean.excel.syncCount;
   const operations = clean.excel.operationCount;
   const result = scenario.comparable(await scenario.act(clean.port));
@@ -176,7 +186,8 @@ export async function runWithFault<R>(
   baseline: FaultBaseline,
   fault: FakeFault,
 ): Promise<FaultRun> {
-  const harness = await createOfficeHarness({ excel: { state: baseline.start.clone() } });
+  const excelApi = scenario.excelApi === undefined ? {} : { excelApi: scenario.excelApi };
+  const harness = await createOfficeHarness({ excel: { state: baseline.start.clone(), ...excelApi } });
   harness.excel.injectFault(fault);
   const mutations = harness.excel.mutationCount;
   const error = await scenario.act(harness.port).then(
