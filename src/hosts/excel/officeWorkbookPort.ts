@@ -7,7 +7,7 @@
  * - `update` (generation and validation): reads in two (one more for a sheet past
  *   readBounds.withoutTables whose tables the port did not expect), then, in the same `Excel.run`,
  *   checks in one that nothing it would overwrite changed meanwhile (the same sync learns the
- *   notes a patch replaces and the tables it resizes) and writes in one;
+ *   notes, or comments, a patch replaces and the tables it resizes) and writes in one;
  * - `read`: two; `write`: one, plus up to three to learn what `update` learns on the way (the
  *   first of them also learns whether the sheets it replaces or patches are protected, so a write
  *   into existing sheets costs at least two).
@@ -95,7 +95,8 @@ export interface OfficeWorkbookPortOptions {
   readonly payloadLimitBytes?: number;
   /**
    * Which requirement sets the running Excel supports, asked once when the port is made (cell
-   * notes need ExcelApi 1.18). Office.js's own check by default; tests pass the fake Excel's.
+   * notes need ExcelApi 1.18, comments 1.10: see MarkTexts). Office.js's own check by default;
+   * tests pass the fake Excel's.
    *
    * @example
    * createOfficeWorkbookPort(run, { isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v) });
