@@ -93,7 +93,7 @@ export const enUS: TaskPaneMessages = {
       : `The sheets ${sheets.map((s) => `“${s}”`).join(", ")} are protected (Review → Unprotect Sheet); nothing was written. Unprotect them and run again.`,
   cosmeticFailureTitle: "The data is written, but part of the finishing is not",
   cosmeticFailure:
-    "Excel refused part of the finishing (column widths, colours, dropdowns, frozen panes, print set-up or charts). What was entered and written stands; running again applies the rest.",
+    "Excel refused part of the finishing (column widths, colours, dropdowns, frozen panes, print set-up, charts or comments). What was entered and written stands; running again applies the rest.",
   retry: "Try again",
   dismiss: "Dismiss",
   validatedTitle: (errors, warnings) =>

@@ -70,7 +70,8 @@ export interface TaskPaneMessages {
   readonly sheetsProtected: (sheets: readonly string[]) => string;
   /**
    * The data went in but Excel refused part of the finishing (widths, colours, dropdowns, frozen
-   * panes, print set-up, charts): a warning beside the outcome, not a failure.
+   * panes, print set-up, charts, and the validation's comments where Excel lacks notes): a warning
+   * beside the outcome, not a failure.
    */
   readonly cosmeticFailureTitle: string;
   readonly cosmeticFailure: string;

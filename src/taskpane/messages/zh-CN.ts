@@ -83,7 +83,7 @@ export const zhCN: TaskPaneMessages = {
     `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护（审阅 → 撤消工作表保护），没有写入任何内容。请撤消保护后再运行一次。`,
   cosmeticFailureTitle: "数据已写入，但部分版式未能应用",
   cosmeticFailure:
-    "Excel 拒绝了部分版式设置（列宽、颜色、下拉列表、冻结窗格、打印设置或图表）。已填报和已写入的内容不受影响；再运行一次即可补上。",
+    "Excel 拒绝了部分版式设置（列宽、颜色、下拉列表、冻结窗格、打印设置、图表或批注）。已填报和已写入的内容不受影响；再运行一次即可补上。",
   retry: "重试",
   dismiss: "关闭",
   validatedTitle: (errors, warnings) =>
