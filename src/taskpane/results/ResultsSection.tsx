@@ -76,9 +76,6 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
 
   const select = (issue: ReportIssue) => {
     setSelectFailure(null);
-    // Such an issue names a sheet the workbook no longer has: its message says what to do, and
-    // selecting would only fail.
-    if (absentSheetCodes.has(issue.code)) return;
     selectCell(issue.sheet, issue.cell).catch((error: unknown) => {
       setSelectFailure({
         failure: error instanceof PaneFailure ? error : new PaneFailure("selecting", error),
@@ -145,7 +142,11 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
               <IssueList
                 issues={filtered.slice(0, shown)}
                 text={text}
-                onSelect={select}
+                onSelect={(issue) => {
+                  // Such an issue names a sheet the workbook no longer has: its message says what
+                  // to do, and selecting would only fail.
+                  if (!absentSheetCodes.has(issue.code)) select(issue);
+                }}
                 describedBy="wp-issues-hint"
               />
             )}
