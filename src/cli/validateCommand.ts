@@ -18,6 +18,7 @@ import {
   UsageProblem,
 } from "./workbookFiles";
 import { describeHostError } from "./hostErrorMessage";
+import { defaultAsOf } from "../core/validation/defaultAsOf";
 
 /** What `validate` was asked to do, paths as the user typed them. */
 export interface ValidateRequest {
@@ -109,7 +110,7 @@ function checkDate(option: string, value: string, messages: CliMessages): string
 
 async function validate(request: ValidateRequest, messages: CliMessages) {
   const { book, out } = request;
-  const asOf = checkDate("--today", request.today ?? localToday(), messages);
+  const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
   const publishedOn =
     request.published === undefined ? undefined : checkDate("--published", request.published, messages);
   if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
@@ -118,6 +119,8 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   if (input === null) throw new UsageProblem(messages.inputMissing(book));
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
   const plan = await loadPlan(request.plan, request.locale, messages);
+  // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
+  const asOf = today ?? defaultAsOf(localToday(), plan.year);
 
   // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS.
   const workbook =

@@ -33,6 +33,7 @@ import type { PaneRequests } from "./paneRequests";
 import { FailureBar } from "./FailureBar";
 import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
+import { defaultAsOf } from "../core/validation/defaultAsOf";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -213,7 +214,11 @@ export function App({
           return outcome.ok;
         }
         const outcome = await loaded.validate(
-          { locale, asOf: stored.asOf ?? host.today(), summary: action === "summarise" },
+          {
+            locale,
+            asOf: stored.asOf ?? defaultAsOf(host.today(), loaded.planYear),
+            summary: action === "summarise",
+          },
           onStep,
           onCosmeticFailure,
         );
@@ -356,7 +361,7 @@ export function App({
               id="wp-settings"
               text={text}
               stored={stored}
-              today={host.today()}
+              today={workbook === null ? host.today() : defaultAsOf(host.today(), workbook.planYear)}
               readPublishedOn={readPublishedOn}
               busy={running}
               onSave={saveSettings}

@@ -95,7 +95,7 @@ describe("water-plan COMMAND --help", () => {
 选项：
   --out <文件>        把标注了问题、填好计算列和汇总表的工作簿写入此 .xlsx 文件
   --json              以 JSON 输出校验报告
-  --today <日期>      统计截止日 YYYY-MM-DD（默认今天）
+  --today <日期>      统计截止日 YYYY-MM-DD（默认今天，不晚于计划年末）
   --published <日期>  市级工作计划公布日期 YYYY-MM-DD（默认取工作簿中的设置）
   --plan <文件>       计划 JSON 文件（默认：内置的柳州市 2023 年度计划）
   -h, --help          显示帮助
@@ -122,7 +122,8 @@ Options:
   --out <file>        write the workbook with problems marked, computed columns
                       filled and the summary sheet to this .xlsx file
   --json              print the report as JSON
-  --today <date>      the as-of date YYYY-MM-DD (default: today)
+  --today <date>      the as-of date YYYY-MM-DD (default: today, at most the
+                      plan year's end)
   --published <date>  the date the city published its work plan, YYYY-MM-DD
                       (default: the workbook's setting)
   --plan <file>       a plan JSON file (default: the built-in Liuzhou 2023 plan)

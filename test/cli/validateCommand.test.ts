@@ -56,6 +56,12 @@ describe("water-plan validate", () => {
     expect(await readFile(book)).toEqual(before);
   });
 
+  it("judges up to today by default, but never past the plan year's last day", async () => {
+    // Today is past 2023 on every machine that runs this test: the 2023 plan is judged to 31 December.
+    const report = JSON.parse((await run("validate", book, "--json")).out()) as { asOf: string };
+    expect(report.asOf).toBe("2023-12-31");
+  });
+
   it("prints one JSON document with the report's documented fields", async () => {
     const io = await run("validate", book, "--today", "2023-06-30", "--json", "--lang", "en");
     const report = JSON.parse(io.out()) as {

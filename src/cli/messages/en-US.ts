@@ -70,7 +70,7 @@ export const enUSMessages: CliMessages = {
   markedOutOption:
     "write the workbook with problems marked, computed columns filled and the summary sheet to this .xlsx file",
   jsonOption: "print the report as JSON",
-  todayOption: "the as-of date YYYY-MM-DD (default: today)",
+  todayOption: "the as-of date YYYY-MM-DD (default: today, at most the plan year's end)",
   publishedOption: "the date the city published its work plan, YYYY-MM-DD (default: the workbook's setting)",
   inputMissing: (book) => `The workbook ${book} does not exist.`,
   inputIsDirectory: (book) => `${book} is a folder; give an .xlsx file.`,

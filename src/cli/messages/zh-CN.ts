@@ -62,7 +62,7 @@ export const zhCNMessages: CliMessages = {
   bookArgument: "要校验的 .xlsx 工作簿（不会被改动，除非 --out 指向它）",
   markedOutOption: "把标注了问题、填好计算列和汇总表的工作簿写入此 .xlsx 文件",
   jsonOption: "以 JSON 输出校验报告",
-  todayOption: "统计截止日 YYYY-MM-DD（默认今天）",
+  todayOption: "统计截止日 YYYY-MM-DD（默认今天，不晚于计划年末）",
   publishedOption: "市级工作计划公布日期 YYYY-MM-DD（默认取工作簿中的设置）",
   inputMissing: (book) => `找不到工作簿 ${book}。`,
   inputIsDirectory: (book) => `${book} 是一个目录，请指定一个 .xlsx 文件。`,

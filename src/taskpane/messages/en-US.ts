@@ -146,7 +146,8 @@ export const enUS: TaskPaneMessages = {
     show: "Settings",
     hide: "Hide settings",
     asOf: "As-of date",
-    asOfHint: "The day deadlines and monitoring periods are judged at. Unset: today.",
+    asOfHint:
+      "The day deadlines and monitoring periods are judged at. Unset: today, or 31 December of the plan year once it is over.",
     useToday: "Use today",
     publishedOn: "Plan publication date",
     publishedOnHint:

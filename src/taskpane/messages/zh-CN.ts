@@ -135,7 +135,7 @@ export const zhCN: TaskPaneMessages = {
     show: "设置",
     hide: "收起设置",
     asOf: "校验基准日",
-    asOfHint: "判断任务是否逾期、统计监测数据到哪一天。不设置时使用今天。",
+    asOfHint: "判断任务是否逾期、统计监测数据到哪一天。不设置时使用今天；计划年度已过时为该年 12 月 31 日。",
     useToday: "使用今天",
     publishedOn: "计划公布日期",
     publishedOnHint:

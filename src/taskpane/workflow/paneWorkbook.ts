@@ -54,6 +54,8 @@ export class CosmeticFailureRelay {
 export interface PaneWorkbook {
   /** The plan's title in both languages. */
   readonly planTitle: LocalizedText;
+  /** The plan's year: the default as-of day never passes its last day (see defaultAsOf). */
+  readonly planYear: number;
   /** Generates the plan's sheets; `publishedOn` given: stores that publication date in the workbook. */
   generate(
     options: { readonly locale: Locale; readonly publishedOn?: string | null },
@@ -88,6 +90,7 @@ export function createPaneWorkbook(
     watchPort(port, limits === undefined ? { onStep } : { onStep, limits });
   return {
     planTitle: { "zh-CN": plan.title, "en-US": plan.titleEn },
+    planYear: plan.year,
     generate: (options, onStep, onCosmeticFailure) =>
       cosmetic.during(onCosmeticFailure, () =>
         generateWorkbook(
