@@ -38,10 +38,11 @@
  *   setPrintTitleColumns, zoom), Range.getSpecialCellsOrNullObject (which cells hold formulas).
  * - ExcelApi 1.13, only where supported: Table.resize (otherwise a table is turned into a range and
  *   added again).
- * - ExcelApi 1.10, only where supported and 1.18 is not (`markTexts` "comments"): Worksheet.comments
+ * - ExcelApi 1.10, only where supported: where 1.18 is not (`markTexts` "comments"), Worksheet.comments
  *   (add with a Range and plain text, getCount, getItem, getItemAt), Comment.content/id/delete/
- *   getLocation — each ExcelApi 1.10 in @types/office-js and
- *   https://learn.microsoft.com/javascript/api/excel/excel.commentcollection.
+ *   getLocation; where it is, all of those but `add`, to find the cells a user's comment holds (they
+ *   take no note) and remove the add-in's own comments an Excel without notes wrote — each ExcelApi
+ *   1.10 in @types/office-js and https://learn.microsoft.com/javascript/api/excel/excel.commentcollection.
  * - ExcelApi 1.18, only where supported (`features.notes`, `markTexts` "notes"): Worksheet.notes (add,
  *   getCount, getItem, getItemAt), Note.content/delete/getLocation.
  */
@@ -490,7 +491,7 @@ export function createOfficeWorkbookPort(
     sync: (context: Excel.RequestContext) => Promise<void>,
     known: {
       readonly sheetNames: readonly string[] | null;
-      readonly noteCounts: ReadonlyMap<string, number> | null;
+      readonly noteCounts: ReadonlyMap<string, MarkCounts> | null;
       /**
        * Whether the caller read the workbook in this same session (update): what it learned is
        * fresh, its check loads the tables' cells itself, and it knows which sheets are protected.
@@ -524,7 +525,7 @@ export function createOfficeWorkbookPort(
       ? []
       : [...new Set([...replaced, ...patches.map((p) => p.sheet)].map((n) => n.toLowerCase()))];
     let sheetNames = known.sheetNames;
-    const noteCounts = new Map<string, number>();
+    const noteCounts = new Map<string, MarkCounts>();
     const protectedSheets = new Set<string>();
     if (
       namesNeeded ||
@@ -660,7 +661,7 @@ interface SheetProbe {
   readonly used: Excel.Range;
   readonly tables: Excel.TableCollection;
   readonly charts: Excel.ChartCollection;
-  readonly notes: OfficeExtension.ClientResult<number> | null;
+  readonly notes: MarkCountLoad | null;
   /** Whether the sheet is protected (ExcelApi 1.2): a write into it would fail part-way. */
   readonly protection: Excel.WorksheetProtection;
   /** The cells of the tables the port expected there, by lower-case table name (null objects if gone). */
@@ -672,7 +673,7 @@ interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
   readonly charts: ReadonlyMap<string, readonly string[]>;
   /** Notes per existing sheet, by lower-case name (only where the read was asked to count them). */
-  readonly noteCounts: ReadonlyMap<string, number>;
+  readonly noteCounts: ReadonlyMap<string, MarkCounts>;
   /** Tables per existing sheet (scratch sheets included), by lower-case name; cells not loaded. */
   readonly tables: ReadonlyMap<string, readonly TableFact[]>;
   /** The existing sheets read that are protected (lower-case names). */
@@ -752,7 +753,7 @@ async function readInContext(
   const scratchNames = worksheets.items.map((ws) => ws.name).filter(isScratchSheetName);
   const allNames = worksheets.items.map((ws) => ws.name).filter((name) => !isScratchSheetName(name));
   const charts = new Map<string, readonly string[]>();
-  const noteCounts = new Map<string, number>();
+  const noteCounts = new Map<string, MarkCounts>();
   const tableFacts = new Map<string, readonly TableFact[]>();
   const scratch = new Set(scratchNames.map((name) => name.toLowerCase()));
   const windows = new Map<string, CellRect | null>();
@@ -1030,7 +1031,7 @@ async function checkUnchanged(
   batch: WriteBatch,
   options: {
     readonly formulas: boolean;
-    readonly noteCounts: ReadonlyMap<string, number>;
+    readonly noteCounts: ReadonlyMap<string, MarkCounts>;
     /** Which cell texts carry the marks (the counts above are of them); null: none. */
     readonly markTexts: MarkTexts;
     /** Tables as known now; the cells of those the write may resize are loaded with the check. */
@@ -1100,7 +1101,7 @@ async function checkOnce(
   requests: readonly (readonly ValuePiece<CheckedArea>[])[],
   options: {
     readonly formulas: boolean;
-    readonly noteCounts: ReadonlyMap<string, number>;
+    readonly noteCounts: ReadonlyMap<string, MarkCounts>;
     readonly markTexts: MarkTexts;
     readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly sync: (context: Excel.RequestContext) => Promise<void>;
@@ -1134,8 +1135,9 @@ async function checkOnce(
   // The patched sheets' notes (or comments): how many now, and each one's text and place.
   const noteLoads: {
     sheet: string;
-    now: OfficeExtension.ClientResult<number>;
-    before: number;
+    kind: MarkKind;
+    now: MarkCountLoad;
+    before: MarkCounts;
     items: (() => NoteFact)[];
   }[] = [];
   const kind = options.markTexts;
@@ -1146,8 +1148,8 @@ async function checkOnce(
       continue;
     if (patch.notes.length === 0 && patch.clearNotes === null) continue;
     const sheet = worksheets.getItem(patch.sheet);
-    const items = Array.from({ length: before }, (_, i) => loadMarkTextAt(sheet, kind, i));
-    noteLoads.push({ sheet: patch.sheet, now: countMarkTexts(sheet, kind), before, items });
+    const items = loadMarkTexts(sheet, kind, before);
+    noteLoads.push({ sheet: patch.sheet, kind, now: countMarkTexts(sheet, kind), before, items });
   }
 
   for (const request of requests.length === 0 ? [[]] : requests) {
@@ -1202,9 +1204,11 @@ async function checkOnce(
     );
   }
   const survey = new Map<string, readonly NoteFact[]>();
-  for (const { sheet, now, before, items } of noteLoads) {
-    if (now.value !== before)
-      throw changed(sheet, null, `a ${kind === "comments" ? "comment" : "note"} was added or removed`);
+  for (const { sheet, kind: surveyed, now, before, items } of noteLoads) {
+    const counted = now.value;
+    const differs = surveyedKinds(surveyed).find((_, i) => counted[i] !== before[i]);
+    if (differs !== undefined)
+      throw changed(sheet, null, `a ${differs === "comments" ? "comment" : "note"} was added or removed`);
     survey.set(
       sheet.toLowerCase(),
       items.map((fact) => fact()),
@@ -1398,7 +1402,7 @@ interface WriteFacts {
   /** Every sheet's name, where the batch patches sheets; null where nobody asked. */
   readonly sheetNames: readonly string[] | null;
   /** Notes per patched sheet that clears or adds notes, by lower-case name. */
-  readonly noteCounts: ReadonlyMap<string, number>;
+  readonly noteCounts: ReadonlyMap<string, MarkCounts>;
   /** Replaced or patched sheets that are protected, by lower-case name (write only; update's read knows). */
   readonly protectedSheets: ReadonlySet<string>;
 }
@@ -1482,7 +1486,7 @@ function refuseProtectedSheets(batch: WriteBatch, isProtected: (sheet: string) =
 async function surveyNotes(
   context: Excel.RequestContext,
   kind: NonNullable<MarkTexts>,
-  counts: ReadonlyMap<string, number>,
+  counts: ReadonlyMap<string, MarkCounts>,
   sync: (context: Excel.RequestContext) => Promise<void>,
 ): Promise<Map<string, readonly NoteFact[]>> {
   const survey = new Map<string, readonly NoteFact[]>();
@@ -1490,7 +1494,7 @@ async function surveyNotes(
   for (const [sheet, count] of counts) {
     survey.set(sheet, []);
     const worksheet = context.workbook.worksheets.getItem(sheet);
-    for (let i = 0; i < count; i += 1) pending.push({ sheet, fact: loadMarkTextAt(worksheet, kind, i) });
+    for (const fact of loadMarkTexts(worksheet, kind, count)) pending.push({ sheet, fact });
   }
   if (pending.length === 0) return survey;
   await sync(context);
@@ -1498,19 +1502,51 @@ async function surveyNotes(
   return survey;
 }
 
-/** How many notes (or comments) the sheet holds; a null sheet's collection counts 0. */
-function countMarkTexts(
-  sheet: Excel.Worksheet,
-  kind: NonNullable<MarkTexts>,
-): OfficeExtension.ClientResult<number> {
-  return kind === "notes" ? sheet.notes.getCount() : sheet.comments.getCount();
+/** A kind of cell text: a note (ExcelApi 1.18) or a comment thread (1.10). */
+type MarkKind = NonNullable<MarkTexts>;
+
+/**
+ * The cell texts surveyed where the marks are of the given kind. Where they are notes, comments
+ * too: a cell holds a note or a comment, never both (see noteSteps), so a cell with a user's
+ * comment takes no note, and the survey says which cells those are. Where the marks are comments,
+ * those alone: notes cannot be read below ExcelApi 1.18.
+ */
+function surveyedKinds(kind: MarkKind): readonly MarkKind[] {
+  return kind === "notes" ? ["notes", "comments"] : ["comments"];
+}
+
+/** How many of each surveyed kind (see surveyedKinds) a sheet holds, in that order. */
+type MarkCounts = readonly number[];
+
+/** Counts queued in one batch; `value` is read after the sync. */
+interface MarkCountLoad {
+  readonly value: MarkCounts;
+}
+
+/** How many notes and comments (see surveyedKinds) the sheet holds; a null sheet's collections count 0. */
+function countMarkTexts(sheet: Excel.Worksheet, kind: MarkKind): MarkCountLoad {
+  const counts = surveyedKinds(kind).map((k) =>
+    k === "notes" ? sheet.notes.getCount() : sheet.comments.getCount(),
+  );
+  return {
+    get value() {
+      return counts.map((count) => count.value);
+    },
+  };
+}
+
+/** Queues the load of every note and comment the counts say the sheet holds (see loadMarkTextAt). */
+function loadMarkTexts(sheet: Excel.Worksheet, kind: MarkKind, counts: MarkCounts): (() => NoteFact)[] {
+  return surveyedKinds(kind).flatMap((k, i) =>
+    Array.from({ length: counts[i] ?? 0 }, (_, index) => loadMarkTextAt(sheet, k, index)),
+  );
 }
 
 /**
  * Queues the load of the sheet's index-th note (or comment): its text, its cell and, for a comment,
  * its id. The returned function reads them after the sync.
  */
-function loadMarkTextAt(sheet: Excel.Worksheet, kind: NonNullable<MarkTexts>, index: number): () => NoteFact {
+function loadMarkTextAt(sheet: Excel.Worksheet, kind: MarkKind, index: number): () => NoteFact {
   if (kind === "notes") {
     const note = sheet.notes.getItemAt(index);
     note.load("content");
@@ -2217,18 +2253,25 @@ function patchSteps(
  * Removes the add-in's notes (or comments) inside `clearNotes` and writes the new ones. A note is
  * addressed by its cell, a comment by the id the survey loaded, so removing one never shifts
  * another. A cell keeps one note, or one comment thread (a second `comments.add` on it fails,
- * https://github.com/OfficeDev/office-js/issues/1416): where the add-in's old one stays (outside
- * `clearNotes`) its text is replaced; where a user's is, the user's stays and the add-in's is not
- * written (the fill and the task pane's list still show the problem). For a user's comment that
- * means no reply either: a reply would sit in the user's conversation under the user's own name
- * (Excel signs comments with the signed-in user), notify whoever takes part in it, and could be
- * cleared next time only by deleting inside the user's thread.
+ * https://github.com/OfficeDev/office-js/issues/1416), and never both: Excel's own UI offers a cell
+ * that has a note no new comment and one that has a comment no new note (Excel's observed
+ * behaviour; the Office.js reference does not say what `add` does there, and the fake refuses it).
+ * Where the add-in's old one stays (outside `clearNotes`) its text is replaced; where a user's note
+ * or comment is, the user's stays and the add-in's is not written (the fill and the task pane's
+ * list still show the problem). For a user's comment that means no reply either: a reply would sit
+ * in the user's conversation under the user's own name (Excel signs comments with the signed-in
+ * user), notify whoever takes part in it, and could be cleared next time only by deleting inside
+ * the user's thread.
  *
- * The comments added or rewritten are finishing, not data: an Excel without notes cannot tell the
- * add-in which cells hold a user's note (notes are read from ExcelApi 1.18 on), and a cell holds a
- * note or a comment, so Excel may refuse one the add-in cannot foresee; the fills and the list
- * already carry that mark, and such a refusal is reported (a cosmetic failure), not a failed
- * validation. Removing the add-in's old comments stays data, like every other clearing.
+ * Where the marks are notes the survey holds the patched sheets' comments too (see
+ * surveyedKinds), so a user's comment on a problem cell is seen and its note skipped: adding notes
+ * stays data, as nothing Excel would refuse is left to foresee. The add-in's own comments an
+ * Excel without notes wrote earlier are removed inside `clearNotes` like its notes, so the cell
+ * takes a note now. The comments added or rewritten where the marks are comments are finishing,
+ * not data: an Excel without notes cannot tell the add-in which cells hold a user's note (notes are
+ * read from ExcelApi 1.18 on), so Excel may refuse one the add-in cannot foresee; the fills and
+ * the list already carry that mark, and such a refusal is reported (a cosmetic failure), not a
+ * failed validation. Removing the add-in's old comments stays data, like every other clearing.
  */
 function noteSteps(patch: SheetPatch, existing: readonly NoteFact[], kind: NonNullable<MarkTexts>): Step[] {
   const name = patch.sheet;
@@ -2240,7 +2283,7 @@ function noteSteps(patch: SheetPatch, existing: readonly NoteFact[], kind: NonNu
     if (clear !== null && containsCell(clear, note.row, note.col) && isAddInNote(note.content)) {
       const id = note.id;
       steps.push(
-        kind === "comments" && id !== null
+        id !== null
           ? dataStep(2, utf8Bytes(id), (scope) => {
               scope.sheet(name).comments.getItem(id).delete();
             })
@@ -2268,9 +2311,10 @@ function noteSteps(patch: SheetPatch, existing: readonly NoteFact[], kind: NonNu
             }),
       );
     } else if (isAddInNote(there.content)) {
+      const rewrite = kind === "comments" ? cosmeticStep : dataStep;
       steps.push(
-        kind === "comments" && id !== null
-          ? cosmeticStep(2, utf8Bytes(note.text + id), (scope) => {
+        id !== null
+          ? rewrite(2, utf8Bytes(note.text + id), (scope) => {
               scope.sheet(name).comments.getItem(id).content = note.text;
             })
           : dataStep(2, utf8Bytes(note.text), (scope) => {

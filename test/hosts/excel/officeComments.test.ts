@@ -32,6 +32,13 @@ function commentsOf(harness: OfficeHarness): string[] {
   );
 }
 
+/** Every sheet's notes, as "sheet!cell text" lines in cell order. */
+function notesOf(harness: OfficeHarness): string[] {
+  return harness.excel.state.sheets.flatMap((sheet) =>
+    [...sheet.notes].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${sheet.name}!${k} ${n.content}`),
+  );
+}
+
 function addInComments(sheet: FakeSheetState): number {
   return sheet.comments.filter((c) => c.content.startsWith(addInNoteMarker)).length;
 }
@@ -118,6 +125,76 @@ describe("validation's marks in an Excel without notes (ExcelApi 1.18) but with 
     };
     await expect(validate(port)).rejects.toMatchObject({ code: "workbook_changed" });
     expect(commentsOf(harness)).toEqual([`${tasks}!${8 * EXCEL_COLUMNS + 12} 张三：待核实`]);
+  });
+});
+
+describe("validation's notes (ExcelApi 1.18) beside a user's comments", () => {
+  const l4 = `${tasks}!${3 * EXCEL_COLUMNS + 11}`;
+
+  it("keeps a user's comment on a marked cell, writes no note there, and validating again is stable", async () => {
+    const clean = await exampleIn("1.18");
+    const expected = await validate(clean.port);
+    expect(notesOf(clean).some((line) => line.startsWith(`${l4} `))).toBe(true);
+
+    const harness = await exampleIn("1.18");
+    const state = harness.excel.state;
+    // A user's comment on a cell validation marks (L4), and one on a cell it does not.
+    enterCommentAsUser(state, tasks, "L4", "张三：状态待确认");
+    enterCommentAsUser(state, tasks, "B5", "李四：名称已核");
+    const comments = commentsOf(harness);
+    const outcome = await validate(harness.port);
+    // The same report (the pane's list) as without the comments, and no failure.
+    expect(outcome).toEqual(expected);
+    expect(outcome.ok).toBe(true);
+    expect(harness.port.stats.lastWrite!.cosmeticFailures).toEqual([]);
+    // The user's comments stay as they were; L4 holds no note but keeps its fill; every other
+    // cell's note is the one a workbook without comments gets.
+    expect(commentsOf(harness)).toEqual(comments);
+    expect(commentAt(state, tasks, "L4")).toBe("张三：状态待确认");
+    expect((await harness.sheet(tasks))!.fillAt("L4")).toBe("#FFC7CE");
+    expect(notesOf(harness)).toEqual(notesOf(clean).filter((line) => !line.startsWith(`${l4} `)));
+    // The comments are surveyed in the syncs the notes' survey spends: read 2, check 1, write 1.
+    const read = harness.port.stats.lastRead!;
+    const write = harness.port.stats.lastWrite!;
+    expect(read.syncs - read.extraChunks + write.syncs - write.extraChunks).toBe(4);
+    expect(read.syncs + write.syncs).toBe(
+      clean.port.stats.lastRead!.syncs + clean.port.stats.lastWrite!.syncs,
+    );
+
+    const notes = notesOf(harness);
+    expect(await validate(harness.port)).toEqual(outcome);
+    expect(notesOf(harness)).toEqual(notes);
+    expect(commentsOf(harness)).toEqual(comments);
+  });
+
+  it("writes nothing when a user added a comment between the read and the write", async () => {
+    const harness = await exampleIn("1.18");
+    const port: WorkbookPort = {
+      ...harness.port,
+      update: (names, options, planIt) =>
+        harness.port.update(names, options, (snapshot) => {
+          enterCommentAsUser(harness.excel.state, tasks, "M9", "张三：待核实");
+          return planIt(snapshot);
+        }),
+    };
+    const notes = notesOf(harness);
+    await expect(validate(port)).rejects.toMatchObject({ code: "workbook_changed" });
+    expect(notesOf(harness)).toEqual(notes);
+  });
+
+  it("replaces with notes the comments it wrote in an Excel without notes", async () => {
+    const older = await exampleIn("1.17");
+    await validate(older.port);
+    expect(addInComments(older.excel.state.sheetByName(tasks)!)).toBeGreaterThan(0);
+    enterCommentAsUser(older.excel.state, tasks, "B5", "李四：名称已核");
+    // The same workbook opened in an Excel with notes.
+    const newer = await createOfficeHarness({ excel: { excelApi: "1.18", state: older.excel.state } });
+    const outcome = await validate(newer.port);
+    expect(outcome.ok).toBe(true);
+    expect(commentsOf(newer)).toEqual([`${tasks}!${4 * EXCEL_COLUMNS + 1} 李四：名称已核`]);
+    const clean = await exampleIn("1.18");
+    expect(outcome).toEqual(await validate(clean.port));
+    expect(notesOf(newer)).toEqual(notesOf(clean));
   });
 });
 

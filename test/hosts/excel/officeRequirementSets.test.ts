@@ -87,13 +87,16 @@ describe("the Office host's requirement sets", () => {
     expect(listedVersions().sort(byVersion)).toEqual([...used].sort(byVersion));
   });
 
-  it("uses comments (ExcelApi 1.10) only where Excel lacks notes (1.18)", async () => {
+  it("writes comments (ExcelApi 1.10) only where Excel lacks notes (1.18), and with notes only reads them", async () => {
     const latest = await createOfficeHarness();
     await exercise(latest);
-    expect(latest.excel.apiUses.has("1.10")).toBe(false);
+    // With notes, comments are only counted and looked at, to skip a cell a user's comment holds.
+    expect([...(latest.excel.apiUses.get("1.10") ?? [])].filter((use) => /\badd\b/u.test(use))).toEqual([]);
+    expect(latest.excel.state.sheets.every((s) => s.comments.length === 0)).toBe(true);
     const older = await createOfficeHarness({ excel: { excelApi: "1.17" } });
     await exercise(older);
     expect(older.excel.apiUses.has("1.18")).toBe(false);
+    expect([...older.excel.apiUses.get("1.10")!].some((use) => /\badd\b/u.test(use))).toBe(true);
     expect(older.excel.state.sheetByName(tasks)!.comments.map((c) => c.content)).toEqual([
       `${addInNoteMarker}状态不在下拉列表中`,
     ]);
