@@ -88,8 +88,8 @@ export class FakeCommentCollection extends FakeItemCollection<
    * Starts a thread on one cell. Excel keeps one thread per cell (a second comment there is a
    * reply, `Comment.replies.add`), and `add` on a cell that has one fails: "If we try to add a
    * comment to a cell that already has a comment, an error occurs"
-   * (https://github.com/OfficeDev/office-js/issues/1416). Which code Excel gives is not
-   * documented; the fake says InvalidOperation.
+   * (https://github.com/OfficeDev/office-js/issues/1416). Nor does a cell that has a note take a
+   * comment. Which code Excel gives is not documented; the fake says InvalidOperation.
    */
   add(cellAddress: string | FakeRange, content: string): FakeCommentProxy {
     checkSameContext(this.context, cellAddress);
@@ -103,6 +103,15 @@ export class FakeCommentCollection extends FakeItemCollection<
         throw new FakeRichApiError(
           "InvalidOperation",
           `${formatA1(rectOf(k))} already has a comment; a cell holds one comment thread.`,
+        );
+      }
+      // A cell holds a note or a comment thread, never both: Excel's UI offers no new comment on a
+      // cell that has a note (observed behaviour; the Office.js reference does not say what `add`
+      // does there, so the fake refuses it as it refuses a second thread).
+      if (sheet.notes.has(k)) {
+        throw new FakeRichApiError(
+          "InvalidOperation",
+          `${formatA1(rectOf(k))} has a note; a cell holds a note or a comment, not both.`,
         );
       }
       const comment: FakeComment = {

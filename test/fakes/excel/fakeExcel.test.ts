@@ -449,6 +449,39 @@ describe("fake Excel: comments (ExcelApi 1.10)", () => {
   });
 });
 
+describe("fake Excel: a cell holds a note or a comment, not both", () => {
+  // Excel's UI offers no new comment on a cell that has a note, nor a new note on one that has a
+  // comment (observed behaviour; the Office.js reference does not say what `add` does there).
+  it("refuses a note on a cell that has a comment, and a comment on one that has a note", async () => {
+    const excel = new FakeExcel({ excelApi: "1.18" });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.comments.add("Sheet1!A1", "评论");
+      sheet.notes.add("A2", "注释");
+      await context.sync();
+    });
+    const note = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").notes.add("A1", "x");
+      await context.sync();
+    });
+    expect(note.code).toBe("InvalidOperation");
+    const comment = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").comments.add("Sheet1!A2", "x");
+      await context.sync();
+    });
+    expect(comment.code).toBe("InvalidOperation");
+    // Once the comment is gone, the cell takes a note.
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.comments.getItemByCell("Sheet1!A1").delete();
+      sheet.notes.add("A1", "注释");
+      await context.sync();
+    });
+    expect(excel.state.sheets[0]!.notes.size).toBe(2);
+    expect(excel.state.sheets[0]!.comments).toEqual([]);
+  });
+});
+
 describe("fake Excel: charts", () => {
   it("adds a chart over a range, names, titles and places it, and refuses an unknown type", async () => {
     const excel = new FakeExcel();

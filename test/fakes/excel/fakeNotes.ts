@@ -68,7 +68,10 @@ export class FakeNoteCollection extends FakeItemCollection<FakeSheetState, NoteT
     return new FakeNoteProxy(this.context, `${this.path}[${index}]`, () => target);
   }
 
-  /** Adds a note to one cell; Excel keeps one note per cell, so the fake refuses a second. */
+  /**
+   * Adds a note to one cell; Excel keeps one note per cell, so the fake refuses a second, and a
+   * note on a cell that has a comment.
+   */
   add(cellAddress: string | FakeRange, content: string): FakeNoteProxy {
     checkSameContext(this.context, cellAddress);
     let added: NoteTarget | undefined;
@@ -88,6 +91,15 @@ export class FakeNoteCollection extends FakeItemCollection<FakeSheetState, NoteT
         throw new FakeRichApiError(
           "InvalidOperation",
           `${formatA1(rectOf(k))} already holds a note; a cell holds one note.`,
+        );
+      }
+      // A cell holds a note or a comment thread, never both: Excel's UI offers no new note on a cell
+      // that has a comment (observed behaviour; the Office.js reference does not say what `add`
+      // does there, so the fake refuses it as it refuses a second note).
+      if (sheet.comments.some((c) => c.key === k)) {
+        throw new FakeRichApiError(
+          "InvalidOperation",
+          `${formatA1(rectOf(k))} has a comment; a cell holds a note or a comment, not both.`,
         );
       }
       sheet.notes.set(k, { content, authorName: FAKE_NOTE_AUTHOR });

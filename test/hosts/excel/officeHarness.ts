@@ -103,6 +103,8 @@ export function enterNoteAsUser(state: FakeWorkbookState, sheetName: string, a1:
   const sheet = state.sheetByName(sheetName);
   if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
   const { row, col } = parseA1(a1);
+  // Excel offers no new note on a cell that has a comment (a cell holds one or the other).
+  if (sheet.comments.some((c) => c.key === key(row, col))) throw new Error(`${a1} has a comment`);
   sheet.notes.set(key(row, col), { content: text, authorName: "张三" });
 }
 
@@ -121,6 +123,7 @@ export function enterCommentAsUser(
   const { row, col } = parseA1(a1);
   const k = key(row, col);
   if (sheet.comments.some((c) => c.key === k)) throw new Error(`${a1} already has a comment`);
+  if (sheet.notes.has(k)) throw new Error(`${a1} has a note`);
   sheet.comments.push({ id: state.newId("COMMENT"), content: text, authorName: "张三", key: k });
 }
 
