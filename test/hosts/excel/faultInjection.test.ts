@@ -73,6 +73,17 @@ async function validatedWithComments(harness: OfficeHarness): Promise<readonly E
   return entries;
 }
 
+/**
+ * As validatedWithEntries in an Excel with notes, with a user's comment on a cell the next
+ * validation marks: that cell takes no note (a cell holds a note or a comment), and nothing fails.
+ */
+async function validatedWithUserComment(harness: OfficeHarness): Promise<readonly Entry[]> {
+  expect(harness.port.markTexts).toBe("notes");
+  const entries = await validatedWithEntries(harness);
+  enterCommentAsUser(harness.excel.state, "监测数据", "E4", "张三：实验室待复核");
+  return entries;
+}
+
 async function emptyWorkbook(harness: OfficeHarness): Promise<readonly Entry[]> {
   await harness.addSheet("Sheet1");
   return [];
@@ -94,6 +105,12 @@ const scenarios: readonly FaultScenario<never>[] = [
     validate,
     validated,
     "1.17",
+  ),
+  faultScenario(
+    "validate again over the last validation's notes, a user's comment on a marked cell",
+    validatedWithUserComment,
+    validate,
+    validated,
   ),
 ] as unknown as FaultScenario<never>[];
 
