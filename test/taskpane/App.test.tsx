@@ -405,7 +405,7 @@ describe("the task pane", () => {
     await generate(user);
     await user.click(screen.getByRole("button", { name: "设置" }));
     const form = await screen.findByRole("form", { name: "设置" });
-    await user.click(within(form).getByRole("checkbox", { name: "使用今天" }));
+    await user.click(within(form).getByRole("checkbox", { name: "使用默认日期（今天，不晚于计划年末）" }));
     const asOf = within(form).getByLabelText("校验基准日");
     fireEvent.change(asOf, { target: { value: "2023-12-31" } });
     fireEvent.change(within(form).getByLabelText("计划公布日期"), { target: { value: "2023-03-15" } });

@@ -148,7 +148,7 @@ export const enUS: TaskPaneMessages = {
     asOf: "As-of date",
     asOfHint:
       "The day deadlines and monitoring periods are judged at. Unset: today, or 31 December of the plan year once it is over.",
-    useToday: "Use today",
+    useToday: "Use the default (today, at most the plan year's end)",
     publishedOn: "Plan publication date",
     publishedOnHint:
       "Sets task 44's deadline (20 working days after publication). Saving generates the plan sheets again; entries are kept.",

@@ -136,7 +136,7 @@ export const zhCN: TaskPaneMessages = {
     hide: "收起设置",
     asOf: "校验基准日",
     asOfHint: "判断任务是否逾期、统计监测数据到哪一天。不设置时使用今天；计划年度已过时为该年 12 月 31 日。",
-    useToday: "使用今天",
+    useToday: "使用默认日期（今天，不晚于计划年末）",
     publishedOn: "计划公布日期",
     publishedOnHint:
       "用于计算任务 44 的完成时限（公布后 20 个工作日内）。保存时会重新生成计划表格，已填报的数据会保留。",
