@@ -12,7 +12,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { ReportIssue } from "../../workbook/validate/validateWorkbook";
 import type { Validated } from "../App";
 import type { TaskPaneMessages } from "../messages/taskPaneMessages";
 import { PaneFailure } from "../watchdog";
@@ -61,9 +60,12 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
   const [sheet, setSheet] = useState<string>("");
   const [severity, setSeverity] = useState<SeverityFilter>("all");
   const [shown, setShown] = useState(pageSize);
-  const [selectFailure, setSelectFailure] = useState<{ failure: PaneFailure; issue: ReportIssue } | null>(
-    null,
-  );
+  // The cell a failed selection was for, so that Retry selects it again.
+  const [selectFailure, setSelectFailure] = useState<{
+    failure: PaneFailure;
+    sheet: string;
+    cell: string;
+  } | null>(null);
 
   const sheets = useMemo(() => [...new Set(report.issues.map((i) => i.sheet))], [report.issues]);
   const filtered = useMemo(
@@ -74,12 +76,13 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
     [report.issues, sheet, severity],
   );
 
-  const select = (issue: ReportIssue) => {
+  const select = (sheet: string, cell: string) => {
     setSelectFailure(null);
-    selectCell(issue.sheet, issue.cell).catch((error: unknown) => {
+    selectCell(sheet, cell).catch((error: unknown) => {
       setSelectFailure({
         failure: error instanceof PaneFailure ? error : new PaneFailure("selecting", error),
-        issue,
+        sheet,
+        cell,
       });
     });
   };
@@ -145,7 +148,7 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
                 onSelect={(issue) => {
                   // Such an issue names a sheet the workbook no longer has: its message says what
                   // to do, and selecting would only fail.
-                  if (!absentSheetCodes.has(issue.code)) select(issue);
+                  if (!absentSheetCodes.has(issue.code)) select(issue.sheet, issue.cell);
                 }}
                 describedBy="wp-issues-hint"
               />
@@ -173,7 +176,7 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
             text={text}
             detailClassName={styles.detail}
             onRetry={() => {
-              select(selectFailure.issue);
+              select(selectFailure.sheet, selectFailure.cell);
             }}
             onDismiss={() => {
               setSelectFailure(null);
@@ -187,7 +190,7 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
           summarySheet={validated.summarySheet}
           text={text}
           onOpenSheet={(name) => {
-            select({ sheet: name, cell: "A1", severity: "warning", code: "sheet_missing", message: "" });
+            select(name, "A1");
           }}
         />
       )}
