@@ -1,14 +1,14 @@
-import { readFile, stat } from "node:fs/promises";
 import { posix } from "node:path";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue } from "../../workbook/layout";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
-import { prepareXlsxBytes, refuse, xlsxLimits } from "./prepareXlsxBytes";
+import { prepareXlsxBytes, refuse } from "./prepareXlsxBytes";
 import { assembleSnapshot, extentOfRef, type TableExtent } from "./snapshotSheet";
 import { inflateEntry, readZip, type ZipEntry } from "./zipArchive";
 import { xlsxFeatures } from "./xlsxWorkbook";
+import { readXlsxFile } from "./readXlsxFile";
 
 /**
  * A read-only xlsx host that reads only the sheets asked for, straight from their XML, without
@@ -77,20 +77,7 @@ export class XlsxStreamReader {
    * const book = await XlsxStreamReader.open("submitted/柳南区.xlsx");
    */
   static async open(path: string): Promise<XlsxStreamReader> {
-    let bytes: Buffer;
-    try {
-      const { size } = await stat(path);
-      if (size > xlsxLimits.fileBytes) {
-        throw refuse("too_large", `${path} has ${size} bytes, over ${xlsxLimits.fileBytes}.`, {
-          bytes: size,
-          limit: xlsxLimits.fileBytes,
-        });
-      }
-      bytes = await readFile(path);
-    } catch (cause) {
-      if (cause instanceof HostError) throw cause;
-      throw new HostError("file_unavailable", `Cannot read ${path}.`, { cause });
-    }
+    const bytes = await readXlsxFile(path);
     return XlsxStreamReader.fromBuffer(bytes);
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { type Cell, Workbook, type WorkbookView, type Worksheet } from "exceljs";
 import type {
@@ -13,11 +13,12 @@ import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
-import { prepareXlsxBytes, refuse, xlsxLimits } from "./prepareXlsxBytes";
+import { prepareXlsxBytes, refuse } from "./prepareXlsxBytes";
 import { assertUnprotected } from "./protectedSheets";
 import { readWorkbookProtection, withWorkbookProtection } from "./workbookProtection";
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
+import { readXlsxFile } from "./readXlsxFile";
 
 /**
  * The xlsx host: an `.xlsx` file held in memory by ExcelJS, behind the same WorkbookPort as Excel.
@@ -114,20 +115,7 @@ export class XlsxWorkbook {
    * const book = await XlsxWorkbook.open("submitted/柳南区.xlsx");
    */
   static async open(path: string): Promise<XlsxWorkbook> {
-    let bytes: Buffer;
-    try {
-      const { size } = await stat(path);
-      if (size > xlsxLimits.fileBytes) {
-        throw refuse("too_large", `${path} has ${size} bytes, over ${xlsxLimits.fileBytes}.`, {
-          bytes: size,
-          limit: xlsxLimits.fileBytes,
-        });
-      }
-      bytes = await readFile(path);
-    } catch (cause) {
-      if (cause instanceof HostError) throw cause;
-      throw new HostError("file_unavailable", `Cannot read ${path}.`, { cause });
-    }
+    const bytes = await readXlsxFile(path);
     return XlsxWorkbook.fromBuffer(bytes);
   }
 
