@@ -5,7 +5,13 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { addInNoteMarker, type WorkbookPort } from "../../../src/workbook/port";
 import { validateWorkbook, type ValidateOutcome } from "../../../src/workbook/validate/validateWorkbook";
 import { EXCEL_COLUMNS, type FakeSheetState } from "../../fakes/excel/fakeWorkbookState";
-import { commentAt, createOfficeHarness, enterCommentAsUser, type OfficeHarness } from "./officeHarness";
+import {
+  commentAt,
+  createOfficeHarness,
+  enterCommentAsUser,
+  type OfficeHarness,
+  typingDuring,
+} from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 
@@ -115,14 +121,9 @@ describe("validation's marks in an Excel without notes (ExcelApi 1.18) but with 
 
   it("writes nothing when a user added a comment between the read and the write", async () => {
     const harness = await exampleIn("1.17");
-    const port: WorkbookPort = {
-      ...harness.port,
-      update: (names, options, planIt) =>
-        harness.port.update(names, options, (snapshot) => {
-          enterCommentAsUser(harness.excel.state, tasks, "M9", "张三：待核实");
-          return planIt(snapshot);
-        }),
-    };
+    const port = typingDuring(harness.port, () => {
+      enterCommentAsUser(harness.excel.state, tasks, "M9", "张三：待核实");
+    });
     await expect(validate(port)).rejects.toMatchObject({ code: "workbook_changed" });
     expect(commentsOf(harness)).toEqual([`${tasks}!${8 * EXCEL_COLUMNS + 12} 张三：待核实`]);
   });
@@ -169,14 +170,9 @@ describe("validation's notes (ExcelApi 1.18) beside a user's comments", () => {
 
   it("writes nothing when a user added a comment between the read and the write", async () => {
     const harness = await exampleIn("1.18");
-    const port: WorkbookPort = {
-      ...harness.port,
-      update: (names, options, planIt) =>
-        harness.port.update(names, options, (snapshot) => {
-          enterCommentAsUser(harness.excel.state, tasks, "M9", "张三：待核实");
-          return planIt(snapshot);
-        }),
-    };
+    const port = typingDuring(harness.port, () => {
+      enterCommentAsUser(harness.excel.state, tasks, "M9", "张三：待核实");
+    });
     const notes = notesOf(harness);
     await expect(validate(port)).rejects.toMatchObject({ code: "workbook_changed" });
     expect(notesOf(harness)).toEqual(notes);

@@ -5,6 +5,8 @@ import {
   type OfficeHostStats,
   type OfficeWorkbookPortOptions,
 } from "../../../src/hosts/excel/officeWorkbookPort";
+import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
+import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { FakeExcel, type FakeExcelOptions } from "../../fakes/excel/fakeExcel";
@@ -72,6 +74,30 @@ export function createOfficeHarness(
       return Promise.resolve();
     },
   });
+}
+
+/**
+ * The port, with `type` run between update's read and its write: a user typing meanwhile.
+ *
+ * @example
+ * typingDuring(harness.port, () => enterAsUser(harness.excel.state, "监测数据", "D4", 7))
+ */
+export function typingDuring(port: WorkbookPort, type: () => void): WorkbookPort {
+  return {
+    ...port,
+    update: (names, options, plan) =>
+      port.update(names, options, (snapshot) => {
+        type();
+        return plan(snapshot);
+      }),
+  };
+}
+
+/** A fake Excel with the Liuzhou plan generated into it. */
+export async function generatedOffice(): Promise<OfficeHarness> {
+  const harness = await createOfficeHarness();
+  expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+  return harness;
 }
 
 /** Types into one cell as a user would: Excel types the text ("58.2" → 58.2) unless the cell is text. */

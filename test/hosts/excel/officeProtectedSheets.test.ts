@@ -4,16 +4,12 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { validateWorkbook } from "../../../src/workbook/validate/validateWorkbook";
 import { workbookFingerprint } from "./faultInjection";
-import { createOfficeHarness, enterAsUser, type OfficeHarness } from "./officeHarness";
+import { enterAsUser, generatedOffice, type OfficeHarness } from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 const monitoring = "监测数据";
 
-async function generated(): Promise<OfficeHarness> {
-  const harness = await createOfficeHarness();
-  expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
-  return harness;
-}
+const generated = generatedOffice;
 
 /** Review → Protect Sheet, as a user does it in Excel. */
 function protect(harness: OfficeHarness, sheet: string): void {

@@ -2,15 +2,11 @@ import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { readBounds } from "../../../src/workbook/port";
 import { key } from "../../fakes/excel/fakeWorkbookState";
-import { createOfficeHarness, enterAsUser, type OfficeHarness } from "./officeHarness";
+import { createOfficeHarness, enterAsUser, generatedOffice } from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 
-async function generated(): Promise<OfficeHarness> {
-  const harness = await createOfficeHarness();
-  expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
-  return harness;
-}
+const generated = generatedOffice;
 
 describe("the Office host's read, bounded around the add-in's tables (readBounds)", () => {
   it("leaves a stray value in A300000 unread, counts it, and costs no more round trips for it", async () => {

@@ -2,7 +2,7 @@ import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
 import { WorkbookChangedError } from "../../../src/hosts/excel/officeWorkbookPort";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
-import { addInNoteMarker, type SheetPatch, type WorkbookPort } from "../../../src/workbook/port";
+import { addInNoteMarker, type SheetPatch } from "../../../src/workbook/port";
 import { key } from "../../fakes/excel/fakeWorkbookState";
 import {
   createOfficeHarness,
@@ -10,28 +10,14 @@ import {
   enterNoteAsUser,
   growTableTo,
   type OfficeHarness,
+  generatedOffice,
+  typingDuring,
 } from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 const monitoring = "监测数据";
 
-async function generated(): Promise<OfficeHarness> {
-  const harness = await createOfficeHarness();
-  expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
-  return harness;
-}
-
-/** The port, with `type` run between update's read and its write: a user typing meanwhile. */
-function typingDuring(port: WorkbookPort, type: () => void): WorkbookPort {
-  return {
-    ...port,
-    update: (names, options, plan) =>
-      port.update(names, options, (snapshot) => {
-        type();
-        return plan(snapshot);
-      }),
-  };
-}
+const generated = generatedOffice;
 
 /** What update threw, checked to be the HostError a change between read and write makes. */
 async function changeOf(promise: Promise<unknown>): Promise<WorkbookChangedError> {
