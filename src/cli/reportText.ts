@@ -1,7 +1,6 @@
 import type { Locale } from "../core/locale";
-import type { ValidationReport } from "../workbook/validate/validateWorkbook";
 import { formatWaterClass, parseWaterClass } from "../core/water-quality/waterClass";
-import type { ReportPoint } from "../workbook/validate/validateWorkbook";
+import type { ReportPoint, ValidationReport } from "../workbook/validate/validationReport";
 import { parameterName, verdictWords } from "../workbook/validate/verdicts";
 import { cliMessages } from "./messages/cliMessages";
 

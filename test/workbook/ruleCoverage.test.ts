@@ -8,12 +8,8 @@ import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../src/workbook/layout";
-import {
-  validateWorkbook,
-  type ReportIssue,
-  type ValidateOptions,
-  type ValidationReport,
-} from "../../src/workbook/validate/validateWorkbook";
+import { validateWorkbook, type ValidateOptions } from "../../src/workbook/validate/validateWorkbook";
+import type { ReportIssue, ValidationReport } from "../../src/workbook/validate/validationReport";
 import { parseA1 } from "../hosts/memory/memoryHarness";
 
 /*

@@ -4,7 +4,8 @@ import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../src/workbook/layout";
 import { addInNoteMarker } from "../../src/workbook/port";
-import { validateWorkbook, type ValidationReport } from "../../src/workbook/validate/validateWorkbook";
+import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { parseA1 } from "../hosts/memory/memoryHarness";
 
 async function generated(locale: "zh-CN" | "en-US" = "zh-CN"): Promise<MemoryWorkbook> {

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { ReportIssue } from "../../workbook/validate/validateWorkbook";
+import type { ReportIssue } from "../../workbook/validate/validationReport";
 import type { TaskPaneMessages } from "../messages/taskPaneMessages";
 
 const useStyles = makeStyles({

@@ -8,8 +8,7 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
-import type { ReportVerdict } from "../../workbook/validate/verdicts";
-import type { ValidationReport } from "../../workbook/validate/validateWorkbook";
+import type { ReportVerdict, ValidationReport } from "../../workbook/validate/validationReport";
 import type { StatusWord, TaskPaneMessages } from "../messages/taskPaneMessages";
 
 const useStyles = makeStyles({

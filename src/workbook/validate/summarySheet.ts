@@ -8,8 +8,8 @@ import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
-import type { ValidationReport } from "./validateWorkbook";
-import { parameterName, verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
+import type { ReportVerdict, ValidationReport } from "./validationReport";
+import { parameterName, verdictFills, verdictWords } from "./verdicts";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
 export const summarySheetName = { "zh-CN": "汇总", "en-US": "Summary" } as const;

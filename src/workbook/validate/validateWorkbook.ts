@@ -1,11 +1,7 @@
 import type { Locale } from "../../core/locale";
 import type { NumericTarget, Plan, PlanTask } from "../../core/plan/planSchema";
 import { resolveDeadline } from "../../core/plan/resolveDeadline";
-import {
-  checkIndicatorEntry,
-  comparatorSigns,
-  type AttainmentVerdict,
-} from "../../core/validation/checkIndicatorEntry";
+import { checkIndicatorEntry, comparatorSigns } from "../../core/validation/checkIndicatorEntry";
 import {
   checkMonitoringRow,
   findDuplicateSamples,
@@ -13,7 +9,7 @@ import {
   type CheckedMonitoringRow,
 } from "../../core/validation/checkMonitoringRow";
 import { checkOutfallEntry } from "../../core/validation/checkOutfallEntry";
-import { checkTaskEntry, type TaskDeadline, type TaskStatus } from "../../core/validation/checkTaskEntry";
+import { checkTaskEntry, type TaskDeadline } from "../../core/validation/checkTaskEntry";
 import { formatProblem } from "../../core/validation/formatProblem";
 import { judgeGoal, type GoalJudgement } from "../../core/validation/judgeGoal";
 import { PointPeriod, type PointJudgement } from "../../core/validation/judgePoint";
@@ -23,13 +19,7 @@ import {
   type MonitoringPoint,
   type PointKind,
 } from "../../core/validation/monitoringPoints";
-import {
-  problem,
-  type Problem,
-  type Severity,
-  type ValidationCode,
-} from "../../core/validation/validationProblem";
-import type { WaterQualityIssueCode } from "../../core/water-quality/waterQualityIssue";
+import { problem, type Problem } from "../../core/validation/validationProblem";
 import { getParameter, isParameterKey, type ParameterKey } from "../../core/water-quality/parameters";
 import { formatWaterClass } from "../../core/water-quality/waterClass";
 import { columnLetters } from "../a1";
@@ -42,8 +32,16 @@ import type { AnySheetSpec, SheetKey } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
 import { a1, SheetMarks } from "./sheetMarks";
-import { parameterName, verdictFills, verdictWords, type ReportVerdict } from "./verdicts";
 import { buildSummaryWrite, summarySheetNames, type SummaryProblem } from "./summarySheet";
+import type {
+  ReportGoal,
+  ReportIndicator,
+  ReportIssue,
+  ReportPoint,
+  ReportTask,
+  ValidationReport,
+} from "./validationReport";
+import { parameterName, verdictFills, verdictWords } from "./verdicts";
 
 export interface ValidateOptions {
   /** The language of messages, notes and a new summary sheet. */
@@ -54,77 +52,6 @@ export interface ValidateOptions {
   readonly publishedOn?: string | null;
   /** Write the summary sheet 汇总 (default true). */
   readonly summary?: boolean;
-}
-
-/** One problem of the report, at its sheet and cell. */
-export interface ReportIssue {
-  readonly sheet: string;
-  /** "K8", or "" for a problem of the workbook as a whole. */
-  readonly cell: string;
-  readonly severity: Severity;
-  /** A validation code, or the water-quality engine's code for a measured value (`unreadable_value`, …). */
-  readonly code: ValidationCode | WaterQualityIssueCode;
-  readonly message: string;
-}
-
-export interface ReportPoint {
-  readonly name: string;
-  readonly kind: PointKind;
-  readonly target: string;
-  readonly class: string | null;
-  readonly enteredClass: string | null;
-  readonly computedClass: string | null;
-  readonly status: AttainmentVerdict;
-  readonly samples: number;
-  /** `parameter`: the standard's Chinese name; `key`: the engine's key ("nh3n"). */
-  readonly exceedances: readonly {
-    readonly parameter: string;
-    readonly key: ParameterKey;
-    readonly multiple: number | null;
-  }[];
-}
-
-export interface ReportIndicator {
-  readonly id: string;
-  readonly task: number;
-  readonly name: string;
-  readonly target: string;
-  readonly soft: boolean;
-  readonly actual: number | null;
-  readonly status: AttainmentVerdict;
-}
-
-export interface ReportTask {
-  readonly number: number;
-  readonly mainTask: string;
-  readonly leadUnits: string;
-  readonly deadlines: readonly { readonly what: string; readonly date: string | null }[];
-  readonly status: TaskStatus | null;
-  readonly completedOn: string | null;
-  readonly overdue: boolean;
-  readonly daysOverdue: number | null;
-}
-
-export interface ReportGoal {
-  readonly key: string;
-  readonly name: string;
-  readonly target: string;
-  readonly actual: string;
-  readonly status: ReportVerdict;
-  readonly figures: GoalJudgement;
-}
-
-/** Everything validation found: the document `water-plan validate --json` prints. */
-export interface ValidationReport {
-  readonly plan: { readonly city: string; readonly year: number; readonly title: string };
-  readonly asOf: string;
-  readonly publishedOn: string | null;
-  readonly issues: readonly ReportIssue[];
-  readonly counts: { readonly errors: number; readonly warnings: number };
-  readonly points: readonly ReportPoint[];
-  readonly indicators: readonly ReportIndicator[];
-  readonly tasks: readonly ReportTask[];
-  readonly goals: readonly ReportGoal[];
 }
 
 /** Why validation could not run at all. */

@@ -1,10 +1,7 @@
 import type { Locale, LocalizedText } from "../../core/locale";
 import { getParameter, type ParameterKey } from "../../core/water-quality/parameters";
-import type { AttainmentVerdict } from "../../core/validation/checkIndicatorEntry";
 import { palette } from "../sheetSpec";
-
-/** A verdict as the report gives it: a point's or target's, or `pending` for a goal whose tasks are not yet due. */
-export type ReportVerdict = AttainmentVerdict | "pending";
+import type { ReportVerdict } from "./validationReport";
 
 /** Status words written into computed cells and the summary, per sheet language. */
 export const verdictWords: Readonly<Record<ReportVerdict, LocalizedText>> = {

@@ -1,0 +1,86 @@
+/*
+ * The report validation returns: its own module so that the validator, which builds it, and the
+ * summary sheet, the CLI's tables and the task pane, which read it, import the types from one place
+ * and never from each other.
+ */
+import type { AttainmentVerdict } from "../../core/validation/checkIndicatorEntry";
+import type { TaskStatus } from "../../core/validation/checkTaskEntry";
+import type { GoalJudgement } from "../../core/validation/judgeGoal";
+import type { PointKind } from "../../core/validation/monitoringPoints";
+import type { Severity, ValidationCode } from "../../core/validation/validationProblem";
+import type { ParameterKey } from "../../core/water-quality/parameters";
+import type { WaterQualityIssueCode } from "../../core/water-quality/waterQualityIssue";
+
+/** A verdict as the report gives it: a point's or target's, or `pending` for a goal whose tasks are not yet due. */
+export type ReportVerdict = AttainmentVerdict | "pending";
+
+/** One problem of the report, at its sheet and cell. */
+export interface ReportIssue {
+  readonly sheet: string;
+  /** "K8", or "" for a problem of the workbook as a whole. */
+  readonly cell: string;
+  readonly severity: Severity;
+  /** A validation code, or the water-quality engine's code for a measured value (`unreadable_value`, …). */
+  readonly code: ValidationCode | WaterQualityIssueCode;
+  readonly message: string;
+}
+
+export interface ReportPoint {
+  readonly name: string;
+  readonly kind: PointKind;
+  readonly target: string;
+  readonly class: string | null;
+  readonly enteredClass: string | null;
+  readonly computedClass: string | null;
+  readonly status: AttainmentVerdict;
+  readonly samples: number;
+  /** `parameter`: the standard's Chinese name; `key`: the engine's key ("nh3n"). */
+  readonly exceedances: readonly {
+    readonly parameter: string;
+    readonly key: ParameterKey;
+    readonly multiple: number | null;
+  }[];
+}
+
+export interface ReportIndicator {
+  readonly id: string;
+  readonly task: number;
+  readonly name: string;
+  readonly target: string;
+  readonly soft: boolean;
+  readonly actual: number | null;
+  readonly status: AttainmentVerdict;
+}
+
+export interface ReportTask {
+  readonly number: number;
+  readonly mainTask: string;
+  readonly leadUnits: string;
+  readonly deadlines: readonly { readonly what: string; readonly date: string | null }[];
+  readonly status: TaskStatus | null;
+  readonly completedOn: string | null;
+  readonly overdue: boolean;
+  readonly daysOverdue: number | null;
+}
+
+export interface ReportGoal {
+  readonly key: string;
+  readonly name: string;
+  readonly target: string;
+  readonly actual: string;
+  readonly status: ReportVerdict;
+  readonly figures: GoalJudgement;
+}
+
+/** Everything validation found: the document `water-plan validate --json` prints. */
+export interface ValidationReport {
+  readonly plan: { readonly city: string; readonly year: number; readonly title: string };
+  readonly asOf: string;
+  readonly publishedOn: string | null;
+  readonly issues: readonly ReportIssue[];
+  readonly counts: { readonly errors: number; readonly warnings: number };
+  readonly points: readonly ReportPoint[];
+  readonly indicators: readonly ReportIndicator[];
+  readonly tasks: readonly ReportTask[];
+  readonly goals: readonly ReportGoal[];
+}
