@@ -16,6 +16,12 @@ export interface PlacedProblem {
   readonly problem: Problem;
 }
 
+/** A plan sheet found in the workbook (by its table), with the marks validation collects for it. */
+export interface FoundSheet {
+  readonly spec: AnySheetSpec;
+  readonly marks: SheetMarks;
+}
+
 /**
  * What validation writes to one sheet the add-in made, collected while its rows are checked:
  * problems at cells, computed cells, and fills that are not marks (status colours, rows the plan

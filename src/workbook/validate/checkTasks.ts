@@ -1,0 +1,88 @@
+import type { Locale } from "../../core/locale";
+import type { Plan, PlanTask } from "../../core/plan/planSchema";
+import { resolveDeadline } from "../../core/plan/resolveDeadline";
+import { checkTaskEntry, type TaskDeadline } from "../../core/validation/checkTaskEntry";
+import { problem } from "../../core/validation/validationProblem";
+import type { ReadRow } from "../readSheet";
+import { palette } from "../sheetSpec";
+import type { FoundSheet } from "./sheetMarks";
+import type { ReportTask } from "./validationReport";
+
+const msPerDay = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / msPerDay);
+}
+
+/** A task's deadlines: the main one first, then its milestones, resolved to days where they can be. */
+function taskDeadlines(task: PlanTask, publishedOn: string | null, locale: Locale): TaskDeadline[] {
+  const day = (deadline: PlanTask["deadline"]): string | null => {
+    const due = resolveDeadline(deadline, { publicationDate: publishedOn });
+    return due.kind === "date" ? due.date : null;
+  };
+  return [
+    { what: "", date: day(task.deadline) },
+    ...task.additionalDeadlines.map((m) => ({
+      what: locale === "zh-CN" ? m.what : m.whatEn,
+      date: day(m.deadline),
+    })),
+  ];
+}
+
+/**
+ * Checks every task's row of 附件1 against its deadlines as of a day: writes 逾期情况 into the row's
+ * computed cell, and gives the tasks as the report lists them (a task whose row is missing is judged
+ * from nothing entered).
+ *
+ * @example
+ * const tasks = checkTasks(plan, "2023-06-30", "2023-03-20", found.get("tasks"), planRows.get("tasks"));
+ */
+export function checkTasks(
+  plan: Plan,
+  asOf: string,
+  publishedOn: string | null,
+  sheet: FoundSheet | undefined,
+  rows: ReadonlyMap<ReadRow, unknown> | undefined,
+): ReportTask[] {
+  const byTask = new Map<PlanTask, ReadRow>();
+  for (const [row, task] of rows ?? []) byTask.set(task as PlanTask, row);
+  return plan.tasks.map((task) => {
+    const row = byTask.get(task);
+    const locale = sheet?.marks.sheetLocale ?? "zh-CN";
+    const deadlines = taskDeadlines(task, publishedOn, locale);
+    const checked = checkTaskEntry(
+      { status: row?.values.get("status") ?? null, completedOn: row?.values.get("completedOn") ?? null },
+      deadlines,
+      asOf,
+      plan.year,
+    );
+    if (sheet && row) {
+      const { marks } = sheet;
+      marks.add(row.sheetRow, checked.problems);
+      if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
+        marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
+      }
+      const overdueText = checked.overdue
+        .map((d) => {
+          const days = d.date === null ? 0 : daysBetween(d.date, asOf);
+          const label = locale === "zh-CN" ? `逾期 ${days} 天` : `${days} days overdue`;
+          return d.what === "" ? label : `${label}（${d.what}）`;
+        })
+        .join("\n");
+      marks.setComputed(row.sheetRow, "overdue", overdueText);
+      if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
+    }
+    const main = deadlines[0]?.date ?? null;
+    const overdue = checked.overdue.length > 0;
+    return {
+      number: task.number,
+      mainTask: task.mainTask,
+      leadUnits: task.leadUnits.text,
+      deadlines: deadlines.map((d) => ({ what: d.what, date: d.date })),
+      status: checked.status,
+      completedOn: checked.completedOn,
+      overdue,
+      daysOverdue: overdue && main !== null && asOf > main ? daysBetween(main, asOf) : null,
+    };
+  });
+}
