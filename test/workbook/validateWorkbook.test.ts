@@ -467,6 +467,24 @@ describe("validating 指标填报 and 附件6", () => {
     enter(book, survey, "E5", 15); // another river found 15 and has not reported what it traced
     expect(await share("t16-1")).toMatchObject({ actual: 80, status: "met" });
   });
+
+  it("leaves a 附件6 row the plan does not have out of the checks and out of task 16's shares, as its warning says", async () => {
+    const book = await generated();
+    enter(book, survey, "E4", 20); // 柳江: found
+    enter(book, survey, "F4", 16); // traced: 80 % of found
+    enter(book, survey, "C14", "柳江"); // 柳江 again, below the table
+    enter(book, survey, "E14", 20);
+    enter(book, survey, "F14", 0);
+    enter(book, survey, "E15", 5); // no river named
+    enter(book, survey, "F15", 7); // traced > found, on a row that is not checked
+    const report = await validated(book);
+    const issues = report.issues.filter((i) => i.sheet === survey).map((i) => [i.cell, i.code]);
+    expect(issues).toEqual([
+      ["C14", "row_not_in_plan"],
+      ["E15", "row_not_in_plan"],
+    ]);
+    expect(report.indicators.find((i) => i.id === "t16-1")).toMatchObject({ actual: 80, status: "met" });
+  });
 });
 
 describe("marking and the summary", () => {

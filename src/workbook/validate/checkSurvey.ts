@@ -1,6 +1,7 @@
 import type { NumericTarget } from "../../core/plan/planSchema";
 import { checkOutfallEntry } from "../../core/validation/checkOutfallEntry";
 import type { CellValue } from "../layout";
+import type { ReadRow } from "../readSheet";
 import type { FoundSheet } from "./sheetMarks";
 
 type SurveyShare = NonNullable<NonNullable<NumericTarget["denominator"]>["source"]>;
@@ -24,19 +25,24 @@ export type SurveyTotals = Readonly<
 >;
 
 /**
- * Checks 附件6 and totals its counts (task 16's shares are computed from them).
+ * Checks 附件6's rivers and totals their counts (task 16's shares are computed from them). Only the
+ * plan's rows count: a row the plan does not have (a river repeated below the table, or no river
+ * named) is warned about as neither checked nor summarised, and must not move task 16's verdict.
  *
  * @example
- * const survey = checkSurvey(found.get("outfallRivers"));
+ * const survey = checkSurvey(found.get("outfallRivers"), planRows.get("outfallRivers"));
  * derivedShare(target, survey) // 85.71 for 12 of 14 outfalls traced
  */
-export function checkSurvey(sheet: FoundSheet | undefined): SurveyTotals | null {
+export function checkSurvey(
+  sheet: FoundSheet | undefined,
+  rows: ReadonlyMap<ReadRow, unknown> | undefined,
+): SurveyTotals | null {
   if (!sheet) return null;
   const totals: Record<SurveyShare, { part: number; whole: number } | null> = {
     outfall_traced: null,
     outfall_remediated: null,
   };
-  for (const row of sheet.marks.read.rows) {
+  for (const row of rows?.keys() ?? []) {
     const get = (key: string): CellValue => row.values.get(key) ?? null;
     const checked = checkOutfallEntry({
       surveyDone: get("surveyDone"),

@@ -159,7 +159,7 @@ function planValidation(
   // Each sheet's verdicts in its own module. The order is the order of the messages in a cell's note,
   // and 附件6 comes before 指标填报 (task 16's shares) and the points and tasks before the goals.
   const pointResults = judgePoints(plan, asOf, found, planRows);
-  const survey = checkSurvey(found.get("outfallRivers"));
+  const survey = checkSurvey(found.get("outfallRivers"), planRows.get("outfallRivers"));
   const indicators = checkIndicators(
     plan,
     found.get("indicators"),
