@@ -21,7 +21,8 @@ import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkb
 import { App } from "../App";
 import { taskPaneMessages } from "../messages/taskPaneMessages";
 import type { PaneChunks } from "../paneHost";
-import { parseTabSeparated, toEnteredValue } from "./enteredValue";
+import { parseTabSeparated } from "./enteredValue";
+import { enterCells } from "./enterCells";
 import { previewPaneHost } from "./previewHost";
 import { type PreviewSheet, toPreviewSheet } from "./previewSheet";
 import { addressOf, type CellPosition, positionOf, SheetGrid } from "./SheetGrid";
@@ -226,11 +227,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
 
   const writeCells = (position: CellPosition, rows: readonly (readonly string[])[]) => {
     if (!memorySheet) return;
-    rows.forEach((cells, r) => {
-      cells.forEach((cellText, c) => {
-        memorySheet.set(position.row + r, position.col + c, toEnteredValue(cellText));
-      });
-    });
+    enterCells(memorySheet, position.row, position.col, rows);
     redraw();
   };
 
