@@ -177,5 +177,12 @@ export const enUS: TaskPaneMessages = {
     nameBox: "Cell",
     noteLine: (note) => `Note: ${note}`,
     editing: "Editing",
+    validationAlert: {
+      retry: "Retry",
+      cancel: "Cancel",
+      yes: "Yes",
+      no: "No",
+      continueQuestion: "Continue?",
+    },
   },
 };

@@ -150,6 +150,15 @@ export interface TaskPaneMessages {
     readonly nameBox: string;
     readonly noteLine: (note: string) => string;
     readonly editing: string;
+    /** The buttons of Excel's data validation alert (its title and message come from the workbook). */
+    readonly validationAlert: {
+      readonly retry: string;
+      readonly cancel: string;
+      readonly yes: string;
+      readonly no: string;
+      /** A warning rule's question under its message. */
+      readonly continueQuestion: string;
+    };
   };
 }
 

@@ -165,5 +165,6 @@ export const zhCN: TaskPaneMessages = {
     nameBox: "单元格",
     noteLine: (note) => `批注：${note}`,
     editing: "编辑中",
+    validationAlert: { retry: "重试", cancel: "取消", yes: "是", no: "否", continueQuestion: "是否继续？" },
   },
 };

@@ -21,7 +21,8 @@ import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkb
 import { App } from "../App";
 import { taskPaneMessages } from "../messages/taskPaneMessages";
 import type { PaneChunks } from "../paneHost";
-import { parseTabSeparated } from "./enteredValue";
+import { checkDataValidation, type DataValidationVerdict } from "./checkDataValidation";
+import { parseTabSeparated, toEnteredValue } from "./enteredValue";
 import { enterCells } from "./enterCells";
 import { previewPaneHost } from "./previewHost";
 import { type PreviewSheet, toPreviewSheet } from "./previewSheet";
@@ -130,6 +131,18 @@ function visibleSheets(book: MemoryWorkbook): PreviewSheet[] {
   });
 }
 
+/** What the cell's data validation says of text typed into it, as Excel would judge it. */
+function checkTyped(
+  book: MemoryWorkbook,
+  sheet: MemorySheet,
+  position: CellPosition,
+  typed: string,
+): DataValidationVerdict {
+  const validation = sheet.validationAt(position.row, position.col);
+  if (!validation) return { kind: "allowed" };
+  return checkDataValidation(validation, toEnteredValue(typed), choicesOf(book, sheet, position));
+}
+
 /** The dropdown a cell's data validation offers: a list, or a range of the meta sheet (the points). */
 function choicesOf(book: MemoryWorkbook, sheet: MemorySheet, { row, col }: CellPosition): string[] {
   const rule = sheet.validationAt(row, col)?.rule;
@@ -167,6 +180,8 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
   const [sheets, setSheets] = useState<PreviewSheet[]>(() => visibleSheets(book));
   const [selected, setSelected] = useState<string | null>(null);
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  // Counts the pane's selections: each one brings the keyboard to the grid.
+  const [focusRequest, setFocusRequest] = useState(0);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
@@ -215,6 +230,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
         onSelect: (sheet, cell) => {
           setSelected(sheet);
           setActive(positionOf(cell) ?? { row: 0, col: 0 });
+          setFocusRequest((n) => n + 1);
         },
       }),
     [book, loadPlan, redraw],
@@ -321,6 +337,9 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
                   label={text.preview.gridLabel(shown.name)}
                   hint={text.preview.gridHint}
                   choicesAt={(position) => choicesOf(book, memorySheet, position)}
+                  checkEntry={(position, typed) => checkTyped(book, memorySheet, position, typed)}
+                  alertText={text.preview.validationAlert}
+                  focusRequest={focusRequest}
                 />
               </>
             ) : (
