@@ -133,6 +133,8 @@ export interface TaskPaneMessages {
     readonly saved: string;
     readonly savedWithGenerate: string;
     readonly badDate: string;
+    /** Shown in an empty day field: the order a day is typed in. */
+    readonly dayPlaceholder: string;
     readonly storedInWorkbook: string;
   };
   /** Texts of the browser preview (preview.html) around the pane. */
