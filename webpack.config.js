@@ -161,7 +161,15 @@ module.exports = async (env, options) => {
       // Only `webpack serve` needs certificates; a build must not try to install them, nor the preview.
       server: env.WEBPACK_SERVE && !preview ? await devServerTransport() : preview ? "http" : undefined,
       port,
-      ...(preview ? { host: "localhost", open: false, client: { overlay: true, logging: "warn" } } : {}),
+      // The preview answers at "/" too: the address `npm run preview` prints is the one people open.
+      ...(preview
+        ? {
+            host: "localhost",
+            open: false,
+            client: { overlay: true, logging: "warn" },
+            devMiddleware: { index: "preview.html" },
+          }
+        : {}),
     },
   };
 };

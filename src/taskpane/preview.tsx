@@ -26,12 +26,12 @@ createRoot(container).render(
     loadPlan={loadPlan}
     book={new MemoryWorkbook()}
     chunks={paneChunks}
-    download={async (book) => {
+    download={async (book, language) => {
       const [{ downloadWorkbook }, plan] = await Promise.all([
         import(/* webpackChunkName: "preview-xlsx" */ "./preview/downloadXlsx.js"),
         loadPlan(),
       ]);
-      await downloadWorkbook(book, `${locale === "en-US" ? plan.titleEn : plan.title}.xlsx`);
+      await downloadWorkbook(book, `${language === "en-US" ? plan.titleEn : plan.title}.xlsx`);
     }}
   />,
 );

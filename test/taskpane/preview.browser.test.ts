@@ -3,19 +3,26 @@
  * port and walk the monthly workflow as a user would — generate, type good and bad values into the
  * grid (and paste a block), validate, click an issue and see its cell selected, fix it, validate
  * again, summarise and see the goals' statuses — in Chinese and English, at a 320 px and a 1280 px
- * window; once by keyboard alone; and download the workbook as .xlsx. Every page is checked for
- * overlapping parts and sideways scrolling (bounding boxes), and the preview must never reach
- * outside the local server. Screenshots go to out/test/preview/ (ignored by git).
+ * window; once by keyboard alone; a value outside a dropdown's list refused as Excel refuses it;
+ * the language switched without losing the workbook; at 1280×800 the pane scrolling beside a
+ * fixed grid; the settings' days year first on an English browser; and download the workbook as
+ * .xlsx, which the command line (`water-plan validate --json`, built for this test) judges as the
+ * pane did. Every page is checked for overlapping parts and sideways scrolling (bounding boxes), and
+ * the preview must never reach outside the local server. Screenshots go to out/test/preview/
+ * (ignored by git).
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium`; fonts-noto-cjk for readable screenshots).
  * Without it the suite is skipped on a workstation and fails on CI (where CI is set).
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { promisify } from "node:util";
 import { Workbook } from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import type { ValidationReport } from "../../src/workbook/validate/validateWorkbook";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { chromiumArgs, chromiumPath } from "../../scripts/chromium";
@@ -24,6 +31,9 @@ const haveChromium = existsSync(chromiumPath);
 const repoRoot = path.resolve(__dirname, "..", "..");
 /** The test output folder: under /out/, which git ignores. */
 const outputDir = path.join(repoRoot, "out", "test", "preview");
+/** The command line built for this suite (inside the repository, so that it finds node_modules). */
+const cliDir = path.join(outputDir, "cli");
+const cliBin = path.join(cliDir, "bin", "water-plan.js");
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -64,6 +74,17 @@ const words = {
     issues: "问题列表",
     openSummary: "打开“汇总”工作表",
     download: "下载 .xlsx",
+    tasks: "附件1 任务清单",
+    inProgress: "推进中",
+    invalidEntry: "输入无效",
+    statusMessage: "请从下拉列表选择：未启动、推进中或已完成。",
+    retry: "重试",
+    cancel: "取消",
+    otherLanguage: "English",
+    settings: "设置",
+    asOf: "校验基准日",
+    publishedOn: "计划公布日期",
+    dayPlaceholder: "年-月-日",
   },
   "en-US": {
     generate: "Generate plan sheets",
@@ -76,6 +97,17 @@ const words = {
     issues: "Problems",
     openSummary: "Open the sheet “Summary”",
     download: "Download .xlsx",
+    tasks: "A1 Tasks",
+    inProgress: "In progress",
+    invalidEntry: "Invalid entry",
+    statusMessage: "Choose Not started, In progress or Done.",
+    retry: "Retry",
+    cancel: "Cancel",
+    otherLanguage: "中文",
+    settings: "Settings",
+    asOf: "As-of date",
+    publishedOn: "Plan publication date",
+    dayPlaceholder: "yyyy-mm-dd",
   },
 } as const;
 
@@ -166,6 +198,21 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
       throw new Error(`CI must install Debian's Chromium at ${chromiumPath}: apt-get install -y chromium`);
     }
     mkdirSync(outputDir, { recursive: true });
+    // The command line as `npm install` installs it (bin/water-plan.js over the compiled lib/),
+    // compiled for this test under out/ so that no other test's build of lib/ can race it.
+    await promisify(execFile)(
+      process.execPath,
+      [
+        require.resolve("typescript/bin/tsc"),
+        "-p",
+        "tsconfig.cli.json",
+        "--outDir",
+        path.join(cliDir, "lib"),
+      ],
+      { cwd: repoRoot, timeout: 300_000 },
+    );
+    mkdirSync(path.dirname(cliBin), { recursive: true });
+    copyFileSync(path.join(repoRoot, "bin", "water-plan.js"), cliBin);
     // Production, as shipped: minified and tree-shaken code is where bundling mistakes show.
     const outDir = await buildAddIn({ mode: "production", entries: ["preview"] });
     ({ server, origin } = await serve(outDir));
@@ -185,9 +232,14 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     });
   });
 
-  async function openPreview(locale: Locale, width: number): Promise<Page> {
+  async function openPreview(locale: Locale, width: number, height = 900): Promise<Page> {
     if (!browser) throw new Error("no browser");
-    const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+    const page = await browser.newPage({
+      viewport: { width, height },
+      acceptDownloads: true,
+      // An English browser, in both languages: the Chinese pane must not borrow the browser's formats.
+      locale: "en-US",
+    });
     page.on("pageerror", (error) => pageErrors.push(error.message));
     // The preview must work offline: anything not from the local server is recorded and refused.
     await page.route("**/*", (route) => {
@@ -203,8 +255,9 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     return page;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+  /** A screenshot of the whole page, or of the window only (what a user sees without scrolling). */
+  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+    await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage });
   }
 
   /** Pastes tab-separated text into the grid, as Ctrl+V of a block copied from a spreadsheet would. */
@@ -224,6 +277,55 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
 
   async function expectLayoutClean(page: Page, when: string): Promise<void> {
     expect({ when, problems: await layoutProblems(page) }).toEqual({ when, problems: [] });
+  }
+
+  async function generate(page: Page, w: (typeof words)[Locale]): Promise<void> {
+    await page.getByRole("button", { name: w.generate }).click();
+    await page.getByText(w.generated, { exact: true }).waitFor({ timeout: 60_000 });
+  }
+
+  /** The settings (open) show their days as typed in the sheets, never the browser's month/day/year. */
+  async function expectDaysYearFirst(page: Page, w: (typeof words)[Locale]): Promise<void> {
+    const form = page.getByRole("form", { name: w.settings });
+    const asOf = form.getByLabel(w.asOf);
+    const publishedOn = form.getByLabel(w.publishedOn);
+    await asOf.waitFor();
+    await expect(asOf.getAttribute("type")).resolves.toBe("text");
+    await expect(asOf.inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    await expect(publishedOn.getAttribute("placeholder")).resolves.toBe(w.dayPlaceholder);
+  }
+
+  /** The issues the pane lists, as the JSON names them, and the counts it shows. */
+  async function paneReport(
+    page: Page,
+    locale: Locale,
+  ): Promise<{ counts: ValidationReport["counts"]; issues: string[]; asOf: string }> {
+    const errorWord = locale === "zh-CN" ? "错误" : "Error";
+    const issues = await page
+      .locator('[role="listbox"] [role="option"]')
+      .evaluateAll(
+        (options, word) =>
+          options.map(
+            (o) =>
+              `${o.getAttribute("data-sheet")}!${o.getAttribute("data-cell")} ${o.getAttribute("aria-label")?.startsWith(word) === true ? "error" : "warning"} ${o.getAttribute("data-code")}`,
+          ),
+        errorWord,
+      );
+    const section =
+      (await page.locator("section", { has: page.locator("#wp-results-heading") }).textContent()) ?? "";
+    const count = (pattern: RegExp): number => Number(pattern.exec(section)?.[1] ?? NaN);
+    const asOfLine = page.getByText(
+      locale === "zh-CN" ? /^截至 \d{4}-\d{2}-\d{2}$/u : /^As of \d{4}-\d{2}-\d{2}$/u,
+    );
+    const asOf = /(\d{4}-\d{2}-\d{2})/u.exec((await asOfLine.textContent()) ?? "")?.[1] ?? "";
+    return {
+      counts:
+        locale === "zh-CN"
+          ? { errors: count(/错误 (\d+)/u), warnings: count(/警告 (\d+)/u) }
+          : { errors: count(/(\d+) errors?/u), warnings: count(/(\d+) warnings?/u) },
+      issues: issues.sort(),
+      asOf,
+    };
   }
 
   for (const locale of ["zh-CN", "en-US"] as const) {
@@ -265,11 +367,12 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
         await expect(cell(page, "D4").getAttribute("aria-selected")).resolves.toBe("true");
         await expect(cell(page, "D4").getAttribute("data-note")).resolves.toBe("true");
         await expect(page.getByTestId("cell-note").textContent()).resolves.toContain("abc");
+        // The keyboard is in the grid at that cell, as after a click on it.
+        await page.waitForFunction(() => document.activeElement?.matches("input[data-editor]") === true);
         await shot(page, `${tag}-3-issue-selected`);
         await expectLayoutClean(page, "validated");
 
-        // Fix it in the grid: the cell is selected, so typing replaces it.
-        await cell(page, "D4").click();
+        // Fix it in the grid: the cell is selected and has the keyboard, so typing replaces it.
         await page.keyboard.type("7.2");
         await page.keyboard.press("Enter");
         await expect(cell(page, "D4").textContent()).resolves.toBe("7.2");
@@ -296,6 +399,12 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
           page.getByRole("tab", { name: w.summary, exact: true }).getAttribute("aria-selected"),
         ).resolves.toBe("true");
         await shot(page, `${tag}-5-summary-sheet`);
+
+        // The settings' days read year first, in this language, on an English browser.
+        await page.getByRole("button", { name: w.settings, exact: true }).click();
+        await expectDaysYearFirst(page, w);
+        await shot(page, `${tag}-6-settings`);
+        await expectLayoutClean(page, "settings");
         await page.close();
       }, 240_000);
     }
@@ -366,15 +475,151 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     await page.close();
   }, 240_000);
 
-  it("downloads the workbook as .xlsx with what was typed and validation's notes", async () => {
-    const page = await openPreview("zh-CN", 1280);
-    await page.getByRole("button", { name: "生成计划表格" }).click();
-    await page.getByText("已生成", { exact: true }).waitFor({ timeout: 60_000 });
+  for (const [locale, width] of [
+    ["zh-CN", 1280],
+    ["en-US", 1280],
+    ["zh-CN", 320],
+  ] as const) {
+    it(`refuses a task status outside the list as Excel's stop alert does (${locale}, ${width} px)`, async () => {
+      const w = words[locale];
+      const page = await openPreview(locale, width, 800);
+      await generate(page, w);
+      await page.getByRole("tab", { name: w.tasks }).click();
+      await cell(page, "L4").click();
+      await page.keyboard.type("搞定了");
+      await page.keyboard.press("Enter");
+      const alert = page.getByRole("alertdialog");
+      await alert.waitFor();
+      // The rule's own title and message (the workbook's language), Excel's buttons in the user's.
+      await expect(alert.textContent()).resolves.toContain(w.invalidEntry);
+      await expect(alert.textContent()).resolves.toContain(w.statusMessage);
+      await shot(page, `${locale}-${width}-refused`);
+      await expect(cell(page, "L4").textContent()).resolves.toBe("");
+
+      // 重试: back in the cell with the text selected; typing replaces it.
+      await alert.getByRole("button", { name: w.retry }).click();
+      await alert.waitFor({ state: "detached" });
+      const editor = page.locator("input[data-editor]");
+      await expect(editor.getAttribute("data-editor")).resolves.toBe("edit");
+      await expect(editor.inputValue()).resolves.toBe("搞定了");
+      await page.waitForFunction(() => {
+        const input = document.activeElement;
+        return input instanceof HTMLInputElement && input.selectionStart === 0 && input.selectionEnd === 3;
+      });
+      await page.keyboard.type(w.inProgress);
+      await page.keyboard.press("Enter");
+      await expect(cell(page, "L4").textContent()).resolves.toBe(w.inProgress);
+      await expect(cell(page, "L5").getAttribute("aria-selected")).resolves.toBe("true");
+
+      // 取消: the entry is dropped and the cell stays selected.
+      await page.keyboard.type("搞定了");
+      await page.keyboard.press("Tab");
+      await alert.getByRole("button", { name: w.cancel }).click();
+      await alert.waitFor({ state: "detached" });
+      await expect(cell(page, "L5").textContent()).resolves.toBe("");
+      await expect(cell(page, "L5").getAttribute("aria-selected")).resolves.toBe("true");
+      await page.close();
+    }, 240_000);
+  }
+
+  it("keeps the workbook when the language switches, and back", async () => {
+    const page = await openPreview("zh-CN", 1280, 800);
+    await generate(page, words["zh-CN"]);
     await page.getByRole("tab", { name: "监测数据" }).click();
     await cell(page, "A4").click();
     await paste(page, "露塘\t2023-05-10\t25\tabc\t6.5\n");
+
+    await page.getByRole("link", { name: "English" }).click();
+    await page.getByRole("button", { name: "Validate", exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe("?lang=en-US");
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en-US");
+    await expect(cell(page, "A4").textContent()).resolves.toBe("露塘");
+    await expect(cell(page, "D4").textContent()).resolves.toBe("abc");
+    // The English pane works on the Chinese workbook it was handed.
+    await page.getByRole("button", { name: "Validate", exact: true }).click();
+    await page.getByText(/^Validated/u).waitFor({ timeout: 60_000 });
+    await expect(issue(page, "监测数据", "D4").count()).resolves.toBe(1);
+    await shot(page, "language-switched-en-US");
+
+    await page.getByRole("link", { name: "中文" }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe("?lang=zh-CN");
+    await expect(cell(page, "A4").textContent()).resolves.toBe("露塘");
+    await expect(cell(page, "D4").getAttribute("data-note")).resolves.toBe("true");
+    await page.close();
+  }, 240_000);
+
+  for (const locale of ["zh-CN", "en-US"] as const) {
+    it(`at 1280×800 scrolls the pane on its own beside a fixed grid (${locale})`, async () => {
+      const w = words[locale];
+      const page = await openPreview(locale, 1280, 800);
+      await generate(page, w);
+      await page.getByRole("tab", { name: w.monitoring }).click();
+      await cell(page, "A4").click();
+      await paste(page, "露塘\t2023-05-10\t25\tabc\t6.5\n");
+      await page.getByRole("button", { name: w.validate, exact: true }).click();
+      await page.getByRole("listbox", { name: w.issues }).waitFor({ timeout: 60_000 });
+      await shot(page, `${locale}-1280x800-validated`, false);
+      await expectLayoutClean(page, "validated at 1280×800");
+
+      const grid = page.locator("[data-grid]");
+      const before = await grid.boundingBox();
+      const scrolling = await page.evaluate(() => {
+        const pane = document.querySelector("aside");
+        const root = document.documentElement;
+        if (!pane) throw new Error("no pane");
+        return {
+          page: root.scrollHeight - root.clientHeight,
+          pane: pane.scrollHeight - pane.clientHeight,
+          overflow: getComputedStyle(pane).overflowY,
+          paneBottom: Math.round(pane.getBoundingClientRect().bottom),
+        };
+      });
+      expect(scrolling).toEqual({
+        page: 0,
+        pane: expect.any(Number) as number,
+        overflow: "auto",
+        paneBottom: 800,
+      });
+      expect(scrolling.pane).toBeGreaterThan(0);
+      // The grid fills the window under the banner and stays put while the pane scrolls.
+      expect((before?.y ?? 0) + (before?.height ?? 0)).toBeLessThanOrEqual(800);
+      await page.getByRole("button", { name: w.settings, exact: true }).click();
+      await expectDaysYearFirst(page, w);
+      await page.getByRole("form", { name: w.settings }).scrollIntoViewIfNeeded();
+      await expect(page.evaluate(() => document.querySelector("aside")?.scrollTop)).resolves.toBeGreaterThan(
+        0,
+      );
+      await expect(grid.boundingBox()).resolves.toEqual(before);
+      await expect(page.evaluate(() => document.documentElement.scrollTop)).resolves.toBe(0);
+      await shot(page, `${locale}-1280x800-settings`, false);
+      await page.close();
+    }, 240_000);
+  }
+
+  it("downloads the workbook as .xlsx: typed dates stay dates, WP_Monitoring covers every typed row, and the command line judges it as the pane did", async () => {
+    const page = await openPreview("zh-CN", 1280);
+    await generate(page, words["zh-CN"]);
+    await page.getByRole("tab", { name: "监测数据" }).click();
+    // Two rows typed one cell at a time (the second below the generated table), a third pasted.
+    await cell(page, "A4").click();
+    for (const row of [
+      ["露塘", "2023-05-10", "25", "abc", "6.5"],
+      ["浮石", "2023-05-11", "24", "7.1", "6.8"],
+    ]) {
+      for (const [i, typed] of row.entries()) {
+        await page.keyboard.type(typed);
+        await page.keyboard.press(i === row.length - 1 ? "Enter" : "Tab");
+      }
+      await page.keyboard.press("Home");
+    }
+    await cell(page, "A6").click();
+    await paste(page, "露塘\t2023/6/2\t26\t7.3\t7.0\n");
     await page.getByRole("button", { name: "校验", exact: true }).click();
-    await page.getByText(/^校验完成/u).waitFor({ timeout: 60_000 });
+    await page.getByRole("listbox", { name: "问题列表" }).waitFor({ timeout: 60_000 });
+    const pane = await paneReport(page, "zh-CN");
+    expect(pane.issues).toContain("监测数据!D4 error unreadable_value");
+
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 120_000 }),
       page.getByRole("button", { name: "下载 .xlsx" }).click(),
@@ -390,6 +635,36 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     expect(monitoring?.getCell("D4").value).toBe("abc");
     const note = monitoring?.getCell("D4").note;
     expect(typeof note === "string" ? note : JSON.stringify(note)).toContain("abc");
+    for (const [a1, day] of [
+      ["B4", "2023-05-10"],
+      ["B5", "2023-05-11"],
+      ["B6", "2023-06-02"],
+    ] as const) {
+      // ExcelJS reads a number under a date format as a Date, as Excel shows it.
+      const value: unknown = monitoring?.getCell(a1).value;
+      expect({ a1, day: value instanceof Date ? value.toISOString().slice(0, 10) : value }).toEqual({
+        a1,
+        day,
+      });
+    }
+    const table = monitoring?.getTable("WP_Monitoring") as unknown as { table: { tableRef: string } };
+    expect(table.table.tableRef).toMatch(/^A3:[A-Z]+6$/u);
+
+    // The command line, as installed, judges the downloaded file as the pane judged the workbook.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cliBin, "validate", file, "--json", "--today", pane.asOf],
+      { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((error: unknown) => {
+      // Exit code 1: errors among the entries, as here (the pH "abc").
+      const { code, stdout: printed } = error as { code?: number; stdout?: string };
+      if (code === 1 && typeof printed === "string") return { stdout: printed };
+      throw error;
+    });
+    const cli = JSON.parse(stdout) as ValidationReport;
+    expect(cli.asOf).toBe(pane.asOf);
+    expect(cli.counts).toEqual(pane.counts);
+    expect(cli.issues.map((i) => `${i.sheet}!${i.cell} ${i.severity} ${i.code}`).sort()).toEqual(pane.issues);
     await page.close();
   }, 240_000);
 

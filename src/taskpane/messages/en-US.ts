@@ -160,6 +160,7 @@ export const enUS: TaskPaneMessages = {
     saved: "Settings saved in the workbook.",
     savedWithGenerate: "Settings saved; the plan sheets were generated again to record the publication date.",
     badDate: "Enter a valid date (year-month-day).",
+    dayPlaceholder: "yyyy-mm-dd",
     storedInWorkbook: "Settings are stored in the workbook: every colleague who opens it sees the same.",
   },
   preview: {
@@ -177,5 +178,12 @@ export const enUS: TaskPaneMessages = {
     nameBox: "Cell",
     noteLine: (note) => `Note: ${note}`,
     editing: "Editing",
+    validationAlert: {
+      retry: "Retry",
+      cancel: "Cancel",
+      yes: "Yes",
+      no: "No",
+      continueQuestion: "Continue?",
+    },
   },
 };

@@ -133,6 +133,8 @@ export interface TaskPaneMessages {
     readonly saved: string;
     readonly savedWithGenerate: string;
     readonly badDate: string;
+    /** Shown in an empty day field: the order a day is typed in. */
+    readonly dayPlaceholder: string;
     readonly storedInWorkbook: string;
   };
   /** Texts of the browser preview (preview.html) around the pane. */
@@ -150,6 +152,15 @@ export interface TaskPaneMessages {
     readonly nameBox: string;
     readonly noteLine: (note: string) => string;
     readonly editing: string;
+    /** The buttons of Excel's data validation alert (its title and message come from the workbook). */
+    readonly validationAlert: {
+      readonly retry: string;
+      readonly cancel: string;
+      readonly yes: string;
+      readonly no: string;
+      /** A warning rule's question under its message. */
+      readonly continueQuestion: string;
+    };
   };
 }
 

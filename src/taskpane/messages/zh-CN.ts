@@ -148,6 +148,7 @@ export const zhCN: TaskPaneMessages = {
     saved: "设置已保存在工作簿中。",
     savedWithGenerate: "设置已保存；已重新生成计划表格以写入公布日期。",
     badDate: "请输入有效日期（年-月-日）。",
+    dayPlaceholder: "年-月-日",
     storedInWorkbook: "设置保存在工作簿中，打开此工作簿的同事看到的设置相同。",
   },
   preview: {
@@ -165,5 +166,6 @@ export const zhCN: TaskPaneMessages = {
     nameBox: "单元格",
     noteLine: (note) => `批注：${note}`,
     editing: "编辑中",
+    validationAlert: { retry: "重试", cancel: "取消", yes: "是", no: "否", continueQuestion: "是否继续？" },
   },
 };

@@ -21,22 +21,32 @@ import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkb
 import { App } from "../App";
 import { taskPaneMessages } from "../messages/taskPaneMessages";
 import type { PaneChunks } from "../paneHost";
+import { checkDataValidation, type DataValidationVerdict } from "./checkDataValidation";
 import { parseTabSeparated, toEnteredValue } from "./enteredValue";
+import { enterCells } from "./enterCells";
 import { previewPaneHost } from "./previewHost";
 import { type PreviewSheet, toPreviewSheet } from "./previewSheet";
 import { addressOf, type CellPosition, positionOf, SheetGrid } from "./SheetGrid";
 
 /** What the preview page shows and writes into. */
 export interface PreviewPageProps {
+  /** The language the page opens in (`?lang=`); the banner's link switches it in place. */
   readonly locale: Locale;
   /** The plan, loaded after the first paint (the pane's engine chunk). */
   readonly loadPlan: () => Promise<Plan>;
   /** The in-memory workbook the pane works on. */
   readonly book: MemoryWorkbook;
   readonly chunks: PaneChunks;
-  /** Writes the workbook as .xlsx and offers it for download (a chunk of its own). */
-  readonly download: (book: MemoryWorkbook) => Promise<void>;
+  /** Writes the workbook as .xlsx and offers it for download, named in `locale` (a chunk of its own). */
+  readonly download: (book: MemoryWorkbook, locale: Locale) => Promise<void>;
 }
+
+/**
+ * Wide windows put the grid and the pane side by side, each scrolling on its own inside the window
+ * (as Excel's grid stays put while its task pane scrolls); narrow ones stack them and the page scrolls.
+ */
+const wide = "@media (min-width: 921px)";
+const narrow = "@media (max-width: 920px)";
 
 const useStyles = makeStyles({
   page: {
@@ -44,6 +54,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
+    [wide]: { height: "100vh", overflow: "hidden" },
   },
   banner: {
     display: "flex",
@@ -56,12 +67,19 @@ const useStyles = makeStyles({
   },
   bannerText: { display: "flex", flexDirection: "column", minWidth: 0, flexBasis: "300px", flexGrow: 1 },
   bannerActions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  bannerLink: { color: "#FFFFFF" },
+  // White in every state: Fluent's hover and pressed blues are unreadable on the banner's teal.
+  bannerLink: {
+    color: "#FFFFFF",
+    ":hover": { color: "#FFFFFF" },
+    ":hover:active": { color: "#FFFFFF" },
+    ":active": { color: "#FFFFFF" },
+  },
   body: {
     display: "flex",
     flexWrap: "wrap",
     alignItems: "stretch",
     flexGrow: 1,
+    [wide]: { flexWrap: "nowrap", minHeight: 0 },
   },
   workbook: {
     flexGrow: 1,
@@ -73,10 +91,10 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
-    // Wide: the grid fills the window beside the pane; narrow (stacked): the grid gets a fixed
-    // share of the window below the sheet tabs, and the pane follows.
-    height: "calc(100vh - 64px)",
-    "@media (max-width: 920px)": { height: "auto" },
+    // Wide: the grid fills the height left under the banner beside the pane; narrow (stacked): the
+    // grid gets a fixed share of the window below the sheet tabs (SheetGrid), and the pane follows.
+    [wide]: { minHeight: 0 },
+    [narrow]: { height: "auto" },
   },
   tabs: {
     display: "flex",
@@ -114,7 +132,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
-    "@media (min-width: 921px)": { flexGrow: 0, maxWidth: "420px" },
+    [wide]: { flexGrow: 0, maxWidth: "420px", overflowY: "auto", overscrollBehavior: "contain" },
   },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalXXL },
   gridHint: { color: tokens.colorNeutralForeground3 },
@@ -127,6 +145,18 @@ function visibleSheets(book: MemoryWorkbook): PreviewSheet[] {
     const preview = sheet ? toPreviewSheet(sheet) : null;
     return preview ? [preview] : [];
   });
+}
+
+/** What the cell's data validation says of text typed into it, as Excel would judge it. */
+function checkTyped(
+  book: MemoryWorkbook,
+  sheet: MemorySheet,
+  position: CellPosition,
+  typed: string,
+): DataValidationVerdict {
+  const validation = sheet.validationAt(position.row, position.col);
+  if (!validation) return { kind: "allowed" };
+  return checkDataValidation(validation, toEnteredValue(typed), choicesOf(book, sheet, position));
 }
 
 /** The dropdown a cell's data validation offers: a list, or a range of the meta sheet (the points). */
@@ -160,12 +190,17 @@ function choicesOf(book: MemoryWorkbook, sheet: MemorySheet, { row, col }: CellP
  * @example
  * <PreviewPage locale="zh-CN" loadPlan={loadPlan} book={new MemoryWorkbook()} chunks={paneChunks} download={download} />
  */
-export function PreviewPage({ locale, loadPlan, book, chunks, download }: PreviewPageProps) {
+export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, download }: PreviewPageProps) {
   const styles = useStyles();
+  // The language switches in place: reloading the page for `?lang=` would lose the workbook, which
+  // lives only in this page's memory.
+  const [locale, setLocale] = useState(initialLocale);
   const text = taskPaneMessages(locale);
   const [sheets, setSheets] = useState<PreviewSheet[]>(() => visibleSheets(book));
   const [selected, setSelected] = useState<string | null>(null);
   const [active, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  // Counts the pane's selections: each one brings the keyboard to the grid.
+  const [focusRequest, setFocusRequest] = useState(0);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
@@ -214,6 +249,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
         onSelect: (sheet, cell) => {
           setSelected(sheet);
           setActive(positionOf(cell) ?? { row: 0, col: 0 });
+          setFocusRequest((n) => n + 1);
         },
       }),
     [book, loadPlan, redraw],
@@ -226,18 +262,14 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
 
   const writeCells = (position: CellPosition, rows: readonly (readonly string[])[]) => {
     if (!memorySheet) return;
-    rows.forEach((cells, r) => {
-      cells.forEach((cellText, c) => {
-        memorySheet.set(position.row + r, position.col + c, toEnteredValue(cellText));
-      });
-    });
+    enterCells(memorySheet, position.row, position.col, rows);
     redraw();
   };
 
   const onDownload = () => {
     setDownloading(true);
     setDownloadError(null);
-    download(book).then(
+    download(book, locale).then(
       () => {
         setDownloading(false);
       },
@@ -263,7 +295,19 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
             <Button size="small" disabledFocusable={downloading || sheets.length === 0} onClick={onDownload}>
               {downloading ? text.preview.downloading : text.preview.download}
             </Button>
-            <Link className={styles.bannerLink} href={`?lang=${otherLocale}`} lang={otherLocale}>
+            <Link
+              className={styles.bannerLink}
+              href={`?lang=${otherLocale}`}
+              lang={otherLocale}
+              onClick={(event) => {
+                // The address still says the language (a reload or a bookmark opens in it), but the
+                // page stays, and with it the workbook.
+                event.preventDefault();
+                window.history.replaceState(window.history.state, "", `?lang=${otherLocale}`);
+                document.documentElement.lang = otherLocale;
+                setLocale(otherLocale);
+              }}
+            >
               {text.preview.otherLanguage}
             </Link>
           </div>
@@ -324,6 +368,9 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
                   label={text.preview.gridLabel(shown.name)}
                   hint={text.preview.gridHint}
                   choicesAt={(position) => choicesOf(book, memorySheet, position)}
+                  checkEntry={(position, typed) => checkTyped(book, memorySheet, position, typed)}
+                  alertText={text.preview.validationAlert}
+                  focusRequest={focusRequest}
                 />
               </>
             ) : (
@@ -331,7 +378,9 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
             )}
           </section>
           <aside className={styles.pane}>
-            <App locale={locale} host={host} chunks={chunks} />
+            {/* A new pane per language, as Excel starts the add-in again in another display language:
+                its last results were worded in the other one. The workbook and its settings stay. */}
+            <App key={locale} locale={locale} host={host} chunks={chunks} />
           </aside>
         </div>
       </div>

@@ -8,7 +8,10 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from "react";
+import type { TaskPaneMessages } from "../messages/taskPaneMessages";
+import type { DataValidationVerdict } from "./checkDataValidation";
 import { columnLetters, type PreviewCell, type PreviewSheet } from "./previewSheet";
+import { ValidationAlert } from "./ValidationAlert";
 
 const gridLine = "1px solid #D4D4D4";
 const headerFill = "#F3F3F3";
@@ -161,15 +164,34 @@ export interface SheetGridProps {
   readonly hint: string;
   /** Dropdown choices for a cell (its data validation list), offered while typing. */
   readonly choicesAt?: (position: CellPosition) => readonly string[];
+  /** What the cell's data validation says of typed text; none: everything goes in. */
+  readonly checkEntry?: (position: CellPosition, text: string) => DataValidationVerdict;
+  /** The buttons of the data validation alert, in the user's language. */
+  readonly alertText: TaskPaneMessages["preview"]["validationAlert"];
+  /**
+   * Changes when something outside the grid selects a cell for the user to work on (an issue in
+   * the pane): the grid takes the keyboard focus at the active cell, so typing replaces it.
+   */
+  readonly focusRequest?: number;
+}
+
+/** Typed text the cell's data validation refused, waiting for the user's answer in the alert. */
+interface PendingEntry {
+  readonly refusal: Extract<DataValidationVerdict, { kind: "refused" }>;
+  readonly position: CellPosition;
+  readonly text: string;
+  /** Where confirming would have moved (Enter: down, Tab: right; none for a click elsewhere). */
+  readonly then: CellPosition | null;
 }
 
 /**
  * One worksheet of the in-memory workbook as an editable grid with Excel's keys: arrow keys move,
  * typing replaces the cell, Enter and Tab confirm and move (Shift goes back), F2 or a double click
  * edits the value in place, Escape cancels, Delete clears, Ctrl+V pastes a tab-separated block,
- * Ctrl+C copies the cell. Fills, fonts and notes are drawn as the add-in wrote them; a red corner
- * marks a note. One text box follows the active cell and holds the keyboard focus, so typing
- * through an input method (Chinese) works as in any text box.
+ * Ctrl+C copies the cell. A typed value the cell's data validation refuses is held back with
+ * Excel's alert (stop: 重试 or 取消; warning: 是否继续？). Fills, fonts and notes are drawn as the
+ * add-in wrote them; a red corner marks a note. One text box follows the active cell and holds the
+ * keyboard focus, so typing through an input method (Chinese) works as in any text box.
  *
  * @example
  * <SheetGrid sheet={sheet} active={{ row: 3, col: 0 }} onActivate={setActive} onCommit={write} onPaste={paste} label="监测数据" hint="…" />
@@ -183,6 +205,9 @@ export function SheetGrid({
   label,
   hint,
   choicesAt,
+  checkEntry,
+  alertText,
+  focusRequest,
 }: SheetGridProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
@@ -190,6 +215,10 @@ export function SheetGrid({
   const [mode, setMode] = useState<EditMode>("none");
   const [draft, setDraft] = useState("");
   const [box, setBox] = useState<CSSProperties>({ display: "none" });
+  const [pending, setPending] = useState<PendingEntry | null>(null);
+  // The alert takes the focus, which blurs the editor: a blur then must not confirm the entry again.
+  const pendingRef = useRef<PendingEntry | null>(null);
+  pendingRef.current = pending;
   const rowCount = sheet.rows.length;
   const colCount = sheet.columnWidths.length;
   const activeCell = sheet.rows[active.row]?.[active.col];
@@ -220,18 +249,64 @@ export function SheetGrid({
     setDraft("");
   }, [active.row, active.col, sheet.name]);
 
-  const move = (dRow: number, dCol: number) => {
-    onActivate({
-      row: Math.max(0, Math.min(rowCount - 1, active.row + dRow)),
-      col: Math.max(0, Math.min(colCount - 1, active.col + dCol)),
-    });
+  // Selected from outside (an issue in the pane): the keyboard comes to the cell, as in Excel after
+  // a click on it, so that typing replaces the value.
+  useEffect(() => {
+    if (focusRequest === undefined || focusRequest === 0) return;
+    editor.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
+
+  const clamp = (dRow: number, dCol: number): CellPosition => ({
+    row: Math.max(0, Math.min(rowCount - 1, active.row + dRow)),
+    col: Math.max(0, Math.min(colCount - 1, active.col + dCol)),
+  });
+
+  /**
+   * Confirms the entry being typed, if any, as Excel does on Enter, Tab, an arrow or a click
+   * elsewhere: in when the cell's data validation allows it, else held back with the alert (and
+   * false returned, so the selection stays on the cell).
+   */
+  const confirm = (then: CellPosition | null): boolean => {
+    if (mode === "none") return true;
+    const verdict = checkEntry?.(active, draft);
+    if (verdict?.kind === "refused") {
+      setPending({ refusal: verdict, position: active, text: draft, then });
+      return false;
+    }
+    onCommit(active, draft);
+    setMode("none");
+    setDraft("");
+    return true;
   };
 
   const commit = (dRow: number, dCol: number) => {
-    if (mode !== "none") onCommit(active, draft);
-    setMode("none");
-    setDraft("");
-    move(dRow, dCol);
+    const then = clamp(dRow, dCol);
+    if (confirm(then)) onActivate(then);
+  };
+
+  const answerAlert = (answer: "retry" | "cancel" | "accept") => {
+    const entry = pendingRef.current;
+    setPending(null);
+    editor.current?.focus();
+    if (entry === null) return;
+    switch (answer) {
+      case "retry":
+        // Back to the cell with the text typed, selected, as Excel's 重试 leaves it.
+        setMode("edit");
+        setDraft(entry.text);
+        requestAnimationFrame(() => editor.current?.select());
+        break;
+      case "cancel":
+        setMode("none");
+        setDraft("");
+        break;
+      case "accept":
+        onCommit(entry.position, entry.text);
+        setMode("none");
+        setDraft("");
+        if (entry.then) onActivate(entry.then);
+        break;
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -352,7 +427,8 @@ export function SheetGrid({
                   data-note={cell.note === null ? undefined : "true"}
                   onMouseDown={(event) => {
                     event.preventDefault();
-                    onActivate({ row: r, col: c });
+                    // A click elsewhere confirms what was typed, as in Excel (unless it is refused).
+                    if (confirm({ row: r, col: c })) onActivate({ row: r, col: c });
                     editor.current?.focus();
                   }}
                   onDoubleClick={() => {
@@ -388,12 +464,25 @@ export function SheetGrid({
         onPaste={onPasteEvent}
         onCopy={onCopyEvent}
         onBlur={() => {
-          if (mode !== "none") commit(0, 0);
+          if (mode !== "none" && pendingRef.current === null) commit(0, 0);
         }}
       />
       <span id={`${listId}-hint`} hidden>
         {hint}
       </span>
+      <ValidationAlert
+        refusal={pending?.refusal ?? null}
+        text={alertText}
+        onRetry={() => {
+          answerAlert("retry");
+        }}
+        onCancel={() => {
+          answerAlert("cancel");
+        }}
+        onAccept={() => {
+          answerAlert("accept");
+        }}
+      />
       {choices.length > 0 ? (
         <datalist id={listId}>
           {choices.map((choice) => (

@@ -8,6 +8,7 @@ import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkb
 import { XlsxWorkbook } from "../../hosts/xlsx/xlsxWorkbook";
 import type { CellRect, CellValue, RectFormat } from "../../workbook/layout";
 import type { SheetPatch } from "../../workbook/port";
+import { growTables } from "./growTables";
 
 function contains(rect: CellRect, row: number, col: number): boolean {
   return (
@@ -54,8 +55,23 @@ function patchOf(sheet: MemorySheet): SheetPatch {
 }
 
 /**
- * The in-memory workbook as `.xlsx` bytes: every sheet's layout as the add-in wrote it, then what
- * was typed since, the marks' fills and the notes.
+ * A sheet's layout with its tables grown over every row typed below them, as Excel would have
+ * grown them (the grid grows them as it writes; this holds whatever else wrote the cells): a date
+ * typed in the row below a table keeps the table's date format in the file instead of reading as
+ * its serial, and validation finds the row inside the table.
+ */
+function layoutWithTypedRows(sheet: MemorySheet & { layout: NonNullable<MemorySheet["layout"]> }) {
+  const used = sheet.usedRect();
+  const grown =
+    used === null
+      ? sheet.layout
+      : growTables(sheet.layout, used.row + used.rowCount - 1, (r, c) => sheet.get(r, c) !== null);
+  return { ...grown, name: sheet.name };
+}
+
+/**
+ * The in-memory workbook as `.xlsx` bytes: every sheet's layout as the add-in wrote it (its tables
+ * grown over the rows typed below them), then what was typed since, the marks' fills and the notes.
  *
  * @example
  * const blob = new Blob([await workbookBytes(book)]);
@@ -69,7 +85,7 @@ export async function workbookBytes(book: MemoryWorkbook): Promise<Uint8Array> {
   // Two batches: a host patches only sheets that exist before the batch (as Excel would).
   await xlsx.port.write({
     sheets: sheets.map((sheet) => ({
-      layout: { ...sheet.layout, name: sheet.name },
+      layout: layoutWithTypedRows(sheet),
       mode: "create" as const,
     })),
     activate: null,

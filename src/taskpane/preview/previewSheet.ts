@@ -66,10 +66,6 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
     layout?.columnWidths.length ?? 0,
     ...notes.map((n) => n.col + 1),
   );
-  // Rows typed below a table take its column's number format, as Excel extends a table's formats.
-  const lastLayoutRow = (layout?.values.length ?? 0) - 1;
-  const columnFormat = (c: number): string | undefined =>
-    lastLayoutRow >= 0 ? sheet.formatAt(lastLayoutRow, c, "numberFormat") : undefined;
   const rows: PreviewCell[][] = [];
   for (let r = 0; r < rowCount; r += 1) {
     const row: PreviewCell[] = [];
@@ -77,7 +73,7 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
       const value = sheet.get(r, c);
       const wrap = sheet.formatAt(r, c, "wrapText") ?? false;
       row.push({
-        text: displayText(value, sheet.formatAt(r, c, "numberFormat") ?? columnFormat(c)),
+        text: displayText(value, sheet.formatAt(r, c, "numberFormat")),
         fill: sheet.formatAt(r, c, "fill") ?? null,
         fontColor: sheet.formatAt(r, c, "fontColor") ?? null,
         bold: sheet.formatAt(r, c, "bold") ?? false,

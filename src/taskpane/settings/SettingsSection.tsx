@@ -15,8 +15,9 @@ import { useEffect, useState, type SyntheticEvent } from "react";
 import type { Locale } from "../../core/locale";
 import { FailureBar } from "../FailureBar";
 import type { TaskPaneMessages } from "../messages/taskPaneMessages";
-import { isIsoDay, type StoredSettings } from "../paneHost";
+import type { StoredSettings } from "../paneHost";
 import { PaneFailure } from "../watchdog";
+import { readDay } from "./readDay";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -83,18 +84,20 @@ export function SettingsSection({
     };
   }, [readPublishedOn]);
 
-  const asOfValid = useToday || isIsoDay(asOf);
-  const publishedValid = publishedOn === "" || isIsoDay(publishedOn);
+  const asOfDay = readDay(asOf);
+  const publishedDay = publishedOn.trim() === "" ? null : readDay(publishedOn);
+  const asOfValid = useToday || asOfDay !== null;
+  const publishedValid = publishedOn.trim() === "" || publishedDay !== null;
 
   const save = (event?: SyntheticEvent) => {
     event?.preventDefault();
     setTried(true);
     if (!asOfValid || !publishedValid || busy || status === "saving") return;
     const next: StoredSettings = {
-      asOf: useToday ? null : asOf,
+      asOf: useToday ? null : asOfDay,
       language: language === "office" ? null : language,
     };
-    const published = publishedOn === "" ? null : publishedOn;
+    const published = publishedDay;
     setStatus("saving");
     setFailure(null);
     onSave(next, published === storedPublishedOn ? undefined : published).then(
@@ -109,6 +112,17 @@ export function SettingsSection({
     );
   };
 
+  // Days are typed year first, as in the sheets ("2023-06-30"), in both languages. A date input
+  // would draw the browser's own format instead: month/day/year in a Chinese pane on an English
+  // browser or Windows.
+  const dayInput = {
+    className: styles.input,
+    type: "text",
+    inputMode: "numeric",
+    autoComplete: "off",
+    placeholder: text.settings.dayPlaceholder,
+  } as const;
+
   return (
     <form id={id} className={styles.form} onSubmit={save} aria-labelledby={`${id}-heading`} noValidate>
       <Subtitle2 as="h2" id={`${id}-heading`}>
@@ -121,13 +135,15 @@ export function SettingsSection({
         {...(tried && !asOfValid ? { validationMessage: text.settings.badDate } : {})}
       >
         <Input
-          className={styles.input}
-          type="date"
+          {...dayInput}
           value={useToday ? today : asOf}
           disabled={useToday}
           onChange={(_, data) => {
             setAsOf(data.value);
             setStatus("idle");
+          }}
+          onBlur={() => {
+            if (asOfDay !== null) setAsOf(asOfDay);
           }}
         />
       </Field>
@@ -145,12 +161,14 @@ export function SettingsSection({
         {...(tried && !publishedValid ? { validationMessage: text.settings.badDate } : {})}
       >
         <Input
-          className={styles.input}
-          type="date"
+          {...dayInput}
           value={publishedOn}
           onChange={(_, data) => {
             setPublishedOn(data.value);
             setStatus("idle");
+          }}
+          onBlur={() => {
+            if (publishedDay !== null) setPublishedOn(publishedDay);
           }}
         />
       </Field>
