@@ -22,7 +22,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { Workbook } from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
-import type { ValidationReport } from "../../src/workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { chromiumArgs, chromiumPath } from "../../scripts/chromium";

@@ -8,7 +8,8 @@ import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
 import { workbookBytes } from "../../../src/taskpane/preview/downloadXlsx";
 import { enterCells } from "../../../src/taskpane/preview/enterCells";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
-import { validateWorkbook, type ValidationReport } from "../../../src/workbook/validate/validateWorkbook";
+import { validateWorkbook } from "../../../src/workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../../src/workbook/validate/validationReport";
 import { parseA1 } from "../../hosts/memory/memoryHarness";
 import { makeIo } from "../../cli/recordingIo";
 
