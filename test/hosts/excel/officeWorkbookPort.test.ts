@@ -1,9 +1,7 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
-import {
-  createOfficeWorkbookPort,
-  pointsFromCharacterWidth,
-} from "../../../src/hosts/excel/officeWorkbookPort";
+import { pointsFromCharacterWidth } from "../../../src/hosts/excel/cosmeticSteps";
+import { createOfficeWorkbookPort } from "../../../src/hosts/excel/officeWorkbookPort";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { SheetLayout } from "../../../src/workbook/layout";
 import { addInNoteMarker } from "../../../src/workbook/port";
