@@ -3,7 +3,7 @@ import { HostError } from "../../../src/hosts/hostError";
 import { WorkbookChangedError } from "../../../src/hosts/excel/checkUnchanged";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { addInNoteMarker, type SheetPatch } from "../../../src/workbook/port";
-import { key } from "../../fakes/excel/fakeWorkbookState";
+import { key } from "../../fakes/excel/fakeGeometry";
 import {
   createOfficeHarness,
   enterAsUser,

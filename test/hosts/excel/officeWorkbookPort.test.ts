@@ -6,7 +6,8 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { SheetLayout } from "../../../src/workbook/layout";
 import { addInNoteMarker } from "../../../src/workbook/port";
 import { DEFAULT_PAYLOAD_LIMIT_BYTES, FakeExcel } from "../../fakes/excel/fakeExcel";
-import { FakeRichApiError, key } from "../../fakes/excel/fakeWorkbookState";
+import { key } from "../../fakes/excel/fakeGeometry";
+import { FakeRichApiError } from "../../fakes/excel/fakeRichApiError";
 import {
   asExcelRun,
   createOfficeHarness,
