@@ -14,7 +14,7 @@ import {
   growTableTo,
   type OfficeHarness,
 } from "../../test/hosts/excel/officeHarness";
-import { key } from "../../test/fakes/excel/fakeWorkbookState";
+import { key } from "../../test/fakes/excel/fakeGeometry";
 import type { BenchCase } from "../benchCase";
 
 const monitoringColumns = 32;

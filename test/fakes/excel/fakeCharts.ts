@@ -3,14 +3,9 @@
  * title, position and value axis, and delete.
  * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection
  */
-import {
-  FakeRichApiError,
-  parseA1,
-  splitSheet,
-  type FakeChart,
-  type FakeSheetState,
-  type Rect,
-} from "./fakeWorkbookState";
+import { parseA1, splitSheet, type Rect } from "./fakeGeometry";
+import { FakeRichApiError } from "./fakeRichApiError";
+import type { FakeChart, FakeSheetState } from "./fakeSheetState";
 import { FakeClientObject, NULL, checkSameContext, child, type FakeClientResult } from "./fakeProxy";
 import { FakeItemCollection } from "./fakeItemCollection";
 import type { FakeRange } from "./fakeRange";

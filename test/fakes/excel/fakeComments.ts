@@ -6,16 +6,9 @@
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-comments
  * https://learn.microsoft.com/javascript/api/excel/excel.commentcollection
  */
-import {
-  FakeRichApiError,
-  formatA1,
-  key,
-  parseA1,
-  splitSheet,
-  EXCEL_COLUMNS,
-  type FakeComment,
-  type FakeSheetState,
-} from "./fakeWorkbookState";
+import { formatA1, key, parseA1, splitSheet, EXCEL_COLUMNS } from "./fakeGeometry";
+import { FakeRichApiError } from "./fakeRichApiError";
+import type { FakeComment, FakeSheetState } from "./fakeSheetState";
 import { FakeClientObject, checkSameContext, child, type FakeClientResult } from "./fakeProxy";
 import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeRange } from "./fakeRange";

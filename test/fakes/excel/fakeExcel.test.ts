@@ -1,5 +1,6 @@
 import { FakeExcel, type FakeRequestContext } from "./fakeExcel";
-import { FakeRichApiError, key } from "./fakeWorkbookState";
+import { key } from "./fakeGeometry";
+import { FakeRichApiError } from "./fakeRichApiError";
 
 /** Runs one batch and returns the error it threw (or fails the test if it threw nothing). */
 async function failureOf(

@@ -6,7 +6,7 @@
  * the collection of a null object gives.
  * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load (collections)
  */
-import { FakeRichApiError } from "./fakeWorkbookState";
+import { FakeRichApiError } from "./fakeRichApiError";
 import { FakeClientObject, itemProperties } from "./fakeProxy";
 
 /** An item proxy: the collection hands it over with what the load fetched. */

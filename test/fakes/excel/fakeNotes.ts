@@ -3,19 +3,13 @@
  * getItemOrNullObject, and a note's content, delete and getLocation.
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes
  */
-import {
-  FakeRichApiError,
-  formatA1,
-  key,
-  parseA1,
-  splitSheet,
-  type FakeNote,
-  type FakeSheetState,
-} from "./fakeWorkbookState";
+import { formatA1, key, parseA1, splitSheet } from "./fakeGeometry";
+import { FakeRichApiError } from "./fakeRichApiError";
+import type { FakeNote, FakeSheetState } from "./fakeSheetState";
 import { FakeClientObject, NULL, checkSameContext, child, type FakeClientResult } from "./fakeProxy";
 import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeRange } from "./fakeRange";
-import { EXCEL_COLUMNS } from "./fakeWorkbookState";
+import { EXCEL_COLUMNS } from "./fakeGeometry";
 
 /** Notes arrive in ExcelApi 1.18. https://learn.microsoft.com/javascript/api/excel/excel.notecollection */
 const NOTES_API = "1.18";

@@ -4,7 +4,9 @@
  * an API above the requirement set the fake Excel supports fails like Excel (ApiNotFound), and an
  * object is usable only inside the `Excel.run` that made it (InvalidRequestContext).
  */
-import { FakeRichApiError, FakeSheetState, type FakeWorkbookState } from "./fakeWorkbookState";
+import { FakeRichApiError } from "./fakeRichApiError";
+import { FakeSheetState } from "./fakeSheetState";
+import type { FakeWorkbookState } from "./fakeWorkbookState";
 
 export const NULL = Symbol("null object");
 const UNRESOLVED = Symbol("unresolved");

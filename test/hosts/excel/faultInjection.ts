@@ -1,12 +1,9 @@
 import { HostError } from "../../../src/hosts/hostError";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import type { FakeFault } from "../../fakes/excel/fakeExcel";
-import {
-  EXCEL_COLUMNS,
-  FORMAT_DEFAULTS,
-  type FakeWorkbookState,
-  type FormatProp,
-} from "../../fakes/excel/fakeWorkbookState";
+import { EXCEL_COLUMNS } from "../../fakes/excel/fakeGeometry";
+import { FORMAT_DEFAULTS, type FormatProp } from "../../fakes/excel/fakeSheetState";
+import type { FakeWorkbookState } from "../../fakes/excel/fakeWorkbookState";
 import { createOfficeHarness, type OfficeHarness } from "./officeHarness";
 
 /**

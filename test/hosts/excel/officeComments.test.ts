@@ -4,7 +4,8 @@ import { writeExampleEntries } from "../../../src/workbook/exampleEntries";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { addInNoteMarker, type WorkbookPort } from "../../../src/workbook/port";
 import { validateWorkbook, type ValidateOutcome } from "../../../src/workbook/validate/validateWorkbook";
-import { EXCEL_COLUMNS, type FakeSheetState } from "../../fakes/excel/fakeWorkbookState";
+import { EXCEL_COLUMNS } from "../../fakes/excel/fakeGeometry";
+import type { FakeSheetState } from "../../fakes/excel/fakeSheetState";
 import {
   commentAt,
   createOfficeHarness,

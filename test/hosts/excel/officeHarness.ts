@@ -10,16 +10,10 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { FakeExcel, type FakeExcelOptions } from "../../fakes/excel/fakeExcel";
-import {
-  FORMAT_DEFAULTS,
-  typeIntoCell,
-  formatA1,
-  key,
-  parseA1,
-  splitSheet,
-  type FakeSheetState,
-  type FakeWorkbookState,
-} from "../../fakes/excel/fakeWorkbookState";
+import { formatA1, key, parseA1, splitSheet } from "../../fakes/excel/fakeGeometry";
+import { FORMAT_DEFAULTS, type FakeSheetState } from "../../fakes/excel/fakeSheetState";
+import { typeIntoCell } from "../../fakes/excel/fakeTyping";
+import type { FakeWorkbookState } from "../../fakes/excel/fakeWorkbookState";
 import type { PortHarness, SheetProbe } from "../contract/portHarness";
 
 /**

@@ -1,7 +1,7 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { readBounds } from "../../../src/workbook/port";
-import { key } from "../../fakes/excel/fakeWorkbookState";
+import { key } from "../../fakes/excel/fakeGeometry";
 import { createOfficeHarness, enterAsUser, generatedOffice } from "./officeHarness";
 
 const tasks = "附件1 任务清单";

@@ -1,9 +1,9 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
-import { WorkbookChangedError } from "../../../src/hosts/excel/officeWorkbookPort";
+import { WorkbookChangedError } from "../../../src/hosts/excel/checkUnchanged";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { addInNoteMarker, type SheetPatch } from "../../../src/workbook/port";
-import { key } from "../../fakes/excel/fakeWorkbookState";
+import { key } from "../../fakes/excel/fakeGeometry";
 import {
   createOfficeHarness,
   enterAsUser,

@@ -1,14 +1,13 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
-import {
-  createOfficeWorkbookPort,
-  pointsFromCharacterWidth,
-} from "../../../src/hosts/excel/officeWorkbookPort";
+import { pointsFromCharacterWidth } from "../../../src/hosts/excel/cosmeticSteps";
+import { createOfficeWorkbookPort } from "../../../src/hosts/excel/officeWorkbookPort";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { SheetLayout } from "../../../src/workbook/layout";
 import { addInNoteMarker } from "../../../src/workbook/port";
 import { DEFAULT_PAYLOAD_LIMIT_BYTES, FakeExcel } from "../../fakes/excel/fakeExcel";
-import { FakeRichApiError, key } from "../../fakes/excel/fakeWorkbookState";
+import { key } from "../../fakes/excel/fakeGeometry";
+import { FakeRichApiError } from "../../fakes/excel/fakeRichApiError";
 import {
   asExcelRun,
   createOfficeHarness,
