@@ -88,10 +88,11 @@ export async function importMonitoring(
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   const spec = monitoringSpec(plan);
-  // Formulas read as formulas, so that writing the sheet again keeps them (as generation does).
+  // Formulas read as formulas, so that writing the sheet again keeps them (as generation does); a
+  // preview writes nothing and reads values (a host that only reads need not read formulas).
   return port.update(
     [spec.name["zh-CN"], spec.name["en-US"], metaSheetName],
-    { formulas: true },
+    { formulas: options.preview !== true },
     (snapshot) => planImport(plan, spec, grid, options, snapshot),
   );
 }
