@@ -42,7 +42,36 @@ export function placeRow(grid: ExportCell[][], row: Row, rowNumber: number, date
  * if (read.kind === "grid") mapMonitoringExport({ grid: read.grid, … });
  */
 export async function readExportXlsx(bytes: Uint8Array, sheetName?: string): Promise<ExportSheetGrid> {
-  const prepared = prepareXlsxBytes(bytes);
+  return gridOf(prepareXlsxBytes(bytes), sheetName);
+}
+
+/** The first bytes of a zip, and of an OLE compound file (an .xls, or an encrypted .xlsx). */
+const zipMagic = [0x50, 0x4b];
+const compoundFileMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * `readExportXlsx` for the browser (the task pane, the preview): the file's first bytes are checked
+ * (an .xls or an encrypted workbook, something that is no zip at all) and the rest is left to
+ * ExcelJS's browser build. The Node-side checks and repairs of other programs' packages
+ * (prepareXlsxBytes) need Node's zlib, which the browser bundles leave out.
+ *
+ * @example
+ * const read = await readExportXlsxInBrowser(new Uint8Array(await file.arrayBuffer()));
+ */
+export async function readExportXlsxInBrowser(
+  bytes: Uint8Array,
+  sheetName?: string,
+): Promise<ExportSheetGrid> {
+  if (bytes.length === 0) throw refuse("empty", "The file is empty.");
+  if (compoundFileMagic.every((byte, i) => bytes[i] === byte)) {
+    throw refuse("legacy_format", "The file is an Excel 97–2003 (.xls) file, or an encrypted workbook.");
+  }
+  if (!zipMagic.every((byte, i) => bytes[i] === byte))
+    throw refuse("not_a_zip", "The file is not a zip package.");
+  return gridOf(bytes, sheetName);
+}
+
+async function gridOf(prepared: Uint8Array, sheetName: string | undefined): Promise<ExportSheetGrid> {
   const workbook = new Workbook();
   try {
     // ExcelJS's declared Buffer type is its own; a Node Buffer (or the browser's shim) is what it reads.

@@ -4,7 +4,11 @@ import type { ExportCell } from "../../../src/core/import/readExportHeader";
 import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
 import { refusalOf } from "../../../src/hosts/xlsx/prepareXlsxBytes";
-import { readExportXlsx, type ExportSheetGrid } from "../../../src/hosts/xlsx/readExportXlsx";
+import {
+  readExportXlsx,
+  readExportXlsxInBrowser,
+  type ExportSheetGrid,
+} from "../../../src/hosts/xlsx/readExportXlsx";
 import { streamExportXlsx } from "../../../src/hosts/xlsx/streamExportXlsx";
 import {
   exportFixtureGrid,
@@ -16,6 +20,7 @@ import { exportAsXlsx } from "./exportXlsx";
 const readers = [
   ["the whole loader", readExportXlsx],
   ["the streaming reader", streamExportXlsx],
+  ["the browser's reader", readExportXlsxInBrowser],
 ] as const;
 
 function gridOf(read: ExportSheetGrid): ExportCell[][] {
@@ -91,6 +96,14 @@ describe.each(readers)("reading an export .xlsx with %s", (_, read) => {
     const error: unknown = await read(new TextEncoder().encode("断面名称,氨氮\n")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(refusalOf(error)?.reason).toBe("not_a_zip");
+  });
+});
+
+describe("the browser's reader", () => {
+  it("refuses an .xls (or an encrypted workbook) by its first bytes", async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    const error: unknown = await readExportXlsxInBrowser(ole).catch((e: unknown) => e);
+    expect(refusalOf(error)?.reason).toBe("legacy_format");
   });
 });
 
