@@ -260,12 +260,15 @@ export function mapMonitoringExport(
       flagged ? { status, parts: [...measured, ...kept], marked: [] } : { status: null, parts: kept, marked },
       input.locale,
     );
+    // Midnight is the day's serial itself, which validation reads as a day without a time: the
+    // import keys the sample as it will be read back, so importing it again finds it.
+    const minutes = time.minutes === 0 ? null : time.minutes;
     candidates.push({
       row,
       point: point.point,
       iso: time.iso,
-      minutes: time.minutes,
-      sampledOn: isoDateToSerial(time.iso) + (time.minutes ?? 0) / minutesPerDay,
+      minutes,
+      sampledOn: isoDateToSerial(time.iso) + (minutes ?? 0) / minutesPerDay,
       values: flagged ? new Map() : values,
       remark,
       flagged,
