@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
@@ -199,6 +199,8 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
   const redraw = useCallback(() => {
     setSheets(visibleSheets(book));
   }, [book]);
+  // The sheet shown and its active cell, as the pane's import reads "the selection" (see previewPaneHost).
+  const activeCellRef = useRef<{ sheet: string; row: number; col: number } | null>(null);
 
   const host = useMemo(
     () =>
@@ -215,6 +217,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
           setSelected(sheet);
           setActive(positionOf(cell) ?? { row: 0, col: 0 });
         },
+        active: () => activeCellRef.current,
       }),
     [book, loadPlan, redraw],
   );
@@ -222,6 +225,7 @@ export function PreviewPage({ locale, loadPlan, book, chunks, download }: Previe
   const shown = sheets.find((sheet) => sheet.name === selected) ?? sheets[0];
   const memorySheet = shown ? book.sheet(shown.name) : undefined;
   const activeCell = shown?.rows[active.row]?.[active.col];
+  activeCellRef.current = shown ? { sheet: shown.name, ...active } : null;
   const otherLocale: Locale = locale === "zh-CN" ? "en-US" : "zh-CN";
 
   const writeCells = (position: CellPosition, rows: readonly (readonly string[])[]) => {
