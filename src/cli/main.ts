@@ -4,6 +4,7 @@ import { type CliIo, type ExitCode, exitCodes, localeFromLangOption } from "./cl
 import { registerClassify } from "./classifyCommand";
 import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
+import { registerImport } from "./importCommand";
 import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
     });
   registerGenerate(program, io);
   registerValidate(program, io);
+  registerImport(program, io);
   registerClassify(program, io);
   return program;
 }

@@ -34,6 +34,7 @@ import { FailureBar } from "./FailureBar";
 import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
+import { importPaneMessages } from "./import/messages/importPaneMessages";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -134,6 +135,7 @@ export function App({
   const styles = useStyles();
   const ResultsSection = useMemo(() => lazy(chunks.results), [chunks.results]);
   const SettingsSection = useMemo(() => lazy(chunks.settings), [chunks.settings]);
+  const ImportSection = useMemo(() => lazy(chunks.importSection), [chunks.importSection]);
   const [stored, setStored] = useState<StoredSettings>(noStoredSettings);
   const locale = stored.language ?? officeLocale;
   const text = taskPaneMessages(locale);
@@ -142,6 +144,9 @@ export function App({
   const [workbook, setWorkbook] = useState<PaneWorkbook | null>(null);
   const [loadFailure, setLoadFailure] = useState<PaneFailure | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  // An import runs on its own (see `exclusive`), but blocks the other actions as they block it.
+  const [importing, setImporting] = useState(false);
   // A ref, not state: a second click in the same frame must see the first one's claim at once.
   const busy = useRef(false);
   const connecting = useRef<Promise<PaneWorkbook> | null>(null);
@@ -271,11 +276,28 @@ export function App({
     [host, limit, runAction],
   );
 
+  /** Runs the import's work while no other action runs; undefined when one does. */
+  const exclusive = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    setImporting(true);
+    try {
+      return await work();
+    } finally {
+      busy.current = false;
+      setImporting(false);
+    }
+  }, []);
+  const importAsOf = useCallback(
+    (loaded: PaneWorkbook) => stored.asOf ?? defaultAsOf(host.today(), loaded.planYear),
+    [stored.asOf, host],
+  );
+
   // Stable, so that the settings read the workbook's publication date once when they open, not on
   // every render (in Excel each read is a round trip).
   const readPublishedOn = useCallback(async () => (await connect()).readPublishedOn(), [connect]);
 
-  const running = run.kind === "running";
+  const running = run.kind === "running" || importing;
   const planTitle = workbook?.planTitle[locale];
 
   return (
@@ -341,6 +363,33 @@ export function App({
         {validated ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <ResultsSection validated={validated} text={text} selectCell={selectCell} />
+          </Suspense>
+        ) : null}
+        <div>
+          <Button
+            appearance="subtle"
+            aria-expanded={importOpen}
+            aria-controls="wp-import"
+            onClick={() => {
+              setImportOpen((open) => !open);
+            }}
+          >
+            {importOpen ? importPaneMessages(locale).closeButton : importPaneMessages(locale).openButton}
+          </Button>
+        </div>
+        {importOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <ImportSection
+              id="wp-import"
+              locale={locale}
+              text={text}
+              connect={connect}
+              asOf={importAsOf}
+              readSelection={host.readSelection}
+              busy={run.kind === "running"}
+              exclusive={exclusive}
+              xlsxReader={chunks.xlsxReader}
+            />
           </Suspense>
         ) : null}
         <div>

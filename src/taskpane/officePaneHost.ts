@@ -1,12 +1,20 @@
 /**
  * The task pane's host inside Excel, part of its composition root (index.tsx): the only pane code
- * that touches the `Office` and `Excel` globals. It selects cells, keeps the pane's settings in the
- * workbook's document settings, reads Office's theme, and loads the Office.js workbook port with
- * the engine and the plan as a chunk after the first paint.
+ * that touches the `Office` and `Excel` globals. It selects cells, reads the selected range (for
+ * 导入监测数据), keeps the pane's settings in the workbook's document settings, reads Office's
+ * theme, and loads the Office.js workbook port with the engine and the plan as a chunk after the
+ * first paint.
  */
 import { HostError } from "../hosts/hostError";
 import type { PaneTheme } from "./App";
-import { localToday, type PaneHost, type SettingsStore, type StoredSettings } from "./paneHost";
+import type { CellValue } from "../workbook/layout";
+import {
+  localToday,
+  type PaneHost,
+  type SelectedCells,
+  type SettingsStore,
+  type StoredSettings,
+} from "./paneHost";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 
 /**
@@ -23,6 +31,31 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
       worksheet.activate();
       worksheet.getRange(cell === "" ? "A1" : cell).select();
       await context.sync();
+    });
+  } catch (cause) {
+    throw new HostError("excel_rejected", cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * The range the user selected, as values, for 导入监测数据 (an export pasted into any sheet). One
+ * Excel.run with one sync; Excel's refusal becomes a HostError.
+ *
+ * NOTE for the Office host (src/hosts/excel): a selection whose values pass Excel on the web's
+ * 5 MB response limit (some 100,000 cells of numbers) fails here in one request; reading it in
+ * row chunks, as the host's request planner reads a large sheet, belongs there.
+ *
+ * @example
+ * const { values } = await readSelectionInExcel();
+ */
+export async function readSelectionInExcel(): Promise<SelectedCells> {
+  try {
+    return await Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load(["values", "address", "worksheet/name"]);
+      await context.sync();
+      const values = range.values as CellValue[][];
+      return { sheet: range.worksheet.name, address: range.address, values };
     });
   } catch (cause) {
     throw new HostError("excel_rejected", cause instanceof Error ? cause.message : String(cause), { cause });
@@ -86,7 +119,7 @@ export function officePaneTheme(): PaneTheme {
 /** A workbook whose actions refuse at once: the running Excel lacks the API set the add-in needs. */
 function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
   const refuse = () => Promise.reject(new HostError("api_unsupported", `ExcelApi ${needed}`));
-  return { ...workbook, generate: refuse, validate: refuse };
+  return { ...workbook, generate: refuse, validate: refuse, importMonitoring: refuse };
 }
 
 /**
@@ -116,5 +149,6 @@ export function officePaneHost(): PaneHost {
     selectCell: selectCellInExcel,
     settings: officeSettingsStore,
     today: () => localToday(),
+    readSelection: readSelectionInExcel,
   };
 }

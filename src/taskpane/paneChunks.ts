@@ -15,4 +15,9 @@ export const paneChunks: PaneChunks = {
     import(/* webpackChunkName: "pane-settings" */ "./settings/SettingsSection.js").then((m) => ({
       default: m.SettingsSection,
     })),
+  importSection: () =>
+    import(/* webpackChunkName: "pane-import" */ "./import/ImportSection.js").then((m) => ({
+      default: m.ImportSection,
+    })),
+  xlsxReader: () => import(/* webpackChunkName: "pane-xlsx-reader" */ "../hosts/xlsx/readExportXlsx.js"),
 };

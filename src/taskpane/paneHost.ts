@@ -1,5 +1,8 @@
 import type { ComponentType } from "react";
 import type { Locale } from "../core/locale";
+import type { ExportSheetGrid } from "../hosts/xlsx/readExportXlsx";
+import type { CellValue } from "../workbook/layout";
+import type { ImportSectionProps } from "./import/ImportSection";
 import type { ResultsSectionProps } from "./results/ResultsSection";
 import type { SettingsSectionProps } from "./settings/SettingsSection";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
@@ -20,6 +23,14 @@ export interface SettingsStore {
   save(settings: StoredSettings): Promise<void>;
 }
 
+/** The cells a user selected, as values (dates as Excel serials), with where they are. */
+export interface SelectedCells {
+  readonly sheet: string;
+  /** The range's address as the host names it ("Sheet1!A1:Q120"). */
+  readonly address: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
 /**
  * Everything the pane needs from its host; the composition roots (index.tsx in Excel, the browser
  * preview) make it, and the pane never touches Office.js itself.
@@ -38,6 +49,11 @@ export interface PaneHost {
   readonly settings: SettingsStore;
   /** Today as "YYYY-MM-DD" in the user's time zone: the as-of day while none is stored. */
   readonly today: () => string;
+  /**
+   * Reads the range the user selected (an export pasted into any sheet), for 导入监测数据. Rejects
+   * with a HostError when the host refuses. A host without it offers importing from files only.
+   */
+  readonly readSelection?: () => Promise<SelectedCells>;
 }
 
 /**
@@ -72,4 +88,13 @@ export type ChunkLoader<P> = () => Promise<{ readonly default: ComponentType<P> 
 export interface PaneChunks {
   readonly results: ChunkLoader<ResultsSectionProps>;
   readonly settings: ChunkLoader<SettingsSectionProps>;
+  /** 导入监测数据: the export's readers and the preview, loaded when the user opens it. */
+  readonly importSection: ChunkLoader<ImportSectionProps>;
+  /** The .xlsx reader (ExcelJS's browser build), loaded when the user picks an .xlsx export. */
+  readonly xlsxReader: () => Promise<XlsxExportReader>;
+}
+
+/** What 导入监测数据 needs of the xlsx host to read an export in the browser. */
+export interface XlsxExportReader {
+  readonly readExportXlsxInBrowser: (bytes: Uint8Array, sheetName?: string) => Promise<ExportSheetGrid>;
 }

@@ -6,6 +6,7 @@ import {
   buildMetaLayout,
   isMetaSheet,
   metaSheetName,
+  readPointAliases,
   readSettings,
   type WorkbookSettings,
 } from "./metaSheet";
@@ -184,7 +185,13 @@ function planGeneration(
   });
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
   writes.push({
-    layout: buildMetaLayout(plan.id, recorded, monitoringPointNames(plan), settings),
+    layout: buildMetaLayout(
+      plan.id,
+      recorded,
+      monitoringPointNames(plan),
+      settings,
+      readPointAliases(metaSnapshot),
+    ),
     mode: metaName === undefined ? "create" : "replace",
   });
 

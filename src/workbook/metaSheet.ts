@@ -1,6 +1,6 @@
 import { serialToIsoDate } from "../core/excelDate";
 import type { CellValue, SheetLayout, ValidationRule } from "./layout";
-import type { SheetSnapshot } from "./port";
+import type { RectValues, SheetSnapshot } from "./port";
 import type { SheetKey } from "./sheetSpec";
 
 /**
@@ -14,6 +14,9 @@ const header = ["key", "sheet", "plan", "formatVersion", "", "points", "", "sett
 const formatVersion = 1;
 const pointsColumn = 5;
 const settingColumn = 7;
+/** Point names of monitoring exports the user confirmed, and the plan's point each means (see pointAliases). */
+const aliasHeader = ["alias", "point"] as const;
+const aliasColumn = 10;
 
 /** Settings every colleague who opens the workbook sees the same, by name as stored. */
 export interface WorkbookSettings {
@@ -56,6 +59,45 @@ export function isMetaSheet(snapshot: SheetSnapshot): boolean {
   );
 }
 
+/**
+ * The point names of monitoring exports the user confirmed once (an export's name → the plan's
+ * point), read from the meta sheet, so that the next import of such an export needs no question.
+ * A missing sheet, or one without the alias columns, has none.
+ *
+ * @example
+ * readPointAliases(metaSnapshot) // Map { "柳江大桥" => "露塘" }
+ */
+export function readPointAliases(snapshot: SheetSnapshot | undefined): Map<string, string> {
+  const aliases = new Map<string, string>();
+  if (
+    snapshot === undefined ||
+    !isMetaSheet(snapshot) ||
+    snapshot.values[0]?.[aliasColumn] !== aliasHeader[0]
+  ) {
+    return aliases;
+  }
+  for (const row of snapshot.values.slice(1)) {
+    const alias = row[aliasColumn];
+    const point = row[aliasColumn + 1];
+    if (typeof alias === "string" && alias !== "" && typeof point === "string" && point !== "") {
+      aliases.set(alias, point);
+    }
+  }
+  return aliases;
+}
+
+/**
+ * The meta sheet's alias columns holding `aliases` (all of them: those stored and those confirmed
+ * now), as values to write in place, with the header that says what they are.
+ *
+ * @example
+ * port.write({ sheets: [], patches: [{ sheet: metaSheetName, values: [pointAliasValues(aliases)], fills: [], clearNotes: null, notes: [] }], activate: null });
+ */
+export function pointAliasValues(aliases: ReadonlyMap<string, string>): RectValues {
+  const values: CellValue[][] = [[...aliasHeader], ...[...aliases].map(([alias, point]) => [alias, point])];
+  return { rect: { row: 0, col: aliasColumn, rowCount: values.length, colCount: 2 }, values };
+}
+
 /** The dropdown rule that reads the monitoring points from the meta sheet. */
 export function pointListRule(pointCount: number): ValidationRule {
   return {
@@ -65,16 +107,20 @@ export function pointListRule(pointCount: number): ValidationRule {
   };
 }
 
-/** The meta sheet's layout: one row per sheet the add-in made, and the point list beside them. */
+/**
+ * The meta sheet's layout: one row per sheet the add-in made, the point list beside them, the
+ * stored settings, and the point names of exports the user confirmed (see readPointAliases).
+ */
 export function buildMetaLayout(
   planId: string,
   sheets: readonly { key: SheetKey; name: string }[],
   points: readonly string[],
   settings: WorkbookSettings = defaultSettings,
+  aliases: ReadonlyMap<string, string> = new Map(),
 ): SheetLayout {
   const stored: [string, string][] =
     settings.publishedOn === null ? [] : [["publishedOn", settings.publishedOn]];
-  const rowCount = 1 + Math.max(sheets.length, points.length, stored.length);
+  const rowCount = 1 + Math.max(sheets.length, points.length, stored.length, aliases.size);
   const values: CellValue[][] = [[...header]];
   for (let i = 1; i < rowCount; i += 1) {
     const sheet = sheets[i - 1];
@@ -89,6 +135,16 @@ export function buildMetaLayout(
       stored[i - 1]?.[0] ?? "",
       stored[i - 1]?.[1] ?? "",
     ]);
+  }
+  if (aliases.size > 0) {
+    // The confirmed point names stay where an import put them, so generating again keeps them.
+    const { rect, values: block } = pointAliasValues(aliases);
+    block.forEach((cells, r) => {
+      const row = values[rect.row + r];
+      if (row === undefined) return;
+      while (row.length < rect.col) row.push("");
+      row.push(...cells);
+    });
   }
   return {
     name: metaSheetName,

@@ -26,6 +26,8 @@ const zhHelp = `用法：water-plan [选项] [命令]
                                       作簿（已填写的内容会保留）
   validate [选项] <工作簿>            校验工作簿中填报的内容，判定计划的各项目
                                       标，并写入汇总表
+  import [选项] <工作簿> <导出文件>   把监测数据导出文件（.xlsx 或 .csv）追加
+                                      到“监测数据”表，不改动已有的行
   classify [选项] [监测项目=数值...]  按 GB 3838-2002 判定一个水样的水质类别
   help [命令]                         显示某个命令的帮助
 `;
@@ -48,6 +50,9 @@ Commands:
   validate [options] <book>            check what was entered in a workbook,
                                        judge every target of the plan and write
                                        the summary sheet
+  import [options] <book> <export>     append a monitoring export (.xlsx or
+                                       .csv) to the monitoring sheet, never
+                                       changing a row there
   classify [options] [assignments...]  classify one water sample by GB 3838-2002
   help [command]                       show the help of a command
 `;
@@ -136,7 +141,7 @@ Global options:
 `);
   });
 
-  it.each(["generate", "validate", "classify"])(
+  it.each(["generate", "validate", "import", "classify"])(
     "prints %s's help through `help COMMAND` as through `COMMAND --help`, without commander's English",
     async (command) => {
       for (const lang of [[], ["--lang", "en"]]) {
@@ -173,14 +178,14 @@ describe("water-plan usage errors", () => {
     [
       "an unknown command",
       ["nosuch"],
-      "未知命令“nosuch”。可用的命令：generate、validate、classify、help。",
-      'Unknown command "nosuch". Commands: generate, validate, classify, help.',
+      "未知命令“nosuch”。可用的命令：generate、validate、import、classify、help。",
+      'Unknown command "nosuch". Commands: generate, validate, import, classify, help.',
     ],
     [
       "a mistyped command",
       ["gnerate", "--out", "a.xlsx"],
-      "未知命令“gnerate”（是不是 generate？）。可用的命令：generate、validate、classify、help。",
-      'Unknown command "gnerate" (did you mean generate?). Commands: generate, validate, classify, help.',
+      "未知命令“gnerate”（是不是 generate？）。可用的命令：generate、validate、import、classify、help。",
+      'Unknown command "gnerate" (did you mean generate?). Commands: generate, validate, import, classify, help.',
     ],
     [
       "validate without BOOK",

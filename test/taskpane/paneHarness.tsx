@@ -6,6 +6,8 @@ import { App, type AppProps } from "../../src/taskpane/App";
 import type { PaneChunks, PaneHost, StoredSettings } from "../../src/taskpane/paneHost";
 import { ResultsSection } from "../../src/taskpane/results/ResultsSection";
 import { SettingsSection } from "../../src/taskpane/settings/SettingsSection";
+import { ImportSection } from "../../src/taskpane/import/ImportSection";
+import * as xlsxExportReader from "../../src/hosts/xlsx/readExportXlsx";
 import { CosmeticFailureRelay, createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 
@@ -16,6 +18,8 @@ configure({ asyncUtilTimeout: 10_000 });
 export const directChunks: PaneChunks = {
   results: () => Promise.resolve({ default: ResultsSection }),
   settings: () => Promise.resolve({ default: SettingsSection }),
+  importSection: () => Promise.resolve({ default: ImportSection }),
+  xlsxReader: () => Promise.resolve(xlsxExportReader),
 };
 
 /** jsdom has no matchMedia (Fluent asks it about reduced motion) and no ResizeObserver (MessageBar's reflow). */

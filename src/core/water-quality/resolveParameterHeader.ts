@@ -85,8 +85,11 @@ export function listParameterNames(def: ParameterDef): readonly string[] {
  * The parameter a normalised name stands for: a catalogue name or alias, or a name followed by its
  * abbreviation in brackets, "溶解氧(do)", "总磷(tp)", "cod(cr)" (read as "codcr"; "cod(mn)" as
  * "codmn"). Brackets holding a unit are left to the unit path, so "氨氮(nh3-n)(mg/l)" is not read here.
+ * A trailing footnote mark is dropped: "ph*" is "ph".
  */
-function resolveName(name: string): ParameterDef | undefined {
+function resolveName(marked: string): ParameterDef | undefined {
+  // A footnote mark after the name ("pH*", bulletins' "*无量纲") is not part of it.
+  const name = marked.replace(/\*+$/u, "");
   const direct = aliasIndex.get(name);
   if (direct !== undefined) return direct;
   const abbreviated = /^(.+)\(([^()]+)\)$/u.exec(name);
@@ -127,13 +130,15 @@ export function formatParameterHeader(def: ParameterDef): string {
  * "NH3-N", "CODMn", "DO", "六价铬", "Cr6+" …). A unit may follow in brackets or after a space:
  * "氨氮（mg/L）", "汞 (µg/L)" (× 0.001), "粪大肠菌群（MPN/100mL）" (× 10). Without a unit the
  * parameter's display unit is assumed. A name may carry its abbreviation in brackets, before any
- * unit: "溶解氧(DO)", "溶解氧(DO)(mg/L)", "COD(Cr)". Anything but text (a number, `null`) is a
- * problem, never a throw.
+ * unit: "溶解氧(DO)", "溶解氧(DO)(mg/L)", "COD(Cr)". A footnote mark after the name is dropped,
+ * as weekly bulletins write "pH*" (its footnote says dimensionless). Anything but text (a number,
+ * `null`) is a problem, never a throw.
  *
  * @example
  * resolveParameterHeader("氨氮（NH3-N）（mg/L）") // { kind: "parameter", parameter: nh3n, factor: 1 }
  * resolveParameterHeader("Hg (μg/L)")             // { kind: "parameter", parameter: hg, factor: 0.001 }
  * resolveParameterHeader("溶解氧(DO)(mg/L)")       // { kind: "parameter", parameter: do, factor: 1 }
+ * resolveParameterHeader("pH*")                  // { kind: "parameter", parameter: ph, factor: 1 }
  * resolveParameterHeader("浊度")                  // { kind: "problem", code: "unknown_parameter", … }
  */
 export function resolveParameterHeader(raw: unknown): ResolvedHeaderResult {

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { MemorySheet, MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
@@ -234,6 +234,8 @@ export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, dow
   const redraw = useCallback(() => {
     setSheets(visibleSheets(book));
   }, [book]);
+  // The sheet shown and its active cell, as the pane's import reads "the selection" (see previewPaneHost).
+  const activeCellRef = useRef<{ sheet: string; row: number; col: number } | null>(null);
 
   const host = useMemo(
     () =>
@@ -251,6 +253,7 @@ export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, dow
           setActive(positionOf(cell) ?? { row: 0, col: 0 });
           setFocusRequest((n) => n + 1);
         },
+        active: () => activeCellRef.current,
       }),
     [book, loadPlan, redraw],
   );
@@ -258,6 +261,7 @@ export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, dow
   const shown = sheets.find((sheet) => sheet.name === selected) ?? sheets[0];
   const memorySheet = shown ? book.sheet(shown.name) : undefined;
   const activeCell = shown?.rows[active.row]?.[active.col];
+  activeCellRef.current = shown ? { sheet: shown.name, ...active } : null;
   const otherLocale: Locale = locale === "zh-CN" ? "en-US" : "zh-CN";
 
   const writeCells = (position: CellPosition, rows: readonly (readonly string[])[]) => {

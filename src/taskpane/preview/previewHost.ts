@@ -1,7 +1,9 @@
 import type { Plan } from "../../core/plan/planSchema";
 import type { MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
 import { sequentialUpdate, type WorkbookPort } from "../../workbook/port";
+import { columnLetters } from "../../workbook/a1";
 import { localToday, noStoredSettings, type PaneHost, type StoredSettings } from "../paneHost";
+import { currentRegion } from "./currentRegion";
 
 /** What the preview page learns from the pane's host. */
 export interface PreviewHostEvents {
@@ -9,6 +11,8 @@ export interface PreviewHostEvents {
   readonly onWritten: () => void;
   /** The pane selected a cell: show its sheet and select it in the grid. */
   readonly onSelect: (sheet: string, cell: string) => void;
+  /** The sheet shown and its active cell (zero-based), for 导入监测数据's "use the selection". */
+  readonly active?: () => { readonly sheet: string; readonly row: number; readonly col: number } | null;
 }
 
 /**
@@ -57,5 +61,17 @@ export function previewPaneHost(
       },
     },
     today: () => localToday(),
+    // The grid selects one cell: the selection is the block around it, as Excel's current region.
+    readSelection: () => {
+      const at = events.active?.() ?? null;
+      const sheet = at === null ? undefined : book.sheet(at.sheet);
+      const rect = at === null || sheet === undefined ? null : currentRegion(sheet, at.row, at.col);
+      if (at === null || sheet === undefined || rect === null) {
+        return Promise.resolve({ sheet: at?.sheet ?? "", address: "", values: [] });
+      }
+      const last = `${columnLetters(rect.col + rect.colCount - 1)}${rect.row + rect.rowCount}`;
+      const address = `${sheet.name}!${columnLetters(rect.col)}${rect.row + 1}:${last}`;
+      return Promise.resolve({ sheet: sheet.name, address, values: sheet.valuesOf(rect) });
+    },
   };
 }

@@ -1,9 +1,16 @@
 import type { Locale, LocalizedText } from "../../core/locale";
 import type { HostError } from "../../hosts/hostError";
 import type { Plan } from "../../core/plan/planSchema";
+import type { ExportCell } from "../../core/import/readExportHeader";
 import { generateWorkbook, type GenerateOutcome } from "../../workbook/generateWorkbook";
+import {
+  importMonitoring,
+  type ImportOptions,
+  type ImportOutcome,
+} from "../../workbook/import/importMonitoring";
 import { metaSheetName, readSettings } from "../../workbook/metaSheet";
 import type { WorkbookPort } from "../../workbook/port";
+import { monitoringPointNames } from "../../workbook/sheets/monitoringSheet";
 import { validateWorkbook, type ValidateOutcome } from "../../workbook/validate/validateWorkbook";
 import type { PaneStep } from "../messages/taskPaneMessages";
 import { watchPort, type PortWatch } from "./watchPort";
@@ -47,8 +54,8 @@ export class CosmeticFailureRelay {
 }
 
 /**
- * The workbook as the pane works on it: the plan's three actions and the workbook's stored
- * publication date, each call watched (see watchPort). Made by `createPaneWorkbook` in a chunk
+ * The workbook as the pane works on it: the plan's three actions, importing monitoring data and
+ * the workbook's stored publication date, each call watched (see watchPort). Made by `createPaneWorkbook` in a chunk
  * loaded after the pane's first paint, so the plan data and the engine stay out of it.
  */
 export interface PaneWorkbook {
@@ -56,6 +63,8 @@ export interface PaneWorkbook {
   readonly planTitle: LocalizedText;
   /** The plan's year: the default as-of day never passes its last day (see defaultAsOf). */
   readonly planYear: number;
+  /** The plan's monitoring points, as 监测数据 names them (the choices for an export's unknown names). */
+  readonly pointNames: readonly string[];
   /** Generates the plan's sheets; `publishedOn` given: stores that publication date in the workbook. */
   generate(
     options: { readonly locale: Locale; readonly publishedOn?: string | null },
@@ -70,6 +79,13 @@ export interface PaneWorkbook {
   ): Promise<ValidateOutcome>;
   /** The plan's publication date stored in the workbook ("YYYY-MM-DD"), or null while unset. */
   readPublishedOn(): Promise<string | null>;
+  /** Imports a monitoring export into 监测数据 (with `preview`, only says what it would do). */
+  importMonitoring(
+    grid: readonly (readonly ExportCell[])[],
+    options: ImportOptions,
+    onStep: StepListener,
+    onCosmeticFailure?: CosmeticFailureListener,
+  ): Promise<ImportOutcome>;
 }
 
 /**
@@ -91,6 +107,7 @@ export function createPaneWorkbook(
   return {
     planTitle: { "zh-CN": plan.title, "en-US": plan.titleEn },
     planYear: plan.year,
+    pointNames: monitoringPointNames(plan),
     generate: (options, onStep, onCosmeticFailure) =>
       cosmetic.during(onCosmeticFailure, () =>
         generateWorkbook(
@@ -109,6 +126,8 @@ export function createPaneWorkbook(
           summary: options.summary,
         }),
       ),
+    importMonitoring: (grid, options, onStep, onCosmeticFailure) =>
+      cosmetic.during(onCosmeticFailure, () => importMonitoring(watched(onStep), plan, grid, options)),
     readPublishedOn: async () => {
       const snapshot = await watched(() => undefined).read([metaSheetName]);
       return readSettings(snapshot.sheets.get(metaSheetName)).publishedOn;

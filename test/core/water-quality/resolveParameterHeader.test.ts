@@ -95,7 +95,33 @@ describe("resolveParameterHeader", () => {
   });
 
   it.each([
+    ["pH*", "ph×1"],
+    ["ｐＨ＊", "ph×1"],
+    ["pH*(无量纲)", "ph×1"],
+    ["DO*", "do×1"],
+  ])("reads the footnote-marked bulletin header %s as %s", (header, expected) => {
+    expect(resolved(header)).toBe(expected);
+  });
+
+  it.each([
+    ["水温(℃)", "water_temp×1"],
+    ["pH(无量纲)", "ph×1"],
+    ["溶解氧(mg/L)", "do×1"],
+    ["电导率(μS/cm)", "unknown_parameter"],
+    ["浊度(NTU)", "unknown_parameter"],
+    ["高锰酸盐指数(mg/L)", "codmn×1"],
+    ["氨氮(mg/L)", "nh3n×1"],
+    ["总磷(mg/L)", "tp×1"],
+    ["总氮(mg/L)", "tn×1"],
+    ["叶绿素α(mg/L)", "unknown_parameter"],
+    ["藻密度(cells/L)", "unknown_parameter"],
+  ])("reads the national real-time table's header %s as %s", (header, expected) => {
+    expect(resolved(header)).toBe(expected);
+  });
+
+  it.each([
     ["", "empty_header"],
+    ["*", "unknown_parameter"],
     ["浊度", "unknown_parameter"],
     ["电导率（μS/cm）", "unknown_parameter"],
     ["铬", "unknown_parameter"],

@@ -1,0 +1,251 @@
+import type { ImportIssue } from "../../core/import/importIssue";
+import {
+  mapMonitoringExport,
+  type ExistingSample,
+  type ImportedSample,
+  type MonitoringImport,
+} from "../../core/import/mapMonitoringExport";
+import { pointAliasKey } from "../../core/import/matchPointName";
+import type { ExportCell } from "../../core/import/readExportHeader";
+import type { Locale } from "../../core/locale";
+import type { Plan } from "../../core/plan/planSchema";
+import { createPointResolver, monitoringPoints } from "../../core/validation/monitoringPoints";
+import { parseEntryDate } from "../../core/validation/parseEntryDate";
+import { columnLetters } from "../a1";
+import { buildSheetLayout, mergeRows, type LayoutRow } from "../buildSheetLayout";
+import type { CellValue, RectFormat, SheetLayout } from "../layout";
+import { metaSheetName, pointAliasValues, readPointAliases } from "../metaSheet";
+import type { SheetPatch, SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
+import { readSheet, type ReadSheet } from "../readSheet";
+import { firstDataRowIndex, type AnySheetSpec } from "../sheetSpec";
+import { monitoringParameters } from "../sheets/monitoringSheet";
+import { workbookSpec } from "../workbookSpec";
+
+export interface ImportOptions {
+  /** The as-of day "YYYY-MM-DD": a sampling day without a year after it is last year's. */
+  readonly asOf: string;
+  /**
+   * Point names of the export the user confirms now (export name → the plan's point): used for
+   * this import and saved in the workbook's meta sheet for the next (with the write, not in a preview).
+   */
+  readonly confirm?: ReadonlyMap<string, string>;
+  /** The sampling day "YYYY-MM-DD" of an export without a time column. */
+  readonly sampledOn?: string;
+  /** Read and map only: write nothing (the preview the pane shows before the user imports). */
+  readonly preview?: boolean;
+}
+
+/** Why an import stopped before writing anything. */
+export type ImportProblem =
+  /** The workbook has no 监测数据 made by the add-in: generate the plan's sheets first. */
+  | { readonly code: "no_monitoring_sheet" }
+  /** 监测数据 holds cells far outside its table that the host did not read: rewriting it would lose them. */
+  | {
+      readonly code: "cells_outside_tables";
+      readonly sheet: string;
+      readonly first: string;
+      readonly count: number;
+    }
+  /** A confirmed mapping names a point the plan does not have. */
+  | { readonly code: "unknown_confirmed_point"; readonly name: string; readonly point: string }
+  /** The export itself cannot be imported (no header row, no time column). */
+  | { readonly code: "export_refused"; readonly issue: ImportIssue };
+
+export type ImportOutcome =
+  | {
+      readonly ok: true;
+      /** What the import read, appends and leaves out (see mapMonitoringExport). */
+      readonly import: MonitoringImport;
+      /** The monitoring sheet's name. */
+      readonly sheet: string;
+      /** Whether rows were appended (false for a preview, and when nothing was new). */
+      readonly written: boolean;
+      /** Mappings confirmed now and saved in the workbook (empty for a preview). */
+      readonly savedMappings: readonly { readonly name: string; readonly point: string }[];
+    }
+  | { readonly ok: false; readonly problem: ImportProblem };
+
+/** The number format of a sampling time that has a time of day (监测数据's column shows days only). */
+const dateTimeFormat = "yyyy-mm-dd hh:mm";
+
+/**
+ * Imports a monitoring export (its cells as a grid: a .xlsx sheet, a CSV, a selected range) into
+ * 监测数据 through any host, in one `update` (one read, one write; one Excel session). New samples
+ * are appended below the rows already there — which keep their values, order and formulas: the
+ * sheet is written again as generation writes it, so the table grows over the new rows (blank rows
+ * inside the table close up, and validation's marks wait for the next validation). Importing the
+ * same export again adds nothing. Mappings of point names the user confirms are saved in the
+ * meta sheet `_WaterPlan` and used by every later import. With `preview`, nothing is written.
+ *
+ * @example
+ * const outcome = await importMonitoring(book.port, plan, grid, { asOf: "2023-06-30" });
+ * if (outcome.ok) console.log(outcome.import.counts); // { read: 39, new: 34, … }
+ */
+export async function importMonitoring(
+  port: WorkbookPort,
+  plan: Plan,
+  grid: readonly (readonly ExportCell[])[],
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const spec = monitoringSpec(plan);
+  // Formulas read as formulas, so that writing the sheet again keeps them (as generation does); a
+  // preview writes nothing and reads values (a host that only reads need not read formulas).
+  return port.update(
+    [spec.name["zh-CN"], spec.name["en-US"], metaSheetName],
+    { formulas: options.preview !== true },
+    (snapshot) => planImport(plan, spec, grid, options, snapshot),
+  );
+}
+
+function monitoringSpec(plan: Plan): AnySheetSpec {
+  const spec = workbookSpec(plan).find((s) => s.key === "monitoring");
+  if (spec === undefined) throw new Error("The workbook spec has no monitoring sheet.");
+  return spec;
+}
+
+function planImport(
+  plan: Plan,
+  spec: AnySheetSpec,
+  grid: readonly (readonly ExportCell[])[],
+  options: ImportOptions,
+  snapshot: WorkbookSnapshot,
+): UpdatePlan<ImportOutcome> {
+  const refuse = (problem: ImportProblem): UpdatePlan<ImportOutcome> => ({
+    batch: null,
+    result: { ok: false, problem },
+  });
+  const sheet = [...snapshot.sheets.values()].find((s) =>
+    s.tables.some((t) => t.toLowerCase() === spec.tableName.toLowerCase()),
+  );
+  const read = sheet ? readSheet(spec, sheet, columnLetters) : null;
+  if (!sheet || !read) return refuse({ code: "no_monitoring_sheet" });
+  if (sheet.ignored) {
+    return refuse({
+      code: "cells_outside_tables",
+      sheet: sheet.name,
+      first: sheet.ignored.first,
+      count: sheet.ignored.count,
+    });
+  }
+  // The sheet keeps its language: its headers, and the words the import writes into 备注.
+  const locale: Locale = sheet.name.toLowerCase() === spec.name["en-US"].toLowerCase() ? "en-US" : "zh-CN";
+
+  const points = new Set(monitoringPoints(plan).map((p) => p.name));
+  const meta = [...snapshot.sheets.values()].find(
+    (s) => s.name.toLowerCase() === metaSheetName.toLowerCase(),
+  );
+  const stored = readPointAliases(meta);
+  const confirmed = new Map(stored);
+  const fresh = new Map<string, string>();
+  for (const [name, point] of options.confirm ?? []) {
+    if (!points.has(point)) return refuse({ code: "unknown_confirmed_point", name, point });
+    const key = pointAliasKey(name);
+    if (stored.get(key) !== point) fresh.set(key, point);
+    confirmed.set(key, point);
+  }
+
+  const mapped = mapMonitoringExport({
+    grid,
+    plan,
+    asOf: options.asOf,
+    locale,
+    sheetParameters: monitoringParameters.map((p) => p.key),
+    existing: existingSamples(plan, read),
+    confirmed,
+    ...(options.sampledOn === undefined ? {} : { sampledOn: options.sampledOn }),
+  });
+  if (!mapped.ok) return refuse({ code: "export_refused", issue: mapped.problem });
+
+  const preview = options.preview === true;
+  const appending = !preview && mapped.samples.length > 0;
+  const saving = !preview && fresh.size > 0 && meta !== undefined;
+  const outcome: ImportOutcome = {
+    ok: true,
+    import: mapped,
+    sheet: sheet.name,
+    written: appending,
+    savedMappings: saving ? [...fresh].map(([name, point]) => ({ name, point })) : [],
+  };
+  if (!appending && !saving) return { batch: null, result: outcome };
+
+  const patches: SheetPatch[] = saving
+    ? [
+        {
+          sheet: metaSheetName,
+          values: [pointAliasValues(confirmed)],
+          fills: [],
+          clearNotes: null,
+          notes: [],
+        },
+      ]
+    : [];
+  return {
+    batch: {
+      sheets: appending
+        ? [{ layout: appendedLayout(spec, sheet, read, mapped.samples, locale), mode: "replace" }]
+        : [],
+      patches,
+      activate: appending ? sheet.name : null,
+    },
+    result: outcome,
+  };
+}
+
+/** The samples 监测数据 holds now, by the plan's point and the sampling time, as validation reads them. */
+function existingSamples(plan: Plan, read: ReadSheet): ExistingSample[] {
+  const findPoint = createPointResolver(monitoringPoints(plan));
+  return read.rows.flatMap((row) => {
+    const typed = row.values.get("point");
+    const point = typeof typed === "string" ? findPoint(typed.trim()) : undefined;
+    const date = parseEntryDate(row.values.get("sampledOn") ?? null);
+    if (point === undefined || date.kind !== "date") return [];
+    return [{ point: point.name, iso: date.iso, minutes: date.minutes }];
+  });
+}
+
+/** The row an imported sample becomes, by 监测数据's column keys. */
+function layoutRow(sample: ImportedSample): LayoutRow {
+  const values = new Map<string, CellValue>([
+    ["point", sample.point],
+    ["sampledOn", sample.sampledOn],
+  ]);
+  for (const [key, value] of sample.values) values.set(`param:${key}`, value);
+  if (sample.remark !== "") values.set("remark", sample.remark);
+  return { plan: null, values, extras: new Map() };
+}
+
+/**
+ * 监测数据 as generation writes it, with the samples appended below its rows; sampling times with a
+ * time of day shown with it ("2023-05-01 04:00"), where the column shows days.
+ */
+function appendedLayout(
+  spec: AnySheetSpec,
+  sheet: SheetSnapshot,
+  read: ReadSheet,
+  samples: readonly ImportedSample[],
+  locale: Locale,
+): SheetLayout {
+  const merged = mergeRows(spec, read, locale);
+  const rows = [...merged.rows, ...samples.map(layoutRow)];
+  const layout = buildSheetLayout(spec, sheet.name, { ...merged, rows }, locale);
+  const col = spec.columns.findIndex((c) => c.key === "sampledOn");
+  const timed: RectFormat[] = [];
+  let start = -1;
+  const flush = (end: number): void => {
+    if (start >= 0) {
+      timed.push({
+        rect: { row: firstDataRowIndex + start, col, rowCount: end - start, colCount: 1 },
+        numberFormat: dateTimeFormat,
+      });
+    }
+    start = -1;
+  };
+  rows.forEach((row, i) => {
+    const value = row.values.get("sampledOn");
+    const hasTime = typeof value === "number" && !Number.isInteger(value);
+    if (hasTime && start < 0) start = i;
+    if (!hasTime) flush(i);
+  });
+  flush(rows.length);
+  return { ...layout, formats: [...layout.formats, ...timed] };
+}
