@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Validated } from "../App";
+import type { Validated } from "../RunView";
 import type { TaskPaneMessages } from "../messages/taskPaneMessages";
 import { PaneFailure } from "../watchdog";
 import { FailureBar } from "../FailureBar";

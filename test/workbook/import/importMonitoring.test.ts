@@ -5,7 +5,8 @@ import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { importMonitoring, type ImportOutcome } from "../../../src/workbook/import/importMonitoring";
 import type { CellValue } from "../../../src/workbook/layout";
 import { metaSheetName, readPointAliases } from "../../../src/workbook/metaSheet";
-import { validateWorkbook, type ValidationReport } from "../../../src/workbook/validate/validateWorkbook";
+import { validateWorkbook } from "../../../src/workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../../src/workbook/validate/validationReport";
 import { exportFixtureBytes, exportFixtureGrid, type ExportFixture } from "../../core/import/exportFixtures";
 import { parseA1 } from "../../hosts/memory/memoryHarness";
 
