@@ -99,8 +99,8 @@ export const benchCase: BenchCase = {
       }
       const readMs = median(reads.map((r) => r.ms));
       const validateMs = median(validates.map((r) => r.ms));
-      const peakMiB = Math.max(...validates.map((r) => r.rssKiB)) / 1024;
-      const readPeakMiB = Math.max(...reads.map((r) => r.rssKiB)) / 1024;
+      const peakMiB = validates.reduce((max, r) => Math.max(max, r.rssKiB), 0) / 1024;
+      const readPeakMiB = reads.reduce((max, r) => Math.max(max, r.rssKiB), 0) / 1024;
 
       const office: string[] = [];
       const syncCounts: number[] = [];
@@ -113,7 +113,7 @@ export const benchCase: BenchCase = {
         syncCounts.push(syncs.length);
         const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
         office.push(
-          `| ${scale}× (${130 * scale} rows) | ${syncs.length} | ${kib(Math.max(...syncs.map((s) => s.requestBytes)))} | ${kib(Math.max(...syncs.map((s) => s.responseBytes)))} |`,
+          `| ${scale}× (${130 * scale} rows) | ${syncs.length} | ${kib(syncs.reduce((max, s) => Math.max(max, s.requestBytes), 0))} | ${kib(syncs.reduce((max, s) => Math.max(max, s.responseBytes), 0))} |`,
         );
       }
       return {
