@@ -10,14 +10,15 @@ import { type CliMessages, cliMessages } from "./messages/cliMessages";
 import { formatReportText } from "./reportText";
 import {
   describeUnexpected,
-  errnoOf,
+  checkOutputPath,
+  describeWorkbookError,
+  saveFailure,
   loadPlan,
   openForReading,
   openOrCreate,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
-import { describeHostError } from "./hostErrorMessage";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
 
 /** What `validate` was asked to do, paths as the user typed them. */
@@ -118,6 +119,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   const input = await statOrNull(resolve(book));
   if (input === null) throw new UsageProblem(messages.inputMissing(book));
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
   const asOf = today ?? defaultAsOf(localToday(), plan.year);
@@ -132,7 +134,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
     asOf,
     ...(publishedOn === undefined ? {} : { publishedOn }),
   }).catch((error: unknown) => {
-    if (error instanceof HostError) throw new UsageProblem(describeHostError(error, messages));
+    if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
     throw error;
   });
   if (!outcome.ok) {
@@ -145,17 +147,19 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
     );
   }
   const { report } = outcome;
+  // The report is formed whole before anything is written: once the file is there, nothing is
+  // left that could fail and make the exit code say otherwise.
+  const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
+  const text = request.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : `${formatReportText(report, request.locale)}\n${closing}\n`;
   if (out !== undefined && workbook instanceof XlsxWorkbook) {
     const existed = (await statOrNull(resolve(out))) !== null;
     try {
       await workbook.saveAtomically(resolve(out));
     } catch (error) {
-      throw new UsageProblem(messages.outUnwritable(out, messages.fileReason(errnoOf(error)), existed));
+      throw new UsageProblem(saveFailure(error, out, existed, messages));
     }
   }
-  const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
-  const text = request.json
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : `${formatReportText(report, request.locale)}\n${closing}\n`;
   return { report, text };
 }

@@ -8,6 +8,7 @@ import { HostError } from "../hosts/hostError";
 import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
 import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { assertReplaceable, outputRefusalOf } from "../hosts/xlsx/saveFileAtomically";
 import type { CliMessages } from "./messages/cliMessages";
 import { describeHostError } from "./hostErrorMessage";
 
@@ -105,6 +106,42 @@ async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages
   }
 }
 
+/**
+ * A host error met while reading or writing the workbook `shown`, as one line: a refusal of the
+ * file (found as the streaming reader reaches a part) as the same line opening it would give.
+ *
+ * @example
+ * describeWorkbookError(error, "book.xlsx", messages) // "book.xlsx 已损坏（可能下载不完整）…"
+ */
+export function describeWorkbookError(error: HostError, shown: string, messages: CliMessages): string {
+  return error.code === "not_a_workbook"
+    ? refusalMessage(shown, refusalOf(error), messages)
+    : describeHostError(error, messages);
+}
+
+/**
+ * Refuses, before any work, an output path the save would refuse: a symbolic link or a read-only
+ * file (see assertReplaceable), each with its own line.
+ *
+ * @example
+ * checkOutputPath("marked.xlsx", resolve("marked.xlsx"), messages);
+ */
+export function checkOutputPath(shown: string, path: string, messages: CliMessages): void {
+  try {
+    assertReplaceable(path);
+  } catch (error) {
+    throw new UsageProblem(saveFailure(error, shown, true, messages));
+  }
+}
+
+/** Why writing `shown` failed, as one line (nothing was written: the old file, if any, is as it was). */
+export function saveFailure(error: unknown, shown: string, existed: boolean, messages: CliMessages): string {
+  const refusal = outputRefusalOf(error);
+  if (refusal?.reason === "symlink") return messages.outSymlink(shown, refusal.target ?? "");
+  if (refusal?.reason === "read_only") return messages.outReadOnly(shown);
+  return messages.outUnwritable(shown, messages.fileReason(errnoOf(error)), existed);
+}
+
 export async function statOrNull(path: string): Promise<Stats | null> {
   try {
     return await stat(path);
@@ -129,7 +166,7 @@ export function describeUnexpected(error: unknown, messages: CliMessages): strin
 }
 
 /** Why the workbook at `out` cannot be opened, in the user's language. */
-function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliMessages): string {
+export function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliMessages): string {
   switch (refusal?.reason) {
     case "encrypted":
       return messages.outEncrypted(out);
@@ -143,6 +180,12 @@ function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliM
       );
     case "damaged":
       return messages.outDamaged(out);
+    case "over_limit":
+      return refusal.passed === null
+        ? messages.outNotAWorkbook(out)
+        : messages.outOverLimit(out, refusal.passed);
+    case "xml_entities":
+      return messages.outXmlEntities(out);
     case "empty":
     case "not_a_zip":
     case "not_a_spreadsheet":
