@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
 import { validateWorkbook } from "../workbook/validate/validateWorkbook";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
@@ -14,8 +14,8 @@ import {
   describeWorkbookError,
   saveFailure,
   loadPlan,
+  openForPatching,
   openForReading,
-  openOrCreate,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -124,11 +124,12 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
   const asOf = today ?? defaultAsOf(localToday(), plan.year);
 
-  // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS.
+  // The workbook is streamed, not loaded whole into ExcelJS; with --out only what validation changes
+  // is written, large sheets streamed from the file into the result.
   const workbook =
     out === undefined
       ? await openForReading(book, resolve(book), messages)
-      : await openOrCreate(book, resolve(book), input, messages);
+      : await openForPatching(book, resolve(book), messages);
   const outcome = await validateWorkbook(workbook.port, plan, {
     locale: request.locale,
     asOf,
@@ -153,7 +154,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   const text = request.json
     ? `${JSON.stringify(report, null, 2)}\n`
     : `${formatReportText(report, request.locale)}\n${closing}\n`;
-  if (out !== undefined && workbook instanceof XlsxWorkbook) {
+  if (out !== undefined && workbook instanceof XlsxPatchingWorkbook) {
     const existed = (await statOrNull(resolve(out))) !== null;
     try {
       await workbook.saveAtomically(resolve(out));

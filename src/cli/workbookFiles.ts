@@ -8,6 +8,7 @@ import { HostError } from "../hosts/hostError";
 import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
 import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
 import { assertReplaceable, outputRefusalOf } from "../hosts/xlsx/saveFileAtomically";
 import type { CliMessages } from "./messages/cliMessages";
 import { describeHostError } from "./hostErrorMessage";
@@ -84,6 +85,21 @@ export async function openForReading(
   messages: CliMessages,
 ): Promise<XlsxStreamReader> {
   return openedOrExplained(XlsxStreamReader.open(path), shown, messages);
+}
+
+/**
+ * The workbook at `path` for `validate --out`: read as openForReading reads it, and written with
+ * only what validation changes (large sheets streamed, see XlsxPatchingWorkbook).
+ *
+ * @example
+ * const book = await openForPatching("book.xlsx", resolve("book.xlsx"), messages);
+ */
+export async function openForPatching(
+  shown: string,
+  path: string,
+  messages: CliMessages,
+): Promise<XlsxPatchingWorkbook> {
+  return openedOrExplained(XlsxPatchingWorkbook.open(path), shown, messages);
 }
 
 async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages: CliMessages): Promise<T> {

@@ -12,6 +12,7 @@ import {
   generatedWorkbook,
   lyingSharedStringsWorkbook,
   mergedAreasWorkbook,
+  monitoringRowsWorkbook,
   sharedStringOutOfRangeWorkbook,
   xmlEntityWorkbook,
 } from "../hosts/xlsx/hostileWorkbooks";
@@ -168,6 +169,50 @@ describe("issue 14: hostile workbooks end in one clear line and exit code 2", ()
   it.each(hostile)("$name: both xlsx readers give the same verdict", async (file) => {
     const bytes = await bytesOf(file);
     expect(await verdicts(bytes)).toEqual({ full: file.reason, streamed: file.reason });
+  });
+});
+
+describe("issue 14: 100,000 monitoring rows", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "water-plan-rows-"));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("validate and validate --out report them whole within 60 s and 1.5 GB, and the report comes first", async () => {
+    const book = join(dir, "rows.xlsx");
+    await writeFile(book, await monitoringRowsWorkbook(100_000));
+    const streamed = await runMeasured(["validate", book, "--today", "2023-06-30", "--json"]);
+    expect(streamed.stderr).toBe("");
+    const report = JSON.parse(streamed.stdout) as {
+      counts: { errors: number };
+      issues: { code: string; cell: string }[];
+      points: { samples: number }[];
+    };
+    // Every sample counted, every 50th row's pH reported where it is.
+    expect(report.points.reduce((sum, point) => sum + point.samples, 0)).toBe(100_000);
+    expect(report.issues.filter((issue) => issue.code === "unreadable_value")).toHaveLength(2_000);
+    expect(streamed.exitCode).toBe(1);
+
+    const out = join(dir, "marked.xlsx");
+    const marked = await runMeasured(["validate", book, "--today", "2023-06-30", "--out", out]);
+    expect(marked.stderr).toBe("");
+    expect(marked.exitCode).toBe(1);
+    expect(marked.stdout).toContain(`已写入 ${out}。`);
+    expect((await stat(out)).size).toBeGreaterThan(1_000_000);
+    for (const run of [streamed, marked]) {
+      expect(run.seconds).toBeLessThan(bound.seconds);
+      expect(run.peakMiB).toBeLessThan(bound.peakMiB);
+    }
+    // The marked workbook reads back: its monitoring rows are all there.
+    const again = await runMeasured(["validate", out, "--today", "2023-06-30", "--json"]);
+    const reread = JSON.parse(again.stdout) as typeof report;
+    expect(reread.points.reduce((sum, point) => sum + point.samples, 0)).toBe(100_000);
+    expect(reread.counts).toEqual(report.counts);
   });
 });
 

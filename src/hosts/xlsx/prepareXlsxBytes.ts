@@ -152,7 +152,7 @@ export function openXlsxPackage(bytes: Uint8Array): XlsxPackage {
     throw refusalFromZip(cause);
   }
   try {
-    const normalised = normalisePackage(entries);
+    const normalised = normalisePackage(entries, (name) => survey.sheets.get(name)?.protection === true);
     const written = normalised === entries ? bytes : writeZip(normalised);
     const parts = normalised === entries ? entries : readZip(written);
     return { bytes: written, entries: new Map(parts.map((entry) => [entry.name, entry])), survey };

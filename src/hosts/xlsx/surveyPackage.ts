@@ -28,6 +28,8 @@ export interface SheetSurvey {
   readonly merges: readonly MergedArea[];
   /** The cells or ranges of its links (`<hyperlink ref>`). */
   readonly links: readonly string[];
+  /** Whether it has a `<sheetProtection>` (which normalisePackage may have to rewrite). */
+  readonly protection: boolean;
 }
 
 /** What the whole package holds, counted before anything is loaded. */
@@ -67,6 +69,7 @@ const hashes = {
   c: nameHash("c"),
   mergeCell: nameHash("mergeCell"),
   hyperlink: nameHash("hyperlink"),
+  sheetProtection: nameHash("sheetProtection"),
   si: nameHash("si"),
 } as const;
 
@@ -113,6 +116,7 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
     let rowNumber = 0;
     const merges: MergedArea[] = [];
     const links: string[] = [];
+    let protection = false;
     const onTag = (tag: ScannedTag): void => {
       if (tag.kind === "close" || tag.kind === "other") return;
       if (isSheet) {
@@ -140,6 +144,8 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
           if (mergedCells > xlsxLimits.mergedCells)
             throw overLimit("mergedCells", mergedCells, sheet, area.ref);
           merges.push(area);
+        } else if (tag.localHash === hashes.sheetProtection) {
+          protection = true;
         } else if (tag.localHash === hashes.hyperlink) {
           const ref = attributeOf(tag, "ref");
           if (ref !== undefined) links.push(ref);
@@ -168,7 +174,7 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
       }
       throw cause;
     }
-    if (isSheet) sheets.set(entry.name, { name: sheet, rows, cells: sheetCells, merges, links });
+    if (isSheet) sheets.set(entry.name, { name: sheet, rows, cells: sheetCells, merges, links, protection });
   }
   return { sheets, cells, sharedStrings };
 }

@@ -5,9 +5,8 @@ import { XlsxStreamReader } from "../../../src/hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
 import { concatenate, inflateEntry, readZip, ZipWriter } from "../../../src/hosts/xlsx/zipArchive";
 import { columnLetters } from "../../../src/workbook/a1";
-import { exampleEntries } from "../../../src/workbook/exampleEntries";
+import { monitoringPoints } from "../../../src/core/validation/monitoringPoints";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
-import type { CellValue } from "../../../src/workbook/layout";
 import { readSheet } from "../../../src/workbook/readSheet";
 import { workbookSpec } from "../../../src/workbook/workbookSpec";
 
@@ -97,29 +96,52 @@ export async function filledColumnWorkbook(): Promise<Uint8Array> {
   );
 }
 
-/** `rows` monitoring samples of the example (clean water, a few errors), pasted below the table. */
-export async function monitoringRowsWorkbook(rows: number): Promise<Uint8Array> {
+/**
+ * `rows` monitoring samples pasted below the table: the plan's 21 points in turn, one sample a
+ * minute apart from the next (no two alike), clean water but for a pH typed as "约7" at every
+ * 50th row (an error to mark: 2,000 marks over 100,000 rows). `everyParameter`: the other 25
+ * parameters filled too (small clean values), as a monitoring station's export fills them. Made directly as XML: the example's own generator takes seconds per
+ * ten thousand rows.
+ */
+export async function monitoringRowsWorkbook(rows: number, everyParameter = false): Promise<Uint8Array> {
   const bytes = await generatedWorkbook();
   const spec = workbookSpec(plan).find((candidate) => candidate.key === "monitoring");
   const snapshot = await XlsxStreamReader.fromBuffer(bytes).port.read([monitoringSheet]);
   const sheet = snapshot.sheets.get(monitoringSheet);
   const read = spec && sheet ? readSheet(spec, sheet, columnLetters) : null;
   if (read === null) throw new Error("no monitoring sheet");
-  const samples = exampleEntries(plan, rows).get("monitoring")?.appended ?? [];
-  const columns = [...read.columns.entries()];
-  const cell = (ref: string, value: CellValue): string => {
-    if (value === null || value === "") return "";
-    if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
-    if (typeof value === "boolean") return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
-    const text = value.replace(/&/gu, "&amp;").replace(/</gu, "&lt;");
-    return `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  };
+  const points = monitoringPoints(plan).map((point) => point.name);
+  const column = (key: string): number => read.columns.get(key) ?? 0;
+  const named = ["point", "sampledOn", "param:ph", "param:do", "param:nh3n", "param:tp"];
+  const others = everyParameter
+    ? [...read.columns]
+        .filter(([key]) => key.startsWith("param:") && !named.includes(key))
+        .map(([, col]) => col)
+    : [];
   const first = read.headerRow + 2;
+  const january = 44927; // 2023-01-01
   return withSheetXml(bytes, monitoringSheet, (xml) => {
     const start = Math.max(first, lastRow(xml) + 1);
-    return appendRows(xml, start, start + samples.length - 1, (n) => {
-      const sample = samples[n - start] ?? {};
-      return columns.map(([key, col]) => cell(`${columnLetters(col)}${n}`, sample[key] ?? "")).join("");
+    return appendRows(xml, start, start + rows - 1, (n) => {
+      const i = n - start;
+      const cell = (col: number, body: string): [number, string] => [
+        col,
+        `<c r="${columnLetters(col)}${n}"${body}</c>`,
+      ];
+      const cells = [
+        cell(column("point"), ` t="inlineStr"><is><t>${points[i % points.length] ?? ""}</t></is>`),
+        cell(column("sampledOn"), `><v>${january + (i % 170) + Math.floor(i / 170) / 1440}</v>`),
+        cell(column("param:ph"), i % 50 === 0 ? ` t="inlineStr"><is><t>约7</t></is>` : `><v>7.${i % 9}</v>`),
+        cell(column("param:do"), `><v>${7 + (i % 5) / 10}</v>`),
+        cell(column("param:nh3n"), `><v>${0.2 + (i % 10) / 100}</v>`),
+        cell(column("param:tp"), `><v>0.0${(i % 8) + 1}</v>`),
+        ...others.map((col, k) => cell(col, `><v>0.0${((i + k) % 9) + 1}</v>`)),
+      ];
+      // Cells in column order, as a row must hold them.
+      return cells
+        .sort((a, b) => a[0] - b[0])
+        .map(([, xml]) => xml)
+        .join("");
     });
   });
 }
