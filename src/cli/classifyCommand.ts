@@ -253,13 +253,13 @@ function formatText(
   if (request.target !== undefined) {
     const attainment = judgeAttainment(judgement, request.target);
     lines.push(messages.target(formatWaterClass(request.target, locale), messages.status[attainment.status]));
-    lines.push(...exceedanceLines(attainment.exceedances, locale, messages));
+    for (const line of exceedanceLines(attainment.exceedances, locale, messages)) lines.push(line);
   }
   let warnings: readonly WaterQualityIssue[] = judgement.issues;
   if (request.source) {
     const verdict = judgeDrinkingWaterSource(judgement);
     lines.push(messages.source(messages.status[verdict.status]));
-    lines.push(...exceedanceLines(verdict.exceedances, locale, messages));
+    for (const line of exceedanceLines(verdict.exceedances, locale, messages)) lines.push(line);
     warnings = uniqueIssues([...warnings, ...verdict.issues]);
   }
   for (const issue of warnings) lines.push(messages.warning(formatWaterQualityIssue(issue, locale)));

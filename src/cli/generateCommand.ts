@@ -3,14 +3,15 @@ import type { Command } from "commander";
 import type { Locale } from "../core/locale";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import { HostError } from "../hosts/hostError";
-import { describeHostError } from "./hostErrorMessage";
 import { generateWorkbook } from "../workbook/generateWorkbook";
 import { metaSheetName } from "../workbook/metaSheet";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
 import {
   describeUnexpected,
-  errnoOf,
+  checkOutputPath,
+  describeWorkbookError,
+  saveFailure,
   loadPlan,
   openOrCreate,
   statOrNull,
@@ -76,6 +77,7 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   const folder = await statOrNull(dirname(outPath));
   if (folder === null || !folder.isDirectory()) throw new UsageProblem(messages.outDirMissing(dirname(out)));
 
+  checkOutputPath(out, outPath, messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   const existing = await statOrNull(outPath);
   const book = await openOrCreate(out, outPath, existing, messages);
@@ -83,7 +85,7 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   const outcome = await generateWorkbook(book.port, plan, { locale: request.locale }).catch(
     (error: unknown) => {
       // Wholly in the user's language where the host said why (a protected sheet, named).
-      if (error instanceof HostError) throw new UsageProblem(describeHostError(error, messages));
+      if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, out, messages));
       throw error;
     },
   );
@@ -96,9 +98,7 @@ async function generate(request: GenerateRequest, messages: CliMessages): Promis
   try {
     await book.saveAtomically(outPath);
   } catch (error) {
-    throw new UsageProblem(
-      messages.outUnwritable(out, messages.fileReason(errnoOf(error)), existing !== null),
-    );
+    throw new UsageProblem(saveFailure(error, out, existing !== null, messages));
   }
   // The bookkeeping sheet is very hidden: count the sheets a user will see.
   const visible = (names: readonly string[]): number => names.filter((name) => name !== metaSheetName).length;

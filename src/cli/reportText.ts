@@ -68,7 +68,10 @@ export function textTable(
   const cells = [header, ...rows].map((row) =>
     row.map((cell, c) => fit(cell.replace(/\s*\n\s*/gu, " "), limit(c))),
   );
-  const widths = header.map((_, c) => Math.max(...cells.map((row) => displayWidth(row[c] ?? ""))));
+  // A loop, not Math.max(...): a report of 100,000 issues would overflow the call stack.
+  const widths = header.map((_, c) =>
+    cells.reduce((max, row) => Math.max(max, displayWidth(row[c] ?? "")), 0),
+  );
   const line = (row: readonly string[]): string =>
     row
       .map((cell, c) => `${cell}${" ".repeat((widths[c] ?? 0) - displayWidth(cell))}`)

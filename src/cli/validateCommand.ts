@@ -3,21 +3,22 @@ import type { Command } from "commander";
 import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
 import { validateWorkbook } from "../workbook/validate/validateWorkbook";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
 import { formatReportText } from "./reportText";
 import {
   describeUnexpected,
-  errnoOf,
+  checkOutputPath,
+  describeWorkbookError,
+  saveFailure,
   loadPlan,
+  openForPatching,
   openForReading,
-  openOrCreate,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
-import { describeHostError } from "./hostErrorMessage";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
 
 /** What `validate` was asked to do, paths as the user typed them. */
@@ -118,21 +119,23 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   const input = await statOrNull(resolve(book));
   if (input === null) throw new UsageProblem(messages.inputMissing(book));
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
   const asOf = today ?? defaultAsOf(localToday(), plan.year);
 
-  // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS.
+  // The workbook is streamed, not loaded whole into ExcelJS; with --out only what validation changes
+  // is written, large sheets streamed from the file into the result.
   const workbook =
     out === undefined
       ? await openForReading(book, resolve(book), messages)
-      : await openOrCreate(book, resolve(book), input, messages);
+      : await openForPatching(book, resolve(book), messages);
   const outcome = await validateWorkbook(workbook.port, plan, {
     locale: request.locale,
     asOf,
     ...(publishedOn === undefined ? {} : { publishedOn }),
   }).catch((error: unknown) => {
-    if (error instanceof HostError) throw new UsageProblem(describeHostError(error, messages));
+    if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
     throw error;
   });
   if (!outcome.ok) {
@@ -145,17 +148,19 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
     );
   }
   const { report } = outcome;
-  if (out !== undefined && workbook instanceof XlsxWorkbook) {
-    const existed = (await statOrNull(resolve(out))) !== null;
-    try {
-      await workbook.saveAtomically(resolve(out));
-    } catch (error) {
-      throw new UsageProblem(messages.outUnwritable(out, messages.fileReason(errnoOf(error)), existed));
-    }
-  }
+  // The report is formed whole before anything is written: once the file is there, nothing is
+  // left that could fail and make the exit code say otherwise.
   const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
   const text = request.json
     ? `${JSON.stringify(report, null, 2)}\n`
     : `${formatReportText(report, request.locale)}\n${closing}\n`;
+  if (out !== undefined && workbook instanceof XlsxPatchingWorkbook) {
+    const existed = (await statOrNull(resolve(out))) !== null;
+    try {
+      await workbook.saveAtomically(resolve(out));
+    } catch (error) {
+      throw new UsageProblem(saveFailure(error, out, existed, messages));
+    }
+  }
   return { report, text };
 }

@@ -8,6 +8,8 @@ import { HostError } from "../hosts/hostError";
 import { refusalOf, type XlsxRefusal } from "../hosts/xlsx/prepareXlsxBytes";
 import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
+import { assertReplaceable, outputRefusalOf } from "../hosts/xlsx/saveFileAtomically";
 import type { CliMessages } from "./messages/cliMessages";
 import { describeHostError } from "./hostErrorMessage";
 
@@ -85,6 +87,21 @@ export async function openForReading(
   return openedOrExplained(XlsxStreamReader.open(path), shown, messages);
 }
 
+/**
+ * The workbook at `path` for `validate --out`: read as openForReading reads it, and written with
+ * only what validation changes (large sheets streamed, see XlsxPatchingWorkbook).
+ *
+ * @example
+ * const book = await openForPatching("book.xlsx", resolve("book.xlsx"), messages);
+ */
+export async function openForPatching(
+  shown: string,
+  path: string,
+  messages: CliMessages,
+): Promise<XlsxPatchingWorkbook> {
+  return openedOrExplained(XlsxPatchingWorkbook.open(path), shown, messages);
+}
+
 async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages: CliMessages): Promise<T> {
   try {
     return await opening;
@@ -103,6 +120,42 @@ async function openedOrExplained<T>(opening: Promise<T>, shown: string, messages
         throw new UsageProblem(describeHostError(error, messages));
     }
   }
+}
+
+/**
+ * A host error met while reading or writing the workbook `shown`, as one line: a refusal of the
+ * file (found as the streaming reader reaches a part) as the same line opening it would give.
+ *
+ * @example
+ * describeWorkbookError(error, "book.xlsx", messages) // "book.xlsx 已损坏（可能下载不完整）…"
+ */
+export function describeWorkbookError(error: HostError, shown: string, messages: CliMessages): string {
+  return error.code === "not_a_workbook"
+    ? refusalMessage(shown, refusalOf(error), messages)
+    : describeHostError(error, messages);
+}
+
+/**
+ * Refuses, before any work, an output path the save would refuse: a symbolic link or a read-only
+ * file (see assertReplaceable), each with its own line.
+ *
+ * @example
+ * checkOutputPath("marked.xlsx", resolve("marked.xlsx"), messages);
+ */
+export function checkOutputPath(shown: string, path: string, messages: CliMessages): void {
+  try {
+    assertReplaceable(path);
+  } catch (error) {
+    throw new UsageProblem(saveFailure(error, shown, true, messages));
+  }
+}
+
+/** Why writing `shown` failed, as one line (nothing was written: the old file, if any, is as it was). */
+export function saveFailure(error: unknown, shown: string, existed: boolean, messages: CliMessages): string {
+  const refusal = outputRefusalOf(error);
+  if (refusal?.reason === "symlink") return messages.outSymlink(shown, refusal.target ?? "");
+  if (refusal?.reason === "read_only") return messages.outReadOnly(shown);
+  return messages.outUnwritable(shown, messages.fileReason(errnoOf(error)), existed);
 }
 
 export async function statOrNull(path: string): Promise<Stats | null> {
@@ -129,7 +182,7 @@ export function describeUnexpected(error: unknown, messages: CliMessages): strin
 }
 
 /** Why the workbook at `out` cannot be opened, in the user's language. */
-function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliMessages): string {
+export function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliMessages): string {
   switch (refusal?.reason) {
     case "encrypted":
       return messages.outEncrypted(out);
@@ -143,6 +196,12 @@ function refusalMessage(out: string, refusal: XlsxRefusal | null, messages: CliM
       );
     case "damaged":
       return messages.outDamaged(out);
+    case "over_limit":
+      return refusal.passed === null
+        ? messages.outNotAWorkbook(out)
+        : messages.outOverLimit(out, refusal.passed);
+    case "xml_entities":
+      return messages.outXmlEntities(out);
     case "empty":
     case "not_a_zip":
     case "not_a_spreadsheet":

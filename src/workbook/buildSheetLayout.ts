@@ -206,7 +206,7 @@ export function buildSheetLayout(
   const columns: readonly ColumnSpec<unknown>[] = spec.columns;
   const tableWidth = columns.length + merged.extraHeaders.length;
   // A note a user typed right of the table in the title rows widens the grid, not the table.
-  const width = Math.max(tableWidth, ...merged.aboveHeader.map((cell) => cell.col + 1));
+  const width = merged.aboveHeader.reduce((max, cell) => Math.max(max, cell.col + 1), tableWidth);
   // An Excel Table needs one data row at least, so an empty entry sheet gets one blank row.
   const dataRows: readonly LayoutRow[] =
     merged.rows.length > 0 ? merged.rows : [{ plan: null, values: new Map(), extras: new Map() }];

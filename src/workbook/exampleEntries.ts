@@ -276,8 +276,8 @@ export async function writeExampleEntries(
         if (forSheet.appended.length > 0) {
           // All appended rows in one rectangle: one write however many rows there are.
           const columns = [...read.columns.entries()];
-          const first = Math.min(...columns.map(([, c]) => c));
-          const width = Math.max(...columns.map(([, c]) => c)) - first + 1;
+          const first = columns.reduce((min, [, c]) => Math.min(min, c), Infinity);
+          const width = columns.reduce((max, [, c]) => Math.max(max, c), -Infinity) - first + 1;
           const rows = forSheet.appended.map((row) => {
             const cells = new Array<CellValue>(width).fill("");
             for (const [key, col] of columns) cells[col - first] = row[key] ?? "";

@@ -213,7 +213,7 @@ describe("water-plan generate", () => {
 });
 
 /**
- * Files that are not a workbook the CLI can open, made at run time (the 50 MB one is never
+ * Files that are not a workbook the CLI can open, made at run time (the 70 MB one is never
  * committed): each gets one localized line and exit code 2, never a stack trace, and is left as
  * it was, byte for byte, with no temporary file beside it.
  */
@@ -269,7 +269,7 @@ describe("water-plan generate over a file it cannot open", () => {
         return broken;
       },
     ],
-    ["a 50 MB workbook", () => paddedTo(50)],
+    ["a 70 MB workbook", () => paddedTo(70)],
     ["a password-protected (encrypted) workbook", () => readFile(join(fixtures, "error.encrypted.xlsx"))],
     ["an Excel 97–2003 .xls named .xlsx", () => readFile(join(fixtures, "error.legacy-xls.xlsx"))],
   ];

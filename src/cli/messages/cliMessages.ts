@@ -2,6 +2,7 @@ import type { Locale } from "../../core/locale";
 import type { AttainmentStatus } from "../../core/water-quality";
 import { enUSMessages } from "./en-US";
 import { zhCNMessages } from "./zh-CN";
+import type { LimitPassed } from "../../hosts/xlsx/surveyPackage";
 
 /**
  * Every sentence the `water-plan` command prints, one file per language. Each is one line without
@@ -31,6 +32,17 @@ export interface CliMessages {
   outTooLarge(out: string, size: string, limit: string): string;
   /** A zip whose parts are broken: a download cut short, a damaged disk. */
   outDamaged(out: string): string;
+  /**
+   * A limit of the xlsx host's (xlsxLimits) passed: which, its value, and where (the sheet, and a
+   * row number, a cell or a merged area), all as the refusal gives them.
+   */
+  outOverLimit(out: string, passed: LimitPassed): string;
+  /** XML that declares a document type (and with it entities): no workbook holds it. */
+  outXmlEntities(out: string): string;
+  /** The output path is a file without write permission: it is left as it is. */
+  outReadOnly(out: string): string;
+  /** The output path is a symbolic link (to `target`): neither the link nor its target is replaced. */
+  outSymlink(out: string, target: string): string;
   outUnreadable(out: string, reason: string): string;
   /** `existed`: a file was at the path before, and it is still as it was. */
   outUnwritable(out: string, reason: string, existed: boolean): string;

@@ -28,6 +28,38 @@ export const enUSMessages: CliMessages = {
     `${out} has ${size} MB, over the ${limit} MB this command handles; nothing was changed.`,
   outDamaged: (out) =>
     `${out} is damaged (perhaps a download cut short) and cannot be read; nothing was changed.`,
+  outOverLimit: (out, passed) => {
+    const limit = passed.limitValue.toLocaleString("en-US");
+    const sheet = passed.sheet === null ? "" : `the sheet "${passed.sheet}"`;
+    const at = passed.at ?? "";
+    const tail = "more than this command handles; nothing was changed.";
+    switch (passed.limit) {
+      case "rowsPerSheet":
+        return `In ${out}, ${sheet} has over ${limit} rows (reading stopped at row ${at}): ${tail}`;
+      case "cellsPerSheet":
+        return `In ${out}, ${sheet} has over ${limit} cells (reading stopped at ${at}): ${tail}`;
+      case "cellsPerWorkbook":
+        return `${out} has over ${limit} cells in all (reading stopped at ${at} of ${sheet}): ${tail}`;
+      case "mergedAreas":
+        return `${out} has over ${limit} merged areas (reading stopped at ${at} of ${sheet}): ${tail}`;
+      case "mergedCells":
+        return `In ${out}, merged areas cover over ${limit} cells (the area ${at} of ${sheet}): ${tail}`;
+      case "sharedStrings":
+        return `${out} has over ${limit} shared strings: ${tail}`;
+      case "entries":
+        return `${out} holds over ${limit} parts in its zip package: ${tail}`;
+      case "tagBytes":
+        return `${out} has an XML tag over ${limit} bytes long in ${sheet === "" ? "one of its parts" : sheet}: ${tail}`;
+      case "excelJsCells":
+        return `${out} has ${passed.found.toLocaleString("en-US")} cells (most in ${sheet}), over the ${limit} that generating again can load; nothing was changed (water-plan validate can still check it).`;
+    }
+  },
+  outXmlEntities: (out) =>
+    `${out} holds an XML document type declaration (entities), which no workbook saved by Excel has; it was not read, and nothing was changed.`,
+  outReadOnly: (out) =>
+    `${out} is read-only and was not replaced. Make it writable or choose another output file.`,
+  outSymlink: (out, target) =>
+    `${out} is a symbolic link to ${target} and was not written (neither the link nor its target is replaced). Name the file to write directly.`,
   outUnreadable: (out, reason) => `Cannot read ${out} (${reason}).`,
   outUnwritable: (out, reason, existed) =>
     `Cannot write ${out} (${reason})${existed ? "; the existing file is unchanged" : ""}.`,

@@ -24,6 +24,37 @@ export const zhCNMessages: CliMessages = {
     `${out} 是 Excel 97–2003（.xls）格式：请在 Excel 中另存为 .xlsx 后重试。未作任何改动。`,
   outTooLarge: (out, size, limit) => `${out} 有 ${size} MB，超过可处理的 ${limit} MB，未作任何改动。`,
   outDamaged: (out) => `${out} 已损坏（可能下载不完整），无法读取，未作任何改动。`,
+  outOverLimit: (out, passed) => {
+    const limit = passed.limitValue.toLocaleString("en-US");
+    const sheet = passed.sheet === null ? "" : `工作表“${passed.sheet}”`;
+    const at = passed.at ?? "";
+    const tail = "超出本工具可处理的范围，未作任何改动。";
+    switch (passed.limit) {
+      case "rowsPerSheet":
+        return `${out} 的${sheet}超过 ${limit} 行（读到第 ${at} 行时停止），${tail}`;
+      case "cellsPerSheet":
+        return `${out} 的${sheet}超过 ${limit} 个单元格（读到 ${at} 时停止），${tail}`;
+      case "cellsPerWorkbook":
+        return `${out} 的单元格合计超过 ${limit} 个（读到${sheet}的 ${at} 时停止），${tail}`;
+      case "mergedAreas":
+        return `${out} 的合并单元格超过 ${limit} 处（读到${sheet}的 ${at} 时停止），${tail}`;
+      case "mergedCells":
+        return `${out} 的合并单元格共覆盖超过 ${limit} 个单元格（${sheet}的合并区域 ${at}），${tail}`;
+      case "sharedStrings":
+        return `${out} 的共享字符串超过 ${limit} 项，${tail}`;
+      case "entries":
+        return `${out} 的压缩包中超过 ${limit} 个部件，${tail}`;
+      case "tagBytes":
+        return `${out} 的${sheet === "" ? "一个部件" : sheet}中有超过 ${limit} 字节的 XML 标记，${tail}`;
+      case "excelJsCells":
+        return `${out} 共有 ${passed.found.toLocaleString("en-US")} 个单元格（最多的是${sheet}），超过重新生成时可载入的 ${limit} 个，未作任何改动（water-plan validate 仍可校验它）。`;
+    }
+  },
+  outXmlEntities: (out) =>
+    `${out} 含有 XML 文档类型声明（实体），Excel 保存的工作簿中不会有这种内容；为安全起见未读取，未作任何改动。`,
+  outReadOnly: (out) => `${out} 是只读文件，没有覆盖它。请取消只读属性或换一个输出文件后重试。`,
+  outSymlink: (out, target) =>
+    `${out} 是指向 ${target} 的符号链接，没有写入（以免替换链接或它指向的文件）。请直接指定要写入的文件。`,
   outUnreadable: (out, reason) => `无法读取 ${out}（${reason}）。`,
   outUnwritable: (out, reason, existed) =>
     `无法写入 ${out}（${reason}）${existed ? "，原有文件未被改动" : ""}。`,

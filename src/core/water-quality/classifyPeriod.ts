@@ -249,13 +249,13 @@ export class PeriodAccumulator {
     const missing: ParameterKey[] = [];
     const issues: WaterQualityIssue[] = [];
     allParameters.forEach((def, i) => {
-      issues.push(...(this.refused.get(def.key) ?? []));
+      for (const issue of this.refused.get(def.key) ?? []) issues.push(issue);
       const judgement = judgeParameter(def, this.summaryAt(i), this.waterbody);
       if (judgement === null) {
         if (def.role === "evaluation") missing.push(def.key);
         return;
       }
-      issues.push(...judgement.issues);
+      for (const issue of judgement.issues) issues.push(issue);
       switch (def.role) {
         case "evaluation":
           parameters.push(judgement);

@@ -39,10 +39,10 @@ export function createSampleClassifier(waterbody: Waterbody = "river"): SampleCl
       const row = waterbody === "lake" ? limits.lake : limits.river;
       if (def.direction === "ge") {
         gePositions.push(p);
-        geRows.push(...row);
+        for (const limit of row) geRows.push(limit);
       } else {
         lePositions.push(p);
-        leRows.push(...row);
+        for (const limit of row) leRows.push(limit);
       }
     }
   });

@@ -18,12 +18,16 @@ import { deflatedEntry, inflateEntry, type ZipEntry } from "./zipArchive";
  *   the schema allows, gets them as `1`/`0`: ExcelJS reads only those, and would take a protected
  *   sheet for an unprotected one, then save it without its protection.
  *
- * Returns the entries unchanged (the same array) when nothing needs rewriting.
+ * Returns the entries unchanged (the same array) when nothing needs rewriting. `protectedSheets`
+ * says which sheets have a `<sheetProtection>` (null: look in every sheet).
  *
  * @example
  * const entries = normalisePackage(readZip(bytes));
  */
-export function normalisePackage(entries: readonly ZipEntry[]): readonly ZipEntry[] {
+export function normalisePackage(
+  entries: readonly ZipEntry[],
+  protectedSheets: ((name: string) => boolean) | null = null,
+): readonly ZipEntry[] {
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const renames = new Map<string, string>();
   const rewritten = new Map<string, string>();
@@ -67,7 +71,10 @@ export function normalisePackage(entries: readonly ZipEntry[]): readonly ZipEntr
     if (fixed !== xml) rewritten.set(comments.name, fixed);
   }
 
-  for (const sheet of entries.filter((entry) => sheetPattern.test(entry.name))) {
+  // Only sheets with a protection element, where the caller knows them (surveyPackage does).
+  for (const sheet of entries.filter(
+    (entry) => sheetPattern.test(entry.name) && (protectedSheets?.(entry.name) ?? true),
+  )) {
     // Sheets can be large: look for the element in the bytes, and decode a sheet only to fix it.
     const bytes = Buffer.from(inflateEntry(sheet));
     const start = bytes.indexOf("<sheetProtection");

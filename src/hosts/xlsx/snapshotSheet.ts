@@ -111,8 +111,10 @@ function readArea(
     };
   }
   return {
-    rowCount: Math.max(...extents.map((extent) => extent.lastRow + 1)) + readBounds.rowsBelowTables,
-    colCount: Math.max(...extents.map((extent) => extent.lastCol + 1)) + readBounds.columnsRightOfTables,
+    rowCount:
+      extents.reduce((max, extent) => Math.max(max, extent.lastRow + 1), 0) + readBounds.rowsBelowTables,
+    colCount:
+      extents.reduce((max, extent) => Math.max(max, extent.lastCol + 1), 0) + readBounds.columnsRightOfTables,
     growsWithRows: true,
   };
 }

@@ -16,7 +16,7 @@ const followers = ["<bookViews", "<sheets"] as const;
 export function readWorkbookProtection(bytes: Uint8Array): string | null {
   const entry = readZip(bytes).find((candidate) => candidate.name === workbookPart);
   if (entry === undefined) return null;
-  const xml = Buffer.from(inflateEntry(entry)).toString("utf8");
+  const xml = new TextDecoder().decode(inflateEntry(entry));
   return /<workbookProtection\b[^>]*?(?:\/>|>[\s\S]*?<\/workbookProtection>)/.exec(xml)?.[0] ?? null;
 }
 
@@ -32,11 +32,11 @@ export function withWorkbookProtection(bytes: Uint8Array, element: string): Uint
   const index = entries.findIndex((entry) => entry.name === workbookPart);
   const entry = entries[index];
   if (entry === undefined) return bytes;
-  const xml = Buffer.from(inflateEntry(entry)).toString("utf8");
+  const xml = new TextDecoder().decode(inflateEntry(entry));
   if (xml.includes("<workbookProtection")) return bytes;
   const at = followers.map((tag) => xml.indexOf(tag)).find((position) => position >= 0);
   if (at === undefined) return bytes;
   const protectedXml = xml.slice(0, at) + element + xml.slice(at);
-  entries[index] = deflatedEntry(entry.name, Buffer.from(protectedXml, "utf8"), entry);
+  entries[index] = deflatedEntry(entry.name, new TextEncoder().encode(protectedXml), entry);
   return writeZip(entries);
 }

@@ -4,9 +4,10 @@ import type { CellValue } from "../../workbook/layout";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
-import { prepareXlsxBytes, refuse } from "./prepareXlsxBytes";
+import { openXlsxPackage, refuse, type XlsxPackage } from "./prepareXlsxBytes";
 import { assembleSnapshot, extentOfRef, type TableExtent } from "./snapshotSheet";
-import { inflateEntry, readZip, type ZipEntry } from "./zipArchive";
+import type { MergedArea, PackageSurvey } from "./surveyPackage";
+import { inflateEntry, inflateEntryChunks, type ZipEntry } from "./zipArchive";
 import { xlsxFeatures } from "./xlsxWorkbook";
 import { readXlsxFile } from "./readXlsxFile";
 
@@ -27,10 +28,13 @@ export class XlsxStreamReader {
   readonly port: WorkbookPort;
   private readonly parts: ReadonlyMap<string, ZipEntry>;
   private readonly book: BookParts;
+  private readonly survey: PackageSurvey;
+  private strings: readonly SharedString[] | null = null;
 
-  private constructor(parts: ReadonlyMap<string, ZipEntry>, book: BookParts) {
+  private constructor(parts: ReadonlyMap<string, ZipEntry>, book: BookParts, survey: PackageSurvey) {
     this.parts = parts;
     this.book = book;
+    this.survey = survey;
     const read: WorkbookPort["read"] = (sheetNames, options) =>
       new Promise((resolve) => {
         if (options?.formulas === true) {
@@ -54,14 +58,23 @@ export class XlsxStreamReader {
    * const book = XlsxStreamReader.fromBuffer(await readFile("book.xlsx"));
    */
   static fromBuffer(bytes: Uint8Array): XlsxStreamReader {
-    const prepared = prepareXlsxBytes(bytes);
-    const parts = new Map(readZip(prepared).map((entry) => [entry.name, entry]));
+    return XlsxStreamReader.fromPackage(openXlsxPackage(bytes));
+  }
+
+  /**
+   * Reads a package openXlsxPackage has checked (see XlsxPatchingWorkbook, which reads and writes it).
+   *
+   * @example
+   * const reader = XlsxStreamReader.fromPackage(openXlsxPackage(bytes));
+   */
+  static fromPackage(opened: XlsxPackage): XlsxStreamReader {
+    const { entries: parts, survey } = opened;
     try {
       const book = readBookParts(parts);
       if (book.sheets.length === 0) {
         throw refuse("not_a_spreadsheet", "The file is not an .xlsx workbook: it holds no worksheets.");
       }
-      return new XlsxStreamReader(parts, book);
+      return new XlsxStreamReader(parts, book, survey);
     } catch (cause) {
       if (cause instanceof HostError) throw cause;
       const reason = cause instanceof Error ? cause.message : String(cause);
@@ -83,15 +96,15 @@ export class XlsxStreamReader {
 
   private read(sheetNames: readonly string[]): WorkbookSnapshot {
     const sheets = new Map<string, SheetSnapshot>();
-    let strings: readonly SharedString[] | null = null;
     for (const name of sheetNames) {
       // Excel's sheet names ignore case, as Office.js's getItem does.
       const wanted = name.toLowerCase();
       const sheet = this.book.sheets.find((candidate) => candidate.name.toLowerCase() === wanted);
       if (sheet === undefined) continue;
-      strings ??= readSharedStrings(this.parts, this.book.sharedStringsPart);
       try {
-        sheets.set(name, readSheet(this.parts, sheet, strings));
+        this.strings ??= readSharedStrings(this.parts, this.book.sharedStringsPart);
+        const merges = this.survey.sheets.get(sheet.part)?.merges ?? [];
+        sheets.set(name, readSheet(this.parts, sheet, this.strings, merges));
       } catch (cause) {
         if (cause instanceof HostError) throw cause;
         const reason = cause instanceof Error ? cause.message : String(cause);
@@ -229,7 +242,7 @@ function readSharedStrings(parts: ReadonlyMap<string, ZipEntry>, part: string | 
         break;
     }
   });
-  feed(parser, inflateEntry(entryOf(parts, part)));
+  feedEntry(parser, entryOf(parts, part));
   return strings;
 }
 
@@ -243,9 +256,9 @@ function readSheet(
   parts: ReadonlyMap<string, ZipEntry>,
   sheet: SheetPart,
   strings: readonly SharedString[],
+  merges: readonly MergedArea[],
 ): SheetSnapshot {
-  const xml = inflateEntry(entryOf(parts, sheet.part));
-  const covered = coveredCells(xml);
+  const covered = coveredCells(merges);
   const extents = sheet.tables.map((table) => table.extent).filter((extent) => extent !== null);
   return assembleSnapshot(
     sheet.name,
@@ -318,7 +331,7 @@ function readSheet(
           }
         }
       });
-      feed(parser, xml);
+      feedEntry(parser, entryOf(parts, sheet.part));
     },
   );
 }
@@ -334,8 +347,14 @@ function cellValue(
   if (value === null) return "";
   const text = value.join("");
   switch (type) {
-    case "s":
-      return hasFormula ? text : (strings[Number.parseInt(text, 10)] ?? "");
+    case "s": {
+      if (hasFormula) return text;
+      const string = strings[Number(text)];
+      // Not "": ExcelJS refuses such a file as damaged, and an entry must not read as blank.
+      if (string === undefined)
+        throw new Error(`A cell refers to shared string ${text}, which is not there.`);
+      return string;
+    }
     case "str":
       return text;
     case "b":
@@ -356,28 +375,15 @@ function cellValue(
 const maxColumns = 16_384;
 
 /**
- * The cells a merged area covers, besides its top-left one. `<mergeCells>` follows the cell data
- * in the sheet's XML (the schema's order), so it is found after `</sheetData>` before the cells are read.
+ * The cells the merged areas cover, besides their top-left ones (the survey found the areas and
+ * bounded their total size, xlsxLimits.mergedCells).
  */
-function coveredCells(xml: Uint8Array): ReadonlySet<number> {
-  const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  // From the end of the cell data: text typed into cells comes before it, whatever it says.
-  const start = bytes.lastIndexOf("sheetData");
+function coveredCells(merges: readonly MergedArea[]): ReadonlySet<number> {
   const covered = new Set<number>();
-  if (start < 0) return covered;
-  const tail = bytes.toString("utf8", start);
-  for (const match of tail.matchAll(
-    /<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+\d+):([A-Z]+\d+)["']/gu,
-  )) {
-    const from = decodeRef(match[1] ?? "");
-    const to = decodeRef(match[2] ?? "");
-    if (from === null || to === null) continue;
-    // A merged area larger than a screenful of rows is nothing a user would enter into; a
-    // whole-column merge must not cost a million entries.
-    const lastRow = Math.min(to.row, from.row + 10_000);
-    for (let r = from.row; r <= lastRow; r++) {
-      for (let c = from.col; c <= Math.min(to.col, from.col + 1_000); c++) {
-        if (r !== from.row || c !== from.col) covered.add(r * maxColumns + c);
+  for (const area of merges) {
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (r !== area.top || c !== area.left) covered.add(r * maxColumns + c);
       }
     }
   }
@@ -443,6 +449,16 @@ function newParser(): PlainParser {
 }
 
 type PlainParser = SaxesParser<{ position: false; xmlns: false }>;
+
+/** Feeds an entry to the parser as it inflates, so that no one string or buffer holds a whole sheet. */
+function feedEntry(parser: PlainParser, entry: ZipEntry): void {
+  const decoder = new TextDecoder("utf-8");
+  inflateEntryChunks(entry, (chunk) => {
+    parser.write(decoder.decode(chunk, { stream: true }));
+  });
+  parser.write(decoder.decode());
+  parser.close();
+}
 
 /** Feeds UTF-8 bytes to the parser a megabyte at a time, so that no one string holds a whole sheet. */
 function feed(parser: PlainParser, xml: Uint8Array): void {

@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { type Cell, Workbook, type WorkbookView, type Worksheet } from "exceljs";
 import type {
   HostFeatures,
@@ -19,6 +16,7 @@ import { readWorkbookProtection, withWorkbookProtection } from "./workbookProtec
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
 import { readXlsxFile } from "./readXlsxFile";
+import { saveFileAtomically } from "./saveFileAtomically";
 
 /**
  * The xlsx host: an `.xlsx` file held in memory by ExcelJS, behind the same WorkbookPort as Excel.
@@ -136,31 +134,18 @@ export class XlsxWorkbook {
 
   /**
    * Writes the workbook to `path` through a temporary file in the same directory and a rename, so
-   * the path holds either the old file or the whole new one, never a half-written file. Throws
-   * HostError "file_unavailable" (the old file untouched, the temporary file removed).
+   * the path holds either the old file or the whole new one, never a half-written file; a symbolic
+   * link or a read-only file there is refused (see saveFileAtomically). Throws HostError
+   * "file_unavailable" (the old file untouched, the temporary file removed).
    *
    * @example
    * await book.saveAtomically("out/liuzhou-2023.xlsx");
    */
   async saveAtomically(path: string): Promise<void> {
     const bytes = await this.toBuffer();
-    // Same directory: a rename is atomic only within one file system.
-    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      // "wx": never follow or reuse a file someone else put there.
-      const handle = await open(temporary, "wx", await modeOf(path));
-      try {
-        await handle.writeFile(bytes);
-        // Flush before the rename, or a crash could leave the new name pointing at empty blocks.
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, path);
-    } catch (cause) {
-      await unlink(temporary).catch(() => undefined);
-      throw new HostError("file_unavailable", `Cannot write ${path}.`, { cause });
-    }
+    await saveFileAtomically(path, (sink) => {
+      sink(bytes);
+    });
   }
 
   private read(sheetNames: readonly string[], formulas: boolean): WorkbookSnapshot {
@@ -295,13 +280,4 @@ function notesOf(sheet: Worksheet): CellNote[] {
     });
   });
   return notes;
-}
-
-/** The existing file's permission bits, so that saving over it keeps them; a new file gets 0o666 less the umask. */
-async function modeOf(path: string): Promise<number> {
-  try {
-    return (await stat(path)).mode & 0o777;
-  } catch {
-    return 0o666;
-  }
 }

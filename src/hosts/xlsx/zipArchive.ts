@@ -1,10 +1,12 @@
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { type DeflateOptions, Inflate, Zip, ZipDeflate, type ZipInputFile, zipSync } from "fflate";
 
 /**
- * The zip container of an .xlsx, read and written with Node's zlib alone: enough to look inside a
- * file before ExcelJS does (is it a zip, is an entry encrypted, how large does it unpack) and to
- * rewrite a few small parts (see normalisePackage). Entries that are not rewritten keep their
- * compressed bytes as they were.
+ * The zip container of an .xlsx. fflate inflates and deflates, as streams, in Node and in the
+ * browser (the preview saves through this module); this module only finds the entries through the
+ * central directory (fflate's streaming reader trusts local headers, which a damaged or hostile
+ * file may contradict) and bounds every inflation as it streams: an entry never yields more than
+ * its central directory declares, whatever its data holds. Entries that are not rewritten keep
+ * their compressed bytes as they were.
  */
 
 /** One file in the archive, as its central directory describes it. */
@@ -45,11 +47,18 @@ const signatures = {
   zip64Locator: 0x07064b50,
 } as const;
 
-/** Bit 0: encrypted; bit 3: sizes in a data descriptor after the data; bit 11: UTF-8 names. */
-const flagBits = { encrypted: 0x1, dataDescriptor: 0x8, utf8: 0x800 } as const;
+/** Bit 0: encrypted; bit 11: UTF-8 names. */
+const flagBits = { encrypted: 0x1, utf8: 0x800 } as const;
 
 /** A 32- or 16-bit field at its maximum means "see the zip64 extra field". */
 const zip64Marker = { u32: 0xffffffff, u16: 0xffff } as const;
+
+/**
+ * How much compressed input is handed to the inflater at once: at most ~1,032× this (66 MB) comes
+ * out of one step before the bound is checked. fflate is fastest around this size (smaller steps
+ * cost it three times as long; larger ones, copying).
+ */
+const inflateStep = 64 * 1024;
 
 /**
  * Whether the bytes start like a zip archive (a local file header, or the end record of an empty one).
@@ -59,8 +68,7 @@ const zip64Marker = { u32: 0xffffffff, u16: 0xffff } as const;
  */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   if (bytes.length < 4) return false;
-  const view = viewOf(bytes);
-  const first = view.getUint32(0, true);
+  const first = viewOf(bytes).getUint32(0, true);
   return first === signatures.localHeader || first === signatures.endOfCentralDirectory;
 }
 
@@ -85,6 +93,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   if (directoryOffset + directorySize > end)
     throw new ZipProblem("damaged", "The central directory overruns.");
 
+  const utf8 = new TextDecoder("utf-8");
+  const latin1 = new TextDecoder("latin1");
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
@@ -96,16 +106,13 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = Buffer.from(nameBytes).toString((flags & flagBits.utf8) !== 0 ? "utf8" : "latin1");
-    let compressedSize = view.getUint32(at + 20, true);
-    let uncompressedSize = view.getUint32(at + 24, true);
-    let localOffset = view.getUint32(at + 42, true);
+    const name = ((flags & flagBits.utf8) !== 0 ? utf8 : latin1).decode(nameBytes);
     const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-    ({ compressedSize, uncompressedSize, localOffset } = applyZip64Extra(extra, {
-      compressedSize,
-      uncompressedSize,
-      localOffset,
-    }));
+    const { compressedSize, uncompressedSize, localOffset } = applyZip64Extra(extra, {
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+    });
     entries.push({
       // Some writers put a leading slash on part names; ExcelJS drops it too.
       name: name.replace(/^\/+/, ""),
@@ -124,104 +131,209 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
- * An entry's uncompressed bytes. Throws ZipProblem "encrypted" for an encrypted entry and
- * "damaged" when it does not inflate to its declared size.
+ * Hands an entry's uncompressed bytes to `onChunk` as they are inflated, never more than the
+ * entry declares (`uncompressedSize`): the inflater stops one step past it. Throws ZipProblem
+ * "encrypted" for an encrypted entry and "damaged" when the data does not inflate to exactly its
+ * declared size (a header that lies, in either direction) or is not a deflate stream.
  *
  * @example
- * const xml = Buffer.from(inflateEntry(entry)).toString("utf8");
+ * inflateEntryChunks(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
  */
-export function inflateEntry(entry: ZipEntry): Uint8Array {
+export function inflateEntryChunks(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   if ((entry.flags & flagBits.encrypted) !== 0)
     throw new ZipProblem("encrypted", `${entry.name} is encrypted.`);
-  try {
-    if (entry.method === 0) return entry.data;
-    if (entry.method === 8) {
-      // One byte over the declared size is enough to tell a lie from the truth without inflating a bomb.
-      const inflated = inflateRawSync(entry.data, { maxOutputLength: entry.uncompressedSize + 1 });
-      if (inflated.length === entry.uncompressedSize) return inflated;
-    }
-  } catch {
-    // Reported below as damaged.
+  const lie = (): ZipProblem =>
+    new ZipProblem(
+      "damaged",
+      `${entry.name} does not unpack to the ${entry.uncompressedSize} bytes it declares.`,
+    );
+  if (entry.method === 0) {
+    if (entry.data.length !== entry.uncompressedSize) throw lie();
+    // Stored: the caller's errors pass through untouched.
+    if (entry.data.length > 0) onChunk(entry.data);
+    return;
   }
-  throw new ZipProblem("damaged", `${entry.name} does not unpack (method ${entry.method}).`);
+  if (entry.method !== 8) {
+    throw new ZipProblem("damaged", `${entry.name} uses compression method ${entry.method}.`);
+  }
+  let produced = 0;
+  // What the caller's onChunk threw passes through as it is; only fflate's own errors mean damage.
+  let fromCaller: unknown = null;
+  // fflate throws on the final push when the deflate stream is cut short.
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > entry.uncompressedSize) throw lie();
+    if (chunk.length === 0) return;
+    try {
+      onChunk(chunk);
+    } catch (cause) {
+      fromCaller = cause;
+      throw cause;
+    }
+  });
+  try {
+    for (let at = 0; at < entry.data.length; at += inflateStep) {
+      const last = at + inflateStep >= entry.data.length;
+      inflater.push(entry.data.subarray(at, at + inflateStep), last);
+    }
+    if (entry.data.length === 0) inflater.push(new Uint8Array(0), true);
+  } catch (cause) {
+    if (cause instanceof ZipProblem || (fromCaller !== null && cause === fromCaller)) throw cause;
+    // fflate's own errors: an invalid or truncated deflate stream.
+    throw new ZipProblem("damaged", `${entry.name} does not unpack: ${messageOf(cause)}`);
+  }
+  if (produced !== entry.uncompressedSize) throw lie();
 }
 
 /**
- * A new entry holding `content` deflated, dated like the entry it replaces.
+ * An entry's uncompressed bytes, bounded as inflateEntryChunks bounds them (for the small parts:
+ * relationships, the workbook, tables, notes).
  *
  * @example
- * deflatedEntry("xl/worksheets/_rels/sheet1.xml.rels", Buffer.from(xml), old)
+ * const xml = new TextDecoder().decode(inflateEntry(entry));
+ */
+export function inflateEntry(entry: ZipEntry): Uint8Array {
+  const whole = new Uint8Array(entry.uncompressedSize);
+  let at = 0;
+  inflateEntryChunks(entry, (chunk) => {
+    whole.set(chunk, at);
+    at += chunk.length;
+  });
+  return whole;
+}
+
+/**
+ * A new entry holding `content` deflated (by fflate), dated like the entry it replaces.
+ *
+ * @example
+ * deflatedEntry("xl/worksheets/_rels/sheet1.xml.rels", new TextEncoder().encode(xml), old)
  */
 export function deflatedEntry(name: string, content: Uint8Array, like?: ZipEntry): ZipEntry {
-  const data = deflateRawSync(content);
-  return {
-    name,
-    method: 8,
-    flags: 0,
-    crc: crc32(content) >>> 0,
-    compressedSize: data.length,
-    uncompressedSize: content.length,
-    dosTime: like?.dosTime ?? 0,
-    dosDate: like?.dosDate ?? dosEpoch,
-    data,
-  };
+  const mtime = dateOfDos(like?.dosDate ?? dosEpoch, like?.dosTime ?? 0);
+  const [entry] = readZip(zipSync({ [name]: [content, { mtime }] }));
+  if (entry === undefined) throw new Error(`fflate wrote no entry for ${name}.`);
+  return entry;
 }
 
 /** 1980-01-01, the first day an MS-DOS date can say. */
 const dosEpoch = (0 << 9) | (1 << 5) | 1;
 
 /**
- * Writes entries into a zip archive (no zip64: the host refuses files anywhere near 4 GB).
+ * Writes a zip archive a piece at a time: entries copied as they are stored, or new ones deflated
+ * from their content as it comes, each chunk of the archive handed to `sink` as soon as fflate
+ * makes it, so that a large archive is never held whole. Sizes and checksums go in data
+ * descriptors (fflate's streaming format); no zip64 (the host refuses anything near 4 GB).
+ *
+ * @example
+ * const writer = new ZipWriter((chunk) => chunks.push(chunk));
+ * for (const entry of entries) writer.copy(entry);
+ * writer.end();
+ */
+export class ZipWriter {
+  private readonly zip: Zip;
+  private failure: Error | null = null;
+
+  constructor(sink: (chunk: Uint8Array) => void) {
+    this.zip = new Zip((error, chunk) => {
+      if (error !== null) {
+        this.failure = error;
+        return;
+      }
+      sink(chunk);
+    });
+  }
+
+  /** Copies an entry read from another archive without inflating it. */
+  copy(entry: ZipEntry, name = entry.name): void {
+    const file: ZipInputFile = {
+      filename: name,
+      size: entry.uncompressedSize,
+      crc: entry.crc,
+      compression: entry.method,
+      mtime: dateOfDos(entry.dosDate, entry.dosTime),
+    };
+    this.zip.add(file);
+    this.check();
+    // fflate sets `ondata` on the file when it is added; pushing the stored bytes is all a copy does.
+    (file.ondata as (error: null, data: Uint8Array, final: boolean) => void)(null, entry.data, true);
+    this.check();
+  }
+
+  /**
+   * Starts a new deflated entry and returns the function to push its content with (the last
+   * push with `final` true).
+   */
+  open(
+    name: string,
+    like?: ZipEntry,
+    level: DeflateOptions["level"] = 6,
+  ): (chunk: Uint8Array, final: boolean) => void {
+    const file = new ZipDeflate(name, { level });
+    file.mtime = dateOfDos(like?.dosDate ?? dosEpoch, like?.dosTime ?? 0);
+    this.zip.add(file);
+    this.check();
+    return (chunk, final) => {
+      file.push(chunk, final);
+      this.check();
+    };
+  }
+
+  /** Adds a new entry whose whole content is at hand. */
+  add(name: string, content: Uint8Array, like?: ZipEntry): void {
+    this.open(name, like)(content, true);
+  }
+
+  /** Writes the central directory: the archive is complete. */
+  end(): void {
+    this.zip.end();
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+}
+
+/**
+ * Writes entries into a zip archive held in memory (small packages: the parts normalisePackage
+ * rewrites, the workbook protection put back).
  *
  * @example
  * const bytes = writeZip(entries.map((entry) => entry.name === "a.xml" ? deflatedEntry("a.xml", xml, entry) : entry));
  */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8");
-    // Sizes are known, so no data descriptor; names are UTF-8.
-    const flags = (entry.flags & ~flagBits.dataDescriptor) | flagBits.utf8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(signatures.localHeader, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.dosTime, 10);
-    local.writeUInt16LE(entry.dosDate, 12);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength));
+  const chunks: Uint8Array[] = [];
+  const writer = new ZipWriter((chunk) => chunks.push(chunk));
+  for (const entry of entries) writer.copy(entry);
+  writer.end();
+  return concatenate(chunks);
+}
 
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(signatures.centralHeader, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt16LE(entry.dosTime, 12);
-    central.writeUInt16LE(entry.dosDate, 14);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + entry.data.length;
+/** One array holding the chunks in order. */
+export function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
   }
-  const directorySize = centrals.reduce((sum, part) => sum + part.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(signatures.endOfCentralDirectory, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directorySize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return whole;
+}
+
+/** A DOS date and time as the local Date fflate writes back into the same fields. */
+function dateOfDos(date: number, time: number): Date {
+  return new Date(
+    1980 + (date >> 9),
+    ((date >> 5) & 0xf) - 1,
+    date & 0x1f || 1,
+    time >> 11,
+    (time >> 5) & 0x3f,
+    (time & 0x1f) * 2,
+  );
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 function viewOf(bytes: Uint8Array): DataView {

@@ -29,7 +29,7 @@ function layoutFill(sheet: MemorySheet, row: number, col: number): string | unde
 function patchOf(sheet: MemorySheet): SheetPatch {
   const used = sheet.usedRect();
   const layoutRows = sheet.layout?.values.length ?? 0;
-  const layoutCols = Math.max(0, ...(sheet.layout?.values.map((r) => r.length) ?? [0]));
+  const layoutCols = (sheet.layout?.values ?? []).reduce((max, r) => Math.max(max, r.length), 0);
   const rowCount = Math.max(used ? used.row + used.rowCount : 0, layoutRows);
   const colCount = Math.max(used ? used.col + used.colCount : 0, layoutCols);
   const values: CellValue[][] = [];

@@ -60,11 +60,11 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
   const used = sheet.usedRect();
   const notes = sheet.allNotes();
   // A few empty rows below the data, as Excel shows them: room to type the next sample.
-  const rowCount = Math.max(used ? used.row + used.rowCount : 0, ...notes.map((n) => n.row + 1)) + extraRows;
-  const colCount = Math.max(
-    used ? used.col + used.colCount : 0,
-    layout?.columnWidths.length ?? 0,
-    ...notes.map((n) => n.col + 1),
+  const rowCount =
+    notes.reduce((max, n) => Math.max(max, n.row + 1), used ? used.row + used.rowCount : 0) + extraRows;
+  const colCount = notes.reduce(
+    (max, n) => Math.max(max, n.col + 1),
+    Math.max(used ? used.col + used.colCount : 0, layout?.columnWidths.length ?? 0),
   );
   const rows: PreviewCell[][] = [];
   for (let r = 0; r < rowCount; r += 1) {

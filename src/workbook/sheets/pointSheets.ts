@@ -36,7 +36,7 @@ function printedColumn<Row>(
 
 /** Coordinates are written as numbers, shown with as many decimals as the plan prints. */
 function coordinateFormat(texts: readonly string[]): string {
-  const decimals = Math.max(0, ...texts.map((t) => t.split(".")[1]?.length ?? 0));
+  const decimals = texts.reduce((max, t) => Math.max(max, t.split(".")[1]?.length ?? 0), 0);
   return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
 }
 

@@ -29,7 +29,7 @@ function valueFor(def: ParameterDef): fc.Arbitrary<number> {
   const limits = def.limits;
   if (limits.kind === "range") return fc.double({ min: 3, max: 12, noNaN: true });
   if (limits.kind !== "classes") return fc.double({ min: 0, max: 10, noNaN: true });
-  const top = Math.max(...limits.river, ...limits.lake) * 1.5;
+  const top = [...limits.river, ...limits.lake].reduce((max, limit) => Math.max(max, limit), -Infinity) * 1.5;
   return fc.oneof(
     fc.double({ min: 0, max: top, noNaN: true }),
     fc.constantFrom(...limits.river, ...limits.lake),

@@ -113,11 +113,10 @@ describe("the streaming xlsx reader", () => {
         expect(snapshot.sheetNames).toEqual(["数据 & 备注"]);
         const sheet = snapshot.sheets.get("数据 & 备注");
         expect(sheet?.startRow).toBe(0);
-        // No shared strings part: an index into it reads as empty, as a missing string.
         expect(sheet?.values).toEqual([
-          ["柳江", 7.5, ""],
-          ["", "", ""],
-          ["", 45047.5, true],
+          ["柳江", 7.5, "", ""],
+          ["", "", "", ""],
+          ["", 45047.5, true, "备注"],
         ]);
       });
   });
@@ -131,15 +130,17 @@ describe("the streaming xlsx reader", () => {
     const bytes = handWritten(merged);
     const snapshot = await XlsxStreamReader.fromBuffer(bytes).port.read(["数据 & 备注"]);
     expect(snapshot.sheets.get("数据 & 备注")?.values).toEqual([
-      ["柳江", "", ""],
-      ["", "", ""],
-      ["", 45047.5, true],
+      ["柳江", "", "", ""],
+      ["", "", "", ""],
+      ["", 45047.5, true, "备注"],
     ]);
   });
 
   it("says a sheet whose XML is broken is damaged, naming the sheet", async () => {
-    const reader = XlsxStreamReader.fromBuffer(handWritten(handWrittenSheet.replace("</x:sheetData>", "")));
-    const error: unknown = await reader.port.read(["数据 & 备注"]).catch((caught: unknown) => caught);
+    const broken = handWritten(handWrittenSheet.replace("</x:sheetData>", ""));
+    const error: unknown = await Promise.resolve()
+      .then(() => XlsxStreamReader.fromBuffer(broken).port.read(["数据 & 备注"]))
+      .catch((caught: unknown) => caught);
     expect(refusalOf(error)?.reason).toBe("damaged");
     expect((error as Error).message).toContain("数据 & 备注");
   });
@@ -171,9 +172,10 @@ function handWritten(sheetXml: string): Uint8Array {
     ),
     part(
       "xl/_rels/workbook.xml.rels",
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`,
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`,
     ),
     part("xl/worksheets/data.xml", sheetXml),
+    part("xl/sharedStrings.xml", `<x:sst xmlns:x="${main}"><x:si><x:t>备注</x:t></x:si></x:sst>`),
   ]);
 }
 
