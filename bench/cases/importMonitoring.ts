@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Workbook } from "exceljs";
+import { maxOf } from "../../src/core/arrays";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { monitoringPoints } from "../../src/core/validation/monitoringPoints";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
@@ -127,8 +128,14 @@ async function officeImportSyncs(
   const syncs = harness.excel.syncs.slice(before);
   return {
     syncs: syncs.length,
-    request: Math.max(...syncs.map((s) => s.requestBytes)),
-    response: Math.max(...syncs.map((s) => s.responseBytes)),
+    request: maxOf(
+      syncs.map((s) => s.requestBytes),
+      0,
+    ),
+    response: maxOf(
+      syncs.map((s) => s.responseBytes),
+      0,
+    ),
   };
 }
 
@@ -157,7 +164,10 @@ export const benchCase: BenchCase = {
       const previewMs = median(previews.map((r) => r.ms));
       const writeMs = median(writes.map((r) => r.ms));
       const mib = (runs: readonly { rssKiB: number }[]): number =>
-        Math.max(...runs.map((r) => r.rssKiB)) / 1024;
+        maxOf(
+          runs.map((r) => r.rssKiB),
+          0,
+        ) / 1024;
 
       const office: string[] = [];
       const syncCounts: number[] = [];

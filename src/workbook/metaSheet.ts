@@ -2,6 +2,7 @@ import { serialToIsoDate } from "../core/excelDate";
 import type { CellValue, SheetLayout, ValidationRule } from "./layout";
 import type { RectValues, SheetSnapshot } from "./port";
 import type { SheetKey } from "./sheetSpec";
+import { appendAll } from "../core/arrays";
 
 /**
  * The add-in's own very hidden sheet. It records which sheets the add-in made (so that a sheet
@@ -143,7 +144,7 @@ export function buildMetaLayout(
       const row = values[rect.row + r];
       if (row === undefined) return;
       while (row.length < rect.col) row.push("");
-      row.push(...cells);
+      appendAll(row, cells);
     });
   }
   return {

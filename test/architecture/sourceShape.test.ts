@@ -20,7 +20,7 @@ function sourceFiles(folder: string): string[] {
   const files: string[] = [];
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
+    if (statSync(path).isDirectory()) for (const file of sourceFiles(path)) files.push(file);
     else if (/\.tsx?$/.test(name) && !name.endsWith(".d.ts")) files.push(path);
   }
   return files;

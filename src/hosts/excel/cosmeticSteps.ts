@@ -11,6 +11,7 @@ import { a1Range, absoluteA1Range, quoteSheetName, rectRange } from "./rectGeome
 import { cosmeticStep, type Step, type WriteKnowledge } from "./writeStep";
 import type { RectFormat, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type { SheetWrite } from "../../workbook/port";
+import { appendAll } from "../../core/arrays";
 
 /**
  * Excel stores column width in points; the layout speaks characters of the default font (Calibri
@@ -124,7 +125,7 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
       }),
     );
   }
-  steps.push(...chartSteps(write, known));
+  appendAll(steps, chartSteps(write, known));
   const visibility = layout.visibility === "veryHidden" ? "VeryHidden" : "Visible";
   const tabColor = layout.tabColor ?? "";
   steps.push(

@@ -11,6 +11,7 @@ import { scratchSheetName } from "./scratchSheets";
 import { tableSteps } from "./tableSteps";
 import { dataStep, type Step, type WriteKnowledge } from "./writeStep";
 import type { SheetWrite } from "../../workbook/port";
+import { appendAll } from "../../core/arrays";
 
 /** The data steps of one sheet: see planWrite. */
 export function dataSteps(write: SheetWrite, known: WriteKnowledge, budget: number): Step[] {
@@ -80,7 +81,7 @@ export function dataSteps(write: SheetWrite, known: WriteKnowledge, budget: numb
       );
     }
   }
-  steps.push(...tableSteps(target, layout, known.tables.get(key) ?? [], known.canResizeTables));
+  appendAll(steps, tableSteps(target, layout, known.tables.get(key) ?? [], known.canResizeTables));
   if (mode === "create") {
     steps.push(
       dataStep(2, utf8Bytes(final), (scope) => {

@@ -69,6 +69,7 @@ import type {
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
+import { maxOf } from "../../core/arrays";
 
 export { requiredExcelApi, type MarkTexts } from "./requirementSets";
 
@@ -185,7 +186,10 @@ export function createOfficeWorkbookPort(
 
   function rememberWrite(batch: WriteBatch, sent: SentWrite, syncs: number, extraCheckChunks = 0): void {
     const { requests, cosmeticFailures } = sent;
-    const largest = Math.max(0, ...requests.map((r) => r.bytes));
+    const largest = maxOf(
+      requests.map((r) => r.bytes),
+      0,
+    );
     stats.lastWrite = {
       syncs,
       extraChunks: Math.max(0, requests.length - 1) + Math.max(0, extraCheckChunks),

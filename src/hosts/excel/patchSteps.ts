@@ -8,6 +8,7 @@ import { toOfficeValue } from "./officeValues";
 import { rectRange } from "./rectGeometry";
 import { dataStep, type Step, type WriteKnowledge } from "./writeStep";
 import type { SheetPatch } from "../../workbook/port";
+import { appendAll } from "../../core/arrays";
 
 /**
  * A patch in the contract's order: values in place, fills in list order, then the add-in's notes
@@ -44,6 +45,6 @@ export function patchSteps(
       }),
     );
   }
-  if (notes !== null && known.markTexts !== null) steps.push(...noteSteps(patch, notes, known.markTexts));
+  if (notes !== null && known.markTexts !== null) appendAll(steps, noteSteps(patch, notes, known.markTexts));
   return steps;
 }

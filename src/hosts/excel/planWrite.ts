@@ -9,6 +9,7 @@ import { patchSteps } from "./patchSteps";
 import { scratchSheetName } from "./scratchSheets";
 import { cosmeticStep, type Step, type WriteKnowledge } from "./writeStep";
 import type { WriteBatch } from "../../workbook/port";
+import { appendAll } from "../../core/arrays";
 
 /** One request of a planned write: its steps and their estimated size. */
 export interface PlannedRequest {
@@ -46,8 +47,8 @@ export function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: numb
   for (const write of batch.sheets) {
     const name = write.layout.name;
     if (write.mode === "create") taken.add(scratchSheetName(name).toLowerCase());
-    data.push(...dataSteps(write, known, budget));
-    cosmetic.push(...cosmeticSteps(write, known));
+    appendAll(data, dataSteps(write, known, budget));
+    appendAll(cosmetic, cosmeticSteps(write, known));
   }
   // Comments a patch adds go last of all (see noteSteps): one Excel refuses loses only those after it.
   const lastComments: Step[] = [];
@@ -73,7 +74,7 @@ export function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: numb
       }),
     );
   }
-  cosmetic.push(...lastComments);
+  appendAll(cosmetic, lastComments);
   const steps = [...data];
   if (cosmetic.length > 0) {
     const token = known.witness;
@@ -85,7 +86,7 @@ export function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: numb
         scope.context.workbook.settings.add(WITNESS_SETTING, token);
       },
     });
-    steps.push(...cosmetic);
+    appendAll(steps, cosmetic);
   }
   const requests = packGreedily(steps, budget, (s) => s.bytes);
   return requests.map((r) => ({ steps: r, bytes: r.reduce((sum, s) => sum + s.bytes, 0) }));

@@ -19,6 +19,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { readBounds } from "../../workbook/port";
 import type { MarkTexts } from "./requirementSets";
 import type { TableFact } from "./tableSteps";
+import { maxOf } from "../../core/arrays";
 
 interface SheetProbe {
   readonly name: string;
@@ -189,8 +190,16 @@ export async function readWorkbook(
         key,
         tables.map((name, i) => ({ name, rect: rects[i] ?? null })),
       );
-      const bottom = Math.max(...rects.map((r) => r.row + r.rowCount)) + readBounds.rowsBelowTables;
-      const right = Math.max(...rects.map((r) => r.col + r.colCount)) + readBounds.columnsRightOfTables;
+      const bottom =
+        maxOf(
+          rects.map((r) => r.row + r.rowCount),
+          -Infinity,
+        ) + readBounds.rowsBelowTables;
+      const right =
+        maxOf(
+          rects.map((r) => r.col + r.colCount),
+          -Infinity,
+        ) + readBounds.columnsRightOfTables;
       window = intersectRects(used, {
         row: used.row,
         col: used.col,
@@ -328,7 +337,10 @@ export async function readWorkbook(
           }),
         );
       }
-      const largest = Math.max(0, ...requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)));
+      const largest = maxOf(
+        requests.map((r) => r.reduce((sum, p) => sum + p.bytes, 0)),
+        0,
+      );
       return {
         snapshot: {
           sheetNames: allNames,

@@ -8,6 +8,7 @@ import { addInNoteMarker, type SheetPatch } from "../port";
 import type { ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
+import { appendAll, minOf } from "../../core/arrays";
 
 /** One problem found on a sheet, placed at its cell. */
 export interface PlacedProblem {
@@ -91,7 +92,7 @@ export class SheetMarks {
   }
 
   private firstColumn(): number {
-    return Math.min(...this.read.columns.values());
+    return minOf(this.read.columns.values(), Infinity);
   }
 
   /** The first and last data row: from below the header to the last row read, at least one row. */
@@ -125,7 +126,7 @@ export class SheetMarks {
       if (col !== undefined)
         fills.push({ rect: { row: first, col, rowCount: count, colCount: 1 }, fill: cellFills[column.kind] });
     }
-    fills.push(...this.fills);
+    appendAll(fills, this.fills);
 
     const byCell = new Map<string, { row: number; col: number; severity: Severity; messages: string[] }>();
     for (const { row, col, problem } of this.problems) {

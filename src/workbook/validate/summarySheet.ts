@@ -10,6 +10,7 @@ import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
 import { parameterName, verdictFills, verdictWords } from "./verdicts";
+import { maxOf } from "../../core/arrays";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
 export const summarySheetName = { "zh-CN": "汇总", "en-US": "Summary" } as const;
@@ -136,8 +137,20 @@ function withKeptCells(
   kept: readonly { row: number; col: number; value: CellValue }[],
 ): SheetLayout {
   if (kept.length === 0) return layout;
-  const rows = Math.max(layout.values.length, ...kept.map((k) => k.row + 1));
-  const cols = Math.max(layout.values[0]?.length ?? 0, ...kept.map((k) => k.col + 1));
+  const rows = Math.max(
+    layout.values.length,
+    maxOf(
+      kept.map((k) => k.row + 1),
+      0,
+    ),
+  );
+  const cols = Math.max(
+    layout.values[0]?.length ?? 0,
+    maxOf(
+      kept.map((k) => k.col + 1),
+      0,
+    ),
+  );
   const values = Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c): CellValue => layout.values[r]?.[c] ?? ""),
   );

@@ -17,6 +17,7 @@ import { RESULT_ENVELOPE_BYTES, jsonBytes, requestBytes } from "./fakePayload";
 import type { FakeContextLike, LoadResult, QueuedAction } from "./fakeProxy";
 import { FakeWorkbook } from "./fakeWorkbook";
 import { FakeWorkbookState } from "./fakeWorkbookState";
+import { maxOf } from "../../../src/core/arrays";
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -102,11 +103,17 @@ export class FakeExcel {
   }
 
   get maxRequestBytes(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.requestBytes));
+    return maxOf(
+      this.syncs.map((s) => s.requestBytes),
+      0,
+    );
   }
 
   get maxResponseBytes(): number {
-    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
+    return maxOf(
+      this.syncs.map((s) => s.responseBytes),
+      0,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@
  * Proxies change it only inside `sync()`; tests read it directly.
  */
 import { EXCEL_COLUMNS, contains, containsRect, intersect, key, type Rect } from "./fakeGeometry";
+import { appendAll } from "../../../src/core/arrays";
 
 export type FakeValue = string | number | boolean;
 
@@ -155,10 +156,10 @@ export class FakeSheetState {
     copy.protected = this.protected;
     for (const [k, v] of this.values) copy.values.set(k, v);
     for (const [k, v] of this.formulas) copy.formulas.set(k, v);
-    copy.formatLayers.push(...this.formatLayers);
+    appendAll(copy.formatLayers, this.formatLayers);
     for (const v of this.validations)
       copy.validations.push({ ...v, errorAlert: v.errorAlert && { ...v.errorAlert } });
-    copy.conditionalFormats.push(...this.conditionalFormats);
+    appendAll(copy.conditionalFormats, this.conditionalFormats);
     for (const [k, v] of this.columnWidths) copy.columnWidths.set(k, v);
     for (const [k, v] of this.rowHeights) copy.rowHeights.set(k, v);
     for (const [k, v] of this.notes) copy.notes.set(k, { ...v });

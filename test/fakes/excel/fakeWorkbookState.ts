@@ -7,6 +7,7 @@
 import { key, overlaps, type Rect } from "./fakeGeometry";
 import { FakeRichApiError } from "./fakeRichApiError";
 import { FakeSheetState, type FakeTable } from "./fakeSheetState";
+import { appendAll } from "../../../src/core/arrays";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 const TABLE_NAME = /^[A-Za-z_\\\p{L}][\p{L}\p{N}_.]*$/u;
@@ -31,8 +32,14 @@ export class FakeWorkbookState {
   /** A deep copy of the whole workbook, for tests that run many times from the same one. */
   clone(): FakeWorkbookState {
     const copy = new FakeWorkbookState([]);
-    copy.sheets.push(...this.sheets.map((s) => s.clone()));
-    copy.tables.push(...this.tables.map((t) => ({ ...t })));
+    appendAll(
+      copy.sheets,
+      this.sheets.map((s) => s.clone()),
+    );
+    appendAll(
+      copy.tables,
+      this.tables.map((t) => ({ ...t })),
+    );
     for (const [k, v] of this.settings) copy.settings.set(k, v);
     copy.activeSheetId = this.activeSheetId;
     copy.nextId = this.nextId;

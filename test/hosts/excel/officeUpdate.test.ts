@@ -117,7 +117,7 @@ function marks(sheet: string, rows: readonly number[], column = 10): SheetPatch 
       { rect: { row: 3, col: column, rowCount: 53, colCount: 1 }, fill: "#FFF8DC" },
       ...rows.map((row) => ({ rect: { row, col: column, rowCount: 1, colCount: 1 }, fill: "#FFC7CE" })),
     ],
-    clearNotes: { row: 3, col: 0, rowCount: Math.max(53, ...rows), colCount: 40 },
+    clearNotes: { row: 3, col: 0, rowCount: rows.reduce((a, b) => Math.max(a, b), 53), colCount: 40 },
     notes: rows.map((row) => ({ row, col: column, text: `${addInNoteMarker}第${row + 1}行有误` })),
   };
 }

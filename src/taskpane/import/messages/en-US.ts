@@ -1,4 +1,5 @@
 import type { ImportColumnUse, ImportPaneMessages } from "./importPaneMessages";
+import { xlsxLimits } from "../../../hosts/xlsx/xlsxLimits";
 
 const useWords: Readonly<Record<ImportColumnUse, string>> = {
   point: "Point",
@@ -85,6 +86,10 @@ export const enUS: ImportPaneMessages = {
         return "The file is too large to read.";
       case "empty":
         return "The file is empty.";
+      case "over_limit":
+        return `The file has more rows, cells or merged areas than the add-in handles (at most ${xlsxLimits.rowsPerSheet.toLocaleString("en-US")} rows a sheet, for one): export only the points and period you need and try again.`;
+      case "xml_entities":
+        return "The file holds an XML document type declaration (entities), which no workbook saved by Excel has; it was not read.";
       case "not_a_zip":
       case "not_a_spreadsheet":
       case "damaged":

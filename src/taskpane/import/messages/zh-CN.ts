@@ -1,4 +1,5 @@
 import type { ImportColumnUse, ImportPaneMessages } from "./importPaneMessages";
+import { xlsxLimits } from "../../../hosts/xlsx/xlsxLimits";
 
 const useWords: Readonly<Record<ImportColumnUse, string>> = {
   point: "点位",
@@ -77,6 +78,10 @@ export const zhCN: ImportPaneMessages = {
         return "文件太大，无法读取。";
       case "empty":
         return "文件是空的。";
+      case "over_limit":
+        return `文件的行数、单元格或合并区域超出本工具可处理的范围（例如每张工作表最多 ${xlsxLimits.rowsPerSheet.toLocaleString("en-US")} 行）：请只导出需要的断面和时段后再试。`;
+      case "xml_entities":
+        return "文件含有 XML 文档类型声明（实体），Excel 保存的工作簿中不会有这种内容；为安全起见未读取。";
       case "not_a_zip":
       case "not_a_spreadsheet":
       case "damaged":
