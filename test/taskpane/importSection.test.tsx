@@ -3,7 +3,6 @@
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 import { importPaneMessages } from "../../src/taskpane/import/messages/importPaneMessages";
 import { taskPaneMessages } from "../../src/taskpane/messages/taskPaneMessages";
 import type { SelectedCells } from "../../src/taskpane/paneHost";
@@ -13,9 +12,6 @@ import { makeHarness, renderPane, type PaneHarness } from "./paneHarness";
 
 // The pane renders with Fluent in jsdom and runs the real engine: a test takes seconds.
 jest.setTimeout(60_000);
-
-// jsdom has no TextDecoder (the CSV reader decodes with the platform's): give it Node's, which has full ICU.
-Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
 
 const zh = taskPaneMessages("zh-CN");
 const words = importPaneMessages("zh-CN");

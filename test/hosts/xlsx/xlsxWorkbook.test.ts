@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { renameSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
@@ -9,9 +10,10 @@ import { makeEntryLayout, makeLayout } from "./sampleLayouts";
 import { makeXlsxHarness } from "./xlsxHarness";
 
 // Lets one test make the rename fail the way a full disk or a locked file would.
-jest.mock("node:fs/promises", () => {
-  const actual = jest.requireActual<typeof import("node:fs/promises")>("node:fs/promises");
-  return { ...actual, rename: jest.fn(actual.rename) };
+// The atomic save renames synchronously (saveFileAtomically.ts), so the mock is node:fs's renameSync.
+jest.mock("node:fs", () => {
+  const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
+  return { ...actual, renameSync: jest.fn(actual.renameSync) };
 });
 
 async function tempDir(): Promise<string> {
@@ -278,7 +280,9 @@ describe("XlsxWorkbook", () => {
       await writeFile(target, "the previous workbook");
       const book = XlsxWorkbook.create();
       await book.port.write({ sheets: [{ layout: makeLayout(), mode: "create" }], activate: null });
-      jest.mocked(rename).mockRejectedValueOnce(Object.assign(new Error("i/o error"), { code: "EIO" }));
+      jest.mocked(renameSync).mockImplementationOnce(() => {
+        throw Object.assign(new Error("i/o error"), { code: "EIO" });
+      });
 
       await expect(book.saveAtomically(target)).rejects.toMatchObject({ code: "file_unavailable" });
       expect(await readFile(target, "utf8")).toBe("the previous workbook");
