@@ -538,6 +538,8 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     // The English pane works on the Chinese workbook it was handed.
     await page.getByRole("button", { name: "Validate", exact: true }).click();
     await page.getByText(/^Validated/u).waitFor({ timeout: 60_000 });
+    // The list may render a moment after the heading on a loaded machine: wait for the entry, then count.
+    await issue(page, "监测数据", "D4").first().waitFor({ timeout: 60_000 });
     await expect(issue(page, "监测数据", "D4").count()).resolves.toBe(1);
     await shot(page, "language-switched-en-US");
 
