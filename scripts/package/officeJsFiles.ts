@@ -9,9 +9,11 @@
  * - `telemetry/oteljs_agave.js` (office.js's telemetry sink), `ariatelemetry/aria-web-telemetry.js`
  *   (the host files' telemetry) and `webauth/webauth.browserauth.js` (Excel on the web's sign-in
  *   helper for single sign-on);
- * - `o15apptofilemappingtable.js` and the `excel-15*` files only for Office 2013, which the manifest's
- *   ExcelApi 1.9 already keeps out, so they are left out, as are the debug builds, the other Office
- *   applications' files (Word, Outlook, PowerPoint, OneNote, Project, Access, Visio) and Outlook's strings.
+ * - `o15apptofilemappingtable.js`, which office.js loads where it finds no host information: Office
+ *   2013, and a browser outside Office (the page's "open this inside Excel" notice waits for it);
+ * - the `excel-15*` files serve only Office 2013, which the manifest's ExcelApi 1.9 keeps out, so they
+ *   are left out, as are the debug builds, the other Office applications' files (Word, Outlook,
+ *   PowerPoint, OneNote, Project, Access, Visio) and Outlook's strings.
  *
  * test/package/packageServing.browser.test.ts checks that the package holds each of these.
  */
@@ -32,6 +34,7 @@ const helperFiles = [
   "telemetry/oteljs_agave.js",
   "ariatelemetry/aria-web-telemetry.js",
   "webauth/webauth.browserauth.js",
+  "o15apptofilemappingtable.js",
 ];
 
 /**
