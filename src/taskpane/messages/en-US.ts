@@ -186,4 +186,12 @@ export const enUS: TaskPaneMessages = {
       continueQuestion: "Continue?",
     },
   },
+  outsideOffice: {
+    title: "Open this inside Excel",
+    openInExcel:
+      "This is the task pane of the Excel add-in Water Plan for Excel and works only inside Excel: on the Home tab, click Show Task Pane. Opening it in a browser only shows that the site can be reached.",
+    officeJsMissing:
+      "Office.js did not load. If you see this inside Excel, check that this computer reaches Office.js's source (Microsoft's CDN), or ask your administrator for the package with Office.js bundled (see the deployment guide).",
+    version: (version) => `Version ${version}`,
+  },
 };

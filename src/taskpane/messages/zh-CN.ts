@@ -168,4 +168,12 @@ export const zhCN: TaskPaneMessages = {
     editing: "编辑中",
     validationAlert: { retry: "重试", cancel: "取消", yes: "是", no: "否", continueQuestion: "是否继续？" },
   },
+  outsideOffice: {
+    title: "请在 Excel 中打开",
+    openInExcel:
+      "这是 Excel 加载项“水污染防治计划助手”的任务窗格页面，只能在 Excel 中使用：在 Excel 的“开始”选项卡上点击“显示任务窗格”。在浏览器中直接打开此页面只能说明网站可以访问。",
+    officeJsMissing:
+      "Office.js 未能加载。如果您是在 Excel 中看到此消息，请检查这台电脑能否访问 Office.js 的来源（微软 CDN），或请管理员改用内置 Office.js 的安装包（见部署指南）。",
+    version: (version) => `版本 ${version}`,
+  },
 };
