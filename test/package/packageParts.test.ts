@@ -56,6 +56,15 @@ describe("the manifest's Version", () => {
     expect(officeVersionOf("12.3.65535")).toBe("12.3.65535.0");
   });
 
+  it("in the development manifest equals the package's, so a package is never older than a sideloaded build", () => {
+    const root = path.join(__dirname, "..", "..");
+    const manifest = readFileSync(path.join(root, "manifest.xml"), "utf8");
+    const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(/<Version>([^<]+)<\/Version>/u.exec(manifest)?.[1]).toBe(officeVersionOf(version));
+  });
+
   it("refuses what Office could not order as an update", () => {
     expect(() => officeVersionOf("1.0.0-beta.1")).toThrow(/x\.y\.z/);
     expect(() => officeVersionOf("1.0")).toThrow(/x\.y\.z/);
