@@ -14,5 +14,5 @@ afterAll(() => {
 });
 
 describe("fuzzing validation and generating again with random entry grids (xlsx host)", () => {
-  fuzzEntryGrids(xlsxFuzzHost(), 3, cases, 120_000);
+  fuzzEntryGrids(xlsxFuzzHost(), 12, cases, 600_000);
 });
