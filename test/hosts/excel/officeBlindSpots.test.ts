@@ -2,7 +2,8 @@ import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { validateWorkbook, type ValidateOutcome } from "../../../src/workbook/validate/validateWorkbook";
 import { key } from "../../fakes/excel/fakeGeometry";
-import { MAX_CELL_TEXT } from "../../fakes/excel/fakeTyping";
+import { MAX_CELL_TEXT, MAX_FORMULA_TEXT } from "../../fakes/excel/fakeTyping";
+import { makeLayout } from "../xlsx/sampleLayouts";
 import { createOfficeHarness, enterAsUser, mergeAsUser, type OfficeHarness } from "./officeHarness";
 
 /**
@@ -84,4 +85,50 @@ describe("the Office host over cells users merged", () => {
     const again = await validate(harness);
     expect(again.ok && first.ok && again.report.issues).toEqual(first.ok && first.report.issues);
   }, 60_000);
+});
+
+describe("the Office host refusing what passes Excel's limits before anything is sent", () => {
+  // Found by the stricter fake: Excel refuses the request carrying such a cell with the requests
+  // before it applied, so the host wrote part of the batch before this check existed.
+  it("refuses a sheet with a text past 32,767 characters, and writes nothing", async () => {
+    const harness = await createOfficeHarness({ excel: { sheetNames: ["Sheet1"] } });
+    const before = { mutations: harness.excel.mutationCount, syncs: harness.excel.syncCount };
+    const sample = makeLayout({ name: "备注" });
+    // 实测水质类别 of the first section (D4): one character past Excel's limit.
+    const values = sample.values.map((row, r) =>
+      row.map((v, c) => (r === 3 && c === 3 ? "长".repeat(MAX_CELL_TEXT + 1) : v)),
+    );
+    const layout = { ...sample, values };
+    await expect(
+      harness.port.write({ sheets: [{ layout, mode: "create" }], activate: null }),
+    ).rejects.toMatchObject({
+      code: "excel_rejected",
+      message: expect.stringContaining("“备注”!D4") as unknown,
+    });
+    expect({ mutations: harness.excel.mutationCount, syncs: harness.excel.syncCount }).toEqual(before);
+    expect(harness.excel.state.sheetByName("备注")).toBeUndefined();
+  });
+
+  it("refuses a patch with a formula past 8,192 characters, and takes text of that length", async () => {
+    const harness = await generated();
+    const before = harness.excel.mutationCount;
+    const formula = `="${"a".repeat(MAX_FORMULA_TEXT)}"`;
+    const patch = (value: string) => ({
+      sheet: TASKS,
+      values: [{ rect: { row: 3, col: 13, rowCount: 1, colCount: 1 }, values: [[value]] }],
+      fills: [],
+      clearNotes: null,
+      notes: [],
+    });
+    await expect(
+      harness.port.write({ sheets: [], patches: [patch(formula)], activate: null }),
+    ).rejects.toMatchObject({
+      code: "excel_rejected",
+      message: expect.stringContaining("“附件1 任务清单”!N4") as unknown,
+    });
+    expect(harness.excel.mutationCount).toBe(before);
+    const text = "进".repeat(MAX_FORMULA_TEXT + 1);
+    await harness.port.write({ sheets: [], patches: [patch(text)], activate: null });
+    expect(harness.excel.state.sheetByName(TASKS)!.valueAt(3, 13)).toBe(text);
+  });
 });
