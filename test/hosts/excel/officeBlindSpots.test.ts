@@ -1,6 +1,7 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import { validateWorkbook, type ValidateOutcome } from "../../../src/workbook/validate/validateWorkbook";
+import { takeUndeclaredFormulaReads } from "../../fakes/excel/fakeFormulaResults";
 import { key } from "../../fakes/excel/fakeGeometry";
 import { MAX_CELL_TEXT, MAX_FORMULA_TEXT } from "../../fakes/excel/fakeTyping";
 import { makeLayout } from "../xlsx/sampleLayouts";
@@ -55,6 +56,15 @@ describe("the Office host validating formulas users entered", () => {
     expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
     expect(sheet.formulas.get(key(3, 4))).toBe("=1.5+0.8");
     expect(sheet.formulas.get(key(3, 5))).toBe("=1/0");
+  }, 60_000);
+  it("fails a test that wrote a formula without declaring its result, even where the host catches the read", async () => {
+    const harness = await generated();
+    enterAsUser(harness.excel.state, MONITORING, "A4", "露塘");
+    enterAsUser(harness.excel.state, MONITORING, "E4", "=SUM(E5:E9)");
+    // The host turns whatever the read threw into a HostError, as it must for Excel's errors ...
+    await expect(validate(harness)).rejects.toMatchObject({ code: "excel_rejected" });
+    // ... and the read stays on record, so the setup file fails the test after it (taken here to pass).
+    expect(takeUndeclaredFormulaReads()).toEqual([expect.stringContaining("监测数据!E4") as unknown]);
   }, 60_000);
 });
 
