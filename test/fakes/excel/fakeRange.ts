@@ -110,9 +110,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return rect.rowCount;
       case "columnCount":
         return rect.colCount;
-      case "values":
+      case "values": {
         guardHugeRead(rect);
-        return cellsOf(rect, (r, c) => sheet.valueAt(r, c));
+        // A formula cell hands over its result, which a test must have declared.
+        const state = this.context.excel.state;
+        return cellsOf(rect, (r, c) => state.displayedValue(sheet, r, c));
+      }
       case "formulas":
         guardHugeRead(rect);
         return cellsOf(rect, (r, c) => sheet.formulas.get(key(r, c)) ?? sheet.valueAt(r, c));
@@ -155,6 +158,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           );
         }
         const k = key(r, c);
+        if (value !== "" && sheet.mergedAwayAt(r, c) !== null) {
+          // Only a merged area's top-left cell holds a value; Excel refuses "part of a merged cell".
+          throw new FakeRichApiError(
+            "InvalidOperation",
+            `Cannot change part of a merged cell (${sheet.name}, row ${r + 1}, column ${c + 1}).`,
+          );
+        }
         const typed = typeIntoCell(value, sheet.formatAt(r, c, "numberFormat"));
         if (typed.formula !== undefined) {
           sheet.formulas.set(k, typed.formula);
