@@ -10,20 +10,13 @@ import { localeFromLangOption } from "../src/cli/cliIo";
 import { formatReportText } from "../src/cli/reportText";
 import { liuzhou2023Plan as plan } from "../src/core/plan/builtinPlans";
 import { XlsxWorkbook } from "../src/hosts/xlsx/xlsxWorkbook";
-import { writeExampleEntries } from "../src/workbook/exampleEntries";
-import { generateWorkbook } from "../src/workbook/generateWorkbook";
-import { validateWorkbook } from "../src/workbook/validate/validateWorkbook";
+import { runExampleWorkflow } from "../src/workbook/exampleWorkbook";
 
 async function main(): Promise<void> {
   const langAt = process.argv.indexOf("--lang");
   const locale = localeFromLangOption(langAt >= 0 ? process.argv[langAt + 1] : undefined);
   const book = XlsxWorkbook.create();
-  // The example publication date dates task 44 (20 working days after it).
-  await generateWorkbook(book.port, plan, { locale, publishedOn: "2023-03-20" });
-  await writeExampleEntries(book.port, plan, locale);
-  // Generating again takes the monitoring rows typed below the table into it.
-  await generateWorkbook(book.port, plan, { locale });
-  const outcome = await validateWorkbook(book.port, plan, { locale, asOf: "2023-06-30" });
+  const outcome = await runExampleWorkflow(book.port, plan, locale);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
   const folder = join(__dirname, "..", "demo");
   await mkdir(folder, { recursive: true });
