@@ -103,7 +103,7 @@ export const zhCNMessages: CliMessages = {
   summarySheetTaken: (sheet) =>
     `工作簿中已有名为“${sheet}”的工作表，但它不是本助手生成的；为保护其中的数据未作任何改动，请将其改名后重试。`,
   validated: (book, errors, warnings, out) =>
-    `已校验 ${book}：错误 ${errors} 项，提示 ${warnings} 项。${out === null ? "未写入文件（用 --out 写入标注后的工作簿）。" : `已写入 ${out}。`}`,
+    `已校验 ${book}：错误 ${errors} 项，警告 ${warnings} 项。${out === null ? "未写入文件（用 --out 写入标注后的工作簿）。" : `已写入 ${out}。`}`,
   demoFinished: (path, errors, warnings, noteSheet) =>
     [
       `示例工作簿（虚构的示例数据）已写入 ${path}：错误 ${errors} 项，警告 ${warnings} 项。`,
@@ -144,7 +144,7 @@ export const zhCNMessages: CliMessages = {
       taskCounts: ["未启动", "推进中", "已完成", "未填报", "逾期"],
       issue: ["单元格", "级别", "说明"],
     },
-    severity: { error: "错误", warning: "提示" },
+    severity: { error: "错误", warning: "警告" },
   },
 
   classify: {
