@@ -238,6 +238,11 @@ describe("issue 13: one word per idea across the pane, the CLI and the sheets", 
     const facts = String(reports.get("en-US")?.book.sheet("Summary")?.get(1, 0) ?? "");
     expect(facts).toBe("As of: 2023-06-30   Plan published: 2023-03-20   Problems: 13 errors, 9 warnings");
     expect(facts).not.toMatch(/[：，（）\u3000]/u);
+    const notes = (reports.get("en-US")?.book.sheetNames() ?? []).flatMap(
+      (name) => reports.get("en-US")?.book.sheet(name)?.allNotes() ?? [],
+    );
+    expect(notes.length).toBeGreaterThan(10);
+    expect(notes.filter((n) => !n.text.startsWith("[Validate] "))).toEqual([]);
     expect(cliMessages("en-US").validated("b.xlsx", 1, 1, null)).toContain("1 error, 1 warning.");
     expect(cliMessages("en-US").demoFinished("d.xlsx", 1, 0, "About the example")).toContain(
       "1 error, 0 warnings.",
