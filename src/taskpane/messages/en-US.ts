@@ -104,7 +104,7 @@ export const enUS: TaskPaneMessages = {
     `Marked and computed ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}: ${sheets.join(", ")}`,
   summaryWritten: (sheet) => `Wrote the sheet “${sheet}”`,
   summaryNotWritten: "The summary sheet was not written (click Summarise to write it)",
-  asOfLine: (asOf) => `As of ${asOf}`,
+  asOfLine: (asOf) => `As of: ${asOf}`,
   results: {
     heading: "Validation results",
     errors: (count) => `${count} ${count === 1 ? "error" : "errors"}`,
