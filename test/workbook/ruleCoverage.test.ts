@@ -62,9 +62,18 @@ const rowOf = (id: string): number => {
 };
 
 /** A sample of 露塘 (row 10 of 附件2, target Ⅱ: 氨氮 ≤ 0.5) on 1 May in row 4 of 监测数据. */
+/** pH, 溶解氧, 高锰酸盐指数 and 总磷 at Ⅰ–Ⅱ on row 4: with 氨氮 (I4) the five core items a verdict rests on. */
+const coreItemsRow4: readonly Step[] = [
+  [monitoring, "D4", 7.2],
+  [monitoring, "E4", 8],
+  [monitoring, "F4", 2],
+  [monitoring, "J4", 0.02],
+];
+
 const luTang: readonly Step[] = [
   [monitoring, "A4", "露塘"],
   [monitoring, "B4", "2023-05-01"],
+  ...coreItemsRow4,
 ];
 
 /** Generating again restores a missing plan sheet and keeps what was entered. */
@@ -261,6 +270,7 @@ const cases: readonly RuleCase[] = [
     given: [
       [monitoring, "A4", "城中水厂"],
       [monitoring, "B4", "2023-05-01"],
+      ...coreItemsRow4,
       [monitoring, "I4", 0.3],
       [monitoring, "AA4", 100], // 硫酸盐 ≤ 250
       [monitoring, "AB4", 100], // 氯化物 ≤ 250
@@ -269,6 +279,14 @@ const cases: readonly RuleCase[] = [
     ],
     bad: [[monitoring, "AE4", "—"]], // 锰 not monitored
     good: [[monitoring, "AE4", 0.05]], // 锰 ≤ 0.1
+  },
+  {
+    code: "point_items_missing",
+    severity: "warning",
+    at: [national, "O10"],
+    given: [...luTang, [monitoring, "I4", 0.4]],
+    bad: [[monitoring, "J4", ""]], // 总磷, a core item, not monitored
+    good: [[monitoring, "J4", 0.02]],
   },
   {
     code: "point_data_invalid",

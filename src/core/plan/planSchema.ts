@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evaluationParameters } from "../water-quality/parameters";
 
 /**
  * The schema of a plan file in `seeds/` (one city's annual water-pollution prevention plan).
@@ -220,6 +221,18 @@ export const goalJudgementSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("tasks_done"), tasks: z.array(z.number().int().positive()).min(1) }),
 ]);
 
+/** An evaluation item's key ("ph", "nh3n"): one of the 21 items that decide a class. */
+const evaluationItemSchema = z.string().refine((key) => evaluationParameters.some((p) => p.key === key), {
+  error: "not one of the 21 evaluation items of GB 3838-2002 (ph, do, codmn, nh3n, tp, …)",
+});
+
+/**
+ * The core evaluation items each kind of point must have measured before 达标 can be said, by
+ * point table; a table left out uses pH, 溶解氧, 高锰酸盐指数, 氨氮 and 总磷 (the items national
+ * automatic stations evaluate). A plan may name all 21.
+ */
+export const coreItemsSchema = z.partialRecord(goalPointTableSchema, z.array(evaluationItemSchema).min(1));
+
 export const goalSchema = z.strictObject({
   key: z.enum(["national_sections", "regional_sections", "drinking_water_sources", "black_odorous_water"]),
   /** The goal's words in section 二, verbatim. */
@@ -249,6 +262,7 @@ export const planSchema = z.strictObject({
   sourceFile: z.string(),
   goalsText: z.string(),
   goals: z.array(goalSchema),
+  coreItems: coreItemsSchema.optional(),
   appendices: z.strictObject({
     tasks: appendixSchema,
     nationalSections: appendixSchema,

@@ -24,6 +24,7 @@ export type ValidationCode =
   | "measured_class_differs"
   | "point_target_not_met"
   | "point_cannot_judge"
+  | "point_items_missing"
   | "source_items_not_monitored"
   | "point_data_invalid"
   // 指标填报
@@ -87,6 +88,8 @@ export interface ProblemParams {
    * that each language's message names them and their units in its own words.
    */
   readonly parameters?: readonly ParameterKey[];
+  /** Core evaluation items a point lacks: its class rests on fewer items than its kind requires. */
+  readonly missing?: readonly ParameterKey[];
   readonly waterQuality?: WaterQualityIssue;
   /** A class in question (entered or reached), and the class it is compared with (target or computed). */
   readonly waterClass?: WaterClass;

@@ -2,14 +2,14 @@ import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { PointKind } from "../../core/validation/monitoringPoints";
-import { formatWaterClass, parseWaterClass } from "../../core/water-quality/waterClass";
+import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
-import { parameterName, verdictFills, verdictWords } from "./verdicts";
+import { parameterName, pointClassText, verdictFills, verdictWords } from "./verdicts";
 import { maxOf } from "../../core/arrays";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
@@ -167,6 +167,12 @@ function classNumber(text: string | null): CellValue {
   return read.kind === "class" ? read.waterClass : "";
 }
 
+/** A report's class ("Ⅲ类") as a number, null when it is not one. */
+function classOf(text: string): WaterClass | null {
+  const read = parseWaterClass(text);
+  return read.kind === "class" ? read.waterClass : null;
+}
+
 /** A report's class ("Ⅲ类") in the sheet's language ("Class III"). */
 function inLocale(text: string, locale: Locale): string {
   const read = parseWaterClass(text);
@@ -198,7 +204,12 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         kindWords[p.kind][locale],
         p.name,
         inLocale(p.target, locale),
-        p.class === null ? "" : inLocale(p.class, locale),
+        // The class with the number of items it rests on; an entered class (no samples) as typed.
+        p.computedClass === null
+          ? p.class === null
+            ? ""
+            : inLocale(p.class, locale)
+          : pointClassText(classOf(p.computedClass), p.items, p.missingCore, locale),
         p.samples,
         p.exceedances
           .map((e) => {

@@ -34,6 +34,13 @@ export interface ReportPoint {
   readonly computedClass: string | null;
   readonly status: AttainmentVerdict;
   readonly samples: number;
+  /** How many of the 21 evaluation items the computed class rests on (0 without samples). */
+  readonly items: number;
+  /**
+   * Core items of the point's kind not monitored, by key: the class is then a lower bound ("at
+   * least Ⅳ类") and a passing point cannot be judged.
+   */
+  readonly missingCore: readonly ParameterKey[];
   /** `parameter`: the standard's Chinese name; `key`: the engine's key ("nh3n"). */
   readonly exceedances: readonly {
     readonly parameter: string;

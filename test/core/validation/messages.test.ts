@@ -31,6 +31,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.
   point_target_not_met: ["name", "waterClass", "otherClass"],
   point_cannot_judge: ["name", "parameters"],
+  point_items_missing: ["name", "count", "missing", "parameters", "waterClass"],
   source_items_not_monitored: ["name", "parameters"],
   point_data_invalid: ["name"],
   unreadable_actual_value: ["input"],
@@ -90,11 +91,13 @@ const sample = {
   waterClass: 4,
   otherClass: 2,
   parameters: ["nh3n"],
+  missing: ["tp"],
 } as const satisfies ProblemParams;
 
 function shownAs(param: keyof ProblemParams, locale: Locale): string {
   if (param === "waterClass" || param === "otherClass") return formatWaterClass(sample[param], locale);
   if (param === "parameters") return locale === "zh-CN" ? "氨氮" : "Ammonia nitrogen";
+  if (param === "missing") return locale === "zh-CN" ? "总磷" : "Total phosphorus";
   return String(sample[param as keyof typeof sample]);
 }
 

@@ -1,0 +1,116 @@
+/*
+ * Issue 13, section 1: every verdict as the plan and the standard word it. One describe per bullet,
+ * each over a whole workbook validated as the CLI and the pane do.
+ */
+import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
+import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
+import { generateWorkbook } from "../../src/workbook/generateWorkbook";
+import type { CellValue } from "../../src/workbook/layout";
+import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../src/workbook/validate/validationReport";
+import { parseA1 } from "../hosts/memory/memoryHarness";
+
+const monitoring = "监测数据";
+const national = "附件2 国控断面";
+
+async function generated(locale: "zh-CN" | "en-US" = "zh-CN"): Promise<MemoryWorkbook> {
+  const book = new MemoryWorkbook();
+  await generateWorkbook(book.port, plan, { locale });
+  return book;
+}
+
+function enter(book: MemoryWorkbook, sheet: string, a1: string, value: CellValue): void {
+  const target = book.sheet(sheet);
+  if (!target) throw new Error(`no sheet ${sheet}`);
+  target.set(...parseA1(a1), value);
+}
+
+function at(book: MemoryWorkbook, sheet: string, a1: string): CellValue {
+  return book.sheet(sheet)?.get(...parseA1(a1)) ?? null;
+}
+
+async function validated(
+  book: MemoryWorkbook,
+  options: { asOf?: string; locale?: "zh-CN" | "en-US" } = {},
+): Promise<ValidationReport> {
+  const outcome = await validateWorkbook(book.port, plan, {
+    locale: options.locale ?? "zh-CN",
+    asOf: options.asOf ?? "2023-06-30",
+    summary: true,
+  });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  return outcome.report;
+}
+
+/** One sample of a point on a 监测数据 row: columns D pH, E 溶解氧, F 高锰酸盐指数, I 氨氮, J 总磷. */
+function sample(
+  book: MemoryWorkbook,
+  row: number,
+  point: string,
+  values: Readonly<Partial<Record<"D" | "E" | "F" | "I" | "J", CellValue>>>,
+  date = "2023-05-01",
+): void {
+  // The sheet in the workbook's language.
+  const sheet = book.sheet(monitoring) ? monitoring : "Monitoring data";
+  enter(book, sheet, `A${row}`, point);
+  enter(book, sheet, `B${row}`, date);
+  for (const [column, value] of Object.entries(values)) enter(book, sheet, `${column}${row}`, value);
+}
+
+/** The five core items, each at Ⅰ–Ⅱ. */
+const clean = { D: 7.2, E: 8, F: 2, I: 0.2, J: 0.02 } as const;
+
+/** Every cell of a sheet's row as text, to find what the summary wrote about a point. */
+function summaryRow(book: MemoryWorkbook, name: string): string[] {
+  const sheet = book.sheet("汇总") ?? book.sheet("Summary");
+  if (!sheet) throw new Error("no 汇总");
+  for (let r = 0; r < 200; r += 1) {
+    if (sheet.get(r, 1) === name) return Array.from({ length: 7 }, (_, c) => String(sheet.get(r, c) ?? ""));
+  }
+  throw new Error(`${name} not on 汇总`);
+}
+
+describe("issue 13: too few items is not Ⅰ类", () => {
+  it("does not call a section with one sample holding only pH Ⅰ类 达标 or 优良", async () => {
+    const book = await generated();
+    sample(book, 4, "露塘", { D: 7.2 });
+    const report = await validated(book);
+    const point = report.points.find((p) => p.name === "露塘");
+    expect(point).toMatchObject({
+      status: "cannot_judge",
+      items: 1,
+      missingCore: ["do", "codmn", "nh3n", "tp"],
+    });
+    // The warning is at the point's row, naming the missing items.
+    const warning = report.issues.find((i) => i.sheet === national && i.cell === "O10");
+    expect(warning).toMatchObject({ code: "point_items_missing", severity: "warning" });
+    expect(warning?.message).toContain("溶解氧、高锰酸盐指数、氨氮、总磷");
+    expect(at(book, national, "O10")).toBe("无法判定");
+    expect(at(book, national, "L10")).toBe("Ⅰ类或更差（1项）");
+    expect(summaryRow(book, "露塘")[3]).toBe("Ⅰ类或更差（1项）");
+  });
+
+  it("calls a point whose measured items already fail 未达标, its class at least that class", async () => {
+    const book = await generated("en-US");
+    sample(book, 4, "露塘", { I: 1.2 });
+    const report = await validated(book, { locale: "en-US" });
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({
+      status: "not_met",
+      class: "Ⅳ类",
+      items: 1,
+    });
+    expect(summaryRow(book, "露塘")[3]).toBe("Class IV or worse (1 item)");
+  });
+
+  it("says a point with all five core items rests on them, and judges it", async () => {
+    const book = await generated();
+    sample(book, 4, "露塘", clean);
+    const report = await validated(book);
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({
+      status: "met",
+      items: 5,
+      missingCore: [],
+    });
+    expect(summaryRow(book, "露塘")[3]).toBe("Ⅱ类（5项）");
+  });
+});
