@@ -114,3 +114,21 @@ describe("issue 13: too few items is not Ⅰ类", () => {
     expect(summaryRow(book, "露塘")[3]).toBe("Ⅱ类（5项）");
   });
 });
+
+describe("issue 13: a goal waits while it can still change", () => {
+  it("keeps the national goal open while a section cannot be judged, and says so", async () => {
+    const book = await generated();
+    const names = plan.nationalSections.map((s) => s.name);
+    names.forEach((name, i) => {
+      sample(book, 4 + i, name, i === 0 ? { D: 7.2 } : clean);
+    });
+    const report = await validated(book);
+    const goal = report.goals.find((g) => g.key === "national_sections");
+    expect(goal).toMatchObject({
+      status: "cannot_judge",
+      figures: { evaluated: 9, passing: 9, undecided: 1 },
+    });
+    expect(goal?.actual).toContain("1 个无法判定");
+    expect(goal?.actual).not.toContain("无数据");
+  });
+});
