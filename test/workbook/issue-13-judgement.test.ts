@@ -132,3 +132,35 @@ describe("issue 13: a goal waits while it can still change", () => {
     expect(goal?.actual).not.toContain("无数据");
   });
 });
+
+describe("issue 13: compare, then round", () => {
+  const survey = "附件6 排查河流";
+  const indicators = "指标填报";
+
+  it("judges 3,999 of 4,999 outfalls traced (79.996 %) short of ≥ 80 %, and shows the figure that misses", async () => {
+    const book = await generated();
+    enter(book, survey, "E4", 4999); // found
+    enter(book, survey, "F4", 3999); // traced
+    const report = await validated(book);
+    const traced = report.indicators.find((i) => i.id === "t16-1");
+    expect(traced?.status).toBe("not_met");
+    expect(traced?.actual).toBeCloseTo(79.99599919983997, 12);
+    expect(traced?.shownActual).toBe(79.996);
+    expect(at(book, indicators, "L15")).toBe(79.996);
+    expect(at(book, indicators, "M15")).toBe("未达标");
+    expect(report.issues.find((i) => i.code === "indicator_target_missed")?.message).toBe(
+      "实际值 79.996 未达到目标（≥ 80%）。",
+    );
+  });
+
+  it("shows a value judged with at least the target's decimals (≥ 0.522 shows 0.521, not 0.52)", async () => {
+    const book = await generated();
+    enter(book, indicators, "H21", 0.5214);
+    const report = await validated(book);
+    expect(report.indicators.find((i) => i.id === "t31-1")).toMatchObject({
+      status: "not_met",
+      shownActual: 0.521,
+    });
+    expect(at(book, indicators, "L21")).toBe(0.521);
+  });
+});

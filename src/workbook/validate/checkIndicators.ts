@@ -1,6 +1,10 @@
 import type { Locale } from "../../core/locale";
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
-import { checkIndicatorEntry, comparatorSigns } from "../../core/validation/checkIndicatorEntry";
+import {
+  checkIndicatorEntry,
+  comparatorSigns,
+  shownJudgedValue,
+} from "../../core/validation/checkIndicatorEntry";
 import type { CellValue } from "../layout";
 import type { ReadRow } from "../readSheet";
 import { derivedShare, type SurveyTotals } from "./checkSurvey";
@@ -41,7 +45,7 @@ export function checkIndicators(
       marks.setComputed(
         row.sheetRow,
         "computedValue",
-        checked.actual === null ? "" : Math.round(checked.actual * 100) / 100,
+        checked.actual === null ? "" : shownJudgedValue(checked.actual, target),
       );
       marks.setComputed(row.sheetRow, "verdict", verdictWords[checked.verdict][marks.sheetLocale]);
       marks.fillCell(row.sheetRow, "verdict", verdictFills[checked.verdict]);
@@ -53,6 +57,7 @@ export function checkIndicators(
       target: `${target.measure === "reduction_from_base" ? (locale === "zh-CN" ? "降幅 " : "cut ") : ""}${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
       soft: target.soft,
       actual: checked.actual,
+      shownActual: checked.actual === null ? null : shownJudgedValue(checked.actual, target),
       status: checked.verdict,
     };
   });

@@ -231,7 +231,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         i.task,
         i.name,
         `${i.target}${i.soft ? text.soft[locale] : ""}`,
-        i.actual === null ? "" : Math.round(i.actual * 100) / 100,
+        i.shownActual ?? "",
         verdict(i.status),
       ]),
       verdicts: report.indicators.map((i) => i.status),

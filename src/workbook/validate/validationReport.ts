@@ -55,7 +55,10 @@ export interface ReportIndicator {
   readonly name: string;
   readonly target: string;
   readonly soft: boolean;
+  /** The value judged, unrounded: every comparison uses it. */
   readonly actual: number | null;
+  /** The value judged as shown: at least the target's decimals, never rounded across the target. */
+  readonly shownActual: number | null;
   readonly status: AttainmentVerdict;
 }
 
