@@ -164,3 +164,34 @@ describe("issue 13: compare, then round", () => {
     expect(at(book, indicators, "L21")).toBe(0.521);
   });
 });
+
+describe("issue 13: late is late", () => {
+  const tasks = "附件1 任务清单";
+
+  it("calls a task done after its deadline 逾期完成: daysLate in the JSON, 附件1's 逾期情况 and 汇总's count", async () => {
+    const book = await generated();
+    enter(book, tasks, "L23", "已完成"); // task 20, due 2023-11-30
+    enter(book, tasks, "M23", "2023-12-10");
+    const report = await validated(book, { asOf: "2023-12-15" });
+    expect(report.tasks.find((t) => t.number === 20)).toMatchObject({ daysLate: 10, overdue: false });
+    expect(at(book, tasks, "O23")).toBe("逾期完成 10 天");
+    const summary = book.sheet("汇总");
+    const rows = Array.from({ length: 120 }, (_, r) => [summary?.get(r, 0), summary?.get(r, 1)]);
+    expect(rows).toContainEqual(["其中：逾期完成", 1]);
+  });
+
+  it("puts a missed milestone's days in daysOverdue and in 汇总's overdue list (task 53's half-year report)", async () => {
+    const book = await generated();
+    const report = await validated(book, { asOf: "2023-07-11" });
+    expect(report.tasks.find((t) => t.number === 53)).toMatchObject({
+      overdue: true,
+      daysOverdue: 10,
+      overdueDeadline: { date: "2023-07-01", what: "报送水污染防治半年工作总结" },
+    });
+    const summary = book.sheet("汇总");
+    const listed = Array.from({ length: 200 }, (_, r) => summary?.get(r, 0)).indexOf(53);
+    expect(listed).toBeGreaterThan(0);
+    expect(summary?.get(listed, 3)).toBe("2023-07-01（报送水污染防治半年工作总结）");
+    expect(summary?.get(listed, 4)).toBe(10);
+  });
+});

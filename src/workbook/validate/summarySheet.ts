@@ -34,12 +34,13 @@ const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
   county_source: { "zh-CN": "县级水源地", "en-US": "County water source" },
 };
 
-const statusWords: Readonly<Record<TaskStatus | "blank" | "overdue", Record<Locale, string>>> = {
+const statusWords: Readonly<Record<TaskStatus | "blank" | "overdue" | "late", Record<Locale, string>>> = {
   not_started: { "zh-CN": "未启动", "en-US": "Not started" },
   in_progress: { "zh-CN": "推进中", "en-US": "In progress" },
   done: { "zh-CN": "已完成", "en-US": "Done" },
   blank: { "zh-CN": "未填报", "en-US": "Not reported" },
   overdue: { "zh-CN": "其中：逾期", "en-US": "Of which overdue" },
+  late: { "zh-CN": "其中：逾期完成", "en-US": "Of which completed late" },
 };
 
 const text = {
@@ -247,6 +248,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         [statusWords.done[locale], tasksByStatus("done")],
         [statusWords.blank[locale], tasksByStatus(null)],
         [statusWords.overdue[locale], overdue.length],
+        [statusWords.late[locale], report.tasks.filter((t) => t.daysLate !== null).length],
       ],
     },
     {
@@ -259,7 +261,14 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
               t.number,
               t.mainTask,
               t.leadUnits,
-              t.deadlines[0]?.date ?? "",
+              // The deadline missed, a milestone's with what was due (task 53's 半年工作总结).
+              t.overdueDeadline === null
+                ? (t.deadlines[0]?.date ?? "")
+                : t.overdueDeadline.what === ""
+                  ? t.overdueDeadline.date
+                  : locale === "zh-CN"
+                    ? `${t.overdueDeadline.date}（${t.overdueDeadline.what}）`
+                    : `${t.overdueDeadline.date} (${t.overdueDeadline.what})`,
               t.daysOverdue ?? "",
               t.status === null ? statusWords.blank[locale] : statusWords[t.status][locale],
             ])

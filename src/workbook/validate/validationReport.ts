@@ -70,7 +70,12 @@ export interface ReportTask {
   readonly status: TaskStatus | null;
   readonly completedOn: string | null;
   readonly overdue: boolean;
+  /** Days since the earliest deadline passed without the task done (a milestone's too), else null. */
   readonly daysOverdue: number | null;
+  /** That deadline: `what` is "" for the main one, else the milestone (task 53's 半年工作总结). */
+  readonly overdueDeadline: { readonly what: string; readonly date: string } | null;
+  /** Days the task was done after its deadline (逾期完成), else null. */
+  readonly daysLate: number | null;
 }
 
 export interface ReportGoal {
