@@ -195,3 +195,16 @@ describe("issue 13: late is late", () => {
     expect(summary?.get(listed, 4)).toBe(10);
   });
 });
+
+describe("issue 13: targets as the plan words them", () => {
+  it("calls a part over its whole an error (task 11: national-supervision bodies among those treated)", async () => {
+    const book = await generated();
+    enter(book, "指标填报", "H11", 2); // t11-1: 新增完成农村黑臭水体治理 ≥ 3
+    enter(book, "指标填报", "H12", 3); // t11-2: 其中国家监管的 ≥ 2
+    const report = await validated(book);
+    const part = report.issues.find((i) => i.cell === "H12");
+    expect(part).toMatchObject({ code: "part_exceeds_whole", severity: "error" });
+    expect(part?.message).toContain("新增完成农村黑臭水体治理");
+    expect(report.indicators.find((i) => i.id === "t11-2")?.status).toBe("invalid");
+  });
+});

@@ -371,6 +371,14 @@ const cases: readonly RuleCase[] = [
     good: [[indicators, `J${rowOf("t32-1")}`, 6.4]],
   },
   {
+    code: "part_exceeds_whole",
+    severity: "error",
+    at: [indicators, `H${rowOf("t11-2")}`], // 其中国家监管的 (part of 新增完成农村黑臭水体治理)
+    given: [[indicators, `H${rowOf("t11-1")}`, 3]],
+    bad: [[indicators, `H${rowOf("t11-2")}`, 4]],
+    good: [[indicators, `H${rowOf("t11-2")}`, 2]],
+  },
+  {
     code: "indicator_target_missed",
     severity: "error",
     at: [indicators, `H${rowOf("t27-1")}`], // 用水总量 ≤ 22.6 亿立方米

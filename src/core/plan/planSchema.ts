@@ -72,6 +72,14 @@ export const numericTargetSchema = z.strictObject({
       source: z.enum(["outfall_traced", "outfall_remediated"]).nullable(),
     })
     .nullable(),
+  /**
+   * The id of the target this one counts a part of (t11-2 "其中包括2个国家监管的": part of t11-1's
+   * 3): the part's actual value above the whole's is an error. Absent for most targets.
+   */
+  partOf: z
+    .string()
+    .regex(/^t\d+-\d+$/)
+    .optional(),
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),

@@ -39,6 +39,7 @@ export type ValidationCode =
   | "indicator_target_missed"
   | "soft_target_missed"
   | "indicator_differs_from_survey"
+  | "part_exceeds_whole"
   // 附件1
   | "unknown_task_status"
   | "completed_without_date"

@@ -45,6 +45,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   indicator_target_missed: ["value", "expected"],
   soft_target_missed: ["value", "expected"],
   indicator_differs_from_survey: ["value", "actual"],
+  part_exceeds_whole: ["value", "limit", "name"],
   unknown_task_status: ["input"],
   completed_without_date: [],
   unreadable_completion_date: ["input"],

@@ -73,6 +73,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `The actual value ${p.value ?? ""} misses the target (${p.expected ?? ""}).`,
   soft_target_missed: (p) =>
     `The actual value ${p.value ?? ""} misses the "strive for" target (${p.expected ?? ""}).`,
+  part_exceeds_whole: (p) =>
+    `The actual value ${p.value ?? ""} is more than ${p.limit ?? ""}, the actual value of "${p.name ?? ""}" it is part of: a part cannot exceed its whole; check both rows.`,
   indicator_differs_from_survey: (p) =>
     `The value entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the outfall survey (Appendix 6).`,
   unknown_task_status: (p) => `${q(p.input)} is not a status: choose Not started, In progress or Done.`,

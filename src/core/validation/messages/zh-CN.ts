@@ -64,6 +64,8 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `直接填报的降幅 ${p.value ?? ""}% 与按本年值和基数计算的 ${p.actual ?? ""}% 不一致，按计算值判定。`,
   indicator_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到目标（${p.expected ?? ""}）。`,
   soft_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到“力争”目标（${p.expected ?? ""}）。`,
+  part_exceeds_whole: (p) =>
+    `实际值 ${p.value ?? ""} 超过其所属总数“${p.name ?? ""}”的实际值 ${p.limit ?? ""}：部分不能多于总数，请核对两行。`,
   indicator_differs_from_survey: (p) =>
     `填报值 ${p.value ?? ""}% 与按附件6 排查数据计算的 ${p.actual ?? ""}% 不一致。`,
   unknown_task_status: (p) => `完成状态${q(p.input)}不在列表中：请选择未启动、推进中或已完成。`,
