@@ -208,3 +208,19 @@ describe("issue 13: targets as the plan words them", () => {
     expect(report.indicators.find((i) => i.id === "t11-2")?.status).toBe("invalid");
   });
 });
+
+describe("issue 13: pH", () => {
+  it("marks a single sample outside 6–9 at its cell even when the period's mean is inside", async () => {
+    const book = await generated();
+    for (let day = 1; day <= 12; day += 1) {
+      const date = `2023-05-${String(day).padStart(2, "0")}`;
+      sample(book, 3 + day, "露塘", { ...clean, D: day === 12 ? 4.0 : 7.0 }, date);
+    }
+    const report = await validated(book);
+    // Eleven days at 7.0 and one at 4.0 average 6.75: inside 6–9, the period is Ⅱ类 on its 氨氮.
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ class: "Ⅱ类", samples: 12 });
+    const marked = report.issues.filter((i) => i.code === "sample_out_of_range");
+    expect(marked.map((i) => [i.sheet, i.cell, i.severity])).toEqual([[monitoring, "D15", "warning"]]);
+    expect(marked[0]?.message).toContain("pH值 4 超出 6～9");
+  });
+});

@@ -159,6 +159,14 @@ const cases: readonly RuleCase[] = [
     bad: [[monitoring, "D4", 15]],
     good: [[monitoring, "D4", 14]],
   },
+  {
+    code: "sample_out_of_range",
+    severity: "warning",
+    at: [monitoring, "D4"],
+    given: luTang,
+    bad: [[monitoring, "D4", 4]],
+    good: [[monitoring, "D4", 6]],
+  },
   // The water-quality engine's codes for a measured value (the report gives them instead of measured_value).
   {
     code: "unreadable_value",

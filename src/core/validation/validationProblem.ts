@@ -18,6 +18,7 @@ export type ValidationCode =
   | "sampling_date_after_as_of"
   | "duplicate_sample"
   | "implausible_value"
+  | "sample_out_of_range"
   | "measured_value"
   // 附件2–5
   | "unreadable_measured_class"

@@ -26,6 +26,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   duplicate_sample: ["row"],
   // The unit is the parameter's own, in the message's language (tested in checkMonitoringRow).
   implausible_value: ["parameters", "value", "min", "max"],
+  sample_out_of_range: ["parameters", "value", "min", "max"],
   unreadable_measured_class: ["input"],
   measured_class_differs: ["waterClass", "otherClass", "count"],
   // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.

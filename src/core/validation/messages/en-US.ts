@@ -37,6 +37,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `Repeats the sample in row ${p.row ?? ""} (same point and sampling time); not counted.`,
   implausible_value: (p) =>
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} is outside the plausible range (${p.min ?? ""}–${p.max ?? ""}): check the value and its unit.`,
+  sample_out_of_range: (p) =>
+    `This sample's ${names(p.parameters)} ${p.value ?? ""} is outside ${p.min ?? ""}–${p.max ?? ""} (worse than Class V on its own); the period's class rests on the period mean, but check this sample.`,
   unreadable_measured_class: (p) => `${q(p.input)} is not a water class: write Class II, Ⅲ类 or 劣Ⅴ类.`,
   measured_class_differs: (p) =>
     `The class entered, ${cls(p.waterClass)}, differs from ${cls(p.otherClass)} computed from the monitoring data (${p.count ?? 0} samples).`,
