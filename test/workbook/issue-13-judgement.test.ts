@@ -224,3 +224,16 @@ describe("issue 13: pH", () => {
     expect(marked[0]?.message).toContain("pH值 4 超出 6～9");
   });
 });
+
+describe("issue 13: one story per point", () => {
+  it("quotes the cell's own value in doubtful_percent_reading, not a stock example", async () => {
+    const book = await generated();
+    enter(book, "指标填报", "H7", 0.41); // t8-1: 主要农作物肥料利用率 ≥ 41%
+    const report = await validated(book);
+    const doubtful = report.issues.find((i) => i.code === "doubtful_percent_reading");
+    expect(doubtful?.message).toBe(
+      "单元格中的 0.41 按百分比读作 41%（Excel 将输入的“41%”存为 0.41）；如实际为 0.41%，请填写“0.41%”。",
+    );
+    expect(doubtful?.message).not.toContain("57%");
+  });
+});

@@ -57,7 +57,7 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   point_data_invalid: (p) => `${p.name ?? ""} has wrong monitoring data: correct it to judge the point.`,
   unreadable_actual_value: (p) => `${q(p.input)} is not a number: enter a number without its unit.`,
   doubtful_percent_reading: (p) =>
-    `Read as ${p.actual ?? ""} (Excel stores a typed "57%" as 0.57); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
+    `The cell's ${p.value ?? ""} is read as ${p.actual ?? ""} (Excel stores a typed "${p.actual ?? ""}" as ${p.value ?? ""}); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
   missing_base_value: (p) =>
     `The year's value is entered but the ${p.value ?? ""} base value is missing: no reduction can be computed.`,
   unreadable_base_value: (p) => `${q(p.input)} is not a number: enter the base value as a number.`,

@@ -53,7 +53,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   point_data_invalid: (p) => `${p.name ?? ""} 的监测数据有误，更正后才能判定是否达标。`,
   unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
   doubtful_percent_reading: (p) =>
-    `按百分比读作 ${p.actual ?? ""}（Excel 将输入的“57%”存为 0.57）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
+    `单元格中的 ${p.value ?? ""} 按百分比读作 ${p.actual ?? ""}（Excel 将输入的“${p.actual ?? ""}”存为 ${p.value ?? ""}）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
   missing_base_value: (p) => `已填本年值，但缺少 ${p.value ?? ""} 年基数，无法计算降幅。`,
   unreadable_base_value: (p) => `无法识别的基数${q(p.input)}：请填写数值。`,
   base_value_not_positive: (p) =>
