@@ -237,3 +237,22 @@ describe("issue 13: one story per point", () => {
     expect(doubtful?.message).not.toContain("57%");
   });
 });
+
+describe("issue 13: no target silently unjudged", () => {
+  it("lists task 18's monthly frequency and task 16's survey on 汇总 and in the report as needing a person", async () => {
+    const book = await generated();
+    const report = await validated(book);
+    expect(report.manualChecks).toEqual([
+      { task: 16, text: "完成柳江流域重要干支流（入河排污口排查重要干支流清单见附件6）入河排污口排查" },
+      { task: 18, text: "监测频次为每月1次" },
+    ]);
+    const summary = book.sheet("汇总");
+    const rows = Array.from({ length: 200 }, (_, r) => [
+      summary?.get(r, 0),
+      summary?.get(r, 1),
+      summary?.get(r, 2),
+    ]);
+    expect(rows).toContainEqual([18, "监测频次为每月1次", "需人工判定"]);
+    expect(summary?.layout?.tables.map((t) => t.name)).toContain("WP_SummaryManual");
+  });
+});

@@ -533,6 +533,7 @@ describe("marking and the summary", () => {
       "WP_SummaryTasks",
       "WP_SummaryOverdue",
       "WP_SummaryChart",
+      "WP_SummaryManual",
     ]);
     expect(summary?.get(5, 0)).toBe("全市 10 个国家考核断面水质优良比例达 100%");
     summary?.set(5, 9, "审核：李四");

@@ -271,6 +271,20 @@ export const planSchema = z.strictObject({
   goalsText: z.string(),
   goals: z.array(goalSchema),
   coreItems: coreItemsSchema.optional(),
+  /**
+   * Requirements inside tasks that no entry can judge (task 18's 监测频次为每月1次, task 16's 完成排查):
+   * 汇总 and the report list them as needing a person's judgement, so no target goes silently unjudged.
+   */
+  manualChecks: z
+    .array(
+      z.strictObject({
+        task: z.number().int().positive(),
+        /** The content's words, verbatim. */
+        text: z.string().min(1),
+        textEn: z.string().min(1),
+      }),
+    )
+    .optional(),
   appendices: z.strictObject({
     tasks: appendixSchema,
     nationalSections: appendixSchema,

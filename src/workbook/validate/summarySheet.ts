@@ -62,6 +62,8 @@ const text = {
     "zh-CN": "六、断面水质类别与目标（1=Ⅰ类 … 6=劣Ⅴ类）",
     "en-US": "6. Section classes against targets (1 = I … 6 = worse than V)",
   },
+  manual: { "zh-CN": "七、需人工判定的要求", "en-US": "7. Requirements for a person to judge" },
+  manualStatus: { "zh-CN": "需人工判定", "en-US": "To be judged by a person" },
   chartTitle: { "zh-CN": "断面水质类别与目标", "en-US": "Section class against target" },
   none: { "zh-CN": "无", "en-US": "None" },
   soft: { "zh-CN": "（力争）", "en-US": " (strive for)" },
@@ -83,6 +85,7 @@ const headers = {
     "en-US": ["No.", "Main task", "Lead units", "Due", "Days overdue", "Status"],
   },
   chart: { "zh-CN": ["断面", "水质目标", "水质类别"], "en-US": ["Section", "Target", "Class"] },
+  manual: { "zh-CN": ["任务序号", "要求（原文）", "状态"], "en-US": ["Task", "Requirement", "Status"] },
 } as const;
 
 /** A block of the sheet: a heading, then one Excel Table; the status column is coloured by verdict. */
@@ -280,7 +283,17 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
       header: headers.chart[locale],
       rows: sections.map((p) => [p.name, classNumber(p.target), classNumber(p.class)]),
     },
-  ].filter((b) => plan.goals.length > 0 || b.table !== "WP_SummaryGoals");
+    {
+      heading: text.manual[locale],
+      table: "WP_SummaryManual",
+      header: headers.manual[locale],
+      rows: report.manualChecks.map((c) => [c.task, c.text, text.manualStatus[locale]]),
+    },
+  ].filter(
+    (b) =>
+      (plan.goals.length > 0 || b.table !== "WP_SummaryGoals") &&
+      (report.manualChecks.length > 0 || b.table !== "WP_SummaryManual"),
+  );
 }
 
 /** An ideographic space between the facts of the second row. */

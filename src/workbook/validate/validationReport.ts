@@ -98,4 +98,6 @@ export interface ValidationReport {
   readonly indicators: readonly ReportIndicator[];
   readonly tasks: readonly ReportTask[];
   readonly goals: readonly ReportGoal[];
+  /** Requirements of the plan no entry judges: a person must (task 18's monthly frequency, task 16's survey). */
+  readonly manualChecks: readonly { readonly task: number; readonly text: string }[];
 }
