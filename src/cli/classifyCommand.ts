@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import type { Locale } from "../core/locale";
 import {
   type AttainmentStatus,
+  checkCoreItems,
   classifySample,
   type DrinkingWaterSourceJudgement,
   type Exceedance,
@@ -23,6 +24,7 @@ import {
   type WaterClass,
   type Waterbody,
   type WaterQualityIssue,
+  withCoreItems,
 } from "../core/water-quality";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { describeLangProblem } from "./langOption";
@@ -225,6 +227,11 @@ function formatText(
       ? messages.noData
       : `${formatWaterClass(judgement.class, locale)}${judgement.classCertain ? "" : messages.mayBeBetter}`;
   lines.push(messages.classLine(sampleClass));
+  const coverage = checkCoreItems(judgement);
+  if (judgement.class !== null && coverage.missingCore.length > 0) {
+    const missing = coverage.missingCore.map((key) => parameterName(key, locale));
+    lines.push(messages.coreItemsMissing(coverage.items, missing.join(locale === "zh-CN" ? "、" : ", ")));
+  }
   for (const { key, measured } of request.given) {
     const def = getParameter(key);
     const p = findJudgement(judgement, key);
@@ -252,13 +259,14 @@ function formatText(
   );
   if (request.target !== undefined) {
     const attainment = judgeAttainment(judgement, request.target);
-    lines.push(messages.target(formatWaterClass(request.target, locale), messages.status[attainment.status]));
+    const status = withCoreItems(attainment.status, coreMissing(judgement));
+    lines.push(messages.target(formatWaterClass(request.target, locale), messages.status[status]));
     for (const line of exceedanceLines(attainment.exceedances, locale, messages)) lines.push(line);
   }
   let warnings: readonly WaterQualityIssue[] = judgement.issues;
   if (request.source) {
     const verdict = judgeDrinkingWaterSource(judgement);
-    lines.push(messages.source(messages.status[verdict.status]));
+    lines.push(messages.source(messages.status[withCoreItems(verdict.status, coreMissing(judgement))]));
     for (const line of exceedanceLines(verdict.exceedances, locale, messages)) lines.push(line);
     warnings = uniqueIssues([...warnings, ...verdict.issues]);
   }
@@ -334,6 +342,11 @@ function exceedanceJson(exceedance: Exceedance | SourceItemExceedance): Exceedan
   }
 }
 
+/** Core items a sample with a class lacks: a passing sample without them cannot be said to meet. */
+function coreMissing(judgement: SampleJudgement): readonly ParameterKey[] {
+  return judgement.class === null ? [] : checkCoreItems(judgement).missingCore;
+}
+
 const meetsOf = (status: AttainmentStatus): boolean | null =>
   status === "met" ? true : status === "not_met" ? false : null;
 
@@ -346,9 +359,13 @@ function buildJson(
   judgement: SampleJudgement,
   locale: Locale,
 ): Record<string, unknown> {
+  const coverage = checkCoreItems(judgement);
   const json: Record<string, unknown> = {
     class: zhClass(judgement.class),
     classCertain: judgement.classCertain,
+    // How many of the 21 evaluation items the class rests on, and the core items it lacks.
+    items: coverage.items,
+    missingCore: coverage.missingCore,
     waterbody: request.waterbody,
     parameters: request.given.map(({ key, measured }) => {
       const p = findJudgement(judgement, key);
@@ -375,12 +392,14 @@ function buildJson(
   };
   if (request.target !== undefined) {
     const attainment = judgeAttainment(judgement, request.target);
+    const status = withCoreItems(attainment.status, coreMissing(judgement));
     json["target"] = zhClass(request.target);
-    json["meets"] = meetsOf(attainment.status);
-    json["attainment"] = attainment.status;
+    json["meets"] = meetsOf(status);
+    json["attainment"] = status;
     json["exceedances"] = attainment.exceedances.map(exceedanceJson);
   }
-  if (request.source) json["source"] = sourceJson(judgeDrinkingWaterSource(judgement));
+  if (request.source)
+    json["source"] = sourceJson(judgeDrinkingWaterSource(judgement), coreMissing(judgement));
   json["warnings"] = uniqueIssues([
     ...judgement.issues,
     ...(request.source ? judgeDrinkingWaterSource(judgement).issues : []),
@@ -392,10 +411,14 @@ function buildJson(
   return json;
 }
 
-function sourceJson(verdict: DrinkingWaterSourceJudgement): Record<string, unknown> {
+function sourceJson(
+  verdict: DrinkingWaterSourceJudgement,
+  missingCore: readonly ParameterKey[],
+): Record<string, unknown> {
+  const status = withCoreItems(verdict.status, missingCore);
   return {
-    status: verdict.status,
-    meets: meetsOf(verdict.status),
+    status,
+    meets: meetsOf(status),
     exceedances: verdict.exceedances.map(exceedanceJson),
     missingSupplementary: verdict.missingSupplementary,
   };

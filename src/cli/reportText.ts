@@ -112,7 +112,7 @@ function indicatorRow(locale: Locale): (i: ValidationReport["indicators"][number
     String(i.task),
     i.name,
     i.target,
-    i.actual === null ? "—" : String(Math.round(i.actual * 100) / 100),
+    i.shownActual === null ? "—" : String(i.shownActual),
     verdictWords[i.status][locale],
   ];
 }

@@ -44,6 +44,8 @@ describe("water-plan classify", () => {
     expect(io.out()).toBe(
       [
         "水质类别：Ⅲ类",
+        // Without 高锰酸盐指数 the class is a floor, not a verdict (issue 13).
+        "注意：类别仅依据 4 项评价指标，缺少核心项目 高锰酸盐指数：未监测的项目可能使类别更差，不能据此判定达标。",
         "  氨氮（NH3-N）  0.8 mg/L  Ⅲ类",
         "  溶解氧  6 mg/L  Ⅱ类",
         "  pH值  7.2  Ⅰ类",
@@ -52,6 +54,31 @@ describe("water-plan classify", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("says a class resting on pH alone is not a verdict, and does not call it met (issue 13)", async () => {
+    const text = await classify(["pH=7.2", "--target", "Ⅱ类"]);
+    expect(text.out()).toContain("缺少核心项目 溶解氧、高锰酸盐指数、氨氮（NH3-N）、总磷（以P计）");
+    expect(text.out()).toContain("水质目标 Ⅱ类：无法判定");
+    const json = JSON.parse((await classify(["pH=7.2", "--target", "Ⅱ类", "--json"])).out()) as Record<
+      string,
+      unknown
+    >;
+    expect(json).toMatchObject({
+      class: "Ⅰ类",
+      items: 1,
+      missingCore: ["do", "codmn", "nh3n", "tp"],
+      attainment: "cannot_judge",
+      meets: null,
+    });
+    // A miss on the items measured stays a miss.
+    const missed = JSON.parse((await classify(["氨氮=1.2", "--target", "Ⅱ类", "--json"])).out()) as Record<
+      string,
+      unknown
+    >;
+    expect(missed).toMatchObject({ attainment: "not_met", meets: false });
+    const english = await classify(["pH=7.2", "--lang", "en"]);
+    expect(english.out()).toContain("rests on 1 evaluation item;");
   });
 
   it("gives the JSON the issue specifies, classes written Ⅱ类 / 劣Ⅴ类", async () => {

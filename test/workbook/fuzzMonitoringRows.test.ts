@@ -117,7 +117,12 @@ describe("fuzzing 监测数据: every cell the parsers refuse gets exactly one i
       case "value": {
         const range = plausibleRanges[def.key];
         const plausible = !range || (measured.value >= range.min && measured.value <= range.max);
-        return { exactly: plausible ? [] : ["implausible_value"] };
+        if (!plausible) return { exactly: ["implausible_value"] };
+        // A plausible sample outside a range limit (pH 6–9) is said at its own cell.
+        const limits = def.limits;
+        const outside =
+          limits.kind === "range" && (measured.value < limits.min || measured.value > limits.max);
+        return { exactly: outside ? ["sample_out_of_range"] : [] };
       }
       case "below_detection":
         return { someOf: ["detection_limit_above_limit"] };

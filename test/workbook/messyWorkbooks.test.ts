@@ -46,6 +46,13 @@ const issue = (sheet: string, row: RowKey, header: string, code: string): IssueA
 /** Task 44 waits for the plan's publication date in every fixture (none sets it). */
 const publicationDate = issue(tasks, task(44), "截止日期", "publication_date_not_set");
 
+/**
+ * A section whose samples hold fewer than the five core items (pH, 溶解氧, 高锰酸盐指数, 氨氮, 总磷):
+ * 无法判定, no longer 达标 (issue 13: too few items is not Ⅰ类).
+ */
+const itemsMissing = (name: string): IssueAt =>
+  issue(national, section(name), "是否达标", "point_items_missing");
+
 /** Each ok.* fixture and the issues validation must find in it as of 2023-06-30. */
 const okFixtures: readonly { readonly file: string; readonly issues: readonly IssueAt[] }[] = [
   {
@@ -54,6 +61,7 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
       issue(tasks, task(5), "完成状态", "completion_date_without_done"),
       publicationDate,
       issue(national, section("贝江口"), "实测水质类别", "measured_class_differs"),
+      itemsMissing("贝江口"),
     ],
   },
   {
@@ -62,6 +70,7 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
       issue(tasks, task(5), "完成状态", "completion_date_without_done"),
       publicationDate,
       issue(national, section("贝江口"), "实测水质类别", "measured_class_differs"),
+      itemsMissing("贝江口"),
     ],
   },
   {
@@ -73,10 +82,11 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
       issue(tasks, task(3), "类别", "plan_cell_changed"),
       publicationDate,
       issue(monitoring, { nth: 2 }, "点位名称", "missing_point"),
+      itemsMissing("贝江口"),
     ],
   },
   // Found two rows lower than in the generated sheet: below the blank rows inserted above it.
-  { file: "ok.blank-rows.xlsx", issues: [publicationDate] },
+  { file: "ok.blank-rows.xlsx", issues: [publicationDate, itemsMissing("贝江口"), itemsMissing("大洲")] },
   {
     // 露塘 typed Ⅲ类 against its target Ⅱ, found on the row the sort moved it to.
     file: "ok.sorted-filtered.xlsx",
@@ -100,10 +110,11 @@ const okFixtures: readonly { readonly file: string; readonly issues: readonly Is
     issues: [
       publicationDate,
       issue(indicators, indicator("已查明排污口溯源比例"), "实际值", "indicator_target_missed"),
+      itemsMissing("贝江口"),
     ],
   },
   // "2023年5月1日", "2023/5/20" and "2023.4.3" typed as text read as dates: no issue.
-  { file: "ok.text-dates.xlsx", issues: [publicationDate] },
+  { file: "ok.text-dates.xlsx", issues: [publicationDate, itemsMissing("贝江口"), itemsMissing("大洲")] },
   // Sheets may be added and rewritten by the add-in; the structure stays protected (see below).
   { file: "ok.protected-structure.xlsx", issues: [publicationDate] },
 ];

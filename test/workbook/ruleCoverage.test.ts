@@ -62,9 +62,18 @@ const rowOf = (id: string): number => {
 };
 
 /** A sample of 露塘 (row 10 of 附件2, target Ⅱ: 氨氮 ≤ 0.5) on 1 May in row 4 of 监测数据. */
+/** pH, 溶解氧, 高锰酸盐指数 and 总磷 at Ⅰ–Ⅱ on row 4: with 氨氮 (I4) the five core items a verdict rests on. */
+const coreItemsRow4: readonly Step[] = [
+  [monitoring, "D4", 7.2],
+  [monitoring, "E4", 8],
+  [monitoring, "F4", 2],
+  [monitoring, "J4", 0.02],
+];
+
 const luTang: readonly Step[] = [
   [monitoring, "A4", "露塘"],
   [monitoring, "B4", "2023-05-01"],
+  ...coreItemsRow4,
 ];
 
 /** Generating again restores a missing plan sheet and keeps what was entered. */
@@ -149,6 +158,14 @@ const cases: readonly RuleCase[] = [
     given: luTang,
     bad: [[monitoring, "D4", 15]],
     good: [[monitoring, "D4", 14]],
+  },
+  {
+    code: "sample_out_of_range",
+    severity: "warning",
+    at: [monitoring, "D4"],
+    given: luTang,
+    bad: [[monitoring, "D4", 4]],
+    good: [[monitoring, "D4", 6]],
   },
   // The water-quality engine's codes for a measured value (the report gives them instead of measured_value).
   {
@@ -261,6 +278,7 @@ const cases: readonly RuleCase[] = [
     given: [
       [monitoring, "A4", "城中水厂"],
       [monitoring, "B4", "2023-05-01"],
+      ...coreItemsRow4,
       [monitoring, "I4", 0.3],
       [monitoring, "AA4", 100], // 硫酸盐 ≤ 250
       [monitoring, "AB4", 100], // 氯化物 ≤ 250
@@ -269,6 +287,14 @@ const cases: readonly RuleCase[] = [
     ],
     bad: [[monitoring, "AE4", "—"]], // 锰 not monitored
     good: [[monitoring, "AE4", 0.05]], // 锰 ≤ 0.1
+  },
+  {
+    code: "point_items_missing",
+    severity: "warning",
+    at: [national, "O10"],
+    given: [...luTang, [monitoring, "I4", 0.4]],
+    bad: [[monitoring, "J4", ""]], // 总磷, a core item, not monitored
+    good: [[monitoring, "J4", 0.02]],
   },
   {
     code: "point_data_invalid",
@@ -351,6 +377,14 @@ const cases: readonly RuleCase[] = [
     ],
     bad: [[indicators, `J${rowOf("t32-1")}`, 10]],
     good: [[indicators, `J${rowOf("t32-1")}`, 6.4]],
+  },
+  {
+    code: "part_exceeds_whole",
+    severity: "error",
+    at: [indicators, `H${rowOf("t11-2")}`], // 其中国家监管的 (part of 新增完成农村黑臭水体治理)
+    given: [[indicators, `H${rowOf("t11-1")}`, 3]],
+    bad: [[indicators, `H${rowOf("t11-2")}`, 4]],
+    good: [[indicators, `H${rowOf("t11-2")}`, 2]],
   },
   {
     code: "indicator_target_missed",

@@ -20,6 +20,18 @@ function enter(book: MemoryWorkbook, sheet: string, a1: string, value: CellValue
   target.set(...parseA1(a1), value);
 }
 
+/** pH, 溶解氧, 高锰酸盐指数 and 总磷 at Ⅰ–Ⅱ on a 监测数据 row: with 氨氮 the five core items a verdict rests on. */
+function enterCoreItems(book: MemoryWorkbook, row: number): void {
+  for (const [column, value] of [
+    ["D", 7.2],
+    ["E", 8],
+    ["F", 2],
+    ["J", 0.02],
+  ] as const) {
+    enter(book, "监测数据", `${column}${row}`, value);
+  }
+}
+
 function at(book: MemoryWorkbook, sheet: string, a1: string): CellValue {
   return book.sheet(sheet)?.get(...parseA1(a1)) ?? null;
 }
@@ -131,6 +143,7 @@ describe("validating 监测数据", () => {
       enter(book, monitoring, `A${4 + i}`, "露塘");
       enter(book, monitoring, `B${4 + i}`, date);
       enter(book, monitoring, `I${4 + i}`, 0.4);
+      enterCoreItems(book, 4 + i);
     });
     const report = await validated(book);
     const late = report.issues.filter((i) => i.code === "sampling_date_after_as_of");
@@ -153,6 +166,7 @@ describe("validating 监测数据", () => {
     enter(book, monitoring, "A4", "露塘");
     enter(book, monitoring, "B4", "2023-06-01");
     enter(book, monitoring, "I4", 0.4);
+    enterCoreItems(book, 4);
     enter(book, monitoring, "A5", "露塘");
     enter(book, monitoring, "B5", "2023-07-03");
     enter(book, monitoring, "I5", "abc");
@@ -183,6 +197,7 @@ describe("validating 附件2–5 and judging the points", () => {
     const book = await generated();
     enter(book, monitoring, "A4", "露塘"); // row 10 of 附件2, target Ⅱ
     enter(book, monitoring, "B4", "2023-03-01");
+    enterCoreItems(book, 4);
     enter(book, monitoring, "I4", 0.59); // 氨氮: Ⅲ, 0.18 over Ⅱ's 0.5
     const report = await validated(book);
     expect([
@@ -190,7 +205,7 @@ describe("validating 附件2–5 and judging the points", () => {
       at(book, national, "M10"),
       at(book, national, "N10"),
       at(book, national, "O10"),
-    ]).toEqual(["Ⅲ类", "氨氮(0.18)", 1, "未达标"]);
+    ]).toEqual(["Ⅲ类（5项）", "氨氮(0.18)", 1, "未达标"]);
     expect(codesAt(report, national, "O10")).toEqual(["point_target_not_met"]);
     expect(report.points.find((p) => p.name === "露塘")).toMatchObject({
       target: "Ⅱ类",
@@ -518,6 +533,7 @@ describe("marking and the summary", () => {
       "WP_SummaryTasks",
       "WP_SummaryOverdue",
       "WP_SummaryChart",
+      "WP_SummaryManual",
     ]);
     expect(summary?.get(5, 0)).toBe("全市 10 个国家考核断面水质优良比例达 100%");
     summary?.set(5, 9, "审核：李四");

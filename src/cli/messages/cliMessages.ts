@@ -180,6 +180,8 @@ export interface ClassifyMessages {
   readonly noClass: string;
   readonly notMonitored: string;
   readonly mayBeBetter: string;
+  /** The class rests on fewer items than the core set (pH, DO, CODMn, NH3-N, TP). */
+  readonly coreItemsMissing: (items: number, missing: string) => string;
   mainPollutants(list: string): string;
   readonly none: string;
   target(target: string, status: string): string;

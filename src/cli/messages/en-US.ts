@@ -177,6 +177,8 @@ export const enUSMessages: CliMessages = {
     noData: "no data (none of the 21 evaluation parameters given)",
     noClass: "no class",
     notMonitored: "not monitored",
+    coreItemsMissing: (items, missing) =>
+      `Note: the class rests on ${items} evaluation ${items === 1 ? "item" : "items"}; the core items ${missing} are missing, and could make it worse: it cannot be said to meet a target.`,
     mayBeBetter: " (detection limit too high: may be better)",
     mainPollutants: (list) => `Main pollutants: ${list}`,
     none: "none",

@@ -164,6 +164,8 @@ export const zhCNMessages: CliMessages = {
     noData: "无数据（未给出参与评价的 21 项指标）",
     noClass: "不分类",
     notMonitored: "未监测",
+    coreItemsMissing: (items, missing) =>
+      `注意：类别仅依据 ${items} 项评价指标，缺少核心项目 ${missing}：未监测的项目可能使类别更差，不能据此判定达标。`,
     mayBeBetter: "（检出限偏高，可能更好）",
     mainPollutants: (list) => `主要污染指标：${list}`,
     none: "无",

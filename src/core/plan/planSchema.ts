@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evaluationParameters } from "../water-quality/parameters";
 
 /**
  * The schema of a plan file in `seeds/` (one city's annual water-pollution prevention plan).
@@ -71,6 +72,14 @@ export const numericTargetSchema = z.strictObject({
       source: z.enum(["outfall_traced", "outfall_remediated"]).nullable(),
     })
     .nullable(),
+  /**
+   * The id of the target this one counts a part of (t11-2 "其中包括2个国家监管的": part of t11-1's
+   * 3): the part's actual value above the whole's is an error. Absent for most targets.
+   */
+  partOf: z
+    .string()
+    .regex(/^t\d+-\d+$/)
+    .optional(),
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),
@@ -220,6 +229,18 @@ export const goalJudgementSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("tasks_done"), tasks: z.array(z.number().int().positive()).min(1) }),
 ]);
 
+/** An evaluation item's key ("ph", "nh3n"): one of the 21 items that decide a class. */
+const evaluationItemSchema = z.string().refine((key) => evaluationParameters.some((p) => p.key === key), {
+  error: "not one of the 21 evaluation items of GB 3838-2002 (ph, do, codmn, nh3n, tp, …)",
+});
+
+/**
+ * The core evaluation items each kind of point must have measured before 达标 can be said, by
+ * point table; a table left out uses pH, 溶解氧, 高锰酸盐指数, 氨氮 and 总磷 (the items national
+ * automatic stations evaluate). A plan may name all 21.
+ */
+export const coreItemsSchema = z.partialRecord(goalPointTableSchema, z.array(evaluationItemSchema).min(1));
+
 export const goalSchema = z.strictObject({
   key: z.enum(["national_sections", "regional_sections", "drinking_water_sources", "black_odorous_water"]),
   /** The goal's words in section 二, verbatim. */
@@ -249,6 +270,21 @@ export const planSchema = z.strictObject({
   sourceFile: z.string(),
   goalsText: z.string(),
   goals: z.array(goalSchema),
+  coreItems: coreItemsSchema.optional(),
+  /**
+   * Requirements inside tasks that no entry can judge (task 18's 监测频次为每月1次, task 16's 完成排查):
+   * 汇总 and the report list them as needing a person's judgement, so no target goes silently unjudged.
+   */
+  manualChecks: z
+    .array(
+      z.strictObject({
+        task: z.number().int().positive(),
+        /** The content's words, verbatim. */
+        text: z.string().min(1),
+        textEn: z.string().min(1),
+      }),
+    )
+    .optional(),
   appendices: z.strictObject({
     tasks: appendixSchema,
     nationalSections: appendixSchema,

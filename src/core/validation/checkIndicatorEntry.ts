@@ -42,6 +42,30 @@ export const comparatorSigns: Readonly<Record<Comparator, string>> = {
   "=": "=",
 };
 
+/**
+ * The value judged as a cell shows it: rounded to at least 2 decimals and at least the target's own
+ * decimals (≥ 0.522 shows 0.521, not 0.52), and to more where rounding would put it on the other side
+ * of the target (79.996 against ≥ 80 shows 79.996, never 80). Only the display rounds: every
+ * comparison uses the unrounded figure.
+ *
+ * @example
+ * shownJudgedValue(79.996, { comparator: ">=", value: 80 }) // 79.996
+ * shownJudgedValue(0.5214, { comparator: ">=", value: 0.522 }) // 0.521
+ */
+export function shownJudgedValue(
+  actual: number,
+  target: { readonly comparator: Comparator; readonly value: number },
+): number {
+  const fraction = /\.(\d+)$/u.exec(String(target.value))?.[1] ?? "";
+  const meets = compare(actual, target.comparator, target.value);
+  for (let decimals = Math.max(2, fraction.length); decimals < 9; decimals += 1) {
+    const scale = 10 ** decimals;
+    const shown = Math.round(actual * scale) / scale;
+    if (compare(shown, target.comparator, target.value) === meets) return shown;
+  }
+  return actual;
+}
+
 function compare(value: number, comparator: Comparator, target: number): boolean {
   // Decimal inputs (9.40 vs 9.4) are compared after rounding away binary noise.
   const v = Math.round(value * 1e9) / 1e9;
@@ -171,7 +195,7 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
     }
     if (actualRead.kind === "number") {
       if (baseRead.kind === "number" && baseRead.value > 0) {
-        const cut = Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e6) / 1e6;
+        const cut = Math.round(((baseRead.value - actualRead.value) / baseRead.value) * 100 * 1e9) / 1e9;
         // A base of 1e-320 gives no finite cut: refuse it rather than judge an infinite one.
         if (Number.isFinite(cut)) computedReduction = cut;
         else
@@ -221,7 +245,7 @@ export function checkIndicatorEntry(target: NumericTarget, input: IndicatorEntry
         target.soft ? "warning" : "error",
         isReduction ? "reduction" : "actual",
         {
-          value: actual,
+          value: shownJudgedValue(actual, target),
           expected: `${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
         },
       ),

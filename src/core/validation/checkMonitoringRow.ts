@@ -82,6 +82,21 @@ function checkValue(
         );
         return null;
       }
+      // The period's pH is a mean: eleven days at 7.0 and one at 4.0 average 6.75, inside 6–9.
+      // The sample outside the range is said at its own cell, whatever the mean.
+      if (
+        def.limits.kind === "range" &&
+        (measured.value < def.limits.min || measured.value > def.limits.max)
+      ) {
+        problems.push(
+          problem("sample_out_of_range", "warning", field, {
+            parameters: [key],
+            value: measured.value,
+            min: def.limits.min,
+            max: def.limits.max,
+          }),
+        );
+      }
       return measured;
     }
     case "below_detection": {

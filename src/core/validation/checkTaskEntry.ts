@@ -53,6 +53,8 @@ export interface CheckedTask {
   readonly completedOn: string | null;
   /** The deadlines passed on the as-of day without the task done, in the order given. */
   readonly overdue: readonly TaskDeadline[];
+  /** The main deadline when the task was done after it (逾期完成), else null. */
+  readonly completedLate: TaskDeadline | null;
 }
 
 /**
@@ -107,6 +109,7 @@ export function checkTaskEntry(
   }
 
   const overdue: TaskDeadline[] = [];
+  let completedLate: TaskDeadline | null = null;
   deadlines.forEach((deadline, index) => {
     const isMain = index === 0;
     if (deadline.date === null) return;
@@ -114,6 +117,7 @@ export function checkTaskEntry(
       // The completion date is the whole task's: only the main deadline can be late against it.
       // A completion date still to come is doubtful itself (warned above): no lateness is judged on it.
       if (isMain && completedOn !== null && completedOn > deadline.date && completedOn <= asOf) {
+        completedLate = deadline;
         problems.push(
           problem("completed_after_deadline", "warning", "completedOn", {
             date: completedOn,
@@ -136,5 +140,5 @@ export function checkTaskEntry(
       );
     }
   });
-  return { problems, status: status ?? null, completedOn, overdue };
+  return { problems, status: status ?? null, completedOn, overdue, completedLate };
 }

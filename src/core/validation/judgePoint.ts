@@ -1,5 +1,6 @@
 import { PeriodAccumulator, type SampleValues } from "../water-quality/classifyPeriod";
 import type { Exceedance } from "../water-quality/computeExceedances";
+import { checkCoreItems, withCoreItems } from "../water-quality/coreItems";
 import { judgeAttainment } from "../water-quality/judgeAttainment";
 import {
   judgeDrinkingWaterSource,
@@ -26,6 +27,15 @@ export interface PointJudgement {
   readonly computedClass: WaterClass | null;
   readonly enteredClass: WaterClass | null;
   readonly samples: number;
+  /** How many of the 21 evaluation items the computed class rests on (0 without samples). */
+  readonly items: number;
+  /** Core items of the point's kind without data: the computed class may be worse than shown. */
+  readonly missingCore: readonly ParameterKey[];
+  /**
+   * False when a value below a detection limit above a better class's limit decides the computed
+   * class: the true class may be better.
+   */
+  readonly classCertain: boolean;
   readonly exceedances: readonly PointExceedance[];
   readonly verdict: AttainmentVerdict;
   /** Problems of the entered class and the verdict, at fields `measuredClass`, `computedClass`, `verdict`. */
@@ -81,13 +91,21 @@ export class PointPeriod {
     // Why a verdict stays open: Table 2 items a source lacks, or values below a detection limit.
     let notMonitored: ParameterKey[] = [];
     let undetermined: ParameterKey[] = [];
+    let items = 0;
+    let missingCore: readonly ParameterKey[] = [];
+    let classCertain = true;
     if (this.count > 0) {
       const judgement = this.accumulator.judge();
       computedClass = judgement.class;
+      classCertain = judgement.classCertain;
       const attainment = isDrinkingWaterSource(point.kind)
         ? judgeDrinkingWaterSource(judgement)
         : judgeAttainment(judgement, point.target);
-      verdict = attainment.status;
+      // Too few items is not 达标: a core item not measured could fail the target.
+      const coverage = checkCoreItems(judgement, point.coreItems);
+      items = coverage.items;
+      if (judgement.class !== null) missingCore = coverage.missingCore;
+      verdict = withCoreItems(attainment.status, missingCore);
       exceedances = attainment.exceedances.map(toPointExceedance);
       const about = (codes: readonly string[]): ParameterKey[] =>
         attainment.issues.flatMap((i) => (codes.includes(i.code) && i.parameter ? [i.parameter] : []));
@@ -114,21 +132,31 @@ export class PointPeriod {
           name: point.name,
           otherClass: point.target,
           ...(verdictClass === null ? {} : { waterClass: verdictClass }),
+          // Items not measured can only make the class worse: it is "at least" this class.
+          ...(missingCore.length === 0 ? {} : { missing: missingCore }),
           // A source can be Ⅰ类 and still miss on a Table 2 item: the message must say which.
           ...(exceedances.length === 0 ? {} : { parameters: exceedances.map((e) => e.parameter) }),
         }),
       );
     } else if (verdict === "cannot_judge") {
       problems.push(
-        notMonitored.length > 0
-          ? problem("source_items_not_monitored", "warning", "verdict", {
+        missingCore.length > 0
+          ? problem("point_items_missing", "warning", "verdict", {
               name: point.name,
-              parameters: notMonitored,
+              count: items,
+              missing: missingCore,
+              ...(computedClass === null ? {} : { waterClass: computedClass }),
+              ...(notMonitored.length === 0 ? {} : { parameters: notMonitored }),
             })
-          : problem("point_cannot_judge", "warning", "verdict", {
-              name: point.name,
-              parameters: undetermined,
-            }),
+          : notMonitored.length > 0
+            ? problem("source_items_not_monitored", "warning", "verdict", {
+                name: point.name,
+                parameters: notMonitored,
+              })
+            : problem("point_cannot_judge", "warning", "verdict", {
+                name: point.name,
+                parameters: undetermined,
+              }),
       );
     } else if (verdict === "invalid" && dataInvalid) {
       problems.push(problem("point_data_invalid", "warning", "verdict", { name: point.name }));
@@ -139,6 +167,9 @@ export class PointPeriod {
       computedClass,
       enteredClass,
       samples: this.count,
+      items,
+      missingCore,
+      classCertain,
       exceedances,
       verdict,
       problems,

@@ -1,5 +1,7 @@
-import type { Plan } from "../plan/planSchema";
+import type { GoalPointTable, Plan } from "../plan/planSchema";
 import type { Waterbody } from "../water-quality/classifyParameter";
+import { defaultCoreItems } from "../water-quality/coreItems";
+import type { ParameterKey } from "../water-quality/parameters";
 import type { WaterClass } from "../water-quality/waterClass";
 
 /** The four kinds of monitoring point in a plan (附件2–5). */
@@ -11,19 +13,32 @@ export interface MonitoringPoint {
   readonly kind: PointKind;
   readonly target: WaterClass;
   readonly waterbody: Waterbody;
+  /** The evaluation items that must be measured before the point can be said to meet its target. */
+  readonly coreItems: readonly ParameterKey[];
 }
 
 /** Every monitoring point of a plan: sections first, then drinking-water sources, in appendix order. */
 export function monitoringPoints(plan: Plan): MonitoringPoint[] {
   const of = (
     kind: PointKind,
+    table: GoalPointTable,
     rows: readonly { name: string; targetClass: number; waterbody: Waterbody }[],
-  ) => rows.map((r) => ({ name: r.name, kind, target: r.targetClass as WaterClass, waterbody: r.waterbody }));
+  ) => {
+    // The schema admits only evaluation items' keys.
+    const coreItems = (plan.coreItems?.[table] as readonly ParameterKey[] | undefined) ?? defaultCoreItems;
+    return rows.map((r) => ({
+      name: r.name,
+      kind,
+      target: r.targetClass as WaterClass,
+      waterbody: r.waterbody,
+      coreItems,
+    }));
+  };
   return [
-    ...of("national_section", plan.nationalSections),
-    ...of("regional_section", plan.regionalSections),
-    ...of("municipal_source", plan.municipalSources),
-    ...of("county_source", plan.countySources),
+    ...of("national_section", "national_sections", plan.nationalSections),
+    ...of("regional_section", "regional_sections", plan.regionalSections),
+    ...of("municipal_source", "municipal_sources", plan.municipalSources),
+    ...of("county_source", "county_sources", plan.countySources),
   ];
 }
 

@@ -18,12 +18,14 @@ export type ValidationCode =
   | "sampling_date_after_as_of"
   | "duplicate_sample"
   | "implausible_value"
+  | "sample_out_of_range"
   | "measured_value"
   // 附件2–5
   | "unreadable_measured_class"
   | "measured_class_differs"
   | "point_target_not_met"
   | "point_cannot_judge"
+  | "point_items_missing"
   | "source_items_not_monitored"
   | "point_data_invalid"
   // 指标填报
@@ -38,6 +40,7 @@ export type ValidationCode =
   | "indicator_target_missed"
   | "soft_target_missed"
   | "indicator_differs_from_survey"
+  | "part_exceeds_whole"
   // 附件1
   | "unknown_task_status"
   | "completed_without_date"
@@ -89,6 +92,8 @@ export interface ProblemParams {
    * that each language's message names them and their units in its own words.
    */
   readonly parameters?: readonly ParameterKey[];
+  /** Core evaluation items a point lacks: its class rests on fewer items than its kind requires. */
+  readonly missing?: readonly ParameterKey[];
   readonly waterQuality?: WaterQualityIssue;
   /** A class in question (entered or reached), and the class it is compared with (target or computed). */
   readonly waterClass?: WaterClass;

@@ -14,3 +14,4 @@ export * from "./findMainPollutants";
 export * from "./judgeAttainment";
 export * from "./countClasses";
 export * from "./judgeDrinkingWaterSource";
+export * from "./coreItems";

@@ -1,13 +1,16 @@
 import type { Locale } from "../../core/locale";
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
 import { formatTarget } from "../../core/plan/targetText";
-import { checkIndicatorEntry } from "../../core/validation/checkIndicatorEntry";
+import { checkIndicatorEntry, shownJudgedValue } from "../../core/validation/checkIndicatorEntry";
+import { problem } from "../../core/validation/validationProblem";
 import type { CellValue } from "../layout";
 import type { ReadRow } from "../readSheet";
 import { derivedShare, type SurveyTotals } from "./checkSurvey";
 import type { FoundSheet } from "./sheetMarks";
 import type { ReportIndicator } from "./validationReport";
 import { verdictFills, verdictWords } from "./verdicts";
+
+const emptyEntry = { actual: null, baseValue: null, reduction: null, derived: null };
 
 /**
  * Checks every numeric target's row of 指标填报 and judges the target: writes the value judged and
@@ -27,22 +30,50 @@ export function checkIndicators(
 ): ReportIndicator[] {
   const byTarget = new Map<NumericTarget, ReadRow>();
   for (const [row, target] of rows ?? []) byTarget.set(target as NumericTarget, row);
-  return plan.targets.map((target) => {
+  const checkedAll = plan.targets.map((target) => {
     const row = byTarget.get(target);
     const get = (key: string): CellValue => row?.values.get(key) ?? null;
-    const checked = checkIndicatorEntry(target, {
+    return checkIndicatorEntry(target, {
       actual: get("actual"),
       baseValue: get("baseValue"),
       reduction: get("reduction"),
       derived: derivedShare(target, survey),
     });
+  });
+  const actualById = new Map(plan.targets.map((t, i) => [t.id, checkedAll[i]?.actual ?? null]));
+  return plan.targets.map((target, index) => {
+    const row = byTarget.get(target);
+    let checked = checkedAll[index] ?? checkIndicatorEntry(target, emptyEntry);
+    // A part over its whole (task 11: 2 of the 3 rural black and odorous water bodies are under
+    // national supervision) cannot both be right: an error, and the part is not judged.
+    const whole = target.partOf === undefined ? undefined : plan.targets.find((t) => t.id === target.partOf);
+    const wholeActual = whole === undefined ? null : (actualById.get(whole.id) ?? null);
+    if (
+      whole !== undefined &&
+      wholeActual !== null &&
+      checked.actual !== null &&
+      checked.actual > wholeActual
+    ) {
+      checked = {
+        ...checked,
+        verdict: "invalid",
+        problems: [
+          ...checked.problems.filter((p) => p.code !== "indicator_target_missed"),
+          problem("part_exceeds_whole", "error", "actual", {
+            value: checked.actual,
+            limit: wholeActual,
+            name: locale === "zh-CN" ? whole.indicator : whole.indicatorEn,
+          }),
+        ],
+      };
+    }
     if (sheet && row) {
       const { marks } = sheet;
       marks.add(row.sheetRow, checked.problems);
       marks.setComputed(
         row.sheetRow,
         "computedValue",
-        checked.actual === null ? "" : Math.round(checked.actual * 100) / 100,
+        checked.actual === null ? "" : shownJudgedValue(checked.actual, target),
       );
       marks.setComputed(row.sheetRow, "verdict", verdictWords[checked.verdict][marks.sheetLocale]);
       marks.fillCell(row.sheetRow, "verdict", verdictFills[checked.verdict]);
@@ -54,6 +85,7 @@ export function checkIndicators(
       target: formatTarget(target, locale),
       soft: target.soft,
       actual: checked.actual,
+      shownActual: checked.actual === null ? null : shownJudgedValue(checked.actual, target),
       status: checked.verdict,
     };
   });

@@ -31,7 +31,7 @@ export type SurveyTotals = Readonly<
  *
  * @example
  * const survey = checkSurvey(found.get("outfallRivers"), planRows.get("outfallRivers"));
- * derivedShare(target, survey) // 85.71 for 12 of 14 outfalls traced
+ * derivedShare(target, survey) // 85.714… for 12 of 14 outfalls traced
  */
 export function checkSurvey(
   sheet: FoundSheet | undefined,
@@ -69,5 +69,6 @@ export function derivedShare(target: NumericTarget, survey: SurveyTotals | null)
   const source = target.denominator?.source ?? null;
   const total = source === null ? null : (survey?.[source] ?? null);
   if (total === null || total.whole <= 0) return null;
-  return Math.round((total.part / total.whole) * 100 * 100) / 100;
+  // Unrounded: 3,999 of 4,999 is 79.996 %, which misses ≥ 80 %. Only the display rounds.
+  return (total.part / total.whole) * 100;
 }

@@ -14,6 +14,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / msPerDay);
 }
 
+/** 逾期完成 in the sheet's language: "逾期完成 12 天", "completed 12 days late". */
+function lateText(days: number, locale: Locale): string {
+  return locale === "zh-CN" ? `逾期完成 ${days} 天` : `completed ${days} ${days === 1 ? "day" : "days"} late`;
+}
+
 /** A task's deadlines: the main one first, then its milestones, resolved to days where they can be. */
 function taskDeadlines(task: PlanTask, publishedOn: string | null, locale: Locale): TaskDeadline[] {
   const day = (deadline: PlanTask["deadline"]): string | null => {
@@ -62,18 +67,37 @@ export function checkTasks(
       if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
         marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
       }
-      const overdueText = checked.overdue
-        .map((d) => {
+      const late = checked.completedLate;
+      const overdueText = [
+        ...checked.overdue.map((d) => {
           const days = d.date === null ? 0 : daysBetween(d.date, asOf);
-          const label = locale === "zh-CN" ? `逾期 ${days} 天` : `${days} days overdue`;
-          return d.what === "" ? label : `${label}（${d.what}）`;
-        })
-        .join("\n");
+          const label =
+            locale === "zh-CN" ? `逾期 ${days} 天` : `${days} ${days === 1 ? "day" : "days"} overdue`;
+          return d.what === ""
+            ? label
+            : locale === "zh-CN"
+              ? `${label}（${d.what}）`
+              : `${label} (${d.what})`;
+        }),
+        // Done, but after the deadline: late is late (issue 13).
+        ...(late?.date && checked.completedOn !== null
+          ? [lateText(daysBetween(late.date, checked.completedOn), locale)]
+          : []),
+      ].join("\n");
       marks.setComputed(row.sheetRow, "overdue", overdueText);
       if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
+      else if (late) marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
     }
-    const main = deadlines[0]?.date ?? null;
     const overdue = checked.overdue.length > 0;
+    // The earliest deadline missed, a milestone's too: the days count from it.
+    const first = checked.overdue.reduce<{ what: string; date: string } | null>(
+      (earliest, d) =>
+        d.date !== null && (earliest === null || d.date < earliest.date)
+          ? { what: d.what, date: d.date }
+          : earliest,
+      null,
+    );
+    const lateDate = checked.completedLate?.date ?? null;
     return {
       number: task.number,
       mainTask: task.mainTask,
@@ -82,7 +106,10 @@ export function checkTasks(
       status: checked.status,
       completedOn: checked.completedOn,
       overdue,
-      daysOverdue: overdue && main !== null && asOf > main ? daysBetween(main, asOf) : null,
+      daysOverdue: first === null ? null : daysBetween(first.date, asOf),
+      overdueDeadline: first,
+      daysLate:
+        lateDate !== null && checked.completedOn !== null ? daysBetween(lateDate, checked.completedOn) : null,
     };
   });
 }

@@ -18,7 +18,16 @@ export function judgeGoals(
   locale: Locale,
 ): ReportGoal[] {
   const goalEvidence = {
-    points: pointResults.map((p) => ({ kind: p.point.kind, class: p.class, verdict: p.verdict })),
+    points: pointResults.map((p) => {
+      const computed = p.computedClass !== null;
+      return {
+        kind: p.point.kind,
+        class: p.class,
+        verdict: p.verdict,
+        mayBeBetter: computed && !p.classCertain,
+        mayBeWorse: computed && p.missingCore.length > 0,
+      };
+    }),
     tasks: new Map(tasks.map((t) => [t.number, { status: t.status, overdue: t.overdue }])),
   };
   return plan.goals.map((goal) => {
@@ -52,10 +61,13 @@ function goalActual(
   locale: Locale,
 ): string {
   const zh = locale === "zh-CN";
-  const missing = figures.total - figures.evaluated - figures.invalid;
+  const missing = figures.total - figures.evaluated - figures.invalid - figures.undecided;
   const notes = [
     ...(figures.invalid > 0
       ? [zh ? `${figures.invalid} 个数据有误` : `${figures.invalid} with invalid data`]
+      : []),
+    ...(figures.undecided > 0
+      ? [zh ? `${figures.undecided} 个无法判定` : `${figures.undecided} cannot be judged`]
       : []),
     ...(missing > 0 ? [zh ? `${missing} 个无数据` : `${missing} without data`] : []),
   ];

@@ -20,7 +20,7 @@ import type { ReadRow } from "../readSheet";
 import type { SheetKey } from "../sheetSpec";
 import type { FoundSheet } from "./sheetMarks";
 import type { ReportPoint } from "./validationReport";
-import { parameterName, verdictFills, verdictWords } from "./verdicts";
+import { parameterName, pointClassText, verdictFills, verdictWords } from "./verdicts";
 
 /**
  * Judges every point of the plan (the sections of 附件2–3 and the sources of 附件4–5): checks every
@@ -146,7 +146,7 @@ function judgePointSheets(
       marks.setComputed(
         row.sheetRow,
         "computedClass",
-        judgement.computedClass === null ? "" : formatWaterClass(judgement.computedClass, l),
+        pointClassText(judgement.computedClass, judgement.items, judgement.missingCore, l),
       );
       marks.setComputed(row.sheetRow, "exceedances", formatExceedances(judgement, l));
       marks.setComputed(row.sheetRow, "samples", judgement.samples);
@@ -196,6 +196,8 @@ export function toReportPoint(p: PointJudgement): ReportPoint {
     computedClass: cls(p.computedClass),
     status: p.verdict,
     samples: p.samples,
+    items: p.items,
+    missingCore: p.missingCore,
     exceedances: p.exceedances.map((e) => ({
       parameter: getParameter(e.parameter).nameZh,
       key: e.parameter,

@@ -2,14 +2,14 @@ import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { PointKind } from "../../core/validation/monitoringPoints";
-import { formatWaterClass, parseWaterClass } from "../../core/water-quality/waterClass";
+import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
-import { parameterName, verdictFills, verdictWords } from "./verdicts";
+import { parameterName, pointClassText, verdictFills, verdictWords } from "./verdicts";
 import { maxOf } from "../../core/arrays";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
@@ -34,12 +34,13 @@ const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
   county_source: { "zh-CN": "县级水源地", "en-US": "County water source" },
 };
 
-const statusWords: Readonly<Record<TaskStatus | "blank" | "overdue", Record<Locale, string>>> = {
+const statusWords: Readonly<Record<TaskStatus | "blank" | "overdue" | "late", Record<Locale, string>>> = {
   not_started: { "zh-CN": "未启动", "en-US": "Not started" },
   in_progress: { "zh-CN": "推进中", "en-US": "In progress" },
   done: { "zh-CN": "已完成", "en-US": "Done" },
   blank: { "zh-CN": "未填报", "en-US": "Not reported" },
   overdue: { "zh-CN": "其中：逾期", "en-US": "Of which overdue" },
+  late: { "zh-CN": "其中：逾期完成", "en-US": "Of which completed late" },
 };
 
 const text = {
@@ -62,6 +63,8 @@ const text = {
     "zh-CN": "六、断面水质类别与目标（1=Ⅰ类 … 6=劣Ⅴ类）",
     "en-US": "6. Section classes against targets (1 = I … 6 = worse than V)",
   },
+  manual: { "zh-CN": "七、需人工判定的要求", "en-US": "7. Requirements for a person to judge" },
+  manualStatus: { "zh-CN": "需人工判定", "en-US": "To be judged by a person" },
   chartTitle: { "zh-CN": "断面水质类别与目标", "en-US": "Section class against target" },
   none: { "zh-CN": "无", "en-US": "None" },
   soft: { "zh-CN": "（力争）", "en-US": " (strive for)" },
@@ -83,6 +86,7 @@ const headers = {
     "en-US": ["No.", "Main task", "Lead units", "Due", "Days overdue", "Status"],
   },
   chart: { "zh-CN": ["断面", "水质目标", "水质类别"], "en-US": ["Section", "Target", "Class"] },
+  manual: { "zh-CN": ["任务序号", "要求（原文）", "状态"], "en-US": ["Task", "Requirement", "Status"] },
 } as const;
 
 /** A block of the sheet: a heading, then one Excel Table; the status column is coloured by verdict. */
@@ -168,6 +172,12 @@ function classNumber(text: string | null): CellValue {
   return read.kind === "class" ? read.waterClass : "";
 }
 
+/** A report's class ("Ⅲ类") as a number, null when it is not one. */
+function classOf(text: string): WaterClass | null {
+  const read = parseWaterClass(text);
+  return read.kind === "class" ? read.waterClass : null;
+}
+
 /** A report's class ("Ⅲ类") in the sheet's language ("Class III"). */
 function inLocale(text: string, locale: Locale): string {
   const read = parseWaterClass(text);
@@ -199,7 +209,12 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         kindWords[p.kind][locale],
         p.name,
         inLocale(p.target, locale),
-        p.class === null ? "" : inLocale(p.class, locale),
+        // The class with the number of items it rests on; an entered class (no samples) as typed.
+        p.computedClass === null
+          ? p.class === null
+            ? ""
+            : inLocale(p.class, locale)
+          : pointClassText(classOf(p.computedClass), p.items, p.missingCore, locale),
         p.samples,
         p.exceedances
           .map((e) => {
@@ -221,7 +236,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         i.task,
         i.name,
         `${i.target}${i.soft ? text.soft[locale] : ""}`,
-        i.actual === null ? "" : Math.round(i.actual * 100) / 100,
+        i.shownActual ?? "",
         verdict(i.status),
       ]),
       verdicts: report.indicators.map((i) => i.status),
@@ -237,6 +252,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
         [statusWords.done[locale], tasksByStatus("done")],
         [statusWords.blank[locale], tasksByStatus(null)],
         [statusWords.overdue[locale], overdue.length],
+        [statusWords.late[locale], report.tasks.filter((t) => t.daysLate !== null).length],
       ],
     },
     {
@@ -249,7 +265,14 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
               t.number,
               t.mainTask,
               t.leadUnits,
-              t.deadlines[0]?.date ?? "",
+              // The deadline missed, a milestone's with what was due (task 53's 半年工作总结).
+              t.overdueDeadline === null
+                ? (t.deadlines[0]?.date ?? "")
+                : t.overdueDeadline.what === ""
+                  ? t.overdueDeadline.date
+                  : locale === "zh-CN"
+                    ? `${t.overdueDeadline.date}（${t.overdueDeadline.what}）`
+                    : `${t.overdueDeadline.date} (${t.overdueDeadline.what})`,
               t.daysOverdue ?? "",
               t.status === null ? statusWords.blank[locale] : statusWords[t.status][locale],
             ])
@@ -261,7 +284,17 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
       header: headers.chart[locale],
       rows: sections.map((p) => [p.name, classNumber(p.target), classNumber(p.class)]),
     },
-  ].filter((b) => plan.goals.length > 0 || b.table !== "WP_SummaryGoals");
+    {
+      heading: text.manual[locale],
+      table: "WP_SummaryManual",
+      header: headers.manual[locale],
+      rows: report.manualChecks.map((c) => [c.task, c.text, text.manualStatus[locale]]),
+    },
+  ].filter(
+    (b) =>
+      (plan.goals.length > 0 || b.table !== "WP_SummaryGoals") &&
+      (report.manualChecks.length > 0 || b.table !== "WP_SummaryManual"),
+  );
 }
 
 /** Between a fact's name and its value, and between the facts of the second row, in each language. */

@@ -201,6 +201,10 @@ function planValidation(
     indicators,
     tasks,
     goals,
+    manualChecks: (plan.manualChecks ?? []).map((c) => ({
+      task: c.task,
+      text: locale === "zh-CN" ? c.text : c.textEn,
+    })),
   };
 
   const patches = [...found.values()].map(({ marks }) => marks.toPatch(locale, withNotes));

@@ -34,6 +34,13 @@ export interface ReportPoint {
   readonly computedClass: string | null;
   readonly status: AttainmentVerdict;
   readonly samples: number;
+  /** How many of the 21 evaluation items the computed class rests on (0 without samples). */
+  readonly items: number;
+  /**
+   * Core items of the point's kind not monitored, by key: the class is then a lower bound ("at
+   * least Ⅳ类") and a passing point cannot be judged.
+   */
+  readonly missingCore: readonly ParameterKey[];
   /** `parameter`: the standard's Chinese name; `key`: the engine's key ("nh3n"). */
   readonly exceedances: readonly {
     readonly parameter: string;
@@ -48,7 +55,10 @@ export interface ReportIndicator {
   readonly name: string;
   readonly target: string;
   readonly soft: boolean;
+  /** The value judged, unrounded: every comparison uses it. */
   readonly actual: number | null;
+  /** The value judged as shown: at least the target's decimals, never rounded across the target. */
+  readonly shownActual: number | null;
   readonly status: AttainmentVerdict;
 }
 
@@ -60,7 +70,12 @@ export interface ReportTask {
   readonly status: TaskStatus | null;
   readonly completedOn: string | null;
   readonly overdue: boolean;
+  /** Days since the earliest deadline passed without the task done (a milestone's too), else null. */
   readonly daysOverdue: number | null;
+  /** That deadline: `what` is "" for the main one, else the milestone (task 53's 半年工作总结). */
+  readonly overdueDeadline: { readonly what: string; readonly date: string } | null;
+  /** Days the task was done after its deadline (逾期完成), else null. */
+  readonly daysLate: number | null;
 }
 
 export interface ReportGoal {
@@ -83,4 +98,6 @@ export interface ValidationReport {
   readonly indicators: readonly ReportIndicator[];
   readonly tasks: readonly ReportTask[];
   readonly goals: readonly ReportGoal[];
+  /** Requirements of the plan no entry judges: a person must (task 18's monthly frequency, task 16's survey). */
+  readonly manualChecks: readonly { readonly task: number; readonly text: string }[];
 }

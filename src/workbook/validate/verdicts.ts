@@ -1,5 +1,6 @@
 import type { Locale, LocalizedText } from "../../core/locale";
 import { getParameter, type ParameterKey } from "../../core/water-quality/parameters";
+import { formatWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import { palette } from "../sheetSpec";
 import type { ReportVerdict } from "./validationReport";
 
@@ -31,4 +32,26 @@ export const verdictFills: Readonly<Record<ReportVerdict, string>> = {
 export function parameterName(key: ParameterKey, locale: Locale): string {
   const def = getParameter(key);
   return locale === "zh-CN" ? def.nameZh.replace(/（.*）$/u, "") : def.nameEn;
+}
+
+/**
+ * A point's class as a cell shows it, with the number of evaluation items it rests on: "Ⅱ类（21项）";
+ * "Ⅳ类或更差（3项）" when core items are missing (items not measured can only make it worse). Empty
+ * without a class.
+ *
+ * @example
+ * pointClassText(4, 3, ["do"], "en-US") // "Class IV or worse (3 items)"
+ */
+export function pointClassText(
+  waterClass: WaterClass | null,
+  items: number,
+  missingCore: readonly ParameterKey[],
+  locale: Locale,
+): string {
+  if (waterClass === null) return "";
+  const shown = formatWaterClass(waterClass, locale);
+  // "至少Ⅳ类" could be read either way; "Ⅳ类或更差" cannot.
+  const orWorse = missingCore.length > 0;
+  if (locale === "zh-CN") return `${shown}${orWorse ? "或更差" : ""}${items > 0 ? `（${items}项）` : ""}`;
+  return `${shown}${orWorse ? " or worse" : ""}${items > 0 ? ` (${items} ${items === 1 ? "item" : "items"})` : ""}`;
 }

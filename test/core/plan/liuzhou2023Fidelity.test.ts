@@ -35,6 +35,8 @@ const derivedKeys = new Set([
   "source",
   // The indicator's statistical unit (立方米/万元): the plan does not print it.
   "levelUnit",
+  // The id of the target a part belongs to (t11-2 of t11-1).
+  "partOf",
 ]);
 
 /** Every string leaf of the seed with its path, skipping derived fields. */

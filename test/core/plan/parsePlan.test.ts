@@ -18,6 +18,14 @@ describe("parsePlan", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("accepts core items per point table, and refuses an item that is not one of the 21", () => {
+    const json = makePlanJson();
+    json["coreItems"] = { national_sections: ["ph", "do", "codmn", "nh3n", "tp", "cod"] };
+    expect(parsePlan(json).ok).toBe(true);
+    json["coreItems"] = { national_sections: ["ph", "tn"] };
+    expect(problemsOf(json).map((p) => p.path)).toEqual(["coreItems.national_sections[1]"]);
+  });
+
   it("names the JSON path of a bad deadline date", () => {
     const json = makePlanJson();
     json.tasks[0]!.deadline.date = "2023-13-45";

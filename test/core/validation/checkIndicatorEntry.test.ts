@@ -3,6 +3,7 @@ import type { NumericTarget } from "../../../src/core/plan/planSchema";
 import {
   checkIndicatorEntry,
   readIndicatorNumber,
+  shownJudgedValue,
   type IndicatorEntryInput,
 } from "../../../src/core/validation/checkIndicatorEntry";
 import { formatProblem } from "../../../src/core/validation/formatProblem";
@@ -37,6 +38,21 @@ const entry = (input: Partial<IndicatorEntryInput>): IndicatorEntryInput => ({
 
 const codes = (result: ReturnType<typeof checkIndicatorEntry>): string[] =>
   result.problems.map((p) => `${p.code}@${p.field ?? ""}`);
+
+describe("shownJudgedValue: display rounds, comparisons never do", () => {
+  it.each([
+    [79.99599919983997, ">=", 80, 79.996],
+    [80.004, "<=", 80, 80.004],
+    [0.5214, ">=", 0.522, 0.521],
+    [0.5226, ">=", 0.522, 0.523],
+    [58.2, ">=", 57, 58.2],
+    [92.2222222, ">=", 80, 92.22],
+    [9.8, "<=", 9.4, 9.8],
+    [80, ">=", 80, 80],
+  ] as const)("shows %p against %s %p as %p", (actual, comparator, value, shown) => {
+    expect(shownJudgedValue(actual, { comparator, value })).toBe(shown);
+  });
+});
 
 describe("readIndicatorNumber", () => {
   it.each([

@@ -268,7 +268,20 @@ describe("checkMonitoringRow: the values", () => {
     ["water_temp", 46, false],
   ] as const)("takes %s = %p as plausible: %p", (key, value, plausible) => {
     const codes = shown(checkMonitoringRow(makeRow({ [key]: value }), context).problems);
-    expect(codes).toEqual(plausible ? [] : [`implausible_value@param:${key}`]);
+    // A plausible pH of 14 is still outside 6–9: said as such (issue 13), not as implausible.
+    const outside = key === "ph" && plausible ? [`sample_out_of_range@param:${key}`] : [];
+    expect(codes).toEqual(plausible ? outside : [`implausible_value@param:${key}`]);
+  });
+
+  it.each([
+    [4, true],
+    [5.99, true],
+    [6, false],
+    [9, false],
+    [9.2, true],
+  ] as const)("marks a sample's pH %p outside 6–9: %p", (value, outside) => {
+    const codes = shown(checkMonitoringRow(makeRow({ ph: value }), context).problems);
+    expect(codes).toEqual(outside ? ["sample_out_of_range@param:ph"] : []);
   });
 
   it("warns where a detection limit lies above the target class's limit (露塘, Ⅱ: 氨氮 ≤ 0.5)", () => {

@@ -40,6 +40,37 @@ const evidence = (
   tasks: Record<number, { status: TaskStatus | null; overdue: boolean }> = {},
 ): GoalEvidence => ({ points, tasks: new Map(Object.entries(tasks).map(([n, t]) => [Number(n), t])) });
 
+describe("issue 13: a goal waits while it can still change", () => {
+  it("counts a section that cannot be judged (detection limit too high) like one without data, not as not 优良", () => {
+    // Ⅳ known, may be Ⅰ–Ⅲ: before, it made the 100 % goal 未达标.
+    const open: Point = { ...national(4, "cannot_judge"), mayBeBetter: true };
+    const figures = judgeGoal(nationalGoal, evidence([...times(9, () => national(2)), open]));
+    expect(figures).toMatchObject({ verdict: "cannot_judge", evaluated: 9, passing: 9, undecided: 1 });
+  });
+
+  it("counts a Ⅱ类 section resting on too few items as open, and a Ⅳ类 one as not 优良", () => {
+    const few: Point = { ...national(2, "cannot_judge"), mayBeWorse: true };
+    expect(judgeGoal(nationalGoal, evidence([...times(9, () => national(2)), few])).verdict).toBe(
+      "cannot_judge",
+    );
+    const worse: Point = { ...national(4, "not_met"), mayBeWorse: true };
+    expect(judgeGoal(nationalGoal, evidence([...times(9, () => national(2)), worse])).verdict).toBe(
+      "not_met",
+    );
+  });
+
+  it("counts a section known good although its exact class is open (Ⅲ, may be Ⅰ–Ⅱ) as 优良", () => {
+    const good: Point = { ...national(3, "cannot_judge"), mayBeBetter: true };
+    expect(judgeGoal(nationalGoal, evidence([...times(9, () => national(2)), good])).verdict).toBe("met");
+  });
+
+  it("is decided while points are open when they cannot change it", () => {
+    const open: Point = { ...national(4, "cannot_judge"), mayBeBetter: true };
+    const points = [...times(8, () => national(2)), national(5), open];
+    expect(judgeGoal(nationalGoal, evidence(points)).verdict).toBe("not_met");
+  });
+});
+
 describe("judgeGoal: good-water share (national sections, 100 %)", () => {
   it("is met when every section is Ⅰ–Ⅲ, whatever its own target", () => {
     const points = [...times(9, () => national(2)), national(3, "not_met")];
@@ -49,6 +80,7 @@ describe("judgeGoal: good-water share (national sections, 100 %)", () => {
       evaluated: 10,
       passing: 10,
       invalid: 0,
+      undecided: 0,
       share: 100,
     });
   });
@@ -61,6 +93,7 @@ describe("judgeGoal: good-water share (national sections, 100 %)", () => {
       evaluated: 9,
       passing: 8,
       invalid: 0,
+      undecided: 0,
       share: (8 / 9) * 100,
     });
   });
@@ -73,6 +106,7 @@ describe("judgeGoal: good-water share (national sections, 100 %)", () => {
       evaluated: 9,
       passing: 9,
       invalid: 0,
+      undecided: 0,
       share: 100,
     });
   });
@@ -127,6 +161,7 @@ describe("judgeGoal: good-water share (national sections, 100 %)", () => {
         evaluated: 8,
         passing: 8,
         invalid: 0,
+        undecided: 0,
         share: 100,
       });
       // A point with wrong data cannot change it either.
@@ -167,6 +202,7 @@ describe("judgeGoal: every point meets its target", () => {
       evaluated: 2,
       passing: 2,
       invalid: 0,
+      undecided: 0,
       share: null,
     });
   });
@@ -182,9 +218,11 @@ describe("judgeGoal: every point meets its target", () => {
       verdict: "no_data",
       evaluated: 1,
     });
-    expect(judgeGoal(regionalGoal, evidence([regional("met"), regional("cannot_judge")])).verdict).toBe(
-      "no_data",
-    );
+    // A point that cannot be judged keeps the goal open, and says so rather than "no data".
+    expect(judgeGoal(regionalGoal, evidence([regional("met"), regional("cannot_judge")]))).toMatchObject({
+      verdict: "cannot_judge",
+      undecided: 1,
+    });
   });
 
   it("says 数据有误 for a point with wrong data when none has missed", () => {
@@ -216,6 +254,7 @@ describe("judgeGoal: tasks done (tasks 19 and 20)", () => {
       evaluated: 2,
       passing: 2,
       invalid: 0,
+      undecided: 0,
       share: null,
     });
   });

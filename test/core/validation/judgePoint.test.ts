@@ -1,12 +1,27 @@
+import { defaultCoreItems } from "../../../src/core/water-quality/coreItems";
 import { formatProblem } from "../../../src/core/validation/formatProblem";
 import { PointPeriod, readClassCell } from "../../../src/core/validation/judgePoint";
 import type { MonitoringPoint } from "../../../src/core/validation/monitoringPoints";
 import { makeSample } from "../water-quality/builders";
 
 /** 露塘: a national section on a river, target Ⅱ. */
-const section: MonitoringPoint = { name: "露塘", kind: "national_section", target: 2, waterbody: "river" };
+const section: MonitoringPoint = {
+  name: "露塘",
+  kind: "national_section",
+  target: 2,
+  waterbody: "river",
+  coreItems: defaultCoreItems,
+};
 /** 城中水厂: a municipal drinking-water source, target Ⅲ plus Table 2. */
-const source: MonitoringPoint = { name: "城中水厂", kind: "municipal_source", target: 3, waterbody: "river" };
+const source: MonitoringPoint = {
+  name: "城中水厂",
+  kind: "municipal_source",
+  target: 3,
+  waterbody: "river",
+  coreItems: defaultCoreItems,
+};
+/** The core items other than 氨氮, each at Ⅰ–Ⅱ: samples that vary 氨氮 add these so the class rests on all five. */
+const core = { pH: 7.2, 溶解氧: 8, 高锰酸盐指数: 2, 总磷: 0.02 };
 /** GB 3838-2002 Table 2's five items, each within its limit. */
 const table2Within = { 硫酸盐: 100, 氯化物: 100, 硝酸盐: 5, 铁: 0.1, 锰: 0.05 };
 
@@ -78,9 +93,9 @@ describe("PointPeriod: the verdict", () => {
   });
 
   it("judges the class computed from the period's samples against the target", () => {
-    const met = periodOf(section, { 氨氮: 0.4 }, { 氨氮: 0.5 }).judge(null, false);
+    const met = periodOf(section, { ...core, 氨氮: 0.4 }, { ...core, 氨氮: 0.5 }).judge(null, false);
     expect(met).toMatchObject({ computedClass: 2, class: 2, samples: 2, verdict: "met", problems: [] });
-    const missed = periodOf(section, { 氨氮: 0.59 }).judge(null, false);
+    const missed = periodOf(section, { ...core, 氨氮: 0.59 }).judge(null, false);
     expect(missed).toMatchObject({ computedClass: 3, verdict: "not_met" });
     expect(missed.exceedances.map((e) => e.parameter)).toEqual(["nh3n"]);
     expect(missed.exceedances[0]?.multiple).toBeCloseTo(0.18, 10);
@@ -140,21 +155,24 @@ describe("PointPeriod: the verdict", () => {
   });
 
   it("cannot judge a point whose only value is below a detection limit above the target's limit", () => {
-    const judgement = periodOf(section, { 氨氮: "0.8L" }).judge(null, false);
+    const judgement = periodOf(section, { ...core, 氨氮: "0.8L" }).judge(null, false);
     expect(judgement.verdict).toBe("cannot_judge");
     expect(codes(judgement)).toEqual(["point_cannot_judge@verdict"]);
   });
 
   it("judges a drinking-water source on Ⅲ and on Table 2's supplementary items", () => {
-    expect(periodOf(source, { 氨氮: 0.9, ...table2Within }).judge(null, false).verdict).toBe("met");
-    const sulfate = periodOf(source, { 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(null, false);
+    expect(periodOf(source, { ...core, 氨氮: 0.9, ...table2Within }).judge(null, false).verdict).toBe("met");
+    const sulfate = periodOf(source, { ...core, 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(null, false);
     expect(sulfate).toMatchObject({ computedClass: 1, verdict: "not_met" });
     expect(sulfate.exceedances.map((e) => e.parameter)).toEqual(["sulfate"]);
     expect(sulfate.exceedances[0]?.multiple).toBeCloseTo(0.2, 10);
   });
 
   it("says which item a drinking-water source misses on, instead of calling Ⅰ类 short of Ⅲ类", () => {
-    const judgement = periodOf(source, { 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(null, false);
+    const judgement = periodOf(source, { ...core, 氨氮: 0.1, ...table2Within, 硫酸盐: 300 }).judge(
+      null,
+      false,
+    );
     const missed = judgement.problems.find((p) => p.code === "point_target_not_met");
     if (!missed) throw new Error("no problem");
     expect(missed.params.parameters).toEqual(["sulfate"]);
@@ -165,7 +183,7 @@ describe("PointPeriod: the verdict", () => {
   });
 
   it("cannot judge a drinking-water source without its Table 2 items, and says so instead of blaming detection limits", () => {
-    const judgement = periodOf(source, { 氨氮: 0.9, 硫酸盐: 100, 氯化物: 100 }).judge(null, false);
+    const judgement = periodOf(source, { ...core, 氨氮: 0.9, 硫酸盐: 100, 氯化物: 100 }).judge(null, false);
     expect(judgement.verdict).toBe("cannot_judge");
     expect(judgement.problems).toEqual([
       {
@@ -186,7 +204,7 @@ describe("PointPeriod: the verdict", () => {
   });
 
   it("names the parameters whose detection limits keep a point from being judged", () => {
-    const judgement = periodOf(section, { 氨氮: "0.8L" }).judge(null, false);
+    const judgement = periodOf(section, { ...core, 氨氮: "0.8L" }).judge(null, false);
     expect(judgement.problems).toEqual([
       {
         code: "point_cannot_judge",
@@ -200,5 +218,55 @@ describe("PointPeriod: the verdict", () => {
     expect(formatProblem(open, "zh-CN")).toBe(
       "露塘的氨氮低于检出限，但检出限未知或高于限值，无法判定是否达标。",
     );
+  });
+});
+
+describe("PointPeriod: too few items is not 达标 (issue 13)", () => {
+  it("does not call a section with only pH Ⅰ类 达标: it cannot be judged, naming the missing core items", () => {
+    const judgement = periodOf(section, { pH: 7.2 }).judge(null, false);
+    expect(judgement).toMatchObject({ computedClass: 1, items: 1, verdict: "cannot_judge" });
+    expect(judgement.missingCore).toEqual(["do", "codmn", "nh3n", "tp"]);
+    expect(judgement.problems).toEqual([
+      {
+        code: "point_items_missing",
+        severity: "warning",
+        field: "verdict",
+        params: { name: "露塘", count: 1, missing: ["do", "codmn", "nh3n", "tp"], waterClass: 1 },
+      },
+    ]);
+    const [warning] = judgement.problems;
+    if (!warning) throw new Error("no problem");
+    expect(formatProblem(warning, "zh-CN")).toBe(
+      "露塘 的类别 Ⅰ类仅依据 1 项评价指标，缺少核心项目 溶解氧、高锰酸盐指数、氨氮、总磷，无法判定是否达标。",
+    );
+    expect(formatProblem(warning, "en-US")).toContain("rests on 1 evaluation item;");
+  });
+
+  it("calls a point whose measured items already fail 未达标, its class at least that class", () => {
+    const judgement = periodOf(section, { 氨氮: 1.2 }).judge(null, false);
+    expect(judgement).toMatchObject({ computedClass: 4, verdict: "not_met" });
+    const [missed] = judgement.problems;
+    if (!missed) throw new Error("no problem");
+    expect(missed.params.missing).toEqual(["ph", "do", "codmn", "tp"]);
+    expect(formatProblem(missed, "zh-CN")).toBe(
+      "露塘 水质为 Ⅳ类或更差（pH值、溶解氧、高锰酸盐指数、总磷 未监测），未达到目标 Ⅱ类。",
+    );
+  });
+
+  it("judges once every core item is measured, and follows the core set the plan names", () => {
+    expect(periodOf(section, { ...core, 氨氮: 0.2 }).judge(null, false)).toMatchObject({
+      items: 5,
+      verdict: "met",
+      missingCore: [],
+    });
+    const strict: MonitoringPoint = { ...section, coreItems: [...defaultCoreItems, "cod"] };
+    expect(periodOf(strict, { ...core, 氨氮: 0.2 }).judge(null, false).missingCore).toEqual(["cod"]);
+  });
+
+  it("names the missing core items and the missing Table 2 items of a source in one warning", () => {
+    const judgement = periodOf(source, { 氨氮: 0.2, 硫酸盐: 100 }).judge(null, false);
+    expect(judgement.verdict).toBe("cannot_judge");
+    expect(judgement.problems.map((p) => p.code)).toEqual(["point_items_missing"]);
+    expect(judgement.problems[0]?.params.parameters).toEqual(["chloride", "nitrate", "iron", "manganese"]);
   });
 });

@@ -26,11 +26,13 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   duplicate_sample: ["row"],
   // The unit is the parameter's own, in the message's language (tested in checkMonitoringRow).
   implausible_value: ["parameters", "value", "min", "max"],
+  sample_out_of_range: ["parameters", "value", "min", "max"],
   unreadable_measured_class: ["input"],
   measured_class_differs: ["waterClass", "otherClass", "count"],
   // The parameters are named where the class meets the target (a source's Table 2 item), as tested in judgePoint.
   point_target_not_met: ["name", "waterClass", "otherClass"],
   point_cannot_judge: ["name", "parameters"],
+  point_items_missing: ["name", "count", "missing", "parameters", "waterClass"],
   source_items_not_monitored: ["name", "parameters"],
   point_data_invalid: ["name"],
   unreadable_actual_value: ["input"],
@@ -44,6 +46,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   indicator_target_missed: ["value", "expected"],
   soft_target_missed: ["value", "expected"],
   indicator_differs_from_survey: ["value", "actual"],
+  part_exceeds_whole: ["value", "limit", "name"],
   unknown_task_status: ["input"],
   completed_without_date: [],
   unreadable_completion_date: ["input"],
@@ -90,11 +93,13 @@ const sample = {
   waterClass: 4,
   otherClass: 2,
   parameters: ["nh3n"],
+  missing: ["tp"],
 } as const satisfies ProblemParams;
 
 function shownAs(param: keyof ProblemParams, locale: Locale): string {
   if (param === "waterClass" || param === "otherClass") return formatWaterClass(sample[param], locale);
   if (param === "parameters") return locale === "zh-CN" ? "氨氮" : "Ammonia nitrogen";
+  if (param === "missing") return locale === "zh-CN" ? "总磷" : "Total phosphorus";
   return String(sample[param as keyof typeof sample]);
 }
 

@@ -16,7 +16,25 @@ describe("monitoringPoints", () => {
       ...Array<string>(4).fill("municipal_source"),
       ...Array<string>(5).fill("county_source"),
     ]);
-    expect(points[0]).toEqual({ name: "贝江口", kind: "national_section", target: 2, waterbody: "river" });
+    expect(points[0]).toEqual({
+      name: "贝江口",
+      kind: "national_section",
+      target: 2,
+      waterbody: "river",
+      coreItems: ["ph", "do", "codmn", "nh3n", "tp"],
+    });
+  });
+
+  it("gives each kind of point the core items the plan names, else pH, 溶解氧, 高锰酸盐指数, 氨氮 and 总磷", () => {
+    const strict = monitoringPoints({ ...plan, coreItems: { municipal_sources: ["ph", "do", "cod"] } });
+    expect(strict.find((p) => p.kind === "municipal_source")?.coreItems).toEqual(["ph", "do", "cod"]);
+    expect(strict.find((p) => p.kind === "county_source")?.coreItems).toEqual([
+      "ph",
+      "do",
+      "codmn",
+      "nh3n",
+      "tp",
+    ]);
   });
 
   it("tells drinking-water sources from sections", () => {

@@ -48,13 +48,19 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `Repeats the sample in row ${p.row ?? ""} (same point and sampling time); not counted.`,
   implausible_value: (p) =>
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} is outside the plausible range (${p.min ?? ""}–${p.max ?? ""}): check the value and its unit.`,
+  sample_out_of_range: (p) =>
+    `This sample's ${names(p.parameters)} ${p.value ?? ""} is outside ${p.min ?? ""}–${p.max ?? ""} (worse than Class V on its own); the period's class rests on the period mean, but check this sample.`,
   unreadable_measured_class: (p) => `${q(p.input)} is not a water class: write Class II, Ⅲ类 or 劣Ⅴ类.`,
   measured_class_differs: (p) =>
     `The class entered, ${cls(p.waterClass)}, differs from ${cls(p.otherClass)} computed from the monitoring data (${p.count ?? 0} samples).`,
   point_target_not_met: (p) =>
     meets(p)
       ? `${p.name ?? ""} is ${cls(p.waterClass)}, but ${names(p.parameters)} ${p.parameters?.length === 1 ? "exceeds its limit" : "exceed their limits"}: not met.`
-      : `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
+      : p.missing !== undefined && p.missing.length > 0
+        ? `${p.name ?? ""} is ${cls(p.waterClass)} or worse (${names(p.missing)} not monitored), missing its target ${cls(p.otherClass)}.`
+        : `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
+  point_items_missing: (p) =>
+    `${p.name ?? ""}: the class${p.waterClass === undefined ? "" : ` ${cls(p.waterClass)}`} rests on ${p.count ?? 0} evaluation ${p.count === 1 ? "item" : "items"}; the core ${p.missing?.length === 1 ? "item" : "items"} ${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? ` and the Table 2 items ${names(p.parameters)}` : ""} ${p.missing?.length === 1 && !p.parameters?.length ? "is" : "are"} not monitored: attainment cannot be judged.`,
   point_cannot_judge: (p) =>
     `${p.name ?? ""}: ${names(p.parameters)} below a detection limit that is unknown or above the limit; attainment cannot be judged.`,
   source_items_not_monitored: (p) =>
@@ -63,7 +69,7 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `${p.name ?? ""} has wrong monitoring data${faultyRows(p.rows)}: correct it to judge the point.`,
   unreadable_actual_value: (p) => `${q(p.input)} is not a number: enter a number without its unit.`,
   doubtful_percent_reading: (p) =>
-    `Read as ${p.actual ?? ""} (Excel stores a typed "57%" as 0.57); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
+    `The cell's ${p.value ?? ""} is read as ${p.actual ?? ""} (Excel stores a typed "${p.actual ?? ""}" as ${p.value ?? ""}); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
   missing_base_value: (p) =>
     `The year's value is entered but the ${p.value ?? ""} base value is missing: no reduction can be computed.`,
   unreadable_base_value: (p) => `${q(p.input)} is not a number: enter the base value as a number.`,
@@ -81,6 +87,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `The actual value ${p.value ?? ""} misses the target (${targetTextInEnglish(p.expected ?? "")}).`,
   soft_target_missed: (p) =>
     `The actual value ${p.value ?? ""} misses the "strive for" target (${targetTextInEnglish(p.expected ?? "")}).`,
+  part_exceeds_whole: (p) =>
+    `The actual value ${p.value ?? ""} is more than ${p.limit ?? ""}, the actual value of "${p.name ?? ""}" it is part of: a part cannot exceed its whole; check both rows.`,
   indicator_differs_from_survey: (p) =>
     `The value entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the outfall survey (Appendix 6).`,
   unknown_task_status: (p) => `${q(p.input)} is not a status: choose Not started, In progress or Done.`,

@@ -38,13 +38,19 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   duplicate_sample: (p) => `与第 ${p.row ?? ""} 行是同一点位、同一采样时间的重复样品，不计入均值。`,
   implausible_value: (p) =>
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
+  sample_out_of_range: (p) =>
+    `本次采样${names(p.parameters)} ${p.value ?? ""}超出 ${p.min ?? ""}～${p.max ?? ""}（单次超标，按劣Ⅴ类计）；时段类别按时段均值判定，仍请核实本次监测。`,
   unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
   measured_class_differs: (p) =>
     `填报类别${cls(p.waterClass)}与按监测数据（${p.count ?? 0} 个样品）计算的${cls(p.otherClass)}不一致，请核对。`,
   point_target_not_met: (p) =>
     meets(p)
       ? `${p.name ?? ""}水质为${cls(p.waterClass)}，但${names(p.parameters)}超过限值，未达标。`
-      : `${p.name ?? ""}水质为${cls(p.waterClass)}，未达到目标${cls(p.otherClass)}。`,
+      : p.missing !== undefined && p.missing.length > 0
+        ? `${p.name ?? ""}水质为${cls(p.waterClass)}或更差（${names(p.missing)}未监测），未达到目标${cls(p.otherClass)}。`
+        : `${p.name ?? ""}水质为${cls(p.waterClass)}，未达到目标${cls(p.otherClass)}。`,
+  point_items_missing: (p) =>
+    `${p.name ?? ""}的类别${p.waterClass === undefined ? "" : cls(p.waterClass)}仅依据 ${p.count ?? 0} 项评价指标，缺少核心项目${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? `及表2补充项目${names(p.parameters)}` : ""}，无法判定是否达标。`,
   point_cannot_judge: (p) =>
     `${p.name ?? ""}的${names(p.parameters)}低于检出限，但检出限未知或高于限值，无法判定是否达标。`,
   source_items_not_monitored: (p) =>
@@ -52,7 +58,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   point_data_invalid: (p) => `${p.name ?? ""}的监测数据有误${faultyRows(p.rows)}，更正后才能判定是否达标。`,
   unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
   doubtful_percent_reading: (p) =>
-    `按百分比读作 ${p.actual ?? ""}（Excel 将输入的“57%”存为 0.57）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
+    `单元格中的 ${p.value ?? ""} 按百分比读作 ${p.actual ?? ""}（Excel 将输入的“${p.actual ?? ""}”存为 ${p.value ?? ""}）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
   missing_base_value: (p) => `已填本年值，但缺少 ${p.value ?? ""} 年基数，无法计算降幅。`,
   unreadable_base_value: (p) => `无法识别的基数${q(p.input)}：请填写数值。`,
   base_value_not_positive: (p) =>
@@ -65,6 +71,8 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `直接填报的降幅 ${p.value ?? ""}% 与按本年值和基数计算的 ${p.actual ?? ""}% 不一致，按计算值判定。`,
   indicator_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到目标（${p.expected ?? ""}）。`,
   soft_target_missed: (p) => `实际值 ${p.value ?? ""} 未达到“力争”目标（${p.expected ?? ""}）。`,
+  part_exceeds_whole: (p) =>
+    `实际值 ${p.value ?? ""} 超过其所属总数“${p.name ?? ""}”的实际值 ${p.limit ?? ""}：部分不能多于总数，请核对两行。`,
   indicator_differs_from_survey: (p) =>
     `填报值 ${p.value ?? ""}% 与按附件6 排查数据计算的 ${p.actual ?? ""}% 不一致。`,
   unknown_task_status: (p) => `完成状态${q(p.input)}不在列表中：请选择未启动、推进中或已完成。`,
