@@ -240,9 +240,14 @@ export function buildSheetLayout(
 
   const n = dataRows.length;
   const top = firstDataRowIndex;
+  // The note is merged over the table's width (up to a cell a user typed in its row) and wrapped,
+  // so that it prints whole.
+  const noteWidth = merged.aboveHeader
+    .filter((cell) => cell.row === 1 && cell.col > 0)
+    .reduce((least, cell) => Math.min(least, cell.col), tableWidth);
   const formats: RectFormat[] = [
     { rect: rect(0, 0, 1, 1), bold: true, fontSize: 14 },
-    { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont },
+    { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont, wrapText: true, verticalAlignment: "top" },
     { rect: rect(headerRowIndex, 0, 1, tableWidth), bold: true, wrapText: true, verticalAlignment: "center" },
   ];
   columns.forEach((column, c) => {
@@ -299,8 +304,10 @@ export function buildSheetLayout(
   });
 
   const columnWidths = [...columns.map((c) => c.width), ...merged.extraHeaders.map(() => 14)];
+  const noteColumns = columnWidths.slice(0, noteWidth).reduce((sum, w) => sum + w, 0);
   const rowHeights = [
     { row: 0, height: 24 },
+    ...wrappedRowHeights([note.slice(0, 1)], 1, [noteColumns], () => true),
     ...wrappedRowHeights([header], headerRowIndex, columnWidths, () => true),
     ...wrappedRowHeights(body, top, columnWidths, (c) => columns[c]?.wrap === true),
   ];
@@ -315,6 +322,7 @@ export function buildSheetLayout(
       { name: spec.tableName, rect: rect(headerRowIndex, 0, n + 1, tableWidth), style: "TableStyleLight1" },
     ],
     freeze: { rows: firstDataRowIndex, columns: spec.freezeColumns },
+    ...(noteWidth > 1 ? { merges: [rect(1, 0, 1, noteWidth)] } : {}),
     print: sheetPrint(spec, columnWidths),
     font: sheetFont(locale),
     visibility: "visible",

@@ -146,6 +146,11 @@ export interface SheetLayout {
   /** Tab colour "#RRGGBB" or null. */
   readonly tabColor: string | null;
   /**
+   * Merged areas: the note under a sheet's title, merged over the table's width and wrapped, so
+   * that a long note prints whole instead of running past the last column.
+   */
+  readonly merges?: readonly CellRect[];
+  /**
    * The sheet's font (name and size in points) for every cell: 等线 in a Chinese workbook, as
    * Chinese Excel writes, Calibri in an English one (sheetFont). Absent: the host's default.
    */

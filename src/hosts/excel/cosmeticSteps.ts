@@ -96,6 +96,14 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
       }),
     );
   }
+  // The data step's clear("Formats") unmerged the old sheet's areas, as Excel's Clear Formats does.
+  for (const area of layout.merges ?? []) {
+    steps.push(
+      cosmeticStep(1, 0, (scope) => {
+        rectRange(scope.sheet(name), area).merge(false);
+      }),
+    );
+  }
   for (const table of layout.tables) {
     steps.push(
       cosmeticStep(3, utf8Bytes(table.name + table.style), (scope) => {

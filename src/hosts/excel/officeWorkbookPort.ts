@@ -26,7 +26,7 @@
  *   formulas/numberFormat/clear/getRow/getCell, format fill/font (name, size, colour, bold)/alignment/wrapText,
  *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
- * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting Worksheet.visibility,
+ * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
  *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
  *   protected (a protected sheet is refused before anything is written).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.

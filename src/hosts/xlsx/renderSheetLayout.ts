@@ -74,6 +74,9 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
   for (const table of layout.tables) addTable(sheet, layout, table);
   for (const format of layout.formats) applyFormat(sheet, format, font);
   for (const validation of layout.validations) addValidation(sheet, validation);
+  for (const area of layout.merges ?? []) {
+    sheet.mergeCells(area.row + 1, area.col + 1, area.row + area.rowCount, area.col + area.colCount);
+  }
   sheet.views = [freezeView(layout.freeze)];
   if (layout.print !== null) renderPrint(sheet, layout.print);
   return sheet;

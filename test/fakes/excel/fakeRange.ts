@@ -4,7 +4,15 @@
  * fakeDataValidation.ts.
  */
 import { FakeDataValidation } from "./fakeDataValidation";
-import { EXCEL_COLUMNS, EXCEL_ROWS, cellsOf, key, qualifiedAddress, type Rect } from "./fakeGeometry";
+import {
+  EXCEL_COLUMNS,
+  EXCEL_ROWS,
+  cellsOf,
+  intersect,
+  key,
+  qualifiedAddress,
+  type Rect,
+} from "./fakeGeometry";
 import { FakeClientObject, NULL, child } from "./fakeProxy";
 import { FakeConditionalFormats, FakeRangeFormat } from "./fakeRangeFormat";
 import { FakeRichApiError } from "./fakeRichApiError";
@@ -277,6 +285,36 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return { sheet, areas };
       }),
       true,
+    );
+  }
+
+  /**
+   * Merges the range into one area (ExcelApi 1.2; `across` not modelled, the host never asks for
+   * it). Excel refuses to merge over part of another merged area.
+   */
+  merge(across = false): void {
+    this.act(
+      "merge",
+      across,
+      ({ sheet, rect }) => {
+        if (across) throw new FakeRichApiError("InvalidArgument", "merge(across) is not modelled.");
+        if (sheet.merges.some((area) => intersect(area, rect) !== null))
+          throw new FakeRichApiError("InvalidOperation", "The range overlaps a merged area.");
+        sheet.merges.push(rect);
+      },
+      "1.2",
+    );
+  }
+
+  /** Unmerges every merged area the range touches (ExcelApi 1.2). */
+  unmerge(): void {
+    this.act(
+      "unmerge",
+      null,
+      ({ sheet, rect }) => {
+        sheet.merges = sheet.merges.filter((area) => intersect(area, rect) === null);
+      },
+      "1.2",
     );
   }
 

@@ -136,6 +136,8 @@ export class FakeSheetState {
    */
   readonly comments: FakeComment[] = [];
   readonly charts: FakeChart[] = [];
+  /** Merged areas (Range.merge); clearing a range's formats unmerges the areas it touches, as in Excel. */
+  merges: Rect[] = [];
   freeze = { rows: 0, columns: 0 };
   page: FakePageLayout = {
     orientation: "Portrait",
@@ -258,6 +260,7 @@ export class FakeSheetState {
 
   clearFormats(rect: Rect): void {
     this.pushLayer({ rect, prop: "reset", value: null });
+    this.merges = this.merges.filter((area) => intersect(area, rect) === null);
   }
 }
 
