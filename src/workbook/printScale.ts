@@ -102,24 +102,26 @@ function pagesAcross(
 /**
  * Where pages break so that no block is split from its heading: `blocks` are row ranges that should
  * stand whole on a page (a heading with its table); a block that does not fit on what is left of a
- * page starts a new one, unless it would not fit on an empty page either. Heights are in points;
- * the rows above `titleRows` print on every page. Returns the zero-based rows that start a page
- * and the number of pages.
+ * page starts a new one (a block longer than a page too, and runs on from there). Heights are in
+ * points; the rows above `titleRows` print on every page. Returns the zero-based rows that start a
+ * page, the number of pages and how many blocks are longer than a page (split, their header
+ * printed once).
  *
  * @example
- * keepBlocksOnPages(() => 15, 2, [{ first: 3, last: 9 }], 480); // { rowBreaks: [], pages: 1 }
+ * keepBlocksOnPages(() => 15, 2, [{ first: 3, last: 9 }], 480); // { rowBreaks: [], pages: 1, split: 0 }
  */
 export function keepBlocksOnPages(
   heightOf: (row: number) => number,
   titleRows: number,
   blocks: readonly { readonly first: number; readonly last: number }[],
   pageHeight: number,
-): { rowBreaks: number[]; pages: number } {
+): { rowBreaks: number[]; pages: number; split: number } {
   let titles = 0;
   for (let r = 0; r < titleRows; r += 1) titles += heightOf(r);
   const room = pageHeight - titles;
   const rowBreaks: number[] = [];
   let pages = 1;
+  let split = 0;
   let used = 0;
   let row = titleRows;
   for (const block of blocks) {
@@ -127,7 +129,8 @@ export function keepBlocksOnPages(
     for (; row < block.first; row += 1) used += heightOf(row);
     let height = 0;
     for (let r = block.first; r <= block.last; r += 1) height += heightOf(r);
-    if (used + height > room && used > 0 && height <= room) {
+    if (height > room) split += 1;
+    if (used + height > room && used > 0) {
       rowBreaks.push(block.first);
       pages += 1;
       used = 0;
@@ -140,7 +143,7 @@ export function keepBlocksOnPages(
     }
     row = block.last + 1;
   }
-  return { rowBreaks, pages };
+  return { rowBreaks, pages, split };
 }
 
 /**

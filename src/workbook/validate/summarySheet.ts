@@ -367,8 +367,8 @@ function buildSummaryLayout(
     { row: 0, height: 24 },
     ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
   ];
-  // The largest scale at which the columns fit one page across and the blocks take no more pages
-  // than they would at the smallest readable scale.
+  // The scale: first, as few tables longer than a page (printed with their header once) as can be;
+  // then as few pages; then as large as the columns allow.
   const widest = printScale({
     columnWidths,
     titleColumns: null,
@@ -378,7 +378,7 @@ function buildSummaryLayout(
   });
   const heights = new Map(rowHeights.map((h) => [h.row, h.height]));
   const headings = new Set(kept.map((block) => block.first));
-  const pagesAt = (at: number): { rowBreaks: number[]; pages: number } =>
+  const pagesAt = (at: number): { rowBreaks: number[]; pages: number; split: number } =>
     keepBlocksOnPages(
       // Rows without a height of their own: Excel's 15 pt, 18 for the 12-pt headings.
       (row) => heights.get(row) ?? (headings.has(row) ? 18 : 15),
@@ -386,10 +386,16 @@ function buildSummaryLayout(
       kept,
       printableHeight("landscape", narrowMargins, at),
     );
-  const fewest = pagesAt(Math.min(widest, minimumReadableScale)).pages;
   let scale = widest;
-  while (scale > minimumReadableScale && pagesAt(scale).pages > fewest) scale -= 1;
-  const { rowBreaks } = pagesAt(scale);
+  let best = pagesAt(scale);
+  for (let at = widest - 1; at >= Math.min(widest, minimumReadableScale); at -= 1) {
+    const found = pagesAt(at);
+    if (found.split < best.split || (found.split === best.split && found.pages < best.pages)) {
+      scale = at;
+      best = found;
+    }
+  }
+  const { rowBreaks } = best;
   return {
     name,
     values,
