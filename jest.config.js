@@ -5,6 +5,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   setupFiles: ["<rootDir>/test/setup/webPlatform.ts"],
+  // A test that reads a formula of the fake Excel whose result it never declared fails.
+  setupFilesAfterEnv: ["<rootDir>/test/fakes/excel/failOnUndeclaredFormulas.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

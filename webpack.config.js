@@ -157,14 +157,17 @@ module.exports = async (env, options) => {
     },
     devServer: {
       hot: true,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Only this machine reaches the dev server (webpack's default would answer on every interface),
+      // and no CORS header: Excel loads the pane as a page, never by a cross-origin request, so
+      // Microsoft's template's `Access-Control-Allow-Origin: *` only let any web page read the code.
+      // test/taskpane/contentSecurityPolicy.test.ts checks both.
+      host: "localhost",
       // Only `webpack serve` needs certificates; a build must not try to install them, nor the preview.
       server: env.WEBPACK_SERVE && !preview ? await devServerTransport() : preview ? "http" : undefined,
       port,
       // The preview answers at "/" too: the address `npm run preview` prints is the one people open.
       ...(preview
         ? {
-            host: "localhost",
             open: false,
             client: { overlay: true, logging: "warn" },
             devMiddleware: { index: "preview.html" },

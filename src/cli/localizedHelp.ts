@@ -95,7 +95,7 @@ export class LocalizedHelp extends Help {
  * Characters a terminal shows two columns wide: CJK ideographs and punctuation, kana, hangul and
  * full-width forms (East Asian Width W and F in the Basic Multilingual Plane).
  */
-const wideRanges =
+export const wideRanges =
   "\\u1100-\\u115F\\u2E80-\\u303E\\u3041-\\u33FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uA000-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6";
 const wideCharacter = new RegExp(`[${wideRanges}]`, "gu");
 
@@ -104,7 +104,7 @@ const wideCharacter = new RegExp(`[${wideRanges}]`, "gu");
  * closing punctuation ("，", "）") nor after opening punctuation ("（"). Other text ("=0.02L",
  * ".xlsx") stays with the character before it.
  */
-const wideBreak = new RegExp(
+export const wideBreak = new RegExp(
   `(?<=[${wideRanges}])(?<![（《「『【〔])(?=[${wideRanges}])(?![，。、；：！？）》」』】〕])`,
   "u",
 );

@@ -7,7 +7,8 @@ import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
 import { validateWorkbook } from "../workbook/validate/validateWorkbook";
 import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
-import { formatReportText } from "./reportText";
+import { formatReportText, type ReportHeading } from "./reportText";
+import { defaultReportWidth } from "./textTable";
 import {
   describeUnexpected,
   checkOutputPath,
@@ -85,7 +86,9 @@ export function registerValidate(program: Command, io: CliIo): Command {
 export async function runValidate(request: ValidateRequest, io: CliIo): Promise<void> {
   const messages = cliMessages(request.locale);
   try {
-    const { report, text } = await validate(request, messages);
+    // The terminal's width, or a fixed one where the output goes to a file or a pipe.
+    const width = io.helpWidth?.() ?? defaultReportWidth;
+    const { report, text } = await validate(request, messages, width);
     io.stdout(text);
     io.setExitCode(report.counts.errors > 0 ? exitCodes.issuesFound : exitCodes.ok);
   } catch (error) {
@@ -109,7 +112,7 @@ function checkDate(option: string, value: string, messages: CliMessages): string
   return value;
 }
 
-async function validate(request: ValidateRequest, messages: CliMessages) {
+async function validate(request: ValidateRequest, messages: CliMessages, width: number) {
   const { book, out } = request;
   const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
   const publishedOn =
@@ -122,7 +125,13 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
-  const asOf = today ?? defaultAsOf(localToday(), plan.year);
+  const localDay = localToday();
+  const asOf = today ?? defaultAsOf(localDay, plan.year);
+  const heading: ReportHeading = {
+    title: request.locale === "zh-CN" ? plan.title : plan.titleEn,
+    asOfReason: today !== undefined ? "option" : asOf === localDay ? "today" : "plan_year_end",
+    publishedReason: publishedOn !== undefined ? "option" : "setting",
+  };
 
   // The workbook is streamed, not loaded whole into ExcelJS; with --out only what validation changes
   // is written, large sheets streamed from the file into the result.
@@ -153,7 +162,7 @@ async function validate(request: ValidateRequest, messages: CliMessages) {
   const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
   const text = request.json
     ? `${JSON.stringify(report, null, 2)}\n`
-    : `${formatReportText(report, request.locale)}\n${closing}\n`;
+    : `${formatReportText(report, request.locale, { heading, width })}\n${closing}\n`;
   if (out !== undefined && workbook instanceof XlsxPatchingWorkbook) {
     const existed = (await statOrNull(resolve(out))) !== null;
     try {

@@ -5,19 +5,42 @@
  * the ribbon's commands, which run in this same page (the manifest's shared runtime).
  */
 import { createRoot } from "react-dom/client";
+import { version } from "../../package.json";
 import { registerRibbonCommands } from "../commands/commands";
 import { toLocale } from "../core/locale";
 import { App } from "./App";
 import { officePaneHost, officePaneTheme } from "./officePaneHost";
+import { showOutsideOffice } from "./outsideOffice";
 import { paneChunks } from "./paneChunks";
 import { PaneRequests } from "./paneRequests";
 
 const requests = new PaneRequests();
 
-void Office.onReady(() => {
-  registerRibbonCommands(requests);
+function paneContainer(): HTMLElement {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
+  return container;
+}
+
+// Office.js missing (its script could not be fetched): say so rather than fail on `Office`.
+if (typeof Office === "undefined") {
+  showOutsideOffice(paneContainer(), "office_js_missing", version);
+} else {
+  void Office.onReady((info) => {
+    // Opened in a browser: Office.js is ready but no Office application hosts the page, and says so
+    // with a null host (its types do not admit it).
+    const host = info.host as Office.HostType | null | undefined;
+    if (!host) {
+      showOutsideOffice(paneContainer(), "no_office_host", version);
+      return;
+    }
+    startPane();
+  });
+}
+
+function startPane(): void {
+  registerRibbonCommands(requests);
+  const container = paneContainer();
   // Office's display language, not the workbook's: the pane speaks the language of Excel's menus
   // until the workbook's settings choose one.
   const locale = toLocale(Office.context.displayLanguage);
@@ -31,4 +54,4 @@ void Office.onReady(() => {
       requests={requests}
     />,
   );
-});
+}

@@ -1,4 +1,4 @@
-import type { Locale } from "../core/locale";
+import type { Locale, LocalizedText } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { isoDateToSerial } from "../core/excelDate";
 import { monitoringPoints, type MonitoringPoint } from "../core/validation/monitoringPoints";
@@ -9,6 +9,7 @@ import { sheetFont } from "./layout";
 import { narrowMargins, printScale } from "./printScale";
 import type { RectValues, SheetPatch, WorkbookPort } from "./port";
 import { readSheet } from "./readSheet";
+import { taskStatusChoices, yesNoChoices } from "./sheets/choices";
 import type { SheetKey } from "./sheetSpec";
 import { workbookSpec } from "./workbookSpec";
 
@@ -96,9 +97,24 @@ function sample(point: MonitoringPoint, month: number, next: () => number): Reco
  * `monitoringRows` adds further monthly rounds (for benchmarks): the total is about that many rows.
  *
  * @example
- * const entries = exampleEntries(plan);
+ * const entries = exampleEntries(plan, "en-US");
  */
-export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, SheetEntries> {
+export function exampleEntries(
+  plan: Plan,
+  locale: Locale = "zh-CN",
+  monitoringRows = 0,
+): Map<SheetKey, SheetEntries> {
+  // What staff type is in the sheet's language: its dropdown words, its indicator names, its prose.
+  const say = (text: LocalizedText): string => text[locale];
+  const choice = (choices: readonly LocalizedText[], index: number): string => {
+    const text = choices[index];
+    return text ? say(text) : "";
+  };
+  const notStarted = choice(taskStatusChoices, 0);
+  const inProgress = choice(taskStatusChoices, 1);
+  const done = choice(taskStatusChoices, 2);
+  const yes = choice(yesNoChoices, 0);
+  const no = choice(yesNoChoices, 1);
   const next = random(2023);
   const points = monitoringPoints(plan);
   const monitoring: Record<string, CellValue>[] = [];
@@ -128,15 +144,33 @@ export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, Sh
   const tasks = new Map<string, Record<string, CellValue>>();
   for (const task of plan.tasks) {
     const n = task.number;
-    const status = n % 7 === 0 ? "已完成" : n % 11 === 0 ? "未启动" : "推进中";
+    const status = n % 7 === 0 ? done : n % 11 === 0 ? notStarted : inProgress;
     tasks.set(String(n), {
       status,
-      ...(status === "已完成" ? { completedOn: isoDateToSerial(`2023-0${1 + (n % 6)}-15`) } : {}),
-      progress: status === "推进中" ? "按计划推进，已完成年度工作量约一半。" : "",
+      ...(status === done ? { completedOn: isoDateToSerial(`2023-0${1 + (n % 6)}-15`) } : {}),
+      progress:
+        status === inProgress
+          ? say({
+              "zh-CN": "按计划推进，已完成年度工作量约一半。",
+              "en-US": "On schedule; about half of the year's work is done.",
+            })
+          : "",
     });
   }
-  tasks.set("1", { status: "搞定了", progress: "（示例：不在下拉列表中的状态）" });
-  tasks.set("2", { status: "已完成", progress: "（示例：已完成但未填完成日期）" });
+  tasks.set("1", {
+    status: say({ "zh-CN": "搞定了", "en-US": "Sorted" }),
+    progress: say({
+      "zh-CN": "（示例：不在下拉列表中的状态）",
+      "en-US": "(Example: a status that is not in the list)",
+    }),
+  });
+  tasks.set("2", {
+    status: done,
+    progress: say({
+      "zh-CN": "（示例：已完成但未填完成日期）",
+      "en-US": "(Example: done, but no completion date)",
+    }),
+  });
 
   const classes = new Map<string, Record<string, CellValue>>(
     points.map((p) => [p.name, { measuredClass: "Ⅱ类" }]),
@@ -168,7 +202,8 @@ export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, Sh
   for (const target of plan.targets) {
     const value = actual[target.id];
     if (value === undefined) continue;
-    indicators.set(`${target.task}|${target.indicator}`, {
+    // The row's identity is its task and its indicator as the sheet names it, in the sheet's language.
+    indicators.set(`${target.task}|${locale === "zh-CN" ? target.indicator : target.indicatorEn}`, {
       actual: value,
       ...(target.id === "t32-1" ? { baseValue: 44.5 } : {}),
     });
@@ -180,7 +215,7 @@ export function exampleEntries(plan: Plan, monitoringRows = 0): Map<SheetKey, Sh
     .forEach((river, i) => {
       const found = 6 + ((i * 5) % 9);
       survey.set(river, {
-        surveyDone: i < 7 ? "是" : "否",
+        surveyDone: i < 7 ? yes : no,
         outfalls: found,
         traced: i === 3 ? found + 2 : found - (i % 3),
         remediationTasks: Math.ceil(found / 2),
@@ -215,7 +250,7 @@ function exampleNoteLayout(locale: Locale): SheetLayout {
     locale === "zh-CN"
       ? [
           "示例数据",
-          "本工作簿中填报的内容（状态、监测数据、指标值、排查数据）均为 npm run demo 生成的虚构示例，仅用于演示校验和汇总，不代表任何真实监测结果。",
+          "本工作簿中填报的内容（状态、监测数据、指标值、排查数据）均为本助手的演示程序生成的虚构示例，仅用于演示校验和汇总，不代表任何真实监测结果。",
           "其中故意包含几处常见的填报错误和存疑数据，以便演示“校验”如何标注。",
         ]
       : [
@@ -282,7 +317,7 @@ export async function writeExampleEntries(
   monitoringRows = 0,
 ): Promise<void> {
   const specs = workbookSpec(plan);
-  const entries = exampleEntries(plan, monitoringRows);
+  const entries = exampleEntries(plan, locale, monitoringRows);
   await port.update(
     specs.map((s) => s.name[locale]),
     {},

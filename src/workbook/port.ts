@@ -1,3 +1,4 @@
+import type { Locale } from "../core/locale";
 import type { CellRect, CellValue, SheetLayout } from "./layout";
 
 /**
@@ -78,6 +79,23 @@ export interface SheetWrite {
  * notes and never a note a user wrote.
  */
 export const addInNoteMarker = "【校验】";
+
+/** The marker in each language of the notes: an English note starts "[Validate] ", not with 【】. */
+export const addInNoteMarkers: Readonly<Record<Locale, string>> = {
+  "zh-CN": addInNoteMarker,
+  "en-US": "[Validate] ",
+};
+
+/**
+ * Whether a note is the add-in's (in either language), so that validation removes its own notes
+ * and never a note a user wrote.
+ *
+ * @example
+ * isAddInNote("[Validate] The sampling date is missing.") // true
+ */
+export function isAddInNote(text: string): boolean {
+  return Object.values(addInNoteMarkers).some((marker) => text.startsWith(marker));
+}
 
 /** Values written in place: a rectangle and its cells (every row as long as the rect is wide). */
 export interface RectValues {

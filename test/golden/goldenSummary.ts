@@ -2,9 +2,7 @@ import { formatReportMarkdown } from "../../src/cli/reportText";
 import type { Locale } from "../../src/core/locale";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
-import { writeExampleEntries } from "../../src/workbook/exampleEntries";
-import { generateWorkbook } from "../../src/workbook/generateWorkbook";
-import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
+import { runExampleWorkflow } from "../../src/workbook/exampleWorkbook";
 
 /** Where the golden summaries live, one per language. */
 export const goldenFiles: Readonly<Record<Locale, string>> = {
@@ -18,11 +16,7 @@ export const goldenFiles: Readonly<Record<Locale, string>> = {
  * the golden file; `npm run write-golden` rewrites the files after a deliberate change.
  */
 export async function goldenSummary(locale: Locale): Promise<string> {
-  const book = new MemoryWorkbook();
-  await generateWorkbook(book.port, plan, { locale, publishedOn: "2023-03-20" });
-  await writeExampleEntries(book.port, plan, locale);
-  await generateWorkbook(book.port, plan, { locale });
-  const outcome = await validateWorkbook(book.port, plan, { locale, asOf: "2023-06-30" });
+  const outcome = await runExampleWorkflow(new MemoryWorkbook().port, plan, locale);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
   return formatReportMarkdown(outcome.report, locale);
 }

@@ -406,7 +406,7 @@ describe("the task pane", () => {
     await user.click(screen.getByRole("button", { name: "设置" }));
     const form = await screen.findByRole("form", { name: "设置" });
     await user.click(within(form).getByRole("checkbox", { name: "使用默认日期（今天，不晚于计划年末）" }));
-    const asOf = within(form).getByLabelText("校验基准日");
+    const asOf = within(form).getByLabelText("统计截止日");
     fireEvent.change(asOf, { target: { value: "2023-12-31" } });
     fireEvent.change(within(form).getByLabelText("计划公布日期"), { target: { value: "2023-03-15" } });
     await user.selectOptions(within(form).getByRole("combobox", { name: "语言" }), "en-US");
@@ -416,7 +416,7 @@ describe("the task pane", () => {
     // The pane now speaks the workbook's language, and validation judges at the stored day.
     await user.click(screen.getByRole("button", { name: "Validate" }));
     await screen.findByText(/^Validated/u);
-    expect(screen.getByText("As of 2023-12-31")).toBeTruthy();
+    expect(screen.getByText("As of: 2023-12-31")).toBeTruthy();
     // Task 44's deadline is known now: no warning about the publication date at 截止日期 (J47).
     const list = await screen.findByRole("listbox");
     expect(

@@ -82,7 +82,7 @@ const words = {
     cancel: "取消",
     otherLanguage: "English",
     settings: "设置",
-    asOf: "校验基准日",
+    asOf: "统计截止日",
     publishedOn: "计划公布日期",
     dayPlaceholder: "年-月-日",
   },
@@ -315,7 +315,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
       (await page.locator("section", { has: page.locator("#wp-results-heading") }).textContent()) ?? "";
     const count = (pattern: RegExp): number => Number(pattern.exec(section)?.[1] ?? NaN);
     const asOfLine = page.getByText(
-      locale === "zh-CN" ? /^截至 \d{4}-\d{2}-\d{2}$/u : /^As of \d{4}-\d{2}-\d{2}$/u,
+      locale === "zh-CN" ? /^统计截止日：\d{4}-\d{2}-\d{2}$/u : /^As of: \d{4}-\d{2}-\d{2}$/u,
     );
     const asOf = /(\d{4}-\d{2}-\d{2})/u.exec((await asOfLine.textContent()) ?? "")?.[1] ?? "";
     return {

@@ -76,4 +76,13 @@ describe("npm run preview (webpack serve --env preview)", () => {
     expect(page).toContain('<div id="container">');
     expect(page).toBe(await (await fetch(`${origin}/preview.html`)).text());
   });
+  it("answers only on this machine and lets no other site read its code (no Access-Control-Allow-Origin)", async () => {
+    const response = await fetch(`${origin}/preview.html`, {
+      headers: { Origin: "https://elsewhere.example" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    const address = (server as unknown as { server?: { address(): unknown } }).server?.address();
+    expect(address).toMatchObject({ address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) as unknown });
+  });
 });

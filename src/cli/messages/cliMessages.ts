@@ -3,6 +3,7 @@ import type { AttainmentStatus } from "../../core/water-quality";
 import { enUSMessages } from "./en-US";
 import { zhCNMessages } from "./zh-CN";
 import type { LimitPassed } from "../../hosts/xlsx/surveyPackage";
+import type { AsOfReason, PublishedReason } from "../reportText";
 
 /**
  * Every sentence the `water-plan` command prints, one file per language. Each is one line without
@@ -79,8 +80,21 @@ export interface CliMessages {
   summarySheetTaken(sheet: string): string;
   /** The closing line of a validation: counts and where the marked workbook went (or null: not written). */
   validated(book: string, errors: number, warnings: number, out: string | null): string;
+  /**
+   * The end of `npm run demo`: where the example workbook is, its counts, and what to do next
+   * (open it in Excel, WPS or LibreOffice and read `noteSheet` first; `npm run preview`; validate
+   * one's own workbook). Several lines.
+   */
+  demoFinished(path: string, errors: number, warnings: number, noteSheet: string): string;
   /** Headings and column names of the terminal report. */
   readonly report: {
+    /** The report's first lines: the plan, the as-of day and the publication date, each with its reason. */
+    readonly heading: {
+      plan(title: string): string;
+      asOf(date: string, reason: AsOfReason): string;
+      /** `date` null: not set (the line says where to set it). */
+      published(date: string | null, reason: PublishedReason): string;
+    };
     readonly goals: string;
     readonly points: string;
     readonly indicators: string;
@@ -92,7 +106,7 @@ export interface CliMessages {
       readonly point: readonly [string, string, string, string, string, string];
       readonly indicator: readonly [string, string, string, string, string];
       readonly taskCounts: readonly [string, string, string, string, string];
-      readonly issue: readonly [string, string, string, string];
+      readonly issue: readonly [string, string, string];
     };
     readonly severity: { readonly error: string; readonly warning: string };
   };

@@ -115,7 +115,35 @@ export const enUSMessages: CliMessages = {
     `The workbook already has a sheet named "${sheet}" that this add-in did not make; nothing was changed to keep its data. Rename it, then validate again.`,
   validated: (book, errors, warnings, out) =>
     `Checked ${book}: ${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")}. ${out === null ? "Nothing written (use --out to write the marked workbook)." : `Wrote ${out}.`}`,
+  demoFinished: (path, errors, warnings, noteSheet) =>
+    [
+      `The example workbook (invented example data) is in ${path}: ${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")}.`,
+      "Next:",
+      `  1. Open ${path} in Excel, WPS Spreadsheets or LibreOffice Calc: read the sheet "${noteSheet}" first; every problem cell is coloured and has a note, and the sheet Summary gives the attainment of every target.`,
+      "  2. Run npm run preview and open http://localhost:3000/ in a browser to enter values, validate, click an issue to reach its cell and summarise, by hand.",
+      "  3. Validate your own workbook: npx water-plan validate BOOK.xlsx --out MARKED.xlsx --lang en",
+    ].join("\n"),
   report: {
+    heading: {
+      plan: (title) => `Plan: ${title}`,
+      asOf: (date, reason) =>
+        `As of: ${date} (${
+          {
+            option: "set by --today",
+            today: "default: today",
+            plan_year_end: "default: the plan year's last day, today being past it",
+            example: "the example's",
+          }[reason]
+        })`,
+      published: (date, reason) =>
+        date === null
+          ? "Plan published: not set (deadlines counted from it cannot be dated; set it in the task pane's settings or with --published)"
+          : `Plan published: ${date} (${
+              { option: "set by --published", setting: "the workbook's setting", example: "the example's" }[
+                reason
+              ]
+            })`,
+    },
     goals: "Water-quality goals",
     points: "Sections and sources",
     indicators: "Numeric targets",
@@ -127,7 +155,7 @@ export const enUSMessages: CliMessages = {
       point: ["Name", "Target", "Class", "Samples", "Exceedances (multiple)", "Status"],
       indicator: ["Task", "Indicator", "Target", "Value judged", "Status"],
       taskCounts: ["Not started", "In progress", "Done", "Not reported", "Overdue"],
-      issue: ["Cell", "Severity", "Code", "Message"],
+      issue: ["Cell", "Severity", "Message"],
     },
     severity: { error: "error", warning: "warning" },
   },

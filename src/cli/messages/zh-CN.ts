@@ -103,8 +103,34 @@ export const zhCNMessages: CliMessages = {
   summarySheetTaken: (sheet) =>
     `工作簿中已有名为“${sheet}”的工作表，但它不是本助手生成的；为保护其中的数据未作任何改动，请将其改名后重试。`,
   validated: (book, errors, warnings, out) =>
-    `已校验 ${book}：错误 ${errors} 项，提示 ${warnings} 项。${out === null ? "未写入文件（用 --out 写入标注后的工作簿）。" : `已写入 ${out}。`}`,
+    `已校验 ${book}：错误 ${errors} 项，警告 ${warnings} 项。${out === null ? "未写入文件（用 --out 写入标注后的工作簿）。" : `已写入 ${out}。`}`,
+  demoFinished: (path, errors, warnings, noteSheet) =>
+    [
+      `示例工作簿（虚构的示例数据）已写入 ${path}：错误 ${errors} 项，警告 ${warnings} 项。`,
+      "下一步：",
+      `  1. 用 Excel、WPS 表格或 LibreOffice Calc 打开 ${path}：先读“${noteSheet}”表；有问题的单元格已标色并加批注，“汇总”表列出各项目标的达标情况。`,
+      "  2. 运行 npm run preview，在浏览器中打开 http://localhost:3000/，亲手填报、校验、点击问题定位到单元格、生成汇总。",
+      "  3. 校验自己的工作簿：npx water-plan validate 工作簿.xlsx --out 标注后.xlsx",
+    ].join("\n"),
   report: {
+    heading: {
+      plan: (title) => `计划：${title}`,
+      asOf: (date, reason) =>
+        `统计截止日：${date}（${
+          {
+            option: "由 --today 指定",
+            today: "默认：今天",
+            plan_year_end: "默认：计划年末，今天已过计划年度",
+            example: "示例设定",
+          }[reason]
+        }）`,
+      published: (date, reason) =>
+        date === null
+          ? "计划公布日期：未设置（依公布日期计算的完成时限无法确定；可在任务窗格的设置中填写，或用 --published 指定）"
+          : `计划公布日期：${date}（${
+              { option: "由 --published 指定", setting: "取自工作簿的设置", example: "示例设定" }[reason]
+            }）`,
+    },
     goals: "水质目标",
     points: "断面与水源地",
     indicators: "量化指标",
@@ -116,9 +142,9 @@ export const zhCNMessages: CliMessages = {
       point: ["名称", "目标", "类别", "样品数", "超标因子（倍数）", "状态"],
       indicator: ["任务", "指标", "目标", "判定值", "状态"],
       taskCounts: ["未启动", "推进中", "已完成", "未填报", "逾期"],
-      issue: ["单元格", "级别", "代码", "说明"],
+      issue: ["单元格", "级别", "说明"],
     },
-    severity: { error: "错误", warning: "提示" },
+    severity: { error: "错误", warning: "警告" },
   },
 
   classify: {

@@ -80,6 +80,8 @@ export interface ProblemParams {
   /** A year (the base year of a reduction, the plan year). */
   readonly year?: number;
   readonly row?: number;
+  /** Rows of a sheet at fault (1-based, as Excel numbers them): a point's faulty monitoring rows. */
+  readonly rows?: readonly number[];
   readonly cell?: string;
   readonly sheet?: string;
   /**

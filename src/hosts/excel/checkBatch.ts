@@ -4,14 +4,59 @@
  * Excel applies a failing request up to the failing action, so refusing afterwards would be late.
  */
 import { HostError, ProtectedSheets } from "../hostError";
+import { isFormula } from "./officeValues";
 import { isScratchSheetName } from "./scratchSheets";
-import type { SheetLayout } from "../../workbook/layout";
+import { columnLetters } from "../../workbook/a1";
+import type { CellValue, SheetLayout } from "../../workbook/layout";
 import type { SheetPatch, WriteBatch } from "../../workbook/port";
 
-/** What Excel would refuse in a batch, refused before anything is sent. */
-export function checkBatch(batch: WriteBatch): void {
-  for (const sheet of batch.sheets) checkLayout(sheet.layout);
-  for (const patch of batch.patches ?? []) checkPatch(patch);
+/**
+ * Excel's limits on what a cell holds: 32,767 characters of text, 8,192 of a formula.
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+ */
+export const excelCellLimits = { text: 32_767, formula: 8_192 } as const;
+
+/**
+ * What Excel would refuse in a batch, refused before anything is sent. `formulaLikeTexts` are the
+ * texts starting with "=" that are written as text (see toOfficeValue); others are formulas.
+ */
+export function checkBatch(batch: WriteBatch, formulaLikeTexts: ReadonlySet<string> = new Set()): void {
+  for (const sheet of batch.sheets) {
+    checkLayout(sheet.layout);
+    checkCellLimits(sheet.layout.name, 0, 0, sheet.layout.values, formulaLikeTexts);
+  }
+  for (const patch of batch.patches ?? []) {
+    checkPatch(patch);
+    for (const { rect, values } of patch.values)
+      checkCellLimits(patch.sheet, rect.row, rect.col, values, formulaLikeTexts);
+  }
+}
+
+/**
+ * A text or formula past Excel's limits is refused before anything is sent: Excel would refuse
+ * the request that carries it (InvalidArgument, FormulaLengthExceedsLimit) with the requests
+ * before it applied, a write stopped part-way.
+ */
+function checkCellLimits(
+  sheet: string,
+  top: number,
+  left: number,
+  values: readonly (readonly CellValue[])[],
+  formulaLikeTexts: ReadonlySet<string>,
+): void {
+  values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (typeof value !== "string" || value.length <= excelCellLimits.formula) return;
+      const formula = isFormula(value) && !formulaLikeTexts.has(value);
+      const limit = formula ? excelCellLimits.formula : excelCellLimits.text;
+      if (value.length <= limit) return;
+      const cell = `${columnLetters(left + c)}${top + r + 1}`;
+      throw new HostError(
+        "excel_rejected",
+        `“${sheet}”!${cell} would hold ${formula ? "a formula" : "text"} of ${value.length} characters, past Excel's limit of ${limit}; nothing was written.`,
+      );
+    });
+  });
 }
 
 /** A patch Excel would refuse for its shape is refused before anything is sent. */

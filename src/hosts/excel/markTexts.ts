@@ -7,7 +7,7 @@ import { utf8Bytes } from "./officeRequestPlanner";
 import { a1Cell, containsCell } from "./rectGeometry";
 import { cosmeticStep, dataStep, type Step } from "./writeStep";
 import type { SheetPatch } from "../../workbook/port";
-import { addInNoteMarker } from "../../workbook/port";
+import { isAddInNote } from "../../workbook/port";
 import type { MarkTexts } from "./requirementSets";
 
 /** A cell note (or comment) as the write found it. */
@@ -186,8 +186,4 @@ export function noteSteps(
     }
   }
   return steps;
-}
-
-function isAddInNote(text: string): boolean {
-  return text.startsWith(addInNoteMarker);
 }

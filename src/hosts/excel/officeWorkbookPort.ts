@@ -323,7 +323,7 @@ export function createOfficeWorkbookPort(
         const { batch } = decided;
         if (batch === null) return { result: decided.result, written: null };
         progress.phase = "write";
-        checkBatch(batch);
+        checkBatch(batch, read.formulaLikeTexts);
         refuseMissingPatchSheets(batch, read.snapshot.sheetNames);
         refuseProtectedSheets(batch, (name) => read.protectedSheets.has(name.toLowerCase()));
         // Sheets the read did not cover (the caller asked for others) are learned as a write would.

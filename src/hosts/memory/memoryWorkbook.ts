@@ -6,7 +6,7 @@ import type {
   WorkbookSnapshot,
   WriteBatch,
 } from "../../workbook/port";
-import { addInNoteMarker, sequentialUpdate } from "../../workbook/port";
+import { isAddInNote, sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 
 /** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
@@ -119,7 +119,7 @@ export class MemorySheet {
     const clear = patch.clearNotes;
     if (clear) {
       for (const { row, col, text } of this.allNotes()) {
-        if (contains(clear, row, col) && text.startsWith(addInNoteMarker)) this.setNote(row, col, "");
+        if (contains(clear, row, col) && isAddInNote(text)) this.setNote(row, col, "");
       }
     }
     for (const { row, col, text } of patch.notes) this.setNote(row, col, text);

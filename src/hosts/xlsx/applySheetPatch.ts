@@ -1,6 +1,6 @@
 import type { Cell, Fill, Worksheet } from "exceljs";
 import type { CellRect } from "../../workbook/layout";
-import { addInNoteMarker, type SheetPatch } from "../../workbook/port";
+import { isAddInNote, type SheetPatch } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { removeNote } from "./excelJsInternals";
 import { toExcelJsValue } from "./toExcelJsValue";
@@ -69,7 +69,8 @@ export function applySheetPatch(sheet: Worksheet, patch: SheetPatch): void {
   }
   if (patch.clearNotes !== null) {
     forEachExistingCell(sheet, patch.clearNotes, (cell) => {
-      if (noteText(cell)?.startsWith(addInNoteMarker) === true) removeNote(cell);
+      const text = noteText(cell);
+      if (text !== null && isAddInNote(text)) removeNote(cell);
     });
   }
   for (const { row, col, text } of patch.notes) sheet.getCell(row + 1, col + 1).note = text;

@@ -104,7 +104,7 @@ export const enUS: TaskPaneMessages = {
     `Marked and computed ${sheets.length} ${sheets.length === 1 ? "sheet" : "sheets"}: ${sheets.join(", ")}`,
   summaryWritten: (sheet) => `Wrote the sheet “${sheet}”`,
   summaryNotWritten: "The summary sheet was not written (click Summarise to write it)",
-  asOfLine: (asOf) => `As of ${asOf}`,
+  asOfLine: (asOf) => `As of: ${asOf}`,
   results: {
     heading: "Validation results",
     errors: (count) => `${count} ${count === 1 ? "error" : "errors"}`,
@@ -185,5 +185,13 @@ export const enUS: TaskPaneMessages = {
       no: "No",
       continueQuestion: "Continue?",
     },
+  },
+  outsideOffice: {
+    title: "Open this inside Excel",
+    openInExcel:
+      "This is the task pane of the Excel add-in Water Plan for Excel and works only inside Excel: on the Home tab, click Show Task Pane. Opening it in a browser only shows that the site can be reached.",
+    officeJsMissing:
+      "Office.js did not load. If you see this inside Excel, check that this computer reaches Office.js's source (Microsoft's CDN), or ask your administrator for the package with Office.js bundled (see the deployment guide).",
+    version: (version) => `Version ${version}`,
   },
 };

@@ -162,6 +162,15 @@ export interface TaskPaneMessages {
       readonly continueQuestion: string;
     };
   };
+  /** The pane's page opened outside Excel (in a browser), where Office.js finds no workbook. */
+  readonly outsideOffice: {
+    readonly title: string;
+    /** Office.js ready, but no Office application around the page. */
+    readonly openInExcel: string;
+    /** Office.js did not load at all (a blocked CDN, a missing bundled copy). */
+    readonly officeJsMissing: string;
+    readonly version: (version: string) => string;
+  };
 }
 
 /**

@@ -93,7 +93,7 @@ export const zhCN: TaskPaneMessages = {
   markedSheets: (sheets) => `已标注并计算 ${sheets.length} 张工作表：${sheets.join("、")}`,
   summaryWritten: (sheet) => `已写入“${sheet}”工作表`,
   summaryNotWritten: "未写入汇总表（点击“生成汇总”写入）",
-  asOfLine: (asOf) => `截至 ${asOf}`,
+  asOfLine: (asOf) => `统计截止日：${asOf}`,
   results: {
     heading: "校验结果",
     errors: (count) => `错误 ${count}`,
@@ -124,7 +124,7 @@ export const zhCN: TaskPaneMessages = {
       pending: "推进中",
     },
     openSheet: (sheet) => `打开“${sheet}”工作表`,
-    points: "断面和水源",
+    points: "断面与水源地",
     indicators: "量化指标",
     tasks: "任务",
     overdue: (count) => `逾期 ${count}`,
@@ -134,7 +134,7 @@ export const zhCN: TaskPaneMessages = {
     heading: "设置",
     show: "设置",
     hide: "收起设置",
-    asOf: "校验基准日",
+    asOf: "统计截止日",
     asOfHint: "判断任务是否逾期、统计监测数据到哪一天。不设置时使用今天；计划年度已过时为该年 12 月 31 日。",
     useToday: "使用默认日期（今天，不晚于计划年末）",
     publishedOn: "计划公布日期",
@@ -167,5 +167,13 @@ export const zhCN: TaskPaneMessages = {
     noteLine: (note) => `批注：${note}`,
     editing: "编辑中",
     validationAlert: { retry: "重试", cancel: "取消", yes: "是", no: "否", continueQuestion: "是否继续？" },
+  },
+  outsideOffice: {
+    title: "请在 Excel 中打开",
+    openInExcel:
+      "这是 Excel 加载项“水污染防治计划助手”的任务窗格页面，只能在 Excel 中使用：在 Excel 的“开始”选项卡上点击“显示任务窗格”。在浏览器中直接打开此页面只能说明网站可以访问。",
+    officeJsMissing:
+      "Office.js 未能加载。如果您是在 Excel 中看到此消息，请检查这台电脑能否访问 Office.js 的来源（微软 CDN），或请管理员改用内置 Office.js 的安装包（见部署指南）。",
+    version: (version) => `版本 ${version}`,
   },
 };

@@ -1,17 +1,9 @@
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
+import { unitIn } from "../../core/plan/targetText";
 import { comparatorSigns } from "../../core/validation/checkIndicatorEntry";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
 import { numberValidation } from "./choices";
-
-/** The plan's units in English; a unit not listed here is shown as the plan writes it. */
-const englishUnits: Readonly<Record<string, string>> = {
-  "%": "%",
-  公里: "km",
-  个: "count",
-  亿立方米: "100 million m³",
-  "": "",
-};
 
 /**
  * 指标填报: one row per numeric target of 附件1 (task number, indicator, the target as written and
@@ -86,7 +78,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         header: { "zh-CN": "单位", "en-US": "Unit" },
         kind: "plan",
         width: 10,
-        value: (t, locale) => (locale === "zh-CN" ? t.unit : (englishUnits[t.unit] ?? t.unit)),
+        value: (t, locale) => unitIn(t.unit, locale),
       },
       {
         key: "entryUnit",
@@ -96,11 +88,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         wrap: true,
         // A reduction is computed from the year's value and the base, both in the indicator's own unit.
         value: (t, locale) =>
-          t.levelUnit !== undefined
-            ? t.levelUnit[locale === "zh-CN" ? "zh" : "en"]
-            : locale === "zh-CN"
-              ? t.unit
-              : (englishUnits[t.unit] ?? t.unit),
+          t.levelUnit !== undefined ? t.levelUnit[locale === "zh-CN" ? "zh" : "en"] : unitIn(t.unit, locale),
       },
       {
         key: "actual",

@@ -1,6 +1,7 @@
 import type { Locale } from "../../core/locale";
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
-import { checkIndicatorEntry, comparatorSigns } from "../../core/validation/checkIndicatorEntry";
+import { formatTarget } from "../../core/plan/targetText";
+import { checkIndicatorEntry } from "../../core/validation/checkIndicatorEntry";
 import type { CellValue } from "../layout";
 import type { ReadRow } from "../readSheet";
 import { derivedShare, type SurveyTotals } from "./checkSurvey";
@@ -50,7 +51,7 @@ export function checkIndicators(
       id: target.id,
       task: target.task,
       name: locale === "zh-CN" ? target.indicator : target.indicatorEn,
-      target: `${target.measure === "reduction_from_base" ? (locale === "zh-CN" ? "降幅 " : "cut ") : ""}${comparatorSigns[target.comparator]} ${target.value}${target.unit}`,
+      target: formatTarget(target, locale),
       soft: target.soft,
       actual: checked.actual,
       status: checked.verdict,

@@ -44,6 +44,18 @@ export function judgePoints(
   return judgePointSheets(plan, found, planRows, periods, invalidPoints);
 }
 
+/** "数据有误" names the monitoring rows at fault, so a reader finds them without the issue list. */
+function namingInvalidRows(judgement: PointJudgement, rows: readonly number[] | undefined): PointJudgement {
+  if (rows === undefined || !judgement.problems.some((p) => p.code === "point_data_invalid"))
+    return judgement;
+  return {
+    ...judgement,
+    problems: judgement.problems.map((p) =>
+      p.code === "point_data_invalid" ? { ...p, params: { ...p.params, rows } } : p,
+    ),
+  };
+}
+
 /** Checks every row of 监测数据 and adds the usable samples to their points' periods. */
 function checkMonitoring(
   plan: Plan,
@@ -51,8 +63,9 @@ function checkMonitoring(
   points: readonly MonitoringPoint[],
   sheet: FoundSheet | undefined,
   periods: ReadonlyMap<string, PointPeriod>,
-): Set<string> {
-  const invalid = new Set<string>();
+): Map<string, number[]> {
+  // Each point with wrong monitoring data, with the rows (1-based) at fault.
+  const invalid = new Map<string, number[]>();
   if (!sheet) return invalid;
   const { marks } = sheet;
   const parameterKeys: ParameterKey[] = [];
@@ -88,7 +101,11 @@ function checkMonitoring(
     }
     if (!row.point) return;
     // A row after the as-of day is outside the period: its errors are marked, its point not spoilt.
-    if (!row.afterAsOf && (row.hasErrors || repeatOf !== undefined)) invalid.add(row.point.name);
+    if (!row.afterAsOf && (row.hasErrors || repeatOf !== undefined)) {
+      const rows = invalid.get(row.point.name) ?? [];
+      rows.push(sheetRow + 1);
+      invalid.set(row.point.name, rows);
+    }
     if (row.inPeriod && repeatOf === undefined) periods.get(row.point.name)?.add(row.sample);
   });
   return invalid;
@@ -107,7 +124,7 @@ function judgePointSheets(
   found: ReadonlyMap<SheetKey, FoundSheet>,
   planRows: ReadonlyMap<SheetKey, Map<ReadRow, unknown>>,
   periods: ReadonlyMap<string, PointPeriod>,
-  invalidPoints: ReadonlySet<string>,
+  invalidPoints: ReadonlyMap<string, readonly number[]>,
 ): PointJudgement[] {
   const judged = new Map<string, PointJudgement>();
   for (const [key] of pointSheetKeys) {
@@ -119,7 +136,10 @@ function judgePointSheets(
       const name = (planRow as { name: string }).name;
       const period = periods.get(name);
       if (!period || judged.has(name)) continue;
-      const judgement = period.judge(row.values.get("measuredClass") ?? null, invalidPoints.has(name));
+      const judgement = namingInvalidRows(
+        period.judge(row.values.get("measuredClass") ?? null, invalidPoints.has(name)),
+        invalidPoints.get(name),
+      );
       judged.set(name, judgement);
       marks.add(row.sheetRow, judgement.problems);
       const l = marks.sheetLocale;
@@ -138,7 +158,10 @@ function judgePointSheets(
   return monitoringPoints(plan).map(
     (point) =>
       judged.get(point.name) ??
-      (periods.get(point.name) ?? new PointPeriod(point)).judge(null, invalidPoints.has(point.name)),
+      namingInvalidRows(
+        (periods.get(point.name) ?? new PointPeriod(point)).judge(null, invalidPoints.has(point.name)),
+        invalidPoints.get(point.name),
+      ),
   );
 }
 

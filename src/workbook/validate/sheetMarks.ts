@@ -4,7 +4,7 @@ import { formatProblem } from "../../core/validation/formatProblem";
 import { columnLetters } from "../a1";
 import { cellFills } from "../buildSheetLayout";
 import type { CellRect, CellValue } from "../layout";
-import { addInNoteMarker, type SheetPatch } from "../port";
+import { addInNoteMarkers, type SheetPatch } from "../port";
 import type { ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
@@ -146,7 +146,7 @@ export class SheetMarks {
         rect: { row, col, rowCount: 1, colCount: 1 },
         fill: severity === "error" ? palette.errorFill : palette.warningFill,
       });
-      if (withNotes) notes.push({ row, col, text: `${addInNoteMarker}${messages.join("\n")}` });
+      if (withNotes) notes.push({ row, col, text: `${addInNoteMarkers[locale]}${messages.join("\n")}` });
     }
     return { sheet: this.sheetName, values, fills, clearNotes: withNotes ? this.extent : null, notes };
   }

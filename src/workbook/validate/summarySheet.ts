@@ -57,8 +57,9 @@ const text = {
   unset: { "zh-CN": "未设置", "en-US": "not set" },
   problems: { "zh-CN": "校验问题", "en-US": "Problems" },
   errorsWarnings: {
-    "zh-CN": (e: number, w: number) => `错误 ${e} 项，提示 ${w} 项`,
-    "en-US": (e: number, w: number) => `${e} errors, ${w} warnings`,
+    "zh-CN": (e: number, w: number) => `错误 ${e} 项，警告 ${w} 项`,
+    "en-US": (e: number, w: number) =>
+      `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`,
   },
   goals: { "zh-CN": "一、水质目标", "en-US": "1. Water-quality goals" },
   points: { "zh-CN": "二、断面与饮用水水源地", "en-US": "2. Sections and drinking-water sources" },
@@ -278,8 +279,9 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
   ].filter((b) => plan.goals.length > 0 || b.table !== "WP_SummaryGoals");
 }
 
-/** An ideographic space between the facts of the second row. */
-const gap = "\u3000";
+/** Between a fact's name and its value, and between the facts of the second row, in each language. */
+const colon: Readonly<Record<Locale, string>> = { "zh-CN": "：", "en-US": ": " };
+const gap: Readonly<Record<Locale, string>> = { "zh-CN": "\u3000", "en-US": "   " };
 
 function buildSummaryLayout(
   plan: Plan,
@@ -296,7 +298,11 @@ function buildSummaryLayout(
   values.push(pad([`${locale === "zh-CN" ? plan.title : plan.titleEn} · ${text.title[locale]}`]));
   values.push(
     pad([
-      `${text.asOf[locale]}：${report.asOf}${gap}${text.published[locale]}：${report.publishedOn ?? text.unset[locale]}${gap}${text.problems[locale]}：${text.errorsWarnings[locale](report.counts.errors, report.counts.warnings)}`,
+      [
+        `${text.asOf[locale]}${colon[locale]}${report.asOf}`,
+        `${text.published[locale]}${colon[locale]}${report.publishedOn ?? text.unset[locale]}`,
+        `${text.problems[locale]}${colon[locale]}${text.errorsWarnings[locale](report.counts.errors, report.counts.warnings)}`,
+      ].join(gap[locale]),
     ]),
   );
   const formats: RectFormat[] = [

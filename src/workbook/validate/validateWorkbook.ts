@@ -107,7 +107,10 @@ function planValidation(
     found.set(spec.key, { spec, marks });
     const lacking = marks.missingComputedColumns(locale);
     if (lacking.length > 0) {
-      const p = problem("columns_missing", "warning", null, { sheet: sheet.name, name: lacking.join("、") });
+      const p = problem("columns_missing", "warning", null, {
+        sheet: sheet.name,
+        name: lacking.join(locale === "zh-CN" ? "、" : ", "),
+      });
       workbookIssues.push({
         sheet: sheet.name,
         cell: "",

@@ -158,7 +158,7 @@ describe("PointPeriod: the verdict", () => {
     const missed = judgement.problems.find((p) => p.code === "point_target_not_met");
     if (!missed) throw new Error("no problem");
     expect(missed.params.parameters).toEqual(["sulfate"]);
-    expect(formatProblem(missed, "zh-CN")).toBe("城中水厂 水质 Ⅰ类，但 硫酸盐 超过限值，未达标。");
+    expect(formatProblem(missed, "zh-CN")).toBe("城中水厂水质为Ⅰ类，但硫酸盐超过限值，未达标。");
     expect(formatProblem(missed, "en-US")).toBe(
       "城中水厂 is Class I, but Sulfate exceeds its limit: not met.",
     );
@@ -178,7 +178,7 @@ describe("PointPeriod: the verdict", () => {
     const [missing] = judgement.problems;
     if (!missing) throw new Error("no problem");
     expect(formatProblem(missing, "zh-CN")).toBe(
-      "城中水厂 缺少 GB 3838-2002 表2 补充项目 硝酸盐、铁、锰 的监测数据，无法判定是否达标。",
+      "城中水厂缺少 GB 3838-2002 表2 补充项目硝酸盐、铁、锰的监测数据，无法判定是否达标。",
     );
     expect(formatProblem(missing, "en-US")).toBe(
       "城中水厂 has no data for the GB 3838-2002 Table 2 items Nitrate, Iron, Manganese: attainment cannot be judged.",
@@ -198,7 +198,7 @@ describe("PointPeriod: the verdict", () => {
     const [open] = judgement.problems;
     if (!open) throw new Error("no problem");
     expect(formatProblem(open, "zh-CN")).toBe(
-      "露塘 的 氨氮 低于检出限，但检出限未知或高于限值，无法判定是否达标。",
+      "露塘的氨氮低于检出限，但检出限未知或高于限值，无法判定是否达标。",
     );
   });
 });

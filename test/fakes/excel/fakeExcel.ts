@@ -12,6 +12,7 @@
  * named for it, as the Office host's concerns are (fakeWorksheet.ts, fakeTables.ts, fakeRange.ts,
  * fakeNotes.ts, fakeComments.ts, fakeCharts.ts, …; the README's Layout section lists them).
  */
+import { UndeclaredFormulaError } from "./fakeFormulaResults";
 import { FakeRichApiError } from "./fakeRichApiError";
 import { RESULT_ENVELOPE_BYTES, jsonBytes, requestBytes } from "./fakePayload";
 import type { FakeContextLike, LoadResult, QueuedAction } from "./fakeProxy";
@@ -43,12 +44,15 @@ export interface FakeSyncRecord {
 
 /**
  * A failure to inject, counted from when it is set: the N-th `context.sync()` fails before Excel
- * applies anything (the request never arrived), or the N-th queued operation fails when Excel
- * reaches it (the operations before it stay applied, as in a real failing batch), or the first
- * operation `when` picks fails.
+ * applies anything (the request never arrived), or the N-th sync is applied whole and then fails
+ * (`lostAnswer`: Excel did everything, but the answer never reached the add-in, as when Excel on
+ * the web times a request out that it goes on to finish; nothing loaded arrives), or the N-th
+ * queued operation fails when Excel reaches it (the operations before it stay applied, as in a
+ * real failing batch), or the first operation `when` picks fails.
  */
 export type FakeFault =
   | { readonly sync: number }
+  | { readonly lostAnswer: number }
   | { readonly operation: number }
   | { readonly when: (operation: { readonly path: string; readonly action: string }) => boolean };
 
@@ -166,17 +170,23 @@ export class FakeExcel {
   }
 
   /** Throws the injected failure where it is due. */
-  private fireFault(at: { readonly sync?: number; readonly operation?: QueuedAction }): void {
+  private fireFault(at: {
+    readonly sync?: number;
+    readonly answer?: number;
+    readonly operation?: QueuedAction;
+  }): void {
     const armed = this.fault;
     if (armed === null) return;
     const { fault } = armed;
     const due =
       "sync" in fault
         ? at.sync !== undefined && at.sync - armed.syncsBefore === fault.sync
-        : at.operation !== undefined &&
-          ("operation" in fault
-            ? this.operationCount - armed.operationsBefore === fault.operation
-            : fault.when(at.operation));
+        : "lostAnswer" in fault
+          ? at.answer !== undefined && at.answer - armed.syncsBefore === fault.lostAnswer
+          : at.operation !== undefined &&
+            ("operation" in fault
+              ? this.operationCount - armed.operationsBefore === fault.operation
+              : fault.when(at.operation));
     if (!due) return;
     this.fault = null;
     this.faultsFired += 1;
@@ -184,7 +194,9 @@ export class FakeExcel {
       "GeneralException",
       at.sync !== undefined
         ? `Injected failure of sync ${at.sync}.`
-        : `Injected failure of ${at.operation?.action}.`,
+        : at.answer !== undefined
+          ? `Injected loss of the answer to sync ${at.answer}: Excel applied it, the add-in never heard.`
+          : `Injected failure of ${at.operation?.action}.`,
     );
   }
 
@@ -209,7 +221,8 @@ export class FakeExcel {
         const result = action.run();
         if (result !== undefined) results.push(result);
       } catch (error) {
-        if (error instanceof FakeRichApiError) throw error;
+        // A test's own mistake (an undeclared formula read) is no refusal of Excel's: passed on as it is.
+        if (error instanceof FakeRichApiError || error instanceof UndeclaredFormulaError) throw error;
         throw new FakeRichApiError("InvalidArgument", `${action.action}: ${String(error)}`);
       }
     }
@@ -221,6 +234,8 @@ export class FakeExcel {
         `The response payload (${responseBytes} bytes) exceeds the ${this.payloadLimitBytes}-byte limit.`,
       );
     }
+    // Everything is applied; the answer may still be lost on its way back (nothing loaded arrives).
+    this.fireFault({ answer: this.syncs.length });
     for (const result of results) result.commit();
   }
 }

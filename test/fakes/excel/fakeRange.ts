@@ -118,9 +118,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return rect.rowCount;
       case "columnCount":
         return rect.colCount;
-      case "values":
+      case "values": {
         guardHugeRead(rect);
-        return cellsOf(rect, (r, c) => sheet.valueAt(r, c));
+        // A formula cell hands over its result, which a test must have declared.
+        const state = this.context.excel.state;
+        return cellsOf(rect, (r, c) => state.displayedValue(sheet, r, c));
+      }
       case "formulas":
         guardHugeRead(rect);
         return cellsOf(rect, (r, c) => sheet.formulas.get(key(r, c)) ?? sheet.valueAt(r, c));
@@ -163,6 +166,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           );
         }
         const k = key(r, c);
+        if (value !== "" && sheet.mergedAwayAt(r, c) !== null) {
+          // Only a merged area's top-left cell holds a value; Excel refuses "part of a merged cell".
+          throw new FakeRichApiError(
+            "InvalidOperation",
+            `Cannot change part of a merged cell (${sheet.name}, row ${r + 1}, column ${c + 1}).`,
+          );
+        }
         const typed = typeIntoCell(value, sheet.formatAt(r, c, "numberFormat"));
         if (typed.formula !== undefined) {
           sheet.formulas.set(k, typed.formula);
@@ -290,7 +300,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   /**
    * Merges the range into one area (ExcelApi 1.2; `across` not modelled, the host never asks for
-   * it). Excel refuses to merge over part of another merged area.
+   * it), as the sheet state checks it (not inside a table, not over part of a merged area).
    */
   merge(across = false): void {
     this.act(
@@ -298,9 +308,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       across,
       ({ sheet, rect }) => {
         if (across) throw new FakeRichApiError("InvalidArgument", "merge(across) is not modelled.");
-        if (sheet.merges.some((area) => intersect(area, rect) !== null))
-          throw new FakeRichApiError("InvalidOperation", "The range overlaps a merged area.");
-        sheet.merges.push(rect);
+        try {
+          sheet.merge(rect, this.context.excel.state.tables);
+        } catch (cause) {
+          throw new FakeRichApiError(
+            "InvalidOperation",
+            cause instanceof Error ? cause.message : String(cause),
+          );
+        }
       },
       "1.2",
     );
@@ -312,7 +327,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       "unmerge",
       null,
       ({ sheet, rect }) => {
-        sheet.merges = sheet.merges.filter((area) => intersect(area, rect) === null);
+        for (let i = sheet.merges.length - 1; i >= 0; i -= 1) {
+          const area = sheet.merges[i];
+          if (area !== undefined && intersect(area, rect) !== null) sheet.merges.splice(i, 1);
+        }
       },
       "1.2",
     );

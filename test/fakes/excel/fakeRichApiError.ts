@@ -14,6 +14,8 @@ export type FakeErrorCode =
   | "InvalidRequestContext"
   | "ValueNotLoaded"
   | "AccessDenied"
+  | "FormulaLengthExceedsLimit"
+  | "MergedRangeConflict"
   | "GeneralException";
 
 /** Shaped like OfficeExtension.Error: name "RichApi.Error", a code, a message. */

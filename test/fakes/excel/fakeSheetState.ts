@@ -126,6 +126,11 @@ export class FakeSheetState {
   readonly formatLayers: FormatLayer[] = [];
   readonly validations: FakeValidation[] = [];
   readonly conditionalFormats: Rect[] = [];
+  /**
+   * Merged areas (Home → Merge & Center): only the top-left cell holds a value; the others read ""
+   * and refuse one; a table may not overlap one; clearing formats unmerges.
+   */
+  readonly merges: Rect[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   /** Notes by cell key (row-major, so the map sorted by key is Excel's order). */
@@ -136,8 +141,6 @@ export class FakeSheetState {
    */
   readonly comments: FakeComment[] = [];
   readonly charts: FakeChart[] = [];
-  /** Merged areas (Range.merge); clearing a range's formats unmerges the areas it touches, as in Excel. */
-  merges: Rect[] = [];
   freeze = { rows: 0, columns: 0 };
   page: FakePageLayout = {
     orientation: "Portrait",
@@ -174,6 +177,7 @@ export class FakeSheetState {
     for (const v of this.validations)
       copy.validations.push({ ...v, errorAlert: v.errorAlert && { ...v.errorAlert } });
     appendAll(copy.conditionalFormats, this.conditionalFormats);
+    appendAll(copy.merges, this.merges);
     for (const [k, v] of this.columnWidths) copy.columnWidths.set(k, v);
     for (const [k, v] of this.rowHeights) copy.rowHeights.set(k, v);
     for (const [k, v] of this.notes) copy.notes.set(k, { ...v });
@@ -260,7 +264,42 @@ export class FakeSheetState {
 
   clearFormats(rect: Rect): void {
     this.pushLayer({ rect, prop: "reset", value: null });
-    this.merges = this.merges.filter((area) => intersect(area, rect) === null);
+    // A merge is formatting: Clear Formats (and Clear All) unmerges every area it touches.
+    for (let i = this.merges.length - 1; i >= 0; i -= 1) {
+      if (intersect(this.merges[i]!, rect) !== null) this.merges.splice(i, 1);
+    }
+  }
+
+  /** The merged area a cell lies in but does not start (where Excel keeps no value), or null. */
+  mergedAwayAt(row: number, col: number): Rect | null {
+    for (const area of this.merges) {
+      if (contains(area, row, col) && (row !== area.row || col !== area.col)) return area;
+    }
+    return null;
+  }
+
+  /**
+   * Merges a rectangle as Home → Merge & Center does: the top-left value stays, the others go.
+   * Excel refuses a merge inside a table and one that cuts through another merged area.
+   */
+  merge(rect: Rect, tables: readonly FakeTable[]): void {
+    if (tables.some((t) => t.sheetId === this.id && intersect(t.rect, rect) !== null)) {
+      throw new Error("Excel cannot merge cells inside a table.");
+    }
+    for (let i = this.merges.length - 1; i >= 0; i -= 1) {
+      const area = this.merges[i]!;
+      if (intersect(area, rect) === null) continue;
+      if (!containsRect(rect, area)) throw new Error("Excel cannot merge part of a merged area.");
+      this.merges.splice(i, 1);
+    }
+    for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) {
+      for (let c = rect.col; c < rect.col + rect.colCount; c += 1) {
+        if (r === rect.row && c === rect.col) continue;
+        this.values.delete(key(r, c));
+        this.formulas.delete(key(r, c));
+      }
+    }
+    this.merges.push(rect);
   }
 }
 

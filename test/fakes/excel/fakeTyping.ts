@@ -39,6 +39,37 @@ export interface TypedCell {
  * https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8
  */
 export function typeIntoCell(raw: FakeValue, numberFormat: unknown): TypedCell {
+  const typed = typeText(raw, numberFormat);
+  checkCellLimits(typed);
+  return typed;
+}
+
+/** Excel's limits: 32,767 characters of text in a cell, 8,192 in a formula. */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_FORMULA_TEXT = 8_192;
+
+/**
+ * A cell holds at most 32,767 characters and a formula at most 8,192 (Excel's specifications and
+ * limits); Office.js refuses more, the formula with its own code.
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (InvalidArgument, FormulaLengthExceedsLimit)
+ */
+function checkCellLimits(typed: TypedCell): void {
+  if (typed.formula !== undefined && typed.formula.length > MAX_FORMULA_TEXT) {
+    throw new FakeRichApiError(
+      "FormulaLengthExceedsLimit",
+      `A formula of ${typed.formula.length} characters passes Excel's limit of ${MAX_FORMULA_TEXT}.`,
+    );
+  }
+  if (typeof typed.value === "string" && typed.value.length > MAX_CELL_TEXT) {
+    throw new FakeRichApiError(
+      "InvalidArgument",
+      `Text of ${typed.value.length} characters passes Excel's limit of ${MAX_CELL_TEXT} characters in a cell.`,
+    );
+  }
+}
+
+function typeText(raw: FakeValue, numberFormat: unknown): TypedCell {
   if (typeof raw !== "string" || raw === "") return { value: raw };
   // The quote prefix marks text whatever the cell's format; it is not part of the value.
   if (raw.startsWith("'")) return { value: raw.slice(1) };

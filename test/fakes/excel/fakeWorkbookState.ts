@@ -4,9 +4,10 @@
  * files beside it) change it only inside `sync()`; tests and harnesses read it directly, and may
  * seed it the way a user would. Each sheet is a FakeSheetState (fakeSheetState.ts).
  */
-import { key, overlaps, type Rect } from "./fakeGeometry";
+import { formatA1, key, overlaps, type Rect } from "./fakeGeometry";
+import { undeclaredFormula, type FormulaResults } from "./fakeFormulaResults";
 import { FakeRichApiError } from "./fakeRichApiError";
-import { FakeSheetState, type FakeTable } from "./fakeSheetState";
+import { FakeSheetState, type FakeTable, type FakeValue } from "./fakeSheetState";
 import { appendAll } from "../../../src/core/arrays";
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
@@ -21,6 +22,11 @@ export class FakeWorkbookState {
   readonly tables: FakeTable[] = [];
   /** The add-ins' settings persisted with the workbook (Workbook.settings, ExcelApi 1.4). */
   readonly settings = new Map<string, unknown>();
+  /**
+   * What each formula computes to, by its text, as the tests declare it: Excel hands a formula
+   * cell's result to `range.values`, and the fake does not calculate (see fakeFormulaResults.ts).
+   */
+  readonly formulaResults: FormulaResults = new Map();
   activeSheetId: string | null = null;
   private nextId = 1;
 
@@ -41,9 +47,30 @@ export class FakeWorkbookState {
       this.tables.map((t) => ({ ...t })),
     );
     for (const [k, v] of this.settings) copy.settings.set(k, v);
+    for (const [k, v] of this.formulaResults) copy.formulaResults.set(k, v);
     copy.activeSheetId = this.activeSheetId;
     copy.nextId = this.nextId;
     return copy;
+  }
+
+  /**
+   * Declares what a formula computes to wherever it stands, e.g. `declareFormula("=1+2", 3)`;
+   * an error result is its text, `declareFormula("=1/0", "#DIV/0!")`.
+   */
+  declareFormula(formula: string, value: FakeValue): void {
+    this.formulaResults.set(formula, value);
+  }
+
+  /** What `range.values` hands over for a cell: its value, or its formula's declared result. */
+  displayedValue(sheet: FakeSheetState, row: number, col: number): FakeValue {
+    const formula = sheet.formulas.get(key(row, col));
+    if (formula === undefined) return sheet.valueAt(row, col);
+    const result = this.formulaResults.get(formula);
+    if (result === undefined) {
+      const cell = formatA1({ row, col, rowCount: 1, colCount: 1 });
+      return undeclaredFormula(`${sheet.name}!${cell}`, formula);
+    }
+    return result;
   }
 
   sheetByName(name: string): FakeSheetState | undefined {
@@ -162,6 +189,7 @@ export class FakeWorkbookState {
     if (this.tables.some((t) => t.sheetId === sheet.id && overlaps(t.rect, rect))) {
       throw new FakeRichApiError("InvalidArgument", "A table cannot overlap another table.");
     }
+    refuseMergedCells(sheet, hasHeaders ? rect : { ...rect, row: rect.row - 1, rowCount: rect.rowCount + 1 });
     let n = this.tables.length + 1;
     while (this.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n += 1;
     let tableRect = rect;
@@ -202,6 +230,7 @@ export class FakeWorkbookState {
     if (this.tables.some((t) => t !== table && t.sheetId === sheet.id && overlaps(t.rect, rect))) {
       throw new FakeRichApiError("InvalidArgument", "A table cannot overlap another table.");
     }
+    refuseMergedCells(sheet, rect);
     nameHeaders(sheet, rect);
     table.rect = rect;
   }
@@ -214,6 +243,20 @@ export class FakeWorkbookState {
       sheet?.clearContents(table.rect);
       sheet?.clearFormats(table.rect);
     }
+  }
+}
+
+/**
+ * A table over merged cells is refused with Excel's own code and words.
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (MergedRangeConflict)
+ */
+function refuseMergedCells(sheet: FakeSheetState, rect: Rect): void {
+  const merged = sheet.merges.find((area) => overlaps(area, rect));
+  if (merged !== undefined) {
+    throw new FakeRichApiError(
+      "MergedRangeConflict",
+      `Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map (${sheet.name}!${formatA1(merged)}).`,
+    );
   }
 }
 

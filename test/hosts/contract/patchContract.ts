@@ -1,7 +1,7 @@
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { HostError } from "../../../src/hosts/hostError";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
-import { addInNoteMarker, type SheetPatch } from "../../../src/workbook/port";
+import { addInNoteMarker, addInNoteMarkers, type SheetPatch } from "../../../src/workbook/port";
 import type { PortHarness } from "./portHarness";
 
 const tasks = "附件1 任务清单";
@@ -91,6 +91,23 @@ export function describePatchContract(host: string, makeHarness: () => Promise<P
       expect(sheet?.noteAt("K8")).toBeNull();
       expect(sheet?.noteAt("L9")).toBe(second);
       expect(sheet?.noteAt("M9")).toBe("张三：待核实");
+    });
+
+    it("clears its English notes too, which start [Validate] rather than 【校验】", async () => {
+      if (!harness.port.features.notes) return;
+      const english = `${addInNoteMarkers["en-US"]}"Sorted" is not a status.`;
+      await harness.port.write({
+        sheets: [],
+        activate: null,
+        patches: [patch({ notes: [{ row: 7, col: 10, text: english }] })],
+      });
+      expect((await harness.sheet(tasks))?.noteAt("K8")).toBe(english);
+      await harness.port.write({
+        sheets: [],
+        activate: null,
+        patches: [patch({ clearNotes: { row: 3, col: 0, rowCount: 53, colCount: 14 }, notes: [] })],
+      });
+      expect((await harness.sheet(tasks))?.noteAt("K8")).toBeNull();
     });
 
     it("refuses a patch of a sheet that is not there and changes nothing", async () => {

@@ -100,11 +100,14 @@ export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: str
   if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
   const { row, col } = parseA1(a1);
   const k = key(row, col);
+  if (sheet.mergedAwayAt(row, col) !== null) throw new Error(`${a1} lies inside a merged area`);
   if (value === null || value === "") {
     sheet.values.delete(k);
+    sheet.formulas.delete(k);
     return;
   }
-  // Typed as Excel types it: "=…" a formula (the fake does not calculate it), "58.2" a number.
+  // Typed as Excel types it: "=…" a formula (whose result the test declares with
+  // state.declareFormula: the fake does not calculate), "58.2" a number; Excel's limits refused.
   const typed = typeIntoCell(value, sheet.formatAt(row, col, "numberFormat"));
   if (typed.formula !== undefined) {
     sheet.formulas.set(k, typed.formula);
@@ -116,6 +119,18 @@ export function enterAsUser(state: FakeWorkbookState, sheetName: string, a1: str
     sheet.setFormat({ row, col, rowCount: 1, colCount: 1 }, "numberFormat", typed.numberFormat);
   }
   sheet.values.set(k, typed.value ?? "");
+}
+
+/**
+ * Merges cells as a user would (Home → Merge & Center): the top-left value stays, the rest go.
+ *
+ * @example
+ * mergeAsUser(state, "附件1 任务清单", "A1:F1");
+ */
+export function mergeAsUser(state: FakeWorkbookState, sheetName: string, a1Range: string): void {
+  const sheet = state.sheetByName(sheetName);
+  if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
+  sheet.merge(parseA1(a1Range), state.tables);
 }
 
 /** Writes a note as a user would (right-click → New Note): one note per cell, the user as author. */

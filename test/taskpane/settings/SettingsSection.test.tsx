@@ -41,7 +41,7 @@ async function renderSettings(
 describe("the settings' days", () => {
   it("show a day year first in Chinese, whatever the browser's own date format", async () => {
     await renderSettings("zh-CN");
-    const asOf = screen.getByLabelText<HTMLInputElement>("校验基准日");
+    const asOf = screen.getByLabelText<HTMLInputElement>("统计截止日");
     // Not a date input: those draw the browser's format (月/日/年 on an English system).
     expect(asOf.type).toBe("text");
     expect(asOf.value).toBe("2023-06-30");
@@ -51,7 +51,7 @@ describe("the settings' days", () => {
   it("read a day as Chinese staff write it and store it as YYYY-MM-DD", async () => {
     const user = userEvent.setup();
     const saved = await renderSettings("zh-CN");
-    fireEvent.change(screen.getByLabelText("校验基准日"), { target: { value: "2023年12月31日" } });
+    fireEvent.change(screen.getByLabelText("统计截止日"), { target: { value: "2023年12月31日" } });
     fireEvent.change(screen.getByLabelText("计划公布日期"), { target: { value: "2023/3/15" } });
     await user.click(screen.getByRole("button", { name: "保存设置" }));
     await waitFor(() => {

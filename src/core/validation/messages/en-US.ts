@@ -1,3 +1,4 @@
+import { targetTextInEnglish } from "../../plan/targetText";
 import { getParameter, type ParameterKey } from "../../water-quality/parameters";
 import { formatWaterClass, type WaterClass } from "../../water-quality/waterClass";
 import type { ProblemParams, ValidationCode } from "../validationProblem";
@@ -6,6 +7,16 @@ const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : forma
 type MessageOf = (p: ProblemParams) => string;
 const q = (text: string | number | undefined): string => `"${text ?? ""}"`;
 const milestone = (p: ProblemParams): string => (p.name ? ` (${p.name})` : "");
+/** " (monitoring data rows 131 and 132)": the rows at fault, the first five named. */
+const faultyRows = (rows: readonly number[] = []): string => {
+  if (rows.length === 0) return "";
+  if (rows.length === 1) return ` (monitoring data row ${rows[0] ?? ""})`;
+  const shown = rows.slice(0, 5);
+  const more = rows.length - shown.length;
+  return more > 0
+    ? ` (monitoring data rows ${shown.join(", ")} and ${more} more)`
+    : ` (monitoring data rows ${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1] ?? ""})`;
+};
 /** "Dissolved oxygen, Ammonia nitrogen": the standard's names without the bracketed formula. */
 const names = (keys: readonly ParameterKey[] = []): string =>
   keys.map((k) => getParameter(k).nameEn.replace(/\s*\(.*\)$/u, "")).join(", ");
@@ -48,7 +59,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `${p.name ?? ""}: ${names(p.parameters)} below a detection limit that is unknown or above the limit; attainment cannot be judged.`,
   source_items_not_monitored: (p) =>
     `${p.name ?? ""} has no data for the GB 3838-2002 Table 2 items ${names(p.parameters)}: attainment cannot be judged.`,
-  point_data_invalid: (p) => `${p.name ?? ""} has wrong monitoring data: correct it to judge the point.`,
+  point_data_invalid: (p) =>
+    `${p.name ?? ""} has wrong monitoring data${faultyRows(p.rows)}: correct it to judge the point.`,
   unreadable_actual_value: (p) => `${q(p.input)} is not a number: enter a number without its unit.`,
   doubtful_percent_reading: (p) =>
     `Read as ${p.actual ?? ""} (Excel stores a typed "57%" as 0.57); if you mean ${p.value ?? ""}%, type "${p.value ?? ""}%".`,
@@ -66,9 +78,9 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   reduction_entries_disagree: (p) =>
     `The reduction entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the year's value and the base; the computed one is judged.`,
   indicator_target_missed: (p) =>
-    `The actual value ${p.value ?? ""} misses the target (${p.expected ?? ""}).`,
+    `The actual value ${p.value ?? ""} misses the target (${targetTextInEnglish(p.expected ?? "")}).`,
   soft_target_missed: (p) =>
-    `The actual value ${p.value ?? ""} misses the "strive for" target (${p.expected ?? ""}).`,
+    `The actual value ${p.value ?? ""} misses the "strive for" target (${targetTextInEnglish(p.expected ?? "")}).`,
   indicator_differs_from_survey: (p) =>
     `The value entered, ${p.value ?? ""}%, differs from ${p.actual ?? ""}% computed from the outfall survey (Appendix 6).`,
   unknown_task_status: (p) => `${q(p.input)} is not a status: choose Not started, In progress or Done.`,
@@ -84,7 +96,7 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   task_overdue: (p) =>
     `Overdue: the deadline ${p.expected ?? ""}${milestone(p)} has passed and the task is not done.`,
   publication_date_not_set: () =>
-    "The plan's publication date is not set, so the task due 20 working days after it has no due date. Set it in the task pane or with --published.",
+    "The plan's publication date is not set, so the task due 20 working days after it has no due date: enter it under Settings.",
   count_not_whole_number: (p) => `${q(p.input)} is not a whole number of 0 or more.`,
   traced_exceeds_found: (p) =>
     `Traced (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,

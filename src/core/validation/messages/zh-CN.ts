@@ -6,6 +6,11 @@ const cls = (c: WaterClass | undefined): string => (c === undefined ? "" : forma
 type MessageOf = (p: ProblemParams) => string;
 const q = (text: string | number | undefined): string => `“${text ?? ""}”`;
 const milestone = (p: ProblemParams): string => (p.name ? `（${p.name}）` : "");
+/** "（监测数据第 131、132 行）": the rows at fault, the first five named. */
+const faultyRows = (rows: readonly number[] = []): string =>
+  rows.length === 0
+    ? ""
+    : `（监测数据第 ${rows.slice(0, 5).join("、")} 行${rows.length > 5 ? `等 ${rows.length} 行` : ""}）`;
 /** "溶解氧、氨氮": the standard's names without the bracketed formula. */
 const names = (keys: readonly ParameterKey[] = []): string =>
   keys.map((k) => getParameter(k).nameZh.replace(/（.*）$/u, "")).join("、");
@@ -35,16 +40,16 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
   unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
   measured_class_differs: (p) =>
-    `填报类别 ${cls(p.waterClass)} 与按监测数据（${p.count ?? 0} 个样品）计算的 ${cls(p.otherClass)} 不一致，请核对。`,
+    `填报类别${cls(p.waterClass)}与按监测数据（${p.count ?? 0} 个样品）计算的${cls(p.otherClass)}不一致，请核对。`,
   point_target_not_met: (p) =>
     meets(p)
-      ? `${p.name ?? ""} 水质 ${cls(p.waterClass)}，但 ${names(p.parameters)} 超过限值，未达标。`
-      : `${p.name ?? ""} 水质 ${cls(p.waterClass)}，未达到目标 ${cls(p.otherClass)}。`,
+      ? `${p.name ?? ""}水质为${cls(p.waterClass)}，但${names(p.parameters)}超过限值，未达标。`
+      : `${p.name ?? ""}水质为${cls(p.waterClass)}，未达到目标${cls(p.otherClass)}。`,
   point_cannot_judge: (p) =>
-    `${p.name ?? ""} 的 ${names(p.parameters)} 低于检出限，但检出限未知或高于限值，无法判定是否达标。`,
+    `${p.name ?? ""}的${names(p.parameters)}低于检出限，但检出限未知或高于限值，无法判定是否达标。`,
   source_items_not_monitored: (p) =>
-    `${p.name ?? ""} 缺少 GB 3838-2002 表2 补充项目 ${names(p.parameters)} 的监测数据，无法判定是否达标。`,
-  point_data_invalid: (p) => `${p.name ?? ""} 的监测数据有误，更正后才能判定是否达标。`,
+    `${p.name ?? ""}缺少 GB 3838-2002 表2 补充项目${names(p.parameters)}的监测数据，无法判定是否达标。`,
+  point_data_invalid: (p) => `${p.name ?? ""}的监测数据有误${faultyRows(p.rows)}，更正后才能判定是否达标。`,
   unreadable_actual_value: (p) => `无法识别的数值${q(p.input)}：请填写数值，不带单位。`,
   doubtful_percent_reading: (p) =>
     `按百分比读作 ${p.actual ?? ""}（Excel 将输入的“57%”存为 0.57）；如实际为 ${p.value ?? ""}%，请填写“${p.value ?? ""}%”。`,
@@ -73,7 +78,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   completed_after_deadline: (p) => `完成日期 ${p.date ?? ""} 晚于完成时限 ${p.expected ?? ""}。`,
   task_overdue: (p) => `已逾期：完成时限 ${p.expected ?? ""}${milestone(p) || " "}已过，任务尚未完成。`,
   publication_date_not_set: () =>
-    "未设置市级工作计划公布日期，“公布后20个工作日内”的任务无法确定截止日期。请在任务窗格设置或使用 --published。",
+    "未设置市级工作计划公布日期，“公布后20个工作日内”的任务无法确定截止日期：请在“设置”中填写计划公布日期。",
   count_not_whole_number: (p) => `${q(p.input)}不是不小于 0 的整数。`,
   traced_exceeds_found: (p) => `已溯源数 ${p.value ?? ""} 大于排污口数量 ${p.limit ?? ""}。`,
   remediated_exceeds_found: (p) => `已整治数 ${p.value ?? ""} 大于排污口数量 ${p.limit ?? ""}。`,
