@@ -1,5 +1,7 @@
 import type { Locale } from "../core/locale";
-import type { CellRect, CellValue, RectFormat, RectValidation, SheetLayout } from "./layout";
+import type { CellRect, CellValue, PrintLayout, RectFormat, RectValidation, SheetLayout } from "./layout";
+import { sheetFont } from "./layout";
+import { narrowMargins, printScale } from "./printScale";
 import type { ReadSheet } from "./readSheet";
 import { identityPart, isBlank } from "./readSheet";
 import type { AnySheetSpec, ColumnSpec } from "./sheetSpec";
@@ -147,14 +149,21 @@ export const cellFills: Readonly<Record<ColumnSpec<unknown>["kind"], string>> = 
 
 const validationTitle = { "zh-CN": "输入无效", "en-US": "Invalid entry" } as const;
 
-/** Points per line of 11-pt text, and Excel's largest row height. */
+/**
+ * Points per line of 11-pt text, and Excel's largest row height. Lines are counted as Excel wraps
+ * (textWidth); LibreOffice, whose columns are a third wider (printScale.ts), wraps into fewer but
+ * taller lines (Noto Sans CJK: 15.9 pt) that still fit the rows so counted.
+ */
 const lineHeight = 15;
 const maxRowHeight = 409;
 
-/** Width of a text in Excel's column-width unit: a CJK or full-width character takes about 1.8 digits' width. */
+/**
+ * Width of a text in Excel's column-width unit: a CJK or full-width character is 1 em wide, 2.1
+ * digits of an 11-pt font (14.7 px against a 7-px digit); Latin letters about one digit each.
+ */
 function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2e80-\uffff]/u.test(ch) ? 1.8 : 1;
+  for (const ch of text) width += /[\u2e80-\uffff]/u.test(ch) ? 2.1 : 1;
   return width;
 }
 
@@ -231,9 +240,14 @@ export function buildSheetLayout(
 
   const n = dataRows.length;
   const top = firstDataRowIndex;
+  // The note is merged over the table's width (up to a cell a user typed in its row) and wrapped,
+  // so that it prints whole.
+  const noteWidth = merged.aboveHeader
+    .filter((cell) => cell.row === 1 && cell.col > 0)
+    .reduce((least, cell) => Math.min(least, cell.col), tableWidth);
   const formats: RectFormat[] = [
     { rect: rect(0, 0, 1, 1), bold: true, fontSize: 14 },
-    { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont },
+    { rect: rect(1, 0, 1, 1), fontColor: palette.noteFont, wrapText: true, verticalAlignment: "top" },
     { rect: rect(headerRowIndex, 0, 1, tableWidth), bold: true, wrapText: true, verticalAlignment: "center" },
   ];
   columns.forEach((column, c) => {
@@ -290,8 +304,10 @@ export function buildSheetLayout(
   });
 
   const columnWidths = [...columns.map((c) => c.width), ...merged.extraHeaders.map(() => 14)];
+  const noteColumns = columnWidths.slice(0, noteWidth).reduce((sum, w) => sum + w, 0);
   const rowHeights = [
     { row: 0, height: 24 },
+    ...wrappedRowHeights([note.slice(0, 1)], 1, [noteColumns], () => true),
     ...wrappedRowHeights([header], headerRowIndex, columnWidths, () => true),
     ...wrappedRowHeights(body, top, columnWidths, (c) => columns[c]?.wrap === true),
   ];
@@ -306,18 +322,38 @@ export function buildSheetLayout(
       { name: spec.tableName, rect: rect(headerRowIndex, 0, n + 1, tableWidth), style: "TableStyleLight1" },
     ],
     freeze: { rows: firstDataRowIndex, columns: spec.freezeColumns },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      // Title, note and header together: LibreOffice prints title rows above a page even where they stand on it.
-      titleRows: { first: 0, last: headerRowIndex },
-      // A sheet too wide for one page repeats its frozen (identifying) columns on every page.
-      titleColumns:
-        !spec.fitToPageWidth && spec.freezeColumns > 0 ? { first: 0, last: spec.freezeColumns - 1 } : null,
-      fitToWidth: spec.fitToPageWidth,
-      gridlines: true,
-    },
+    ...(noteWidth > 1 ? { merges: [rect(1, 0, 1, noteWidth)] } : {}),
+    print: sheetPrint(spec, columnWidths),
+    font: sheetFont(locale),
     visibility: "visible",
     tabColor: spec.tabColor,
+  };
+}
+
+/**
+ * A4 landscape with narrow margins; title, note and header repeat on every page (LibreOffice
+ * prints title rows above a page even where they stand on it, so all three); at the scale where
+ * the columns fit `spec.pagesWide` pages across, never above 100 %. A sheet printed on more than
+ * one page across repeats its frozen (identifying) columns on each. Only the table's columns print.
+ */
+function sheetPrint(spec: AnySheetSpec, columnWidths: readonly number[]): PrintLayout {
+  const titleColumns =
+    spec.pagesWide > 1 && spec.freezeColumns > 0 ? { first: 0, last: spec.freezeColumns - 1 } : null;
+  return {
+    orientation: "landscape",
+    paperSize: "A4",
+    titleRows: { first: 0, last: headerRowIndex },
+    titleColumns,
+    scale: printScale({
+      columnWidths,
+      titleColumns,
+      pagesWide: spec.pagesWide,
+      orientation: "landscape",
+      margins: narrowMargins,
+    }),
+    margins: narrowMargins,
+    columns: { first: 0, last: columnWidths.length - 1 },
+    rowBreaks: [],
+    gridlines: true,
   };
 }

@@ -3,7 +3,10 @@ import type { Plan } from "../core/plan/planSchema";
 import { isoDateToSerial } from "../core/excelDate";
 import { monitoringPoints, type MonitoringPoint } from "../core/validation/monitoringPoints";
 import type { ParameterKey } from "../core/water-quality/parameters";
+import { wrappedRowHeights } from "./buildSheetLayout";
 import type { CellValue, SheetLayout } from "./layout";
+import { sheetFont } from "./layout";
+import { narrowMargins, printScale } from "./printScale";
 import type { RectValues, SheetPatch, WorkbookPort } from "./port";
 import { readSheet } from "./readSheet";
 import { taskStatusChoices, yesNoChoices } from "./sheets/choices";
@@ -255,16 +258,43 @@ function exampleNoteLayout(locale: Locale): SheetLayout {
           "Everything entered in this workbook (statuses, monitoring data, indicator values, survey counts) is invented by npm run demo to show validation and the summary; it is no real monitoring result.",
           "A few typical entry mistakes and doubtful values are included on purpose, to show how validation marks them.",
         ];
+  const columnWidths = [120];
+  const values = lines.map((line) => [line]);
   return {
     name: exampleSheetName[locale],
-    values: lines.map((line) => [line]),
-    columnWidths: [120],
-    rowHeights: [],
-    formats: [{ rect: { row: 0, col: 0, rowCount: 1, colCount: 1 }, bold: true, fontSize: 14 }],
+    values,
+    columnWidths,
+    // Wrapped within the column, so that no line runs past the printed page.
+    rowHeights: [{ row: 0, height: 24 }, ...wrappedRowHeights(values.slice(1), 1, columnWidths, () => true)],
+    formats: [
+      { rect: { row: 0, col: 0, rowCount: 1, colCount: 1 }, bold: true, fontSize: 14 },
+      {
+        rect: { row: 1, col: 0, rowCount: lines.length - 1, colCount: 1 },
+        wrapText: true,
+        verticalAlignment: "top",
+      },
+    ],
     validations: [],
     tables: [],
     freeze: { rows: 0, columns: 0 },
-    print: null,
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      titleRows: { first: 0, last: 0 },
+      titleColumns: null,
+      scale: printScale({
+        columnWidths,
+        titleColumns: null,
+        pagesWide: 1,
+        orientation: "landscape",
+        margins: narrowMargins,
+      }),
+      margins: narrowMargins,
+      columns: { first: 0, last: 0 },
+      rowBreaks: [],
+      gridlines: false,
+    },
+    font: sheetFont(locale),
     visibility: "visible",
     tabColor: "#C00000",
   };

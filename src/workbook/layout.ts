@@ -1,3 +1,5 @@
+import type { Locale } from "../core/locale";
+
 /**
  * The host-neutral description of a worksheet to write: what every host (memory, xlsx, Office.js)
  * renders. Coordinates are zero-based; a host turns them into A1 addresses where it needs to.
@@ -63,6 +65,16 @@ export interface TableLayout {
   readonly style: string;
 }
 
+/** Page margins in inches, as Excel keeps them. */
+export interface PrintMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
 export interface PrintLayout {
   readonly orientation: "landscape" | "portrait";
   readonly paperSize: "A4";
@@ -70,8 +82,20 @@ export interface PrintLayout {
   readonly titleRows: { readonly first: number; readonly last: number };
   /** Columns repeated on every printed page (zero-based inclusive), for sheets wider than a page; or null. */
   readonly titleColumns: { readonly first: number; readonly last: number } | null;
-  /** Fit all columns on one page width. */
-  readonly fitToWidth: boolean;
+  /**
+   * Print scale in percent (10–400), decided by the layout from its column widths (printScale.ts)
+   * so that Excel and LibreOffice print the same pages and text stays readable.
+   */
+  readonly scale: number;
+  readonly margins: PrintMargins;
+  /**
+   * The columns printed (zero-based, inclusive): the tables' columns, so that empty columns (and
+   * text running on past the last column) are not printed. Whole columns, so that rows a user adds
+   * below a table print too.
+   */
+  readonly columns: { readonly first: number; readonly last: number };
+  /** Zero-based rows that start a new printed page (a heading kept with its table). */
+  readonly rowBreaks: readonly number[];
   /** Print the cell gridlines, so that a printed table has its lines without cell borders. */
   readonly gridlines: boolean;
 }
@@ -92,6 +116,17 @@ export interface ChartLayout {
   readonly axis?: { readonly min: number; readonly max: number; readonly title: string };
 }
 
+/**
+ * The font a sheet in this language is written in: 等线 (DengXian), the font Chinese Excel gives
+ * a new workbook, for Chinese; Calibri, English Excel's, for English.
+ *
+ * @example
+ * sheetFont("zh-CN"); // { name: "等线", size: 11 }
+ */
+export function sheetFont(locale: Locale): { readonly name: string; readonly size: number } {
+  return { name: locale === "zh-CN" ? "等线" : "Calibri", size: 11 };
+}
+
 /** A whole worksheet as the add-in writes it. */
 export interface SheetLayout {
   readonly name: string;
@@ -110,6 +145,16 @@ export interface SheetLayout {
   readonly visibility: "visible" | "veryHidden";
   /** Tab colour "#RRGGBB" or null. */
   readonly tabColor: string | null;
+  /**
+   * Merged areas: the note under a sheet's title, merged over the table's width and wrapped, so
+   * that a long note prints whole instead of running past the last column.
+   */
+  readonly merges?: readonly CellRect[];
+  /**
+   * The sheet's font (name and size in points) for every cell: 等线 in a Chinese workbook, as
+   * Chinese Excel writes, Calibri in an English one (sheetFont). Absent: the host's default.
+   */
+  readonly font?: { readonly name: string; readonly size: number };
   /** Charts over the sheet's cells (the summary sheet's class-against-target chart). */
   readonly charts?: readonly ChartLayout[];
 }

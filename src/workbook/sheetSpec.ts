@@ -69,8 +69,11 @@ export interface SheetSpec<Row> {
   /** Columns frozen at the left beside the header rows. */
   readonly freezeColumns: number;
   readonly tabColor: string;
-  /** Print all columns on one page width; false for sheets too wide to read that way (monitoring data). */
-  readonly fitToPageWidth: boolean;
+  /**
+   * Pages across the sheet prints on: 1 for a table read row by row (all columns on one page), 2
+   * for monitoring data (29 parameters), whose frozen identity columns repeat on each page.
+   */
+  readonly pagesWide: number;
 }
 
 /** Any sheet spec, whatever its row type (the row type matters only inside the spec). */

@@ -9,7 +9,7 @@ import { mergeFormats, mergeValidations } from "./mergeRects";
 import { utf8Bytes } from "./officeRequestPlanner";
 import { a1Range, absoluteA1Range, quoteSheetName, rectRange } from "./rectGeometry";
 import { cosmeticStep, type Step, type WriteKnowledge } from "./writeStep";
-import type { RectFormat, SheetLayout, ValidationRule } from "../../workbook/layout";
+import type { PrintLayout, RectFormat, SheetLayout, ValidationRule } from "../../workbook/layout";
 import type { SheetWrite } from "../../workbook/port";
 import { appendAll } from "../../core/arrays";
 
@@ -61,6 +61,17 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
       }),
     );
   }
+  // The sheet's font first, over its cells: the formats after it change size and weight, not the face.
+  const font = layout.font;
+  const height = layout.values.length;
+  const width = layout.values[0]?.length ?? 0;
+  if (font !== undefined && height > 0 && width > 0) {
+    steps.push(
+      cosmeticStep(2, utf8Bytes(font.name), (scope) => {
+        scope.sheet(name).getRangeByIndexes(0, 0, height, width).format.font.name = font.name;
+      }),
+    );
+  }
   // The number formats went in with the data; what remains of each format is how it looks.
   const looks = layout.formats.map(
     (f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== "numberFormat")) as RectFormat,
@@ -82,6 +93,14 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
         const range = rectRange(scope.sheet(name), validation.rect);
         range.dataValidation.rule = rule;
         range.dataValidation.errorAlert = errorAlert;
+      }),
+    );
+  }
+  // The data step's clear("Formats") unmerged the old sheet's areas, as Excel's Clear Formats does.
+  for (const area of layout.merges ?? []) {
+    steps.push(
+      cosmeticStep(1, 0, (scope) => {
+        rectRange(scope.sheet(name), area).merge(false);
       }),
     );
   }
@@ -107,24 +126,7 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
     );
   }
   const print = layout.print;
-  if (print !== null) {
-    steps.push(
-      cosmeticStep(6, 0, (scope) => {
-        const page = scope.sheet(name).pageLayout;
-        page.printGridlines = print.gridlines;
-        page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-        page.paperSize = "A4";
-        page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
-        if (print.titleColumns !== null) {
-          const { first, last } = print.titleColumns;
-          page.setPrintTitleColumns(`$${columnLetters(first)}:$${columnLetters(last)}`);
-        }
-        // One page wide, as many tall as it takes: the height is simply not given (Office documents
-        // a number of pages or null, nothing for "automatic").
-        page.zoom = print.fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
-      }),
-    );
-  }
+  if (print !== null) steps.push(printStep(name, print));
   appendAll(steps, chartSteps(write, known));
   const visibility = layout.visibility === "veryHidden" ? "VeryHidden" : "Visible";
   const tabColor = layout.tabColor ?? "";
@@ -137,6 +139,36 @@ export function cosmeticSteps(write: SheetWrite, known: WriteKnowledge): Step[] 
     }),
   );
   return steps;
+}
+
+/**
+ * Page setup (ExcelApi 1.9): paper, orientation, the layout's scale and margins (Office takes them
+ * in points), print titles, the printed columns as the print area, page breaks (the old ones
+ * removed first, so a rewritten sheet keeps none of them) and gridlines.
+ */
+function printStep(sheetName: string, print: PrintLayout): Step {
+  return cosmeticStep(14 + print.rowBreaks.length, 0, (scope) => {
+    const sheet = scope.sheet(sheetName);
+    const page = sheet.pageLayout;
+    page.printGridlines = print.gridlines;
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    page.paperSize = "A4";
+    page.leftMargin = print.margins.left * 72;
+    page.rightMargin = print.margins.right * 72;
+    page.topMargin = print.margins.top * 72;
+    page.bottomMargin = print.margins.bottom * 72;
+    page.headerMargin = print.margins.header * 72;
+    page.footerMargin = print.margins.footer * 72;
+    page.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+    if (print.titleColumns !== null) {
+      const { first, last } = print.titleColumns;
+      page.setPrintTitleColumns(`$${columnLetters(first)}:$${columnLetters(last)}`);
+    }
+    page.setPrintArea(`${columnLetters(print.columns.first)}:${columnLetters(print.columns.last)}`);
+    page.zoom = { scale: print.scale };
+    sheet.horizontalPageBreaks.removePageBreaks();
+    for (const row of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  });
 }
 
 /** Consecutive positions holding one value, as runs: [{ first, count, value }]. */

@@ -23,10 +23,10 @@
  * one is used only where `isSetSupported` says the running Excel has it). A test runs the host over
  * the fake Excel, which records every set an operation needs, and checks this list against it:
  * - ExcelApi 1.1: worksheets.getItem/add, Worksheet.name/activate/delete/getRange, Range.values/
- *   formulas/numberFormat/clear/getRow/getCell, format fill/font/alignment/wrapText,
+ *   formulas/numberFormat/clear/getRow/getCell, format fill/font (name, size, colour, bold)/alignment/wrapText,
  *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
- * - ExcelApi 1.2: format.columnWidth/rowHeight, Table.convertToRange, setting Worksheet.visibility,
+ * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
  *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
  *   protected (a protected sheet is refused before anything is written).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
@@ -36,7 +36,9 @@
  * - ExcelApi 1.7: getRangeByIndexes, freezePanes, Worksheet.tabColor, format.useStandardWidth/Height.
  * - ExcelApi 1.8: Range.dataValidation (rule, errorAlert, clear).
  * - ExcelApi 1.9: Worksheet.pageLayout (orientation, paperSize, printGridlines, setPrintTitleRows,
- *   setPrintTitleColumns, zoom), Range.getSpecialCellsOrNullObject (which cells hold formulas).
+ *   setPrintTitleColumns, setPrintArea, zoom, left/right/top/bottom/header/footerMargin),
+ *   Worksheet.horizontalPageBreaks (add, removePageBreaks), Range.getSpecialCellsOrNullObject
+ *   (which cells hold formulas).
  * - ExcelApi 1.13, only where supported: Table.resize (otherwise a table is turned into a range and
  *   added again).
  * - ExcelApi 1.10, only where supported: where 1.18 is not (`markTexts` "comments"), Worksheet.comments

@@ -11,6 +11,7 @@ import type {
 } from "exceljs";
 import type {
   CellRect,
+  PrintLayout,
   RectFormat,
   RectValidation,
   SheetLayout,
@@ -34,6 +35,9 @@ const excelLimits = {
 /** The font ExcelJS gives unformatted cells; formatted cells start from it so they look alike. */
 const defaultFont: Partial<Font> = { name: "Calibri", size: 11, family: 2 };
 
+/** Excel's last row: a print area to it is whole columns. */
+const excelRows = 1_048_576;
+
 /** Bounds for a number rule without min or max: Excel's data validation needs a criterion. */
 const unboundedNumber = 1e307;
 
@@ -55,6 +59,11 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
   });
   internalsOf(sheet).orderNo = orderNo;
 
+  const font = layout.font === undefined ? defaultFont : excelJsFont(layout.font);
+  // The sheet's font on its columns before any cell exists: ExcelJS starts each new cell from its
+  // column's style, and Excel draws empty cells in the column's font.
+  const columns = Math.max(layout.columnWidths.length, layout.values[0]?.length ?? 0);
+  for (let col = 1; col <= columns; col++) sheet.getColumn(col).font = { ...font };
   writeValues(sheet, layout.values);
   layout.columnWidths.forEach((width, col) => {
     sheet.getColumn(col + 1).width = width;
@@ -63,31 +72,43 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
   // Tables first: ExcelJS writes a table's header and rows into the cells, and formats applied
   // afterwards must not be undone by that.
   for (const table of layout.tables) addTable(sheet, layout, table);
-  for (const format of layout.formats) applyFormat(sheet, format);
+  for (const format of layout.formats) applyFormat(sheet, format, font);
   for (const validation of layout.validations) addValidation(sheet, validation);
-  sheet.views = [freezeView(layout.freeze)];
-  if (layout.print !== null) {
-    const { first, last } = layout.print.titleRows;
-    sheet.pageSetup = {
-      ...sheet.pageSetup,
-      // A4 in OOXML's ST_PaperSize numbering.
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- ExcelJS declares PaperSize but does not export the enum at run time
-      paperSize: 9,
-      orientation: layout.print.orientation,
-      fitToPage: layout.print.fitToWidth,
-      // fitToHeight 0: as many pages down as the rows need, one page across.
-      ...(layout.print.fitToWidth ? { fitToWidth: 1, fitToHeight: 0 } : {}),
-      printTitlesRow: `${first + 1}:${last + 1}`,
-      ...(layout.print.titleColumns === null
-        ? {}
-        : {
-            printTitlesColumn: `${columnLetters(layout.print.titleColumns.first)}:${columnLetters(layout.print.titleColumns.last)}`,
-          }),
-      // <printOptions gridLines="1"/>: Excel and LibreOffice print the cell grid.
-      showGridLines: layout.print.gridlines,
-    };
+  for (const area of layout.merges ?? []) {
+    sheet.mergeCells(area.row + 1, area.col + 1, area.row + area.rowCount, area.col + area.colCount);
   }
+  sheet.views = [freezeView(layout.freeze)];
+  if (layout.print !== null) renderPrint(sheet, layout.print);
   return sheet;
+}
+
+/**
+ * Page setup: A4 in OOXML's ST_PaperSize numbering (9), the layout's scale and margins, print
+ * titles, the printed columns as the print area (whole columns, so rows added later print too),
+ * manual page breaks and `<printOptions gridLines="1"/>` (Excel and LibreOffice print the grid).
+ */
+function renderPrint(sheet: Worksheet, print: PrintLayout): void {
+  const { first, last } = print.titleRows;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- ExcelJS declares PaperSize but does not export the enum at run time
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: false,
+    scale: print.scale,
+    margins: { ...print.margins },
+    // Whole columns, written with rows (the same range to Excel): ExcelJS cannot read back `$A:$O`.
+    printArea: `${columnLetters(print.columns.first)}1:${columnLetters(print.columns.last)}${excelRows}`,
+    printTitlesRow: `${first + 1}:${last + 1}`,
+    ...(print.titleColumns === null
+      ? {}
+      : {
+          printTitlesColumn: `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`,
+        }),
+    showGridLines: print.gridlines,
+  };
+  // ExcelJS's break on row n starts the next page below it: the row above the one that starts a page.
+  for (const row of print.rowBreaks) if (row > 0) sheet.getRow(row).addPageBreak();
 }
 
 /** Rejects what Excel would refuse to open, before anything is written (ExcelJS would only warn). */
@@ -166,7 +187,17 @@ function uniqueHeaders(headerRow: SheetLayout["values"][number] | undefined, rec
   return names;
 }
 
-function applyFormat(sheet: Worksheet, format: RectFormat): void {
+/**
+ * An ExcelJS font for the layout's: no theme scheme, so that Excel shows the named font rather than
+ * the theme's (ExcelJS's theme says Calibri); 等线 with the GB 2312 character set, as Chinese Excel
+ * writes it.
+ */
+function excelJsFont(font: NonNullable<SheetLayout["font"]>): Partial<Font> {
+  const chinese = /[^ -~]/.test(font.name);
+  return { name: font.name, size: font.size, family: 2, ...(chinese ? { charset: 134 } : {}) };
+}
+
+function applyFormat(sheet: Worksheet, format: RectFormat, base: Partial<Font>): void {
   const font: Partial<Font> = {
     ...(format.bold === undefined ? {} : { bold: format.bold }),
     ...(format.fontSize === undefined ? {} : { size: format.fontSize }),
@@ -194,7 +225,7 @@ function applyFormat(sheet: Worksheet, format: RectFormat): void {
     if (format.numberFormat !== undefined) cell.numFmt = format.numberFormat;
     if (fill !== undefined) cell.fill = { ...fill };
     // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS cell, not an Office.js proxy (the rule keys on the name getCell)
-    if (hasFont) cell.font = { ...defaultFont, ...cell.font, ...font };
+    if (hasFont) cell.font = { ...base, ...cell.font, ...font };
     // eslint-disable-next-line office-addins/call-sync-before-read -- as above
     if (hasAlignment) cell.alignment = { ...cell.alignment, ...alignment };
   });

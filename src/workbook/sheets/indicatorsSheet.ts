@@ -28,20 +28,20 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
     identity: ["task", "indicator"],
     freezeColumns: 2,
     tabColor: palette.entryTab,
-    fitToPageWidth: true,
+    pagesWide: 1,
     columns: [
       {
         key: "task",
         header: { "zh-CN": "任务序号", "en-US": "Task" },
         kind: "plan",
-        width: 8,
+        width: 6,
         value: (t) => t.task,
       },
       {
         key: "indicator",
         header: { "zh-CN": "指标", "en-US": "Indicator" },
         kind: "plan",
-        width: 28,
+        width: 22,
         wrap: true,
         value: (t, locale) => (locale === "zh-CN" ? t.indicator : t.indicatorEn),
       },
@@ -49,7 +49,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "targetText",
         header: { "zh-CN": "目标（原文）", "en-US": "Target as written" },
         kind: "plan",
-        width: 40,
+        width: 30,
         wrap: true,
         value: (t) => t.text,
       },
@@ -57,7 +57,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "comparator",
         header: { "zh-CN": "比较", "en-US": "Must be" },
         kind: "plan",
-        width: 16,
+        width: 10,
         wrap: true,
         value: (t, locale) => {
           const sign = comparatorSigns[t.comparator];
@@ -84,7 +84,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "entryUnit",
         header: { "zh-CN": "填报单位", "en-US": "Enter in" },
         kind: "plan",
-        width: 12,
+        width: 10,
         wrap: true,
         // A reduction is computed from the year's value and the base, both in the indicator's own unit.
         value: (t, locale) =>
@@ -101,7 +101,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "baseValue",
         header: { "zh-CN": `${baseYear}年基数`, "en-US": `${baseYear} base value` },
         kind: "entry",
-        width: 12,
+        width: 10,
         validation: numberValidation,
         appliesTo: (t) => t.measure === "reduction_from_base",
       },
@@ -109,7 +109,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "reduction",
         header: { "zh-CN": "或直接填降幅(%)", "en-US": "Or the cut (%)" },
         kind: "entry",
-        width: 12,
+        width: 10,
         validation: numberValidation,
         appliesTo: (t) => t.measure === "reduction_from_base",
       },
@@ -117,7 +117,7 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         key: "remark",
         header: { "zh-CN": "数据来源及说明", "en-US": "Source and remarks" },
         kind: "entry",
-        width: 30,
+        width: 20,
         wrap: true,
       },
       {

@@ -35,7 +35,9 @@ function parameterColumn(def: ParameterDef): ColumnSpec<object> {
     key: `param:${def.key}`,
     header: { "zh-CN": formatParameterHeader(def), "en-US": `${def.nameEn} (${englishUnits[def.unit]})` },
     kind: "entry",
-    width: Math.max(9, Math.min(16, formatParameterHeader(def).length + 2)),
+    // Values are short ("0.01L", "7.8"): the header wraps instead, so that the 29 parameters print
+    // on two pages across at a readable size.
+    width: 9,
     wrap: true,
   };
 }
@@ -62,13 +64,14 @@ export function monitoringSheet(plan: Plan, pointList: ValidationRule): SheetSpe
     identity: [],
     freezeColumns: 2,
     tabColor: palette.entryTab,
-    fitToPageWidth: false,
+    pagesWide: 2,
     columns: [
       {
         key: "point",
         header: { "zh-CN": "点位名称", "en-US": "Monitoring point" },
         kind: "entry",
-        width: 24,
+        width: 25,
+        wrap: true,
         validation: {
           rule: () => pointList,
           message: {
@@ -82,7 +85,7 @@ export function monitoringSheet(plan: Plan, pointList: ValidationRule): SheetSpe
         key: "sampledOn",
         header: { "zh-CN": "采样日期", "en-US": "Sampling date" },
         kind: "entry",
-        width: 12,
+        width: 11,
         numberFormat: "yyyy-mm-dd",
         validation: dateValidation(plan.year),
       },
@@ -91,7 +94,7 @@ export function monitoringSheet(plan: Plan, pointList: ValidationRule): SheetSpe
         key: "remark",
         header: { "zh-CN": "备注", "en-US": "Remarks" },
         kind: "entry",
-        width: 20,
+        width: 12,
         wrap: true,
       },
     ],

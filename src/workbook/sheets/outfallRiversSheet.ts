@@ -36,7 +36,7 @@ export function outfallRiversSheet(plan: Plan): SheetSpec<OutfallRiverRow> {
     identity: ["river"],
     freezeColumns: 0,
     tabColor: palette.planTab,
-    fitToPageWidth: true,
+    pagesWide: 1,
     columns: [
       {
         key: "number",

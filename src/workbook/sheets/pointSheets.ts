@@ -54,10 +54,10 @@ function coordinateColumns<Row extends Located>(
   rows: readonly Row[],
 ): ColumnSpec<Row>[] {
   return [
-    printedColumn(appendix, index, "longitude", "Longitude", 11, (r) => coordinate(r.longitudeText), {
+    printedColumn(appendix, index, "longitude", "Longitude", 10, (r) => coordinate(r.longitudeText), {
       numberFormat: coordinateFormat(rows.map((r) => r.longitudeText)),
     }),
-    printedColumn(appendix, index + 1, "latitude", "Latitude", 11, (r) => coordinate(r.latitudeText), {
+    printedColumn(appendix, index + 1, "latitude", "Latitude", 10, (r) => coordinate(r.latitudeText), {
       numberFormat: coordinateFormat(rows.map((r) => r.latitudeText)),
     }),
   ];
@@ -67,7 +67,7 @@ const measuredClassColumn: ColumnSpec<unknown> = {
   key: "measuredClass",
   header: { "zh-CN": "实测水质类别", "en-US": "Measured class" },
   kind: "entry",
-  width: 12,
+  width: 10,
   validation: waterClassValidation,
 };
 
@@ -81,13 +81,13 @@ const judgementColumns: readonly ColumnSpec<unknown>[] = [
     key: "computedClass",
     header: { "zh-CN": "计算水质类别", "en-US": "Computed class" },
     kind: "computed",
-    width: 12,
+    width: 10,
   },
   {
     key: "exceedances",
     header: { "zh-CN": "超标因子（倍数）", "en-US": "Exceedances (multiple)" },
     kind: "computed",
-    width: 22,
+    width: 16,
     wrap: true,
   },
   { key: "samples", header: { "zh-CN": "样品数", "en-US": "Samples" }, kind: "computed", width: 8 },
@@ -117,7 +117,7 @@ function pointSheet<Row extends Located>(
     identity: ["name"],
     freezeColumns: 0,
     tabColor: palette.planTab,
-    fitToPageWidth: true,
+    pagesWide: 1,
     columns: [...columns, measuredClassColumn, ...judgementColumns],
   };
 }
@@ -131,8 +131,8 @@ function sectionColumns<Row extends NationalSection>(
   const shift = countyColumn ? 1 : 0;
   const columns: ColumnSpec<Row>[] = [
     printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
-    printedColumn(appendix, 1, "city", "City", 10, (r) => r.city),
-    printedColumn(appendix, 2, "assessedCity", "Assessed city", 10, (r) => r.assessedCity),
+    printedColumn(appendix, 1, "city", "City", 8, (r) => r.city),
+    printedColumn(appendix, 2, "assessedCity", "Assessed city", 8, (r) => r.assessedCity, { wrap: true }),
     printedColumn(appendix, 3 + shift, "basin", "Basin", 12, (r) => r.basin),
     printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody),
     printedColumn(appendix, 5 + shift, "name", "Section", 16, (r) => r.name),
@@ -221,8 +221,8 @@ export function countySourcesSheet(plan: Plan): SheetSpec<CountySource> {
     [
       printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
       printedColumn(appendix, 1, "city", "City", 10, (r) => r.city),
-      printedColumn(appendix, 2, "county", "County", 16, (r) => r.county),
-      printedColumn(appendix, 3, "name", "Source", 30, (r) => r.name, { wrap: true }),
+      printedColumn(appendix, 2, "county", "County", 12, (r) => r.county),
+      printedColumn(appendix, 3, "name", "Source", 26, (r) => r.name, { wrap: true }),
       printedColumn(appendix, 4, "status", "In use", 10, (r) => r.status),
       ...coordinateColumns(appendix, 5, rows),
       printedColumn(appendix, 7, "assessmentType", "Assessed by", 10, (r) => r.assessmentType),

@@ -4,6 +4,14 @@ import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { PointKind } from "../../core/validation/monitoringPoints";
 import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
+import { sheetFont } from "../layout";
+import {
+  keepBlocksOnPages,
+  minimumReadableScale,
+  narrowMargins,
+  printableHeight,
+  printScale,
+} from "../printScale";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
@@ -115,6 +123,7 @@ export function buildSummaryWrite(
   report: ValidationReport,
   snapshot: WorkbookSnapshot,
   locale: Locale,
+  drawsCharts = true,
 ):
   | { readonly ok: true; readonly write: SheetWrite }
   | { readonly ok: false; readonly problem: SummaryProblem } {
@@ -125,7 +134,7 @@ export function buildSummaryWrite(
     return { ok: false, problem: { code: "summary_sheet_taken", sheet: existing.name } };
   }
   const name = existing?.name ?? summarySheetName[locale];
-  const layout = buildSummaryLayout(plan, report, name, locale);
+  const layout = buildSummaryLayout(plan, report, name, locale, drawsCharts);
   // Cells the user typed right of the tables stay where they were.
   const kept: { row: number; col: number; value: CellValue }[] = [];
   existing?.values.forEach((row, r) => {
@@ -184,7 +193,7 @@ function inLocale(text: string, locale: Locale): string {
   return read.kind === "class" ? formatWaterClass(read.waterClass, locale) : text;
 }
 
-function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
+function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsCharts: boolean): Block[] {
   const verdict = (v: ReportVerdict): string => verdictWords[v][locale];
   const tasksByStatus = (status: TaskStatus | null): number =>
     report.tasks.filter((t) => t.status === status).length;
@@ -282,7 +291,13 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
       heading: text.chart[locale],
       table: "WP_SummaryChart",
       header: headers.chart[locale],
-      rows: sections.map((p) => [p.name, classNumber(p.target), classNumber(p.class)]),
+      // Numbers for the chart to plot; where no chart is drawn, the classes themselves ("Ⅱ类"),
+      // since a bare 2 means nothing on paper.
+      rows: sections.map((p) =>
+        drawsCharts
+          ? [p.name, classNumber(p.target), classNumber(p.class)]
+          : [p.name, inLocale(p.target, locale), p.class === null ? "" : inLocale(p.class, locale)],
+      ),
     },
     {
       heading: text.manual[locale],
@@ -301,7 +316,13 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale): Block[] {
 const colon: Readonly<Record<Locale, string>> = { "zh-CN": "：", "en-US": ": " };
 const gap: Readonly<Record<Locale, string>> = { "zh-CN": "\u3000", "en-US": "   " };
 
-function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, locale: Locale): SheetLayout {
+function buildSummaryLayout(
+  plan: Plan,
+  report: ValidationReport,
+  name: string,
+  locale: Locale,
+  drawsCharts: boolean,
+): SheetLayout {
   const values: CellValue[][] = [];
   const pad = (cells: readonly CellValue[]): CellValue[] => [
     ...cells,
@@ -324,7 +345,8 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
   const tables: TableLayout[] = [];
   const bodies: { first: number; rows: (readonly CellValue[])[] }[] = [];
   let chart: ChartLayout | null = null;
-  for (const block of blocks(plan, report, locale)) {
+  const kept: { first: number; last: number }[] = [];
+  for (const block of blocks(plan, report, locale, drawsCharts)) {
     values.push(pad([]));
     const headingRow = values.length;
     values.push(pad([block.heading]));
@@ -334,6 +356,10 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
     const rows = block.rows.length > 0 ? block.rows : [block.header.map(() => "")];
     bodies.push({ first: values.length - 1, rows: [block.header, ...rows] });
     for (const row of rows) values.push(pad(row));
+    // A heading stays with its table on one page, as far as the table fits on a page (the chart's
+    // block with the chart's height).
+    const chartRows = block.table === "WP_SummaryChart" && drawsCharts ? Math.max(15, rows.length + 3) : 0;
+    kept.push({ first: headingRow, last: Math.max(values.length - 1, headerRow + chartRows - 1) });
     const cols = block.header.length;
     tables.push({
       name: block.table,
@@ -376,15 +402,45 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
       };
     }
   }
+  const rowHeights: { row: number; height: number }[] = [
+    { row: 0, height: 24 },
+    ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
+  ];
+  // The scale: first, as few tables longer than a page (printed with their header once) as can be;
+  // then as few pages; then as large as the columns allow.
+  const widest = printScale({
+    columnWidths,
+    titleColumns: null,
+    pagesWide: 1,
+    orientation: "landscape",
+    margins: narrowMargins,
+  });
+  const heights = new Map(rowHeights.map((h) => [h.row, h.height]));
+  const headings = new Set(kept.map((block) => block.first));
+  const pagesAt = (at: number): { rowBreaks: number[]; pages: number; split: number } =>
+    keepBlocksOnPages(
+      // Rows without a height of their own: Excel's 15 pt, 18 for the 12-pt headings.
+      (row) => heights.get(row) ?? (headings.has(row) ? 18 : 15),
+      2,
+      kept,
+      printableHeight("landscape", narrowMargins, at),
+    );
+  let scale = widest;
+  let best = pagesAt(scale);
+  for (let at = widest - 1; at >= Math.min(widest, minimumReadableScale); at -= 1) {
+    const found = pagesAt(at);
+    if (found.split < best.split || (found.split === best.split && found.pages < best.pages)) {
+      scale = at;
+      best = found;
+    }
+  }
+  const { rowBreaks } = best;
   return {
     name,
     values,
     columnWidths,
     // Excel and LibreOffice do not fit row heights to wrapped text on opening: the layout says them.
-    rowHeights: [
-      { row: 0, height: 24 },
-      ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
-    ],
+    rowHeights,
     formats,
     validations: [],
     tables,
@@ -394,9 +450,13 @@ function buildSummaryLayout(plan: Plan, report: ValidationReport, name: string, 
       paperSize: "A4",
       titleRows: { first: 0, last: 1 },
       titleColumns: null,
-      fitToWidth: true,
+      scale,
+      margins: narrowMargins,
+      columns: { first: 0, last: width - 1 },
+      rowBreaks,
       gridlines: true,
     },
+    font: sheetFont(locale),
     visibility: "visible",
     tabColor: palette.computedHeaderFill,
     ...(chart ? { charts: [chart] } : {}),

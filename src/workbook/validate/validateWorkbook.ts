@@ -64,7 +64,7 @@ export async function validateWorkbook(
     ...workbookSpec(plan).flatMap((s) => [s.name["zh-CN"], s.name["en-US"]]),
   ]);
   return port.update([...names], {}, (snapshot) =>
-    planValidation(plan, options, snapshot, port.features.notes),
+    planValidation(plan, options, snapshot, port.features.notes, port.features.charts),
   );
 }
 
@@ -77,6 +77,7 @@ function planValidation(
   options: ValidateOptions,
   snapshot: WorkbookSnapshot,
   withNotes: boolean,
+  withCharts: boolean,
 ): UpdatePlan<ValidateOutcome> {
   const { locale, asOf } = options;
   const byLower = new Map([...snapshot.sheets].map(([, sheet]) => [sheet.name.toLowerCase(), sheet]));
@@ -210,12 +211,17 @@ function planValidation(
   const patches = [...found.values()].map(({ marks }) => marks.toPatch(locale, withNotes));
   const workbookLocale = found.values().next().value?.marks.sheetLocale ?? locale;
   const summary =
-    options.summary === false ? null : buildSummaryWrite(plan, report, snapshot, workbookLocale);
+    options.summary === false ? null : buildSummaryWrite(plan, report, snapshot, workbookLocale, withCharts);
   if (summary !== null && !summary.ok) {
     return { batch: null, result: { ok: false, problems: [summary.problem] } };
   }
   return {
-    batch: { sheets: summary ? [summary.write] : [], patches, activate: null },
+    // The workbook opens on 汇总 once it is written: what the user asked for.
+    batch: {
+      sheets: summary ? [summary.write] : [],
+      patches,
+      activate: summary ? summary.write.layout.name : null,
+    },
     result: {
       ok: true,
       report,

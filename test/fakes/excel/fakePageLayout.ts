@@ -5,13 +5,24 @@
 import { EXCEL_COLUMNS, parseA1 } from "./fakeGeometry";
 import { FakeClientObject } from "./fakeProxy";
 import { FakeRichApiError } from "./fakeRichApiError";
-import type { FakeSheetState } from "./fakeSheetState";
+import type { FakePageLayout, FakeSheetState } from "./fakeSheetState";
 import type { FakeWorkbookState } from "./fakeWorkbookState";
 
 const PAPER_SIZES = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5"];
 
 export class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
-  protected readonly scalarProperties = ["orientation", "paperSize", "zoom", "printGridlines"];
+  protected readonly scalarProperties = [
+    "orientation",
+    "paperSize",
+    "zoom",
+    "printGridlines",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+  ];
   protected override get api(): string {
     return "1.9";
   }
@@ -26,6 +37,13 @@ export class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
         return { ...sheet.page.zoom };
       case "printGridlines":
         return sheet.page.printGridlines;
+      case "leftMargin":
+      case "rightMargin":
+      case "topMargin":
+      case "bottomMargin":
+      case "headerMargin":
+      case "footerMargin":
+        return sheet.page.margins[marginKey(property)];
       default:
         throw new FakeRichApiError(
           "InvalidArgument",
@@ -93,6 +111,61 @@ export class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
     });
   }
 
+  get leftMargin(): number {
+    return this.loaded("leftMargin");
+  }
+  set leftMargin(value: number) {
+    this.setMargin("left", value);
+  }
+  get rightMargin(): number {
+    return this.loaded("rightMargin");
+  }
+  set rightMargin(value: number) {
+    this.setMargin("right", value);
+  }
+  get topMargin(): number {
+    return this.loaded("topMargin");
+  }
+  set topMargin(value: number) {
+    this.setMargin("top", value);
+  }
+  get bottomMargin(): number {
+    return this.loaded("bottomMargin");
+  }
+  set bottomMargin(value: number) {
+    this.setMargin("bottom", value);
+  }
+  get headerMargin(): number {
+    return this.loaded("headerMargin");
+  }
+  set headerMargin(value: number) {
+    this.setMargin("header", value);
+  }
+  get footerMargin(): number {
+    return this.loaded("footerMargin");
+  }
+  set footerMargin(value: number) {
+    this.setMargin("footer", value);
+  }
+
+  /** Margins in points, none negative (Excel refuses them) and none past half the A4 page's short side. */
+  private setMargin(which: keyof FakePageLayout["margins"], value: number): void {
+    this.act(`set ${which}Margin`, value, (sheet) => {
+      if (typeof value !== "number" || !(value >= 0 && value < 297))
+        throw new FakeRichApiError("InvalidArgument", `Margin ${String(value)} pt.`);
+      sheet.page.margins[which] = value;
+    });
+  }
+
+  /** A range address on the sheet, e.g. "A:O" or "A1:G40" (one area; the add-in never sends more). */
+  setPrintArea(area: string): void {
+    this.act("setPrintArea", area, (sheet) => {
+      const match = /^\$?([A-Z]{1,3})(\$?\d+)?:\$?([A-Z]{1,3})(\$?\d+)?$/.exec(area);
+      if (!match) throw new FakeRichApiError("InvalidArgument", `Print area ${area}.`);
+      sheet.page.printArea = area.includes("$") ? area : area.replace(/([A-Z]+)/g, "$$$1");
+    });
+  }
+
   /** Whole columns only, e.g. "$A:$B". */
   setPrintTitleColumns(columns: string): void {
     this.act("setPrintTitleColumns", columns, (sheet) => {
@@ -110,6 +183,38 @@ export class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
       if (rect.col !== 0 || rect.colCount !== EXCEL_COLUMNS)
         throw new FakeRichApiError("InvalidArgument", `Print titles need whole rows: ${rows}.`);
       sheet.page.printTitleRows = `$${rect.row + 1}:$${rect.row + rect.rowCount}`;
+    });
+  }
+}
+
+function marginKey(property: string): keyof FakePageLayout["margins"] {
+  return property.replace("Margin", "") as keyof FakePageLayout["margins"];
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): a break is added at a cell, whose row then starts a
+ * page; removePageBreaks removes them all.
+ */
+export class FakePageBreakCollection extends FakeClientObject<FakeSheetState> {
+  protected readonly scalarProperties = [];
+  protected override get api(): string {
+    return "1.9";
+  }
+  protected readProperty(): unknown {
+    throw new FakeRichApiError("InvalidArgument", "PageBreakCollection has no properties in this fake.");
+  }
+  add(at: string): void {
+    this.act("add", at, (sheet) => {
+      const match = /^\$?[A-Z]{1,3}\$?(\d+)$/.exec(at);
+      const row = Number(match?.[1] ?? 0) - 1;
+      if (row < 1) throw new FakeRichApiError("InvalidArgument", `Page break at ${at}.`);
+      if (!sheet.page.rowBreaks.includes(row)) sheet.page.rowBreaks.push(row);
+      sheet.page.rowBreaks.sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this.act("removePageBreaks", null, (sheet) => {
+      sheet.page.rowBreaks = [];
     });
   }
 }

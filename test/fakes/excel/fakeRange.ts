@@ -4,7 +4,15 @@
  * fakeDataValidation.ts.
  */
 import { FakeDataValidation } from "./fakeDataValidation";
-import { EXCEL_COLUMNS, EXCEL_ROWS, cellsOf, key, qualifiedAddress, type Rect } from "./fakeGeometry";
+import {
+  EXCEL_COLUMNS,
+  EXCEL_ROWS,
+  cellsOf,
+  intersect,
+  key,
+  qualifiedAddress,
+  type Rect,
+} from "./fakeGeometry";
 import { FakeClientObject, NULL, child } from "./fakeProxy";
 import { FakeConditionalFormats, FakeRangeFormat } from "./fakeRangeFormat";
 import { FakeRichApiError } from "./fakeRichApiError";
@@ -287,6 +295,44 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return { sheet, areas };
       }),
       true,
+    );
+  }
+
+  /**
+   * Merges the range into one area (ExcelApi 1.2; `across` not modelled, the host never asks for
+   * it), as the sheet state checks it (not inside a table, not over part of a merged area).
+   */
+  merge(across = false): void {
+    this.act(
+      "merge",
+      across,
+      ({ sheet, rect }) => {
+        if (across) throw new FakeRichApiError("InvalidArgument", "merge(across) is not modelled.");
+        try {
+          sheet.merge(rect, this.context.excel.state.tables);
+        } catch (cause) {
+          throw new FakeRichApiError(
+            "InvalidOperation",
+            cause instanceof Error ? cause.message : String(cause),
+          );
+        }
+      },
+      "1.2",
+    );
+  }
+
+  /** Unmerges every merged area the range touches (ExcelApi 1.2). */
+  unmerge(): void {
+    this.act(
+      "unmerge",
+      null,
+      ({ sheet, rect }) => {
+        for (let i = sheet.merges.length - 1; i >= 0; i -= 1) {
+          const area = sheet.merges[i];
+          if (area !== undefined && intersect(area, rect) !== null) sheet.merges.splice(i, 1);
+        }
+      },
+      "1.2",
     );
   }
 

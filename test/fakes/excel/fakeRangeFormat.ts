@@ -177,9 +177,11 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
 }
 
 class FakeRangeFont extends FakeClientObject<RangeTarget> {
-  protected readonly scalarProperties = ["color", "bold", "size"];
+  protected readonly scalarProperties = ["color", "bold", "size", "name"];
   protected readProperty(target: RangeTarget, property: string): unknown {
-    const prop = ({ color: "fontColor", bold: "bold", size: "fontSize" } as const)[property as "color"];
+    const prop = ({ color: "fontColor", bold: "bold", size: "fontSize", name: "fontName" } as const)[
+      property as "color"
+    ];
     if ((prop as FormatProp | undefined) === undefined)
       throw new FakeRichApiError("InvalidArgument", `No property '${property}' in this fake.`);
     return uniformFormat(target, prop);
@@ -199,6 +201,16 @@ class FakeRangeFont extends FakeClientObject<RangeTarget> {
     this.act("set bold", value, ({ sheet, rect }) => {
       if (typeof value !== "boolean") throw new FakeRichApiError("InvalidArgument", `bold ${String(value)}.`);
       sheet.setFormat(rect, "bold", value);
+    });
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(value: string) {
+    this.act("set fontName", value, ({ sheet, rect }) => {
+      if (typeof value !== "string" || value === "")
+        throw new FakeRichApiError("InvalidArgument", `Font name ${JSON.stringify(value)}.`);
+      sheet.setFormat(rect, "fontName", value);
     });
   }
   get size(): number {

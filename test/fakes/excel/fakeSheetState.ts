@@ -12,6 +12,7 @@ export type FormatProp =
   | "numberFormat"
   | "fill"
   | "fontColor"
+  | "fontName"
   | "bold"
   | "fontSize"
   | "wrapText"
@@ -23,6 +24,7 @@ export const FORMAT_DEFAULTS: Readonly<Record<FormatProp, unknown>> = {
   numberFormat: "General",
   fill: null,
   fontColor: "#000000",
+  fontName: "Calibri",
   bold: false,
   fontSize: 11,
   wrapText: false,
@@ -65,6 +67,12 @@ export interface FakePageLayout {
   printGridlines: boolean;
   /** e.g. "$A:$B". */
   printTitleColumns: string | null;
+  /** e.g. "$A:$O". */
+  printArea: string | null;
+  /** In points, as Office.js takes them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Zero-based rows that start a page (Worksheet.horizontalPageBreaks). */
+  rowBreaks: number[];
 }
 
 /** A cell note (ExcelApi 1.18): one per cell. */
@@ -141,6 +149,10 @@ export class FakeSheetState {
     zoom: { scale: 100 },
     printGridlines: false,
     printTitleColumns: null,
+    printArea: null,
+    // Excel's "Normal" margins: 0.7 in left and right, 0.75 in top and bottom, 0.3 in header and footer.
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    rowBreaks: [],
   };
 
   constructor(

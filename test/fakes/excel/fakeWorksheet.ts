@@ -8,7 +8,7 @@ import { FakeFreezePanes } from "./fakeFreezePanes";
 import { EXCEL_COLUMNS, EXCEL_ROWS, parseA1, splitSheet } from "./fakeGeometry";
 import { FakeItemCollection } from "./fakeItemCollection";
 import { FakeNoteCollection } from "./fakeNotes";
-import { FakePageLayoutProxy } from "./fakePageLayout";
+import { FakePageBreakCollection, FakePageLayoutProxy } from "./fakePageLayout";
 import { FakeWorksheetProtection } from "./fakeProtection";
 import { FakeClientObject, NULL, child, requiring, type FakeContextLike, type Target } from "./fakeProxy";
 import { FakeRange, checkRect } from "./fakeRange";
@@ -113,6 +113,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayoutProxy;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly notes: FakeNoteCollection;
   readonly comments: FakeCommentCollection;
   readonly charts: FakeChartCollection;
@@ -138,6 +139,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
     this.pageLayout = new FakePageLayoutProxy(
       context,
       `${path}.pageLayout`,
+      child(this, (sheet) => sheet),
+    );
+    this.horizontalPageBreaks = new FakePageBreakCollection(
+      context,
+      `${path}.horizontalPageBreaks`,
       child(this, (sheet) => sheet),
     );
     this.notes = new FakeNoteCollection(

@@ -102,7 +102,7 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       expect(tasks?.boldAt("A1")).toBe(true);
       expect(tasks?.numberFormatAt("J4")).toBe("yyyy-mm-dd");
       expect(tasks?.numberFormatAt("M56")).toBe("yyyy-mm-dd");
-      expect(tasks?.columnWidth(4)).toBeCloseTo(50, 0);
+      expect(tasks?.columnWidth(4)).toBeCloseTo(43, 0);
       const indicators = await harness.sheet("指标填报");
       // Only targets stated as a reduction against 2020 take a base value.
       expect(indicators?.fillAt("I4")).toBe("#EDEDED");

@@ -1,3 +1,4 @@
+import { narrowMargins } from "../../../src/workbook/printScale";
 import type { CellValue, SheetLayout } from "../../../src/workbook/layout";
 
 /** A small appendix-like sheet: a title row, a blank row, a table with a plan column and an entry column. */
@@ -42,7 +43,10 @@ export function makeLayout(overrides: Partial<SheetLayout> = {}): SheetLayout {
       orientation: "landscape",
       paperSize: "A4",
       titleRows: { first: 2, last: 2 },
-      fitToWidth: true,
+      scale: 85,
+      margins: narrowMargins,
+      columns: { first: 0, last: 3 },
+      rowBreaks: [],
       gridlines: true,
       titleColumns: null,
     },

@@ -52,11 +52,17 @@ describe("XlsxWorkbook", () => {
     expect(probe.orientation()).toBe("landscape");
   });
 
-  it("writes A4, one page wide, the tab colour and the row height into the file", async () => {
+  it("writes A4 at the layout's scale, margins and print area, the tab colour and the row height into the file", async () => {
     const harness = await makeXlsxHarness();
     await harness.port.write({ sheets: [{ layout: makeLayout(), mode: "create" }], activate: null });
     const sheet = (await harness.reloaded()).getWorksheet("附件2 国控断面")!;
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: false,
+      scale: 85,
+      margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5 },
+    });
+    expect(sheet.pageSetup.printArea).toBe("A1:D1048576");
     expect(sheet.properties.tabColor).toEqual({ argb: "FF1F4E79" });
     expect(sheet.getRow(1).height).toBe(28);
     expect(sheet.getCell("B3").alignment).toMatchObject({ wrapText: true, horizontal: "center" });
