@@ -59,6 +59,52 @@ const browserShims = {
   fallback: { crypto: false, fs: false, "fs/promises": false, path: false, zlib: false },
 };
 
+const guideTypes = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+};
+
+/**
+ * scripts/package/guideSite.ts: required as it is where TypeScript is loaded already (Jest, tsx),
+ * through tsx's API under plain Node (`webpack serve`), which cannot read TypeScript.
+ */
+function loadGuideSite() {
+  const file = "./scripts/package/guideSite.ts";
+  try {
+    return require(file);
+  } catch {
+    return require("tsx/cjs/api").require(file, __filename);
+  }
+}
+
+/**
+ * The dev server's guides: help.html (使用说明, which the pane's foot links), deploy-guide.html,
+ * help.css and the screenshots, rendered from docs/ on each request by the package's own code
+ * (scripts/package/guideSite.ts, TypeScript, loaded through tsx), so the link works under
+ * `npm run start` and `npm run preview` and shows the docs as they are now. Bundles leave the guides
+ * to `npm run package`.
+ */
+function serveGuides(request, response, next) {
+  const name = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname).replace(
+    /^\/+/,
+    "",
+  );
+  if (!/^(help\.html|deploy-guide\.html|help\.css|images\/[\w.-]+\.png)$/.test(name)) {
+    next();
+    return;
+  }
+  const { guideSiteFiles } = loadGuideSite();
+  const { version } = require("./package.json");
+  const content = guideSiteFiles(path.join(__dirname, "docs"), version).get(name);
+  if (content === undefined) {
+    next();
+    return;
+  }
+  response.writeHead(200, { "content-type": guideTypes[path.extname(name)], "cache-control": "no-cache" });
+  response.end(Buffer.from(content));
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   // `npm run preview` serves the browser preview over plain HTTP on PORT (default 3000), no
@@ -165,6 +211,10 @@ module.exports = async (env, options) => {
       // Only `webpack serve` needs certificates; a build must not try to install them, nor the preview.
       server: env.WEBPACK_SERVE && !preview ? await devServerTransport() : preview ? "http" : undefined,
       port,
+      setupMiddlewares(middlewares) {
+        middlewares.unshift({ name: "water-plan-guides", middleware: serveGuides });
+        return middlewares;
+      },
       // The preview answers at "/" too: the address `npm run preview` prints is the one people open.
       ...(preview
         ? {

@@ -13,7 +13,8 @@
  *   deploy-guide.md       部署指南 (docs/部署指南.md)
  *   user-guide.md         使用说明 (docs/使用说明.md)
  *   site/                 everything the HTTPS server serves at the base URL
- *     taskpane.html, *.js, assets/, help.html (使用说明; SupportUrl), deploy-guide.html, help.css
+ *     taskpane.html, *.js, assets/, help.html (使用说明; SupportUrl), deploy-guide.html, help.css,
+ *     images/             the screenshots help.html shows (docs/images/)
  *     office-js/          (bundled only) office.js and the files it loads
  * ```
  *
@@ -29,7 +30,7 @@ import { officeJsDistDir, officeJsFiles } from "./officeJsFiles";
 import { officeVersionOf } from "./officeVersion";
 import { packageManifest } from "./packageManifest";
 import { withBundledOfficeJs } from "./pagePolicy";
-import { guideCss, guidePages, renderGuidePage } from "./renderGuide";
+import { guideForZip, guideSiteFiles, guideZipNames } from "./guideSite";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
@@ -157,12 +158,13 @@ export function assemblePackage(request: PackageRequest): PackageResult {
     packageManifest(readFileSync(path.join(repoRoot, "manifest.xml"), "utf8"), base, officeVersion),
   );
   text("README.txt", readme(version, base, officeJs));
-  for (const [markdownName, page] of Object.entries(guidePages)) {
-    const markdown = readFileSync(path.join(repoRoot, "docs", markdownName), "utf8");
-    text(page === "help.html" ? "user-guide.md" : "deploy-guide.md", markdown);
-    text(`${siteFolder}/${page}`, renderGuidePage(markdown, version));
+  for (const [markdownName, zipName] of Object.entries(guideZipNames)) {
+    // Beside site/, the guides link each other by their names in the zip and show site/images/.
+    text(zipName, guideForZip(readFileSync(path.join(repoRoot, "docs", markdownName), "utf8")));
   }
-  text(`${siteFolder}/help.css`, guideCss);
+  for (const [file, content] of guideSiteFiles(path.join(repoRoot, "docs"), version)) {
+    bytes(`${siteFolder}/${file}`, content);
+  }
 
   for (const file of filesUnder(siteBuildDir).filter(servedFromBuild)) {
     const content = readFileSync(path.join(siteBuildDir, file));

@@ -1,7 +1,7 @@
 /**
  * The guides of docs/ as pages of the package's site (help.html is 使用说明, which SupportUrl names;
  * deploy-guide.html is 部署指南). A small Markdown reader for what the guides use — headings,
- * paragraphs, flat lists, fenced code, tables, block quotes, `code`, **bold** and links — so the
+ * paragraphs, flat lists, fenced code, tables, block quotes, `code`, **bold**, links and images — so the
  * package needs no Markdown library; anything else shows as text. The pages carry their own
  * Content-Security-Policy: no script at all, styles only from help.css beside them.
  */
@@ -26,12 +26,17 @@ function renderInline(text: string): string {
       if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
         return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
       }
-      return escapeHtml(part)
-        .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, href: string) => {
-          const target = guidePages[href.replace(/^(\.\/)?(docs\/)?/, "")] ?? href;
-          return `<a href="${target}">${label}</a>`;
-        });
+      return (
+        escapeHtml(part)
+          .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+          // Images before links: `![alt](src)` holds a link's shape. Served from the site itself, as
+          // the pages' img-src 'self' requires.
+          .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, '<img src="$2" alt="$1" />')
+          .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, href: string) => {
+            const target = guidePages[href.replace(/^(\.\/)?(docs\/)?/, "")] ?? href;
+            return `<a href="${target}">${label}</a>`;
+          })
+      );
     })
     .join("");
 }
@@ -168,6 +173,7 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #c8c6c4; padding: 0.3rem 0.6rem; vertical-align: top; text-align: left; }
 th { background: #f3f2f1; }
 blockquote { border-left: 4px solid #0f6cbd; margin: 1rem 0; padding: 0.2rem 1rem; background: #f5f9fd; }
+main img { display: block; max-width: 100%; height: auto; margin: 0.6rem 0; border: 1px solid #c8c6c4; }
 .version { color: #605e5c; margin-top: 3rem; font-size: 0.9rem; }
 @media print { main { max-width: none; } }
 `;

@@ -3,6 +3,7 @@ import {
   Button,
   Caption1,
   FluentProvider,
+  Link,
   makeStyles,
   Spinner,
   Subtitle1,
@@ -54,6 +55,10 @@ export interface AppProps {
   readonly theme?: PaneTheme;
   /** Requests from the ribbon (校验), in a shared runtime. */
   readonly requests?: PaneRequests;
+  /** The add-in's version (package.json's), shown at the pane's foot. */
+  readonly version: string;
+  /** Where 使用说明 is served from, relative to the page: the package's and the dev server's help.html. */
+  readonly helpUrl?: string;
   /** Where the pane's icon is served from, relative to the page; null hides it (tests). */
   readonly iconUrl?: string | null;
   /** Watchdog limits in milliseconds, by phase; tests shorten them. */
@@ -81,6 +86,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   action: { flexGrow: 1, minWidth: "0" },
   detail: { display: "block", marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3 },
+  footer: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 const actionOrder: readonly PaneAction[] = ["generate", "validate", "summarise"];
@@ -88,13 +102,13 @@ const actionOrder: readonly PaneAction[] = ["generate", "validate", "summarise"]
 /**
  * The task pane: 生成计划表格, 校验 and 生成汇总 with their progress, what came of them (the issues,
  * filterable, where a click or Enter selects the cell; the goals of the plan with their status),
- * the workbook's settings, and every failure in a MessageBar with a retry. It never calls Office.js:
+ * the workbook's settings, the add-in's version and a link to 使用说明, and every failure in a MessageBar with a retry. It never calls Office.js:
  * the composition root hands it a PaneHost, so the same component runs in Excel, in the browser
  * preview and in tests. Every round trip has a watchdog, so a call Excel never answers ends in a
  * message instead of a frozen pane.
  *
  * @example
- * <App locale="zh-CN" host={officePaneHost} theme="dark" requests={ribbonRequests} />
+ * <App locale="zh-CN" host={officePaneHost} theme="dark" requests={ribbonRequests} version="0.1.0" />
  */
 export function App({
   locale: officeLocale,
@@ -102,6 +116,8 @@ export function App({
   chunks,
   theme = "light",
   requests,
+  version,
+  helpUrl = "help.html",
   iconUrl = "assets/icon-32.png",
   limits,
 }: AppProps) {
@@ -390,6 +406,26 @@ export function App({
             />
           </Suspense>
         ) : null}
+        <footer className={styles.footer}>
+          <Caption1>{text.footer.version(version)}</Caption1>
+          <Caption1>
+            <Link
+              href={helpUrl}
+              target="_blank"
+              rel="noopener"
+              title={text.footer.helpHint}
+              onClick={(event) => {
+                // In Excel the page's own window would be a bare webview; Office opens the guide in the
+                // user's browser instead. `href` is the link resolved against the page: absolute.
+                if (!host.openInBrowser) return;
+                event.preventDefault();
+                host.openInBrowser(event.currentTarget.href);
+              }}
+            >
+              {text.footer.help}
+            </Link>
+          </Caption1>
+        </footer>
       </main>
     </FluentProvider>
   );

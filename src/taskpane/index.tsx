@@ -52,6 +52,7 @@ function startPane(): void {
       chunks={paneChunks}
       theme={officePaneTheme()}
       requests={requests}
+      version={version}
     />,
   );
 }

@@ -2,7 +2,8 @@
  * The task pane's host inside Excel, part of its composition root (index.tsx): the only pane code
  * that touches the `Office` and `Excel` globals. It selects cells, reads the selected range (for
  * 导入监测数据), keeps the pane's settings in the workbook's document settings, reads Office's
- * theme, and loads the Office.js workbook port with the engine and the plan as a chunk after the
+ * theme, opens 使用说明 in the user's browser (OpenBrowserWindowApi 1.1, where the running Office
+ * has it: `Office.context.ui.openBrowserWindow`), and loads the Office.js workbook port with the engine and the plan as a chunk after the
  * first paint.
  */
 import { HostError } from "../hosts/hostError";
@@ -116,6 +117,27 @@ export function officePaneTheme(): PaneTheme {
   return theme && isDark(theme.bodyBackgroundColor) ? "dark" : "light";
 }
 
+/**
+ * The requirement set that brings `Office.context.ui.openBrowserWindow`. Asked at run time: where
+ * Office lacks it, the pane's help link opens a window of its own (`target="_blank"`).
+ */
+export const openBrowserWindowApi = { name: "OpenBrowserWindowApi", version: "1.1" } as const;
+
+/**
+ * `openBrowserWindow` where the running Office supports it, else null.
+ *
+ * @example
+ * officeBrowserWindow()?.("https://wp.example.gov.cn/water-plan/help.html");
+ */
+export function officeBrowserWindow(): ((url: string) => void) | null {
+  if (!Office.context.requirements.isSetSupported(openBrowserWindowApi.name, openBrowserWindowApi.version)) {
+    return null;
+  }
+  return (url) => {
+    Office.context.ui.openBrowserWindow(url);
+  };
+}
+
 /** A workbook whose actions refuse at once: the running Excel lacks the API set the add-in needs. */
 function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
   const refuse = () => Promise.reject(new HostError("api_unsupported", `ExcelApi ${needed}`));
@@ -129,7 +151,9 @@ function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
  * createRoot(container).render(<App locale={locale} host={officePaneHost()} chunks={paneChunks} />);
  */
 export function officePaneHost(): PaneHost {
+  const openInBrowser = officeBrowserWindow();
   return {
+    ...(openInBrowser ? { openInBrowser } : {}),
     connect: async () => {
       const [office, workflow, plans] = await Promise.all([
         import(/* webpackChunkName: "pane-engine" */ "../hosts/excel/officeWorkbookPort.js"),

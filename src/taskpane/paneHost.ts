@@ -54,6 +54,11 @@ export interface PaneHost {
    * with a HostError when the host refuses. A host without it offers importing from files only.
    */
   readonly readSelection?: () => Promise<SelectedCells>;
+  /**
+   * Opens an absolute URL in the user's browser, outside the pane (Office's openBrowserWindow).
+   * A host without it lets the pane's links open in a new window of their own (`target="_blank"`).
+   */
+  readonly openInBrowser?: (url: string) => void;
 }
 
 /**

@@ -5,6 +5,7 @@
  * after the first paint.
  */
 import { createRoot } from "react-dom/client";
+import { version } from "../../package.json";
 import { defaultLocale, toLocale } from "../core/locale";
 import { MemoryWorkbook } from "../hosts/memory/memoryWorkbook";
 import { paneChunks } from "./paneChunks";
@@ -26,6 +27,7 @@ createRoot(container).render(
     loadPlan={loadPlan}
     book={new MemoryWorkbook()}
     chunks={paneChunks}
+    version={version}
     download={async (book, language) => {
       const [{ downloadWorkbook }, plan] = await Promise.all([
         import(/* webpackChunkName: "preview-xlsx" */ "./preview/downloadXlsx.js"),

@@ -30,6 +30,7 @@ import {
   type PackageResult,
   siteFolder,
 } from "../../scripts/package/buildPackage";
+import { guideImages } from "../../scripts/package/guideSite";
 import { officeJsDistDir, officeJsFiles } from "../../scripts/package/officeJsFiles";
 import { devBase, helpPage, manifestUrls } from "../../scripts/package/packageManifest";
 import { contentSecurityPolicyOf, inlineScriptsOf, officeCdnOrigin } from "../../scripts/package/pagePolicy";
@@ -246,6 +247,14 @@ describeWithChromium("the package, served over HTTPS as an office serves it", ()
       for (const name of ["taskpane.html", "taskpane.js", "help.html", "deploy-guide.html", "help.css"]) {
         expect(result.entries).toContain(`${top}${siteFolder}/${name}`);
       }
+      // Inside the zip the guides link each other by their names there, and show site/images/.
+      const deployGuide = readFileSync(path.join(dir, "deploy-guide.md"), "utf8");
+      expect(deployGuide).toContain("](user-guide.md)");
+      expect(deployGuide).not.toContain("](使用说明.md)");
+      const userGuide = readFileSync(path.join(dir, "user-guide.md"), "utf8");
+      for (const image of guideImages(userGuide)) {
+        expect({ image, exists: existsSync(path.join(dir, image)) }).toEqual({ image, exists: true });
+      }
       expect(result.entries.filter((entry) => /preview|\.map$/.test(entry))).toEqual([]);
       const html = readFileSync(path.join(dir, siteFolder, "taskpane.html"), "utf8");
       expect(inlineScriptsOf(html)).toEqual([]);
@@ -311,6 +320,10 @@ describeWithChromium("the package, served over HTTPS as an office serves it", ()
       expect(seen.violations).toEqual([]);
       expect(seen.requests.filter((url) => !url.startsWith(base))).toEqual([]);
       expect(seen.requests).toContain(`${base}help.css`);
+      // The screenshots 使用说明 shows, from the site's images/ (img-src 'self').
+      const images = guideImages(readFileSync(path.join(repoRoot, "docs", "使用说明.md"), "utf8"));
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) expect(seen.requests).toContain(`${base}${image}`);
       expect(seen.text).toContain(`版本 ${packageVersion}`);
     });
   });

@@ -115,6 +115,7 @@ export function renderPane(
       host={harness.host}
       chunks={directChunks}
       iconUrl={null}
+      version="9.9.9"
       {...props}
     />,
   );

@@ -9,13 +9,15 @@
  * .xlsx, which the command line (`water-plan validate --json`, built for this test) judges as the
  * pane did. Every page is checked for overlapping parts and sideways scrolling (bounding boxes), and
  * the preview must never reach outside the local server. Screenshots go to out/test/preview/
- * (ignored by git).
+ * (ignored by git); the Chinese walk at 1280 px also writes 使用说明's screenshots to docs/images/
+ * (committed, so the guide never shows a pane that no longer exists), and the pane's foot links to
+ * the guide, served beside the preview as the package and the dev server serve it.
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium`; fonts-noto-cjk for readable screenshots).
  * Without it the suite is skipped on a workstation and fails on CI (where CI is set).
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -26,6 +28,7 @@ import type { ValidationReport } from "../../src/workbook/validate/validationRep
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { chromiumArgs, chromiumPath } from "../../scripts/chromium";
+import { guideSiteFiles } from "../../scripts/package/guideSite";
 
 const haveChromium = existsSync(chromiumPath);
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -34,11 +37,17 @@ const outputDir = path.join(repoRoot, "out", "test", "preview");
 /** The command line built for this suite (inside the repository, so that it finds node_modules). */
 const cliDir = path.join(outputDir, "cli");
 const cliBin = path.join(cliDir, "bin", "water-plan.js");
+/** 使用说明's screenshots, committed: docs/使用说明.md shows them, the package ships them. */
+const guideImagesDir = path.join(repoRoot, "docs", "images");
+const packageVersion = (
+  JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }
+).version;
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
   ".xml": "application/xml",
 };
 
@@ -190,6 +199,8 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
   let server: Server | undefined;
   let origin = "";
   let browser: Browser | undefined;
+  /** The built preview the server serves. */
+  let siteDir = "";
   const offSiteRequests: string[] = [];
   const pageErrors: string[] = [];
 
@@ -215,6 +226,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     copyFileSync(path.join(repoRoot, "bin", "water-plan.js"), cliBin);
     // Production, as shipped: minified and tree-shaken code is where bundling mistakes show.
     const outDir = await buildAddIn({ mode: "production", entries: ["preview"] });
+    siteDir = outDir;
     ({ server, origin } = await serve(outDir));
     browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
   }, 600_000);
@@ -258,6 +270,31 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
   /** A screenshot of the whole page, or of the window only (what a user sees without scrolling). */
   async function shot(page: Page, name: string, fullPage = true): Promise<void> {
     await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage });
+  }
+
+  /**
+   * One of 使用说明's screenshots (docs/images/NAME.png): the window (grid and pane) or the pane alone.
+   * Written on every Chinese 1280 px walk, so the guide shows the pane as it is.
+   */
+  async function guideShot(
+    page: Page,
+    name: string,
+    region: "window" | "pane",
+    inView?: { readonly selector: string; readonly block: "start" | "center" | "end" },
+  ): Promise<void> {
+    mkdirSync(guideImagesDir, { recursive: true });
+    // The pane scrolls on its own beside the grid: bring what the picture is about into its view.
+    if (inView) {
+      await page
+        .locator(inView.selector)
+        .first()
+        .evaluate((element, block) => {
+          element.scrollIntoView({ block });
+        }, inView.block);
+    }
+    const file = path.join(guideImagesDir, `${name}.png`);
+    if (region === "pane") await page.locator("aside").screenshot({ path: file });
+    else await page.screenshot({ path: file });
   }
 
   /** Pastes tab-separated text into the grid, as Ctrl+V of a block copied from a spreadsheet would. */
@@ -334,10 +371,13 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
         const w = words[locale];
         const tag = `${locale}-${width}`;
         const page = await openPreview(locale, width);
+        // For 使用说明: the Chinese pane beside the grid.
+        const guide = locale === "zh-CN" && width === 1280;
         await expectLayoutClean(page, "empty");
         await page.getByRole("button", { name: w.generate }).click();
         await page.getByText(w.generated, { exact: true }).waitFor({ timeout: 60_000 });
         await shot(page, `${tag}-1-generated`);
+        if (guide) await guideShot(page, "1-generate", "window");
         await expectLayoutClean(page, "generated");
 
         // Type one row, with "abc" as pH (D4), then paste a second, good row below it.
@@ -358,6 +398,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
         await expect(cell(page, "B4").textContent()).resolves.toBe("2023-05-10");
         await expect(cell(page, "E5").textContent()).resolves.toBe("6.8");
         await shot(page, `${tag}-2-entered`);
+        if (guide) await guideShot(page, "2-enter", "window");
 
         await page.getByRole("button", { name: w.validate, exact: true }).click();
         await page.getByText(w.validated).waitFor({ timeout: 60_000 });
@@ -370,6 +411,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
         // The keyboard is in the grid at that cell, as after a click on it.
         await page.waitForFunction(() => document.activeElement?.matches("input[data-editor]") === true);
         await shot(page, `${tag}-3-issue-selected`);
+        if (guide) await guideShot(page, "3-validate-issue", "window");
         await expectLayoutClean(page, "validated");
 
         // Fix it in the grid: the cell is selected and has the keyboard, so typing replaces it.
@@ -393,21 +435,57 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
           expect(["met", "not_met", "no_data", "invalid", "cannot_judge", "pending"]).toContain(status);
         }
         await shot(page, `${tag}-4-summarised`);
+        if (guide) await guideShot(page, "4-summarise", "pane", { selector: "[data-goal]", block: "center" });
         await expectLayoutClean(page, "summarised");
         await page.getByRole("button", { name: w.openSummary }).click();
         await expect(
           page.getByRole("tab", { name: w.summary, exact: true }).getAttribute("aria-selected"),
         ).resolves.toBe("true");
         await shot(page, `${tag}-5-summary-sheet`);
+        if (guide) await guideShot(page, "5-summary-sheet", "window");
 
         // The settings' days read year first, in this language, on an English browser.
         await page.getByRole("button", { name: w.settings, exact: true }).click();
         await expectDaysYearFirst(page, w);
         await shot(page, `${tag}-6-settings`);
+        if (guide) await guideShot(page, "6-settings", "pane", { selector: "#wp-settings", block: "end" });
         await expectLayoutClean(page, "settings");
         await page.close();
       }, 240_000);
     }
+  }
+
+  for (const locale of ["zh-CN", "en-US"] as const) {
+    it(`shows the version at the pane's foot and opens 使用说明 with its screenshots from the link (${locale})`, async () => {
+      // The guides beside the preview, as `npm run preview` and the package serve them; made here,
+      // after the Chinese walk has taken this run's screenshots.
+      for (const [file, content] of guideSiteFiles(path.join(repoRoot, "docs"), packageVersion)) {
+        mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
+        writeFileSync(path.join(siteDir, file), content);
+      }
+      const page = await openPreview(locale, 1280);
+      const foot = page.locator("aside footer");
+      await expect(foot.textContent()).resolves.toContain(
+        locale === "zh-CN" ? `版本 ${packageVersion}` : `Version ${packageVersion}`,
+      );
+      const link = foot.getByRole("link", { name: locale === "zh-CN" ? "使用说明" : "User guide (Chinese)" });
+      await expect(link.getAttribute("target")).resolves.toBe("_blank");
+      const [help] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+      await help.waitForLoadState("load");
+      expect(new URL(help.url()).pathname).toBe("/help.html");
+      await expect(help.locator("h1").first().textContent()).resolves.toBe("使用说明");
+      // Every screenshot the guide shows arrived (a missing one has no natural width).
+      const images = await help
+        .locator("main img")
+        .evaluateAll((all) =>
+          all.map((img) => [img.getAttribute("src"), (img as HTMLImageElement).naturalWidth]),
+        );
+      expect(images.length).toBeGreaterThan(0);
+      for (const [src, naturalWidth] of images)
+        expect({ src, loaded: Number(naturalWidth) > 0 }).toEqual({ src, loaded: true });
+      await help.close();
+      await page.close();
+    }, 120_000);
   }
 
   it("does the whole workflow by keyboard alone", async () => {

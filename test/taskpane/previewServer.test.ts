@@ -1,7 +1,7 @@
 /**
  * `npm run preview` as people use it: the dev server the project's webpack.config.js sets up in
  * preview mode answers at "/" with the preview (before, "/" was a 404 and only /preview.html
- * worked). The bundle itself is left out to keep this quick: the browser test builds and walks it.
+ * worked), and it serves the guides the pane links (help.html). The bundle itself is left out to keep this quick: the browser test builds and walks it.
  */
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -76,6 +76,26 @@ describe("npm run preview (webpack serve --env preview)", () => {
     expect(page).toContain('<div id="container">');
     expect(page).toBe(await (await fetch(`${origin}/preview.html`)).text());
   });
+  it("serves 使用说明 (help.html), which the pane's foot links, with its stylesheet and screenshots", async () => {
+    const help = await fetch(`${origin}/help.html`);
+    expect(help.status).toBe(200);
+    expect(help.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = await help.text();
+    expect(page).toContain("<h1>使用说明</h1>");
+    expect((await fetch(`${origin}/help.css`)).status).toBe(200);
+    const images = [...page.matchAll(/<img src="([^"]+)"/g)].map((match) => match[1] ?? "");
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      const response = await fetch(`${origin}/${image}`);
+      expect({ image, status: response.status, type: response.headers.get("content-type") }).toEqual({
+        image,
+        status: 200,
+        type: "image/png",
+      });
+    }
+    expect((await fetch(`${origin}/images/none.png`)).status).toBe(404);
+  });
+
   it("answers only on this machine and lets no other site read its code (no Access-Control-Allow-Origin)", async () => {
     const response = await fetch(`${origin}/preview.html`, {
       headers: { Origin: "https://elsewhere.example" },

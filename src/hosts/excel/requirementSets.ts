@@ -3,6 +3,10 @@
  * minimum it needs without asking, and the later sets it uses only where `isSetSupported` says the
  * running Excel has them. What each set brings, member by member, is listed at the top of
  * officeWorkbookPort.ts (checked against the fake Excel by officeRequirementSets.test.ts).
+ *
+ * Outside the workbook, the task pane's entry asks for one more set on its own: OpenBrowserWindowApi
+ * 1.1 (`Office.context.ui.openBrowserWindow`, which opens 使用说明 in the user's browser), only where
+ * `isSetSupported` says Office has it (src/taskpane/officePaneHost.ts, `openBrowserWindowApi`).
  */
 
 /**

@@ -186,6 +186,11 @@ export const enUS: TaskPaneMessages = {
       continueQuestion: "Continue?",
     },
   },
+  footer: {
+    version: (version) => `Version ${version}`,
+    help: "User guide (Chinese)",
+    helpHint: "Opens the user guide in a browser",
+  },
   outsideOffice: {
     title: "Open this inside Excel",
     openInExcel:

@@ -162,6 +162,13 @@ export interface TaskPaneMessages {
       readonly continueQuestion: string;
     };
   };
+  /** The pane's foot: the add-in's version and the link to 使用说明 (help.html). */
+  readonly footer: {
+    readonly version: (version: string) => string;
+    readonly help: string;
+    /** The link's description: where it opens. */
+    readonly helpHint: string;
+  };
   /** The pane's page opened outside Excel (in a browser), where Office.js finds no workbook. */
   readonly outsideOffice: {
     readonly title: string;

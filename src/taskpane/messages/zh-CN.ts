@@ -168,6 +168,11 @@ export const zhCN: TaskPaneMessages = {
     editing: "编辑中",
     validationAlert: { retry: "重试", cancel: "取消", yes: "是", no: "否", continueQuestion: "是否继续？" },
   },
+  footer: {
+    version: (version) => `版本 ${version}`,
+    help: "使用说明",
+    helpHint: "在浏览器中打开使用说明",
+  },
   outsideOffice: {
     title: "请在 Excel 中打开",
     openInExcel:

@@ -39,6 +39,8 @@ export interface PreviewPageProps {
   readonly chunks: PaneChunks;
   /** Writes the workbook as .xlsx and offers it for download, named in `locale` (a chunk of its own). */
   readonly download: (book: MemoryWorkbook, locale: Locale) => Promise<void>;
+  /** The add-in's version, which the pane shows. */
+  readonly version: string;
 }
 
 /**
@@ -188,9 +190,16 @@ function choicesOf(book: MemoryWorkbook, sheet: MemorySheet, { row, col }: CellP
  * put the pane to the right of the grid; narrow ones stack them, so nothing overlaps from 320 px.
  *
  * @example
- * <PreviewPage locale="zh-CN" loadPlan={loadPlan} book={new MemoryWorkbook()} chunks={paneChunks} download={download} />
+ * <PreviewPage locale="zh-CN" loadPlan={loadPlan} book={new MemoryWorkbook()} chunks={paneChunks} download={download} version="0.1.0" />
  */
-export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, download }: PreviewPageProps) {
+export function PreviewPage({
+  locale: initialLocale,
+  loadPlan,
+  book,
+  chunks,
+  download,
+  version,
+}: PreviewPageProps) {
   const styles = useStyles();
   // The language switches in place: reloading the page for `?lang=` would lose the workbook, which
   // lives only in this page's memory.
@@ -384,7 +393,7 @@ export function PreviewPage({ locale: initialLocale, loadPlan, book, chunks, dow
           <aside className={styles.pane}>
             {/* A new pane per language, as Excel starts the add-in again in another display language:
                 its last results were worded in the other one. The workbook and its settings stay. */}
-            <App key={locale} locale={locale} host={host} chunks={chunks} />
+            <App key={locale} locale={locale} host={host} chunks={chunks} version={version} />
           </aside>
         </div>
       </div>
