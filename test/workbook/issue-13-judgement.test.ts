@@ -221,7 +221,7 @@ describe("issue 13: pH", () => {
     expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ class: "Ⅱ类", samples: 12 });
     const marked = report.issues.filter((i) => i.code === "sample_out_of_range");
     expect(marked.map((i) => [i.sheet, i.cell, i.severity])).toEqual([[monitoring, "D15", "warning"]]);
-    expect(marked[0]?.message).toContain("pH值 4 超出 6～9");
+    expect(marked[0]?.message).toContain("pH值为 4，超出 6～9");
   });
 });
 

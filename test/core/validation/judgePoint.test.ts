@@ -237,7 +237,7 @@ describe("PointPeriod: too few items is not 达标 (issue 13)", () => {
     const [warning] = judgement.problems;
     if (!warning) throw new Error("no problem");
     expect(formatProblem(warning, "zh-CN")).toBe(
-      "露塘 的类别 Ⅰ类仅依据 1 项评价指标，缺少核心项目 溶解氧、高锰酸盐指数、氨氮、总磷，无法判定是否达标。",
+      "露塘的类别Ⅰ类仅依据 1 项评价指标，缺少核心项目溶解氧、高锰酸盐指数、氨氮、总磷，无法判定是否达标。",
     );
     expect(formatProblem(warning, "en-US")).toContain("rests on 1 evaluation item;");
   });
@@ -249,7 +249,7 @@ describe("PointPeriod: too few items is not 达标 (issue 13)", () => {
     if (!missed) throw new Error("no problem");
     expect(missed.params.missing).toEqual(["ph", "do", "codmn", "tp"]);
     expect(formatProblem(missed, "zh-CN")).toBe(
-      "露塘 水质为 Ⅳ类或更差（pH值、溶解氧、高锰酸盐指数、总磷 未监测），未达到目标 Ⅱ类。",
+      "露塘水质为Ⅳ类或更差（pH值、溶解氧、高锰酸盐指数、总磷未监测），未达到目标Ⅱ类。",
     );
   });
 

@@ -39,7 +39,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   implausible_value: (p) =>
     `${names(p.parameters)} ${p.value ?? ""}${unitOf(p.parameters)} 超出合理范围（${p.min ?? ""}–${p.max ?? ""}），请核对数值和单位。`,
   sample_out_of_range: (p) =>
-    `本次采样${names(p.parameters)} ${p.value ?? ""}超出 ${p.min ?? ""}～${p.max ?? ""}（单次超标，按劣Ⅴ类计）；时段类别按时段均值判定，仍请核实本次监测。`,
+    `本次采样${names(p.parameters)}为 ${p.value ?? ""}，超出 ${p.min ?? ""}～${p.max ?? ""}（单次超标，按劣Ⅴ类计）；时段类别按时段均值判定，仍请核实本次监测。`,
   unreadable_measured_class: (p) => `无法识别的水质类别${q(p.input)}：请填写如“Ⅱ类”“III类”“劣Ⅴ类”。`,
   measured_class_differs: (p) =>
     `填报类别${cls(p.waterClass)}与按监测数据（${p.count ?? 0} 个样品）计算的${cls(p.otherClass)}不一致，请核对。`,
