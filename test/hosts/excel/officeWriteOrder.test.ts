@@ -85,6 +85,7 @@ describe("the Office host when a write fails part-way (R1)", () => {
     // Generating again draws what the failure skipped.
     expect((await generate(harness)).ok).toBe(true);
     expect(harness.port.stats.lastWrite?.cosmeticFailures).toEqual([]);
-    expect(harness.excel.state.sheetByName(tasks)!.page.zoom).toEqual({ horizontalFitToPages: 1 });
+    // 附件1 prints at a fixed scale that fits one page across (printScale.ts), no longer fit-to-width.
+    expect(harness.excel.state.sheetByName(tasks)!.page.zoom).toEqual({ scale: 66 });
   });
 });

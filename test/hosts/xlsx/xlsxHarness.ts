@@ -170,6 +170,8 @@ function valuesFromA1(sheet: Worksheet, date1904: boolean): CellValue[][] {
   let right = 0;
   sheet.eachRow((row, rowNumber) => {
     row.eachCell((cell, colNumber) => {
+      // ExcelJS gives every cell of a merged area the top-left's value; Excel holds it there alone.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       const value = plainValue(cell, date1904);
       if (value === null) return;
       cells.push({ row: rowNumber, col: colNumber, value });
