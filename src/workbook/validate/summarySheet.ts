@@ -11,6 +11,7 @@ import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
 import { parameterName, verdictFills, verdictWords } from "./verdicts";
 import { maxOf } from "../../core/arrays";
+import { appendSummaryOutlook, summaryOutlookWidth } from "./summaryOutlook";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
 export const summarySheetName = { "zh-CN": "汇总", "en-US": "Summary" } as const;
@@ -23,8 +24,8 @@ export interface SummaryProblem {
   readonly sheet: string;
 }
 
-/** The widest block: points have seven columns; cells typed right of them are the user's. */
-const width = 7;
+/** The widest block: the class grid's fourteen columns; cells typed right of them are the user's. */
+const width = summaryOutlookWidth;
 const columnWidths = [22, 34, 20, 16, 10, 30, 12];
 
 const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
@@ -120,7 +121,7 @@ export function buildSummaryWrite(
     return { ok: false, problem: { code: "summary_sheet_taken", sheet: existing.name } };
   }
   const name = existing?.name ?? summarySheetName[locale];
-  const layout = buildSummaryLayout(plan, report, name, locale);
+  const layout = appendSummaryOutlook(buildSummaryLayout(plan, report, name, locale), report, locale);
   // Cells the user typed right of the tables stay where they were.
   const kept: { row: number; col: number; value: CellValue }[] = [];
   existing?.values.forEach((row, r) => {
