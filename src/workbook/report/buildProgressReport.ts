@@ -80,7 +80,7 @@ function pointBlocks(
             .join(w.listSeparator);
     sentences.push(w.pointMissed(p.name, classIn(p.class, locale), classIn(p.target, locale), pollutants));
   }
-  blocks.push({ kind: "paragraph", text: sentences.join("") });
+  blocks.push({ kind: "paragraph", text: sentences.join(w.sentenceGap) });
   blocks.push({
     kind: "table",
     caption: w.pointsCaption(group),

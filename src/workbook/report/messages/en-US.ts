@@ -21,6 +21,9 @@ const date = (iso: string): string => {
   return `${String(d)} ${monthNames[(m ?? 1) - 1] ?? ""} ${String(y)}`;
 };
 
+/** "1 has", "2 have": a count with the verb that agrees with it. */
+const agree = (n: number, one: string, many: string): string => `${String(n)} ${n === 1 ? one : many}`;
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${String(n)} ${n === 1 ? one : many}`;
 
 /** The 进展报告 in English. */
@@ -60,9 +63,9 @@ export const enUsReportWords: ReportWords = {
   goalsTally: (total, met) =>
     `Of the plan's ${plural(total, "water-quality goal")}, ${String(met)} ${met === 1 ? "is" : "are"} met.`,
   sectionsTally: (group, c) =>
-    `Of the ${String(c.total)} ${group}, ${String(c.met)} meet their targets and ${String(c.notMet)} do not` +
-    (c.invalid > 0 ? `; ${String(c.invalid)} have wrong data to correct` : "") +
-    (c.noData > 0 ? `; ${String(c.noData)} have no data` : "") +
+    `Of the ${String(c.total)} ${group}, ${String(c.met)} ${c.met === 1 ? "meets its target" : "meet their targets"} and ${String(c.notMet)} ${c.notMet === 1 ? "does" : "do"} not` +
+    (c.invalid > 0 ? `; ${agree(c.invalid, "has", "have")} wrong data to correct` : "") +
+    (c.noData > 0 ? `; ${agree(c.noData, "has", "have")} no data` : "") +
     (c.cannotJudge > 0 ? `; ${String(c.cannotJudge)} cannot be judged` : "") +
     ".",
   pointMissed: (name, cls, target, pollutants) =>
@@ -71,9 +74,9 @@ export const enUsReportWords: ReportWords = {
     multiple === null ? `${name} misses its limit` : `${name} exceeds its limit by ${String(multiple)} times`,
   noPollutant: "the exceeding parameters are still to be checked",
   sourcesTally: (c) =>
-    `Of the ${String(c.total)} county-level and higher drinking-water sources, ${String(c.met)} meet their targets and ${String(c.notMet)} do not` +
-    (c.invalid > 0 ? `; ${String(c.invalid)} have wrong data to correct` : "") +
-    (c.noData > 0 ? `; ${String(c.noData)} have no data` : "") +
+    `Of the ${String(c.total)} county-level and higher drinking-water sources, ${String(c.met)} ${c.met === 1 ? "meets its target" : "meet their targets"} and ${String(c.notMet)} ${c.notMet === 1 ? "does" : "do"} not` +
+    (c.invalid > 0 ? `; ${agree(c.invalid, "has", "have")} wrong data to correct` : "") +
+    (c.noData > 0 ? `; ${agree(c.noData, "has", "have")} no data` : "") +
     (c.cannotJudge > 0 ? `; ${String(c.cannotJudge)} cannot be judged` : "") +
     ".",
   pointsHeader: ["Name", "Target", "Class", "Samples", "Exceedances (multiple)", "Status"],
@@ -81,8 +84,8 @@ export const enUsReportWords: ReportWords = {
   groups: { national: "national sections", regional: "regional sections", sources: "drinking-water sources" },
   outlookIntro: (remaining, warned, total) =>
     remaining > 0
-      ? `The year is judged on its mean. For the ${plural(total, "parameter")} that decide a point's class, the table gives the average the remaining ${plural(remaining, "month")} may not exceed (for dissolved oxygen, must reach); ${String(warned)} call for a warning.`
-      : `No month of the year remains; the table compares each year's mean with the target's limit, and ${String(warned)} call for attention.`,
+      ? `The year is judged on its mean. For the ${plural(total, "parameter")} that decide a point's class, the table gives the average the remaining ${plural(remaining, "month")} may not exceed (for dissolved oxygen, must reach); ${agree(warned, "calls", "call")} for a warning.`
+      : `No month of the year remains; the table compares each year's mean with the target's limit, and ${agree(warned, "calls", "call")} for attention.`,
   outlookItem: (point, parameter, mean, limit, allowance, bound, warnings) =>
     `${point}, ${parameter}: mean so far ${mean} against a limit of ${limit}` +
     (allowance === ""
@@ -107,9 +110,9 @@ export const enUsReportWords: ReportWords = {
   byUnitHeader: ["Lead unit", "Tasks", "Done", "Under way", "Not started", "Not reported", "Overdue"],
   byUnitCaption: "Key tasks by lead unit",
   indicatorsTally: (c) =>
-    `Of the plan's ${plural(c.total, "numeric target")}, ${String(c.met)} are met and ${String(c.notMet)} are not` +
-    (c.invalid > 0 ? `; ${String(c.invalid)} have wrong data` : "") +
-    (c.noData > 0 ? `; ${String(c.noData)} are not reported yet` : "") +
+    `Of the plan's ${plural(c.total, "numeric target")}, ${agree(c.met, "is", "are")} met and ${agree(c.notMet, "is", "are")} not` +
+    (c.invalid > 0 ? `; ${agree(c.invalid, "has", "have")} wrong data` : "") +
+    (c.noData > 0 ? `; ${agree(c.noData, "is", "are")} not reported yet` : "") +
     ".",
   indicatorsHeader: ["Task", "Indicator", "Target", "Value judged", "Status"],
   indicatorsCaption: "Numeric targets",
@@ -135,4 +138,5 @@ export const enUsReportWords: ReportWords = {
   taskStatus: { done: "Done", in_progress: "Under way", not_started: "Not started", blank: "Not reported" },
   date,
   listSeparator: ", ",
+  sentenceGap: " ",
 };

@@ -105,6 +105,8 @@ export interface ReportWords {
   };
   readonly date: (iso: string) => string;
   readonly listSeparator: string;
+  /** Between two sentences of a paragraph: nothing in Chinese, a space in English. */
+  readonly sentenceGap: string;
 }
 
 /**

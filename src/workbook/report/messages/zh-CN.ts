@@ -114,4 +114,5 @@ export const zhCnReportWords: ReportWords = {
   taskStatus: { done: "已完成", in_progress: "推进中", not_started: "未启动", blank: "未填报" },
   date,
   listSeparator: "，",
+  sentenceGap: "",
 };
