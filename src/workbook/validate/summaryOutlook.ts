@@ -138,7 +138,8 @@ export function appendSummaryOutlook(
   // The legend: each class on its colour, in the month columns under the grid.
   const legendRow = values.length;
   const items = legendItems(locale);
-  values.push(pad([text.legend[locale], "", ...items.map((i) => i.text)]));
+  // Short labels: the month columns are narrow (the report's legend says the pollution words too).
+  values.push(pad([text.legend[locale], "", ...items.map((i) => i.text.replace(/[（(].*$/u, "").trim())]));
   items.forEach((item, i) => {
     formats.push({
       rect: { row: legendRow, col: 2 + i, rowCount: 1, colCount: 1 },
