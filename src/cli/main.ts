@@ -5,6 +5,7 @@ import { registerClassify } from "./classifyCommand";
 import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
 import { registerImport } from "./importCommand";
+import { registerReport } from "./reportCommand";
 import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   registerGenerate(program, io);
   registerValidate(program, io);
   registerImport(program, io);
+  registerReport(program, io);
   registerClassify(program, io);
   return program;
 }

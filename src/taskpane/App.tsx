@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/locale";
+import { draftReport } from "./results/draftReport";
 import type { HostError } from "../hosts/hostError";
 import {
   taskPaneMessages,
@@ -351,7 +352,23 @@ export function App({
         ) : null}
         {validated ? (
           <Suspense fallback={<Spinner size="tiny" />}>
-            <ResultsSection validated={validated} text={text} selectCell={selectCell} />
+            <ResultsSection
+              validated={validated}
+              text={text}
+              selectCell={selectCell}
+              locale={locale}
+              {...(chunks.reportWriter === undefined
+                ? {}
+                : {
+                    draftReport: draftReport(
+                      chunks.reportWriter,
+                      () => connect(),
+                      host,
+                      validated.report,
+                      locale,
+                    ),
+                  })}
+            />
           </Suspense>
         ) : null}
         <div>

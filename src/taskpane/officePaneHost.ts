@@ -7,6 +7,7 @@
  * first paint.
  */
 import { HostError } from "../hosts/hostError";
+import { saveBytesAsDownload } from "./saveBytesAsDownload";
 import type { PaneTheme } from "./App";
 import type { CellValue } from "../workbook/layout";
 import {
@@ -174,5 +175,12 @@ export function officePaneHost(): PaneHost {
     settings: officeSettingsStore,
     today: () => localToday(),
     readSelection: readSelectionInExcel,
+    // Excel on the web lets the pane download through a Blob link; the web views of Excel on
+    // Windows and Mac drop such downloads silently, so there the pane says where to draft the report.
+    saveFile: (bytes, fileName, type) => {
+      if (Office.context.platform !== Office.PlatformType.OfficeOnline) return Promise.resolve("unsupported");
+      saveBytesAsDownload(bytes, fileName, type);
+      return Promise.resolve("saved");
+    },
   };
 }

@@ -20,4 +20,6 @@ export const paneChunks: PaneChunks = {
       default: m.ImportSection,
     })),
   xlsxReader: () => import(/* webpackChunkName: "pane-xlsx-reader" */ "../hosts/xlsx/readExportXlsx.js"),
+  reportWriter: () =>
+    import(/* webpackChunkName: "pane-report-docx" */ "../workbook/report/progressReportDocx.js"),
 };

@@ -1,5 +1,7 @@
 import type { ComponentType } from "react";
 import type { Locale } from "../core/locale";
+import type { Plan } from "../core/plan/planSchema";
+import type { ValidationReport } from "../workbook/validate/validationReport";
 import type { ExportSheetGrid } from "../hosts/xlsx/readExportXlsx";
 import type { CellValue } from "../workbook/layout";
 import type { ImportSectionProps } from "./import/ImportSection";
@@ -59,6 +61,11 @@ export interface PaneHost {
    * A host without it lets the pane's links open in a new window of their own (`target="_blank"`).
    */
   readonly openInBrowser?: (url: string) => void;
+  /**
+   * Offers a file (the 进展报告) as a download: "saved", or "unsupported" where the host drops
+   * downloads (Excel on Windows and Mac), which the pane then says. A host without it is "unsupported".
+   */
+  readonly saveFile?: (bytes: Uint8Array, fileName: string, type: string) => Promise<"saved" | "unsupported">;
 }
 
 /**
@@ -97,6 +104,13 @@ export interface PaneChunks {
   readonly importSection: ChunkLoader<ImportSectionProps>;
   /** The .xlsx reader (ExcelJS's browser build), loaded when the user picks an .xlsx export. */
   readonly xlsxReader: () => Promise<XlsxExportReader>;
+  /** The .docx writer of 生成进展报告 (the `docx` library), loaded on that click; absent: no button. */
+  readonly reportWriter?: () => Promise<ReportWriter>;
+}
+
+/** What 生成进展报告 needs: the report draft as .docx bytes. */
+export interface ReportWriter {
+  readonly progressReportDocx: (plan: Plan, report: ValidationReport, locale: Locale) => Promise<Uint8Array>;
 }
 
 /** What 导入监测数据 needs of the xlsx host to read an export in the browser. */

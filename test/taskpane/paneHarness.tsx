@@ -8,6 +8,7 @@ import { ResultsSection } from "../../src/taskpane/results/ResultsSection";
 import { SettingsSection } from "../../src/taskpane/settings/SettingsSection";
 import { ImportSection } from "../../src/taskpane/import/ImportSection";
 import * as xlsxExportReader from "../../src/hosts/xlsx/readExportXlsx";
+import * as reportWriter from "../../src/workbook/report/progressReportDocx";
 import { CosmeticFailureRelay, createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 
@@ -20,6 +21,7 @@ export const directChunks: PaneChunks = {
   settings: () => Promise.resolve({ default: SettingsSection }),
   importSection: () => Promise.resolve({ default: ImportSection }),
   xlsxReader: () => Promise.resolve(xlsxExportReader),
+  reportWriter: () => Promise.resolve(reportWriter),
 };
 
 /** jsdom has no matchMedia (Fluent asks it about reduced motion) and no ResizeObserver (MessageBar's reflow). */

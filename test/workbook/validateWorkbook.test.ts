@@ -534,11 +534,14 @@ describe("marking and the summary", () => {
       "WP_SummaryOverdue",
       "WP_SummaryChart",
       "WP_SummaryManual",
+      "WP_SummaryWarnings",
+      "WP_SummaryMonths",
     ]);
     expect(summary?.get(5, 0)).toBe("全市 10 个国家考核断面水质优良比例达 100%");
-    summary?.set(5, 9, "审核：李四");
+    // Right of the class grid's fourteen columns (A–N).
+    summary?.set(5, 15, "审核：李四");
     await validated(book);
-    expect(book.sheet("汇总")?.get(5, 9)).toBe("审核：李四");
+    expect(book.sheet("汇总")?.get(5, 15)).toBe("审核：李四");
   });
 
   it("judges a good-water share below 100 % once it is decided, though two sections still lack data", async () => {

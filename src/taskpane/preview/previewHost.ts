@@ -1,3 +1,4 @@
+import { saveBytesAsDownload } from "../saveBytesAsDownload";
 import type { Plan } from "../../core/plan/planSchema";
 import type { MemoryWorkbook } from "../../hosts/memory/memoryWorkbook";
 import { sequentialUpdate, type WorkbookPort } from "../../workbook/port";
@@ -61,6 +62,10 @@ export function previewPaneHost(
       },
     },
     today: () => localToday(),
+    saveFile: (bytes, fileName, type) => {
+      saveBytesAsDownload(bytes, fileName, type);
+      return Promise.resolve("saved");
+    },
     // The grid selects one cell: the selection is the block around it, as Excel's current region.
     readSelection: () => {
       const at = events.active?.() ?? null;

@@ -18,6 +18,8 @@ import { PaneFailure } from "../watchdog";
 import { FailureBar } from "../FailureBar";
 import { IssueList } from "./IssueList";
 import { SummaryCards } from "./SummaryCards";
+import { OutlookSection, type ReportOutcome } from "./OutlookSection";
+import type { Locale } from "../../core/locale";
 
 /** How many issues the list draws before "show more": a month of typos fits, a broken import does not. */
 const pageSize = 100;
@@ -41,6 +43,10 @@ export interface ResultsSectionProps {
   readonly text: TaskPaneMessages;
   /** Selects the cell; rejects with a PaneFailure. */
   readonly selectCell: (sheet: string, cell: string) => Promise<void>;
+  /** The pane's language, for the 预警 and the class grid. */
+  readonly locale?: Locale;
+  /** Drafts the 进展报告 (生成进展报告) where the pane offers it. */
+  readonly draftReport?: (fileName: string) => Promise<ReportOutcome>;
 }
 
 /** Issues about a plan sheet that is not there (deleted, or renamed): nothing to select. */
@@ -54,7 +60,7 @@ const absentSheetCodes: ReadonlySet<string> = new Set(["sheet_missing", "plan_sh
  * @example
  * <ResultsSection validated={outcome} text={taskPaneMessages("zh-CN")} selectCell={select} />
  */
-export function ResultsSection({ validated, text, selectCell }: ResultsSectionProps) {
+export function ResultsSection({ validated, text, selectCell, locale, draftReport }: ResultsSectionProps) {
   const styles = useStyles();
   const { report } = validated;
   const [sheet, setSheet] = useState<string>("");
@@ -192,6 +198,13 @@ export function ResultsSection({ validated, text, selectCell }: ResultsSectionPr
           onOpenSheet={(name) => {
             select(name, "A1");
           }}
+        />
+      )}
+      {validated.summarySheet === null || locale === undefined ? null : (
+        <OutlookSection
+          report={report}
+          locale={locale}
+          {...(draftReport === undefined ? {} : { draftReport })}
         />
       )}
     </>

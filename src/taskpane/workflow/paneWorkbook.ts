@@ -12,7 +12,9 @@ import { metaSheetName, readSettings } from "../../workbook/metaSheet";
 import type { WorkbookPort } from "../../workbook/port";
 import { monitoringPointNames } from "../../workbook/sheets/monitoringSheet";
 import { validateWorkbook, type ValidateOutcome } from "../../workbook/validate/validateWorkbook";
+import type { ValidationReport } from "../../workbook/validate/validationReport";
 import type { PaneStep } from "../messages/taskPaneMessages";
+import type { ReportWriter } from "../paneHost";
 import { watchPort, type PortWatch } from "./watchPort";
 
 /** Listens to the steps of one action. */
@@ -79,6 +81,8 @@ export interface PaneWorkbook {
   ): Promise<ValidateOutcome>;
   /** The plan's publication date stored in the workbook ("YYYY-MM-DD"), or null while unset. */
   readPublishedOn(): Promise<string | null>;
+  /** The 进展报告 draft (.docx bytes) for a validation report, by the writer the pane loaded as a chunk. */
+  draftReport(report: ValidationReport, locale: Locale, writer: ReportWriter): Promise<Uint8Array>;
   /** Imports a monitoring export into 监测数据 (with `preview`, only says what it would do). */
   importMonitoring(
     grid: readonly (readonly ExportCell[])[],
@@ -128,6 +132,7 @@ export function createPaneWorkbook(
       ),
     importMonitoring: (grid, options, onStep, onCosmeticFailure) =>
       cosmetic.during(onCosmeticFailure, () => importMonitoring(watched(onStep), plan, grid, options)),
+    draftReport: (report, locale, writer) => writer.progressReportDocx(plan, report, locale),
     readPublishedOn: async () => {
       const snapshot = await watched(() => undefined).read([metaSheetName]);
       return readSettings(snapshot.sheets.get(metaSheetName)).publishedOn;

@@ -13,6 +13,7 @@ import {
   type MonitoringPoint,
   type PointKind,
 } from "../../core/validation/monitoringPoints";
+import type { PointMonthTracker } from "../../core/validation/trackPointMonths";
 import { problem } from "../../core/validation/validationProblem";
 import { getParameter, isParameterKey, type ParameterKey } from "../../core/water-quality/parameters";
 import { formatWaterClass } from "../../core/water-quality/waterClass";
@@ -37,10 +38,11 @@ export function judgePoints(
   asOf: string,
   found: ReadonlyMap<SheetKey, FoundSheet>,
   planRows: ReadonlyMap<SheetKey, Map<ReadRow, unknown>>,
+  months?: PointMonthTracker,
 ): PointJudgement[] {
   const points = monitoringPoints(plan);
   const periods = new Map(points.map((p) => [p.name, new PointPeriod(p)]));
-  const invalidPoints = checkMonitoring(plan, asOf, points, found.get("monitoring"), periods);
+  const invalidPoints = checkMonitoring(plan, asOf, points, found.get("monitoring"), periods, months);
   return judgePointSheets(plan, found, planRows, periods, invalidPoints);
 }
 
@@ -63,6 +65,7 @@ function checkMonitoring(
   points: readonly MonitoringPoint[],
   sheet: FoundSheet | undefined,
   periods: ReadonlyMap<string, PointPeriod>,
+  months: PointMonthTracker | undefined,
 ): Map<string, number[]> {
   // Each point with wrong monitoring data, with the rows (1-based) at fault.
   const invalid = new Map<string, number[]>();
@@ -106,7 +109,10 @@ function checkMonitoring(
       rows.push(sheetRow + 1);
       invalid.set(row.point.name, rows);
     }
-    if (row.inPeriod && repeatOf === undefined) periods.get(row.point.name)?.add(row.sample);
+    if (row.inPeriod && repeatOf === undefined) {
+      periods.get(row.point.name)?.add(row.sample);
+      if (row.date) months?.add(row.point, row.date.iso, row.sample);
+    }
   });
   return invalid;
 }

@@ -5,13 +5,7 @@ import type { PointKind } from "../../core/validation/monitoringPoints";
 import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import { sheetFont } from "../layout";
-import {
-  keepBlocksOnPages,
-  minimumReadableScale,
-  narrowMargins,
-  printableHeight,
-  printScale,
-} from "../printScale";
+import { narrowMargins } from "../printScale";
 import type { SheetWrite, WorkbookSnapshot } from "../port";
 import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
@@ -19,6 +13,8 @@ import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
 import { parameterName, pointClassText, verdictFills, verdictWords } from "./verdicts";
 import { maxOf } from "../../core/arrays";
+import { appendSummaryOutlook, summaryOutlookWidth } from "./summaryOutlook";
+import { paginateSummary } from "./summaryPages";
 
 /** The summary sheet's names; the add-in's when it holds the goals table. */
 export const summarySheetName = { "zh-CN": "汇总", "en-US": "Summary" } as const;
@@ -31,8 +27,8 @@ export interface SummaryProblem {
   readonly sheet: string;
 }
 
-/** The widest block: points have seven columns; cells typed right of them are the user's. */
-const width = 7;
+/** The widest block: the class grid's fourteen columns; cells typed right of them are the user's. */
+const width = summaryOutlookWidth;
 const columnWidths = [22, 34, 20, 16, 10, 30, 12];
 
 const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
@@ -134,7 +130,10 @@ export function buildSummaryWrite(
     return { ok: false, problem: { code: "summary_sheet_taken", sheet: existing.name } };
   }
   const name = existing?.name ?? summarySheetName[locale];
-  const layout = buildSummaryLayout(plan, report, name, locale, drawsCharts);
+
+  const layout = paginateSummary(
+    appendSummaryOutlook(buildSummaryLayout(plan, report, name, locale, drawsCharts), report, locale),
+  );
   // Cells the user typed right of the tables stay where they were.
   const kept: { row: number; col: number; value: CellValue }[] = [];
   existing?.values.forEach((row, r) => {
@@ -345,7 +344,6 @@ function buildSummaryLayout(
   const tables: TableLayout[] = [];
   const bodies: { first: number; rows: (readonly CellValue[])[] }[] = [];
   let chart: ChartLayout | null = null;
-  const kept: { first: number; last: number }[] = [];
   for (const block of blocks(plan, report, locale, drawsCharts)) {
     values.push(pad([]));
     const headingRow = values.length;
@@ -356,10 +354,6 @@ function buildSummaryLayout(
     const rows = block.rows.length > 0 ? block.rows : [block.header.map(() => "")];
     bodies.push({ first: values.length - 1, rows: [block.header, ...rows] });
     for (const row of rows) values.push(pad(row));
-    // A heading stays with its table on one page, as far as the table fits on a page (the chart's
-    // block with the chart's height).
-    const chartRows = block.table === "WP_SummaryChart" && drawsCharts ? Math.max(15, rows.length + 3) : 0;
-    kept.push({ first: headingRow, last: Math.max(values.length - 1, headerRow + chartRows - 1) });
     const cols = block.header.length;
     tables.push({
       name: block.table,
@@ -406,35 +400,6 @@ function buildSummaryLayout(
     { row: 0, height: 24 },
     ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
   ];
-  // The scale: first, as few tables longer than a page (printed with their header once) as can be;
-  // then as few pages; then as large as the columns allow.
-  const widest = printScale({
-    columnWidths,
-    titleColumns: null,
-    pagesWide: 1,
-    orientation: "landscape",
-    margins: narrowMargins,
-  });
-  const heights = new Map(rowHeights.map((h) => [h.row, h.height]));
-  const headings = new Set(kept.map((block) => block.first));
-  const pagesAt = (at: number): { rowBreaks: number[]; pages: number; split: number } =>
-    keepBlocksOnPages(
-      // Rows without a height of their own: Excel's 15 pt, 18 for the 12-pt headings.
-      (row) => heights.get(row) ?? (headings.has(row) ? 18 : 15),
-      2,
-      kept,
-      printableHeight("landscape", narrowMargins, at),
-    );
-  let scale = widest;
-  let best = pagesAt(scale);
-  for (let at = widest - 1; at >= Math.min(widest, minimumReadableScale); at -= 1) {
-    const found = pagesAt(at);
-    if (found.split < best.split || (found.split === best.split && found.pages < best.pages)) {
-      scale = at;
-      best = found;
-    }
-  }
-  const { rowBreaks } = best;
   return {
     name,
     values,
@@ -450,10 +415,11 @@ function buildSummaryLayout(
       paperSize: "A4",
       titleRows: { first: 0, last: 1 },
       titleColumns: null,
-      scale,
+      // Decided by paginateSummary once every block is on the sheet.
+      scale: 100,
       margins: narrowMargins,
       columns: { first: 0, last: width - 1 },
-      rowBreaks,
+      rowBreaks: [],
       gridlines: true,
     },
     font: sheetFont(locale),

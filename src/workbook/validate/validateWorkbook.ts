@@ -1,6 +1,8 @@
 import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import { formatProblem } from "../../core/validation/formatProblem";
+import { monitoringPoints } from "../../core/validation/monitoringPoints";
+import { PointMonthTracker } from "../../core/validation/trackPointMonths";
 import { problem, type Problem } from "../../core/validation/validationProblem";
 import { columnLetters } from "../a1";
 import { metaSheetName, readSettings } from "../metaSheet";
@@ -14,6 +16,7 @@ import { checkSurvey } from "./checkSurvey";
 import { checkTasks } from "./checkTasks";
 import { judgeGoals } from "./judgeGoals";
 import { judgePoints, toReportPoint } from "./judgePoints";
+import { toReportAllowance, toReportMonthClasses } from "./reportOutlook";
 import { a1, SheetMarks, type FoundSheet } from "./sheetMarks";
 import { buildSummaryWrite, summarySheetNames, type SummaryProblem } from "./summarySheet";
 import type { ReportIssue, ValidationReport } from "./validationReport";
@@ -162,7 +165,8 @@ function planValidation(
 
   // Each sheet's verdicts in its own module. The order is the order of the messages in a cell's note,
   // and 附件6 comes before 指标填报 (task 16's shares) and the points and tasks before the goals.
-  const pointResults = judgePoints(plan, asOf, found, planRows);
+  const months = new PointMonthTracker();
+  const pointResults = judgePoints(plan, asOf, found, planRows, months);
   const survey = checkSurvey(found.get("outfallRivers"), planRows.get("outfallRivers"));
   const indicators = checkIndicators(
     plan,
@@ -206,6 +210,8 @@ function planValidation(
       task: c.task,
       text: locale === "zh-CN" ? c.text : c.textEn,
     })),
+    monthlyClasses: months.classes(monitoringPoints(plan)).map(toReportMonthClasses),
+    allowances: months.allowances(monitoringPoints(plan), asOf).map(toReportAllowance),
   };
 
   const patches = [...found.values()].map(({ marks }) => marks.toPatch(locale, withNotes));

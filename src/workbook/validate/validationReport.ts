@@ -8,6 +8,7 @@ import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { GoalJudgement } from "../../core/validation/judgeGoal";
 import type { PointKind } from "../../core/validation/monitoringPoints";
 import type { Severity, ValidationCode } from "../../core/validation/validationProblem";
+import type { AllowanceWarning } from "../../core/water-quality/computeAllowance";
 import type { ParameterKey } from "../../core/water-quality/parameters";
 import type { WaterQualityIssueCode } from "../../core/water-quality/waterQualityIssue";
 
@@ -87,6 +88,36 @@ export interface ReportGoal {
   readonly figures: GoalJudgement;
 }
 
+/** A point's class in each month of the plan year (水质类别月度变化); null where no sample. */
+export interface ReportMonthClasses {
+  readonly name: string;
+  readonly kind: PointKind;
+  readonly target: string;
+  /** Twelve entries, January first: "Ⅱ类", …, or null. */
+  readonly classes: readonly (string | null)[];
+}
+
+/** The 达标倒推 of one parameter at one point, with its early warnings (预警). */
+export interface ReportAllowance {
+  readonly point: string;
+  readonly kind: PointKind;
+  readonly target: string;
+  readonly parameter: string;
+  readonly key: ParameterKey;
+  /** "max": the remaining months may average at most `allowance`; "min" (dissolved oxygen): at least. */
+  readonly bound: "max" | "min";
+  readonly limit: number;
+  readonly mean: number;
+  readonly samples: number;
+  readonly latestMonth: number;
+  readonly latest: number;
+  readonly remainingMonths: number;
+  readonly expectedSamples: number;
+  /** null when no month of the year remains. */
+  readonly allowance: number | null;
+  readonly warnings: readonly AllowanceWarning[];
+}
+
 /** Everything validation found: the document `water-plan validate --json` prints. */
 export interface ValidationReport {
   readonly plan: { readonly city: string; readonly year: number; readonly title: string };
@@ -100,4 +131,6 @@ export interface ValidationReport {
   readonly goals: readonly ReportGoal[];
   /** Requirements of the plan no entry judges: a person must (task 18's monthly frequency, task 16's survey). */
   readonly manualChecks: readonly { readonly task: number; readonly text: string }[];
+  readonly monthlyClasses: readonly ReportMonthClasses[];
+  readonly allowances: readonly ReportAllowance[];
 }
