@@ -12,7 +12,7 @@ import type { ValidationReport } from "./validationReport";
 export const summaryOutlookWidth = 14;
 
 /** Widths of the columns the grid adds right of the summary's seven. */
-const monthColumnWidth = 8;
+const monthColumnWidth = 6;
 
 const text = {
   warnings: {

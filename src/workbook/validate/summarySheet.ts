@@ -29,7 +29,7 @@ export interface SummaryProblem {
 
 /** The widest block: the class grid's fourteen columns; cells typed right of them are the user's. */
 const width = summaryOutlookWidth;
-const columnWidths = [22, 34, 20, 16, 10, 30, 12];
+const columnWidths = [22, 28, 18, 16, 10, 22, 12];
 
 const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
   national_section: { "zh-CN": "国控断面", "en-US": "National section" },
