@@ -179,6 +179,38 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       expect(again.ok && again.overwritten).toEqual([]);
     });
 
+    it("keeps a user's cells outside the tables at their addresses when generating again", async () => {
+      // Beside a table, below it after a gap, and far away; text, a number and a formula.
+      await harness.enter("附件6 排查河流", "M4", "张工：柳江待复核"); // beside A3:H12
+      await harness.enter("附件6 排查河流", "B15", "以上数据截至 6 月"); // below, after blank rows
+      await harness.enter("附件6 排查河流", "Z40", 42); // far away
+      await harness.enter("附件2 国控断面", "R20", "=2*3");
+      await harness.enter("指标填报", "AB7", "备查");
+      await harness.enter("监测数据", "AO3", "外部编号"); // right of the header, not adjacent
+      const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome.ok).toBe(true);
+
+      const rivers = await harness.sheet("附件6 排查河流");
+      expect(rivers?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H12" }]);
+      expect(rivers?.values()[3]?.[12]).toBe("张工：柳江待复核");
+      expect(rivers?.values()[3]?.slice(8, 12)).toEqual([null, null, null, null]);
+      expect(rivers?.values()[14]?.[1]).toBe("以上数据截至 6 月");
+      expect(rivers?.values()[39]?.[25]).toBe(42);
+      expect(rivers?.values()[2]?.slice(8)).toEqual(new Array<null>(18).fill(null));
+      const sections = await harness.sheet("附件2 国控断面");
+      expect(sections?.values()[19]?.[17]).toBe("=2*3");
+      expect((await harness.sheet("指标填报"))?.values()[6]?.[27]).toBe("备查");
+      expect((await harness.sheet("监测数据"))?.values()[2]?.[40]).toBe("外部编号");
+
+      // Once more: still there, nothing moved into a table.
+      expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "en-US" })).ok).toBe(true);
+      const again = await harness.sheet("附件6 排查河流");
+      expect(again?.values()[3]?.[12]).toBe("张工：柳江待复核");
+      expect(again?.values()[14]?.[1]).toBe("以上数据截至 6 月");
+      expect(again?.values()[39]?.[25]).toBe(42);
+      expect(again?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H12" }]);
+    });
+
     it("leaves a sheet the user added alone and refuses a plan sheet's name it did not make", async () => {
       await harness.addSheet("我的台账");
       await harness.enter("我的台账", "B2", "自己的数据");
