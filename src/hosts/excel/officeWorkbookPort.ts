@@ -229,6 +229,7 @@ export function createOfficeWorkbookPort(
           formulas: options.formulas === true,
           countNotes: null,
           expectedTables: knownTables,
+          tables: options.tables ?? [],
         }),
       );
       stats.lastRead = {
@@ -303,6 +304,7 @@ export function createOfficeWorkbookPort(
           formulas,
           countNotes: markTexts,
           expectedTables: knownTables,
+          tables: options.tables ?? [],
         });
         stats.lastRead = {
           syncs: readCount.count,
