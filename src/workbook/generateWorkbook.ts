@@ -13,6 +13,7 @@ import {
 import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "./port";
 import type { CellValue } from "./layout";
 import { matchPlanRows } from "./planCells";
+import { keepOutsideCells } from "./keepOutsideCells";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
@@ -54,6 +55,18 @@ export type GenerateProblem =
       readonly sheet: string;
       /** The first such cell ("A300000") and how many there are. */
       readonly first: string;
+      readonly count: number;
+    }
+  | {
+      /**
+       * A user's cell outside a plan table lies where the sheet's new layout writes (the table
+       * grew over it): generation stops rather than overwrite it.
+       */
+      readonly code: "cell_in_the_way";
+      readonly sheet: string;
+      /** The first such cell ("B13"), what it holds, and how many there are on the sheet. */
+      readonly cell: string;
+      readonly value: CellValue;
       readonly count: number;
     }
   | {
@@ -107,7 +120,11 @@ export async function generateWorkbook(
   ]);
   // Formulas users put in entry columns are read as formulas, so that writing them back keeps them.
   // Read and write go through one update, so that Excel does both in one session.
-  return port.update([...candidates], { formulas: true }, (snapshot) =>
+  // The plan's tables are located in the read, so that cells outside them stay where they are.
+  const tables = workbookSpec(plan).flatMap((s) =>
+    [s.name["zh-CN"], s.name["en-US"]].map((sheet) => ({ sheet, table: s.tableName })),
+  );
+  return port.update([...candidates], { formulas: true, tables }, (snapshot) =>
     planGeneration(plan, options, snapshot),
   );
 }
@@ -169,7 +186,12 @@ function planGeneration(
   const written = workbookSpec(plan, readSettings(metaSnapshot));
   const writes: SheetWrite[] = targets.map(({ spec, name, mode }) => {
     const current = mode === "replace" ? snapshotOf(name) : undefined;
-    const read = current ? readSheet(spec, current, (i) => unnamedColumn[locale](columnLetters(i))) : null;
+    const rect = current?.tableRects?.find(
+      (t) => t.name.toLowerCase() === spec.tableName.toLowerCase(),
+    )?.rect;
+    const read = current
+      ? readSheet(spec, current, (i) => unnamedColumn[locale](columnLetters(i)), rect)
+      : null;
     const asWritten = written.find((s) => s.key === spec.key) ?? spec;
     for (const cell of read ? matchPlanRows(asWritten, read).changed : []) {
       overwritten.push({
@@ -181,8 +203,22 @@ function planGeneration(
     }
     const merged = mergeRows(spec, read, locale);
     keptEntries += merged.keptEntries;
-    return { layout: buildSheetLayout(spec, name, merged, locale), mode };
+    // A user's cells outside the table stay at their addresses, unless the new layout writes there.
+    const outside = read?.outside ?? [];
+    const kept = keepOutsideCells(buildSheetLayout(spec, name, merged, locale), outside);
+    const [first] = kept.inTheWay;
+    if (first !== undefined) {
+      problems.push({
+        code: "cell_in_the_way",
+        sheet: name,
+        cell: first.a1,
+        value: first.value,
+        count: kept.inTheWay.length,
+      });
+    } else keptEntries += outside.length;
+    return { layout: kept.layout, mode };
   });
+  if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
   writes.push({
     layout: buildMetaLayout(

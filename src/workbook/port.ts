@@ -19,6 +19,12 @@ export interface SheetSnapshot {
    * A300000 must not cost a read of 300,000 rows): how many, and the first one's A1 address.
    */
   readonly ignored?: { readonly count: number; readonly first: string };
+  /**
+   * Where the sheet's Excel Tables stand, as far as the host knows: every host reports the tables
+   * named in `ReadOptions.tables`. Generation keeps a user's cells outside them at their addresses
+   * (see `readSheet`); absent, every cell below the header is read as the table's.
+   */
+  readonly tableRects?: readonly { readonly name: string; readonly rect: CellRect }[];
 }
 
 /**
@@ -53,6 +59,12 @@ export interface ReadOptions {
    * value back keeps the formula. Generation reads this way; checking entered values does not.
    */
   readonly formulas?: boolean;
+  /**
+   * Excel Tables whose cells the caller needs, with the sheet each is expected on (generation: the
+   * plan's tables), reported in `SheetSnapshot.tableRects`. Office.js asks for them in the read's
+   * first sync, so knowing them costs no round trip.
+   */
+  readonly tables?: readonly { readonly sheet: string; readonly table: string }[];
 }
 
 /** One batch of writes. Each sheet is either new or replaces the sheet of the same name. */

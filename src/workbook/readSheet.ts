@@ -1,4 +1,4 @@
-import type { CellValue } from "./layout";
+import type { CellRect, CellValue } from "./layout";
 import type { SheetSnapshot } from "./port";
 import type { AnySheetSpec } from "./sheetSpec";
 
@@ -25,6 +25,12 @@ export interface ReadSheet {
   readonly headerRow: number;
   /** The zero-based sheet column of every spec column found, by key. */
   readonly columns: ReadonlyMap<string, number>;
+  /**
+   * What a user typed outside the table (beside it, below it after a gap, far away, above the
+   * title), by zero-based sheet row and column: read only when the table's rect is given, so that
+   * generation keeps these cells where they are instead of taking them into the table.
+   */
+  readonly outside: readonly { readonly row: number; readonly col: number; readonly value: CellValue }[];
 }
 
 /** Headers are compared without spaces and line breaks, since the source prints "2023 年 水质目标". */
@@ -58,6 +64,7 @@ export function readSheet(
   spec: AnySheetSpec,
   snapshot: SheetSnapshot,
   unnamedHeader: (columnIndex: number) => string,
+  tableRect?: CellRect,
 ): ReadSheet | null {
   const byHeader = new Map<string, string>();
   for (const column of spec.columns) {
@@ -78,9 +85,16 @@ export function readSheet(
   });
   const header = snapshot.values[headerIndex];
   if (!header) return null;
+  const outside: { row: number; col: number; value: CellValue }[] = [];
 
+  const area = tableArea(snapshot, headerIndex, tableRect);
   const extraHeaders: string[] = [];
-  const columnKeys: ({ kind: "spec" | "extra"; key: string } | null | undefined)[] = header.map((cell) => {
+  const columnKeys: ({ kind: "spec" | "extra"; key: string } | null | undefined)[] = header.map((cell, c) => {
+    if (!area.hasColumn(c)) {
+      if (!isBlank(cell))
+        outside.push({ row: snapshot.startRow + headerIndex, col: snapshot.startCol + c, value: cell });
+      return null;
+    }
     const key = byHeader.get(normalizeHeader(cell));
     if (key !== undefined) return { kind: "spec" as const, key };
     const text = identityPart(cell);
@@ -98,10 +112,16 @@ export function readSheet(
   const rows: ReadRow[] = [];
   for (const [offset, row] of snapshot.values.slice(headerIndex + 1).entries()) {
     if (row.every(isBlank)) continue;
+    const sheetRow = snapshot.startRow + headerIndex + 1 + offset;
+    const inTable = offset < area.dataRows;
     const values = new Map<string, CellValue>();
     const extras = new Map<string, CellValue>();
     row.forEach((cell, index) => {
       if (isBlank(cell)) return;
+      if (!inTable || !area.hasColumn(index)) {
+        outside.push({ row: sheetRow, col: snapshot.startCol + index, value: cell });
+        return;
+      }
       let column = columnKeys[index];
       if (!column) {
         // A value under no header is still the user's: keep it in a column named after its place.
@@ -112,9 +132,18 @@ export function readSheet(
       if (column.kind === "spec") values.set(column.key, cell);
       else extras.set(column.key, cell);
     });
+    if (values.size === 0 && extras.size === 0) continue;
     const parts = spec.identity.map((key) => identityPart(values.get(key)));
     const identity = parts.length > 0 && parts.every((p) => p !== "") ? parts.join("|") : null;
-    rows.push({ identity, values, extras, sheetRow: snapshot.startRow + headerIndex + 1 + offset });
+    rows.push({ identity, values, extras, sheetRow });
+  }
+  // Rows above the title and note rows (a user inserted rows over the table) are outside too.
+  if (area.known) {
+    snapshot.values.slice(0, Math.max(0, headerIndex - 2)).forEach((row, r) => {
+      row.forEach((value, c) => {
+        if (!isBlank(value)) outside.push({ row: snapshot.startRow + r, col: snapshot.startCol + c, value });
+      });
+    });
   }
   const aboveHeader: { row: number; col: number; value: CellValue }[] = [];
   [headerIndex - 2, headerIndex - 1].forEach((index, row) => {
@@ -123,7 +152,36 @@ export function readSheet(
       if (!isBlank(value) && col > 0) aboveHeader.push({ row, col, value });
     });
   });
-  return { rows, extraHeaders, aboveHeader, headerRow: snapshot.startRow + headerIndex, columns };
+  return { rows, extraHeaders, aboveHeader, headerRow: snapshot.startRow + headerIndex, columns, outside };
+}
+
+/**
+ * Which of the snapshot's cells below and beside the header belong to the table, from the table's
+ * rect as the host reports it, grown as Excel grows a table: over a column typed right beside it
+ * under a header, and over rows typed right below it (hosts that do not grow tables, and files
+ * saved by programs that do not, hold such rows outside the rect). Without a rect, every cell below
+ * the header is the table's, as generation read sheets before hosts reported rects.
+ */
+function tableArea(
+  snapshot: SheetSnapshot,
+  headerIndex: number,
+  rect: CellRect | undefined,
+): { known: boolean; dataRows: number; hasColumn: (index: number) => boolean } {
+  if (rect === undefined || rect.row !== snapshot.startRow + headerIndex) {
+    return { known: false, dataRows: Infinity, hasColumn: () => true };
+  }
+  const header = snapshot.values[headerIndex] ?? [];
+  const first = rect.col - snapshot.startCol;
+  let end = first + rect.colCount;
+  while (end < header.length && !isBlank(header[end])) end += 1;
+  const hasColumn = (index: number): boolean => index >= first && index < end;
+  let dataRows = rect.rowCount - 1;
+  for (;;) {
+    const next = snapshot.values[headerIndex + 1 + dataRows];
+    if (next === undefined || !next.some((cell, index) => hasColumn(index) && !isBlank(cell))) break;
+    dataRows += 1;
+  }
+  return { known: true, dataRows, hasColumn };
 }
 
 /** Excel Table headers must be unique: a second "备注" becomes "备注 (2)". */

@@ -3,7 +3,7 @@ import type { Locale } from "../../src/core/locale";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { columnLetters } from "../../src/workbook/a1";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
-import type { CellValue } from "../../src/workbook/layout";
+import type { CellRect, CellValue } from "../../src/workbook/layout";
 import { isBlank, readSheet, type ReadSheet } from "../../src/workbook/readSheet";
 import type { AnySheetSpec } from "../../src/workbook/sheetSpec";
 import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
@@ -36,14 +36,20 @@ export interface Area {
   readonly entryColumns: readonly { readonly key: string; readonly col: number }[];
   /** Zero-based row of the first data row. */
   readonly firstRow: number;
+  /** Where the freshly generated sheet's table stands. */
+  readonly rect: CellRect;
 }
 
-/** The sheet as the workbook layer reads it from the cells a host holds. */
-function readBack(spec: AnySheetSpec, name: string, values: CellValue[][]): ReadSheet {
+/**
+ * The sheet as generation reads it from the cells a host holds: with the table's rect, which the
+ * rows typed right below it join (as Excel grows a table), while rows after a gap lie outside it.
+ */
+function readBack(spec: AnySheetSpec, name: string, values: CellValue[][], rect?: CellRect): ReadSheet {
   const read = readSheet(
     spec,
     { name, startRow: 0, startCol: 0, values, tables: [spec.tableName] },
     columnLetters,
+    rect,
   );
   if (!read) throw new Error(`no header on ${name}`);
   return read;
@@ -67,6 +73,13 @@ export async function areasOf(locale: Locale): Promise<readonly Area[]> {
         .filter((c) => c.kind === "entry")
         .map((c) => ({ key: c.key, col: read.columns.get(c.key) ?? -1 })),
       firstRow: read.headerRow + 1,
+      // An Excel Table has one data row at least: an empty entry sheet gets a blank one.
+      rect: {
+        row: read.headerRow,
+        col: 0,
+        rowCount: Math.max(1, read.rows.length) + 1,
+        colCount: spec.columns.length,
+      },
     });
   }
   areasByLocale.set(locale, areas);
@@ -154,7 +167,11 @@ function keptEntries(area: Area, read: ReadSheet, translate?: (key: string, valu
     if (planRow !== undefined && row.identity !== null) byIdentity.set(row.identity, entries);
     else if (Object.keys(entries).length > 0) others.push(entries);
   }
-  return { byIdentity: Object.fromEntries(byIdentity), others };
+  // Cells outside the table stay as they were typed, at their addresses.
+  const outside = read.outside.map(
+    ({ row, col, value }) => `${columnLetters(col)}${row + 1}=${String(value)}`,
+  );
+  return { byIdentity: Object.fromEntries(byIdentity), others, outside };
 }
 
 /** Checks that every issue names a plan sheet and, unless it is about the whole workbook, a cell of a spec column in the sheet's body. */
@@ -242,7 +259,7 @@ export function fuzzEntryGrids(host: FuzzHost, base: number, cases: CaseCounter,
             JSON.stringify(
               keptEntries(
                 area,
-                readBack(area.spec, area.sheet, cellsBefore.get(area.sheet) ?? []),
+                readBack(area.spec, area.sheet, cellsBefore.get(area.sheet) ?? [], area.rect),
                 choiceTranslator(area.spec, locale),
               ),
             ),
@@ -270,7 +287,7 @@ export function fuzzEntryGrids(host: FuzzHost, base: number, cases: CaseCounter,
           areas.forEach((area, index) => {
             // As JSON: the entries are plain values (a host keeps -0 as 0 anyway).
             const kept = JSON.stringify(
-              keptEntries(area, readBack(area.spec, area.sheet, cellsAgain.get(area.sheet) ?? [])),
+              keptEntries(area, readBack(area.spec, area.sheet, cellsAgain.get(area.sheet) ?? [], area.rect)),
             );
             holds(kept === entriesBefore[index], `generating again kept every entry of ${area.sheet}`, {
               before: entriesBefore[index],

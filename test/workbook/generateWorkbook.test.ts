@@ -218,12 +218,13 @@ describe("generating again", () => {
     expect([shown[53]?.[0], shown[53]?.[11], shown[53]?.[12]]).toEqual(["53", "已完成", "2023-12-14"]);
   });
 
-  it("keeps a column the user added to a plan sheet, and values typed beside the table", async () => {
+  it("keeps a column the user added to a plan sheet, and values typed beside the table where they are", async () => {
     const book = await generated();
-    enter(book, "附件2 国控断面", "P3", "联系人");
+    enter(book, "附件2 国控断面", "P3", "联系人"); // a header right beside the table: Excel takes the column in
     enter(book, "附件2 国控断面", "P5", "张工");
-    enter(book, "附件2 国控断面", "R6", "未命名列的值");
-    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    enter(book, "附件2 国控断面", "R6", "表格旁的备注"); // under no header, after a gap: outside the table
+    const outcome = await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(outcome).toMatchObject({ ok: true, keptEntries: 2 });
     const shown = displayedRows(sheetOf(book, "附件2 国控断面"));
     expect(shown[0]?.slice(10)).toEqual([
       "实测水质类别",
@@ -232,11 +233,12 @@ describe("generating again", () => {
       "样品数",
       "是否达标",
       "联系人",
-      "R列",
+      "",
+      "",
     ]);
     expect([shown[2]?.[5], shown[2]?.[15]]).toEqual(["大洲", "张工"]);
-    expect(shown[3]?.[16]).toBe("未命名列的值");
-    expect(sheetOf(book, "附件2 国控断面").layout?.tables[0]?.rect.colCount).toBe(17);
+    expect(shown[3]?.[17]).toBe("表格旁的备注");
+    expect(sheetOf(book, "附件2 国控断面").layout?.tables[0]?.rect.colCount).toBe(16);
   });
 
   it("keeps a row the plan no longer has when it holds entries, and marks it", async () => {
@@ -258,11 +260,13 @@ describe("generating again", () => {
 
   it("keeps what a user typed below a plan table, and rows the plan no longer has", async () => {
     const book = await generated();
-    enter(book, "附件4 市级水源", "C9", "拟新增：柳北水厂");
+    enter(book, "附件4 市级水源", "C8", "拟新增：柳北水厂"); // right below the table: Excel grows it over the row
+    enter(book, "附件4 市级水源", "C10", "以上为 2023 年名单"); // after a gap: outside the table, kept there
     const smaller: Plan = { ...plan, municipalSources: plan.municipalSources.slice(0, 3) };
     const outcome = await generateWorkbook(book.port, smaller, { locale: "zh-CN" });
     expect(outcome).toMatchObject({ ok: true });
-    const names = displayedRows(sheetOf(book, "附件4 市级水源")).map((row) => row[2]);
+    const sheet = sheetOf(book, "附件4 市级水源");
+    const names = displayedRows(sheet).map((row) => row[2]);
     expect(names).toEqual([
       "水源地名称",
       "柳西水厂(原河西水厂)",
@@ -270,7 +274,10 @@ describe("generating again", () => {
       "柳东水厂",
       "柳南水厂",
       "拟新增：柳北水厂",
+      "",
+      "以上为 2023 年名单",
     ]);
+    expect(sheet.layout?.tables[0]?.rect).toMatchObject({ row: 2, rowCount: 6 });
   });
 
   it("keeps the entries of rows validation cannot match: a blank 序号, an unknown one, a repeated one", async () => {

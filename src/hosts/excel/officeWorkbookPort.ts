@@ -231,6 +231,7 @@ export function createOfficeWorkbookPort(
           formulas: options.formulas === true,
           countNotes: null,
           expectedTables: knownTables,
+          tables: options.tables ?? [],
         }),
       );
       stats.lastRead = {
@@ -305,6 +306,7 @@ export function createOfficeWorkbookPort(
           formulas,
           countNotes: markTexts,
           expectedTables: knownTables,
+          tables: options.tables ?? [],
         });
         stats.lastRead = {
           syncs: readCount.count,

@@ -15,7 +15,7 @@ import { cellsOf, intersectRects, isRect, rectOf, rectRange, regionsOutside, wit
 import { isScratchSheetName } from "./scratchSheets";
 import { errorCode } from "./toHostError";
 import type { CellRect, CellValue } from "../../workbook/layout";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../workbook/port";
+import type { ReadOptions, SheetSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { readBounds } from "../../workbook/port";
 import type { MarkTexts } from "./requirementSets";
 import type { TableFact } from "./tableSteps";
@@ -81,6 +81,8 @@ export async function readWorkbook(
      * its own when the expectation holds. A table missing is a null object, not a failure.
      */
     readonly expectedTables: ReadonlyMap<string, readonly TableFact[]>;
+    /** Tables whose cells the caller needs (ReadOptions.tables): asked for in the first sync as well. */
+    readonly tables?: ReadOptions["tables"];
   },
 ): Promise<ReadResult> {
   const { formulas } = options;
@@ -108,11 +110,17 @@ export async function readWorkbook(
     // eslint-disable-next-line office-addins/call-sync-before-read -- as for `tables`: a navigation, not a loaded scalar.
     const protection = sheet.protection;
     protection.load("protected");
+    const wanted = [
+      ...(options.expectedTables.get(name.toLowerCase()) ?? []).map((table) => table.name),
+      ...(options.tables ?? [])
+        .filter((t) => t.sheet.toLowerCase() === name.toLowerCase())
+        .map((t) => t.table),
+    ];
     const expected = new Map(
-      (options.expectedTables.get(name.toLowerCase()) ?? []).map((table) => {
-        const range = tables.getItemOrNullObject(table.name).getRange();
+      [...new Set(wanted.map((t) => t.toLowerCase()))].map((table) => {
+        const range = tables.getItemOrNullObject(table).getRange();
         range.load("rowIndex,columnIndex,rowCount,columnCount");
-        return [table.name.toLowerCase(), range] as const;
+        return [table, range] as const;
       }),
     );
     return { name, sheet, used, tables, charts, notes, protection, expected };
@@ -130,9 +138,18 @@ export async function readWorkbook(
   const windows = new Map<string, CellRect | null>();
   const hiddenTables = new Set<string>();
   const protectedSheets = new Set<string>();
+  // Where each sheet's tables stand, as far as this read learns it (SheetSnapshot.tableRects).
+  const tableRects = new Map<string, { name: string; rect: CellRect }[]>();
   for (const probe of probes) {
     if (probe.sheet.isNullObject || isScratchSheetName(probe.name)) continue;
     const key = probe.name.toLowerCase();
+    tableRects.set(
+      key,
+      probe.tables.items.flatMap((t) => {
+        const range = probe.expected.get(t.name.toLowerCase());
+        return range === undefined || range.isNullObject ? [] : [{ name: t.name, rect: rectOf(range) }];
+      }),
+    );
     if (probe.protection.protected) protectedSheets.add(key);
     tableFacts.set(
       key,
@@ -189,6 +206,13 @@ export async function readWorkbook(
       tableFacts.set(
         key,
         tables.map((name, i) => ({ name, rect: rects[i] ?? null })),
+      );
+      tableRects.set(
+        key,
+        tables.flatMap((name, i) => {
+          const rect = rects[i];
+          return rect === undefined ? [] : [{ name, rect }];
+        }),
       );
       const bottom =
         maxOf(
@@ -318,7 +342,8 @@ export async function readWorkbook(
       );
       const withIgnored = (sheet: SheetSnapshot): SheetSnapshot => {
         const found = ignoredBy.get(sheet.name.toLowerCase());
-        return found === undefined || found.count === 0 ? sheet : { ...sheet, ignored: found };
+        const located = { ...sheet, tableRects: tableRects.get(sheet.name.toLowerCase()) ?? [] };
+        return found === undefined || found.count === 0 ? located : { ...located, ignored: found };
       };
       const sheets = new Map<string, SheetSnapshot>();
       for (const sheet of emptySheets) sheets.set(sheet.name, withIgnored(sheet));

@@ -217,6 +217,7 @@ export class MemoryWorkbook {
         startCol: used?.col ?? 0,
         values: used ? sheet.valuesOf(used) : [],
         tables: sheet.layout?.tables.map((t) => t.name) ?? [],
+        tableRects: sheet.layout?.tables.map((t) => ({ name: t.name, rect: t.rect })) ?? [],
       });
     }
     const tableNames = this.sheets.flatMap((s) => s.layout?.tables.map((t) => t.name) ?? []);

@@ -34,7 +34,28 @@ export function snapshotSheet(sheet: Worksheet, date1904: boolean, formulas: boo
       });
     });
   };
-  return assembleSnapshot(sheet.name, Object.keys(tables), extents, walk);
+  const tableRects = Object.entries(tables).flatMap(([name, table]) => {
+    // Only a loaded or written table knows its whole range (`tableRef`); one just added knows its
+    // first cell, and an unknown rect reads the sheet as before (every row below the header).
+    const rect = rectOfRef((table as unknown as TableInternals).table.tableRef ?? "");
+    return rect === null ? [] : [{ name, rect }];
+  });
+  return { ...assembleSnapshot(sheet.name, Object.keys(tables), extents, walk), tableRects };
+}
+
+/**
+ * The zero-based rectangle of a range reference ("A3:O56", "$A$3"), or null when it is not one.
+ *
+ * @example
+ * rectOfRef("A3:H12") // { row: 2, col: 0, rowCount: 10, colCount: 8 }
+ */
+export function rectOfRef(ref: string): CellRect | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)/.exec(ref);
+  const last = extentOfRef(ref);
+  if (match === null || last === null) return null;
+  const row = Number(match[2]) - 1;
+  const col = columnIndex(match[1] ?? "A");
+  return { row, col, rowCount: last.lastRow - row + 1, colCount: last.lastCol - col + 1 };
 }
 
 /**

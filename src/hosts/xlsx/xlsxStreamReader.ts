@@ -1,11 +1,11 @@
 import { posix } from "node:path";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { CellValue } from "../../workbook/layout";
+import type { CellRect, CellValue } from "../../workbook/layout";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { openXlsxPackage, refuse, type XlsxPackage } from "./prepareXlsxBytes";
-import { assembleSnapshot, extentOfRef, type TableExtent } from "./snapshotSheet";
+import { assembleSnapshot, extentOfRef, rectOfRef, type TableExtent } from "./snapshotSheet";
 import type { MergedArea, PackageSurvey } from "./surveyPackage";
 import { inflateEntry, inflateEntryChunks, type ZipEntry } from "./zipArchive";
 import { xlsxFeatures } from "./xlsxWorkbook";
@@ -128,7 +128,11 @@ interface BookParts {
 interface SheetPart {
   readonly name: string;
   readonly part: string;
-  readonly tables: readonly { readonly name: string; readonly extent: TableExtent | null }[];
+  readonly tables: readonly {
+    readonly name: string;
+    readonly extent: TableExtent | null;
+    readonly rect: CellRect | null;
+  }[];
 }
 
 /** A shared string: its text, with `_xHHHH_` escapes decoded as ExcelJS decodes them. */
@@ -167,7 +171,8 @@ function readTables(parts: ReadonlyMap<string, ZipEntry>, sheetPart: string): Sh
       const tables: SheetPart["tables"][number][] = [];
       parseXml(textOf(parts, rel.target), (tag) => {
         if (localName(tag.name) !== "table") return;
-        tables.push({ name: tag.attributes.name ?? "", extent: extentOfRef(tag.attributes.ref ?? "") });
+        const ref = tag.attributes.ref ?? "";
+        tables.push({ name: tag.attributes.name ?? "", extent: extentOfRef(ref), rect: rectOfRef(ref) });
       });
       // A table part holds one table: its root element.
       return tables.slice(0, 1);
@@ -260,7 +265,7 @@ function readSheet(
 ): SheetSnapshot {
   const covered = coveredCells(merges);
   const extents = sheet.tables.map((table) => table.extent).filter((extent) => extent !== null);
-  return assembleSnapshot(
+  const snapshot = assembleSnapshot(
     sheet.name,
     sheet.tables.map((table) => table.name),
     extents,
@@ -334,6 +339,8 @@ function readSheet(
       feedEntry(parser, entryOf(parts, sheet.part));
     },
   );
+  const tableRects = sheet.tables.flatMap(({ name, rect }) => (rect === null ? [] : [{ name, rect }]));
+  return { ...snapshot, tableRects };
 }
 
 function cellValue(

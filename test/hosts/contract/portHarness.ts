@@ -46,4 +46,6 @@ export interface SheetProbe {
   printGridlines(): boolean;
   /** The cell's note text, or null. */
   noteAt(a1: string): string | null;
+  /** The cell's formula with its "=" ("=2*3"), or null when it holds none. */
+  formulaAt(a1: string): string | null;
 }

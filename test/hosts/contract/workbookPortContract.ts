@@ -2,6 +2,7 @@ import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { CellValue } from "../../../src/workbook/layout";
+import { formatGenerateProblem } from "../../../src/workbook/messages/formatGenerateProblem";
 import { metaSheetName } from "../../../src/workbook/metaSheet";
 import type { PortHarness } from "./portHarness";
 import { liuzhouSheetNames } from "../../liuzhouSheetNames";
@@ -177,6 +178,86 @@ export function describeWorkbookPortContract(host: string, makeHarness: () => Pr
       // Generating again without changes restores nothing.
       const again = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
       expect(again.ok && again.overwritten).toEqual([]);
+    });
+
+    it("keeps a user's cells outside the tables at their addresses when generating again", async () => {
+      // Beside a table, below it after a gap, and far away; text, a number and a formula.
+      await harness.enter("附件6 排查河流", "M4", "张工：柳江待复核"); // beside A3:H12
+      await harness.enter("附件6 排查河流", "B15", "以上数据截至 6 月"); // below, after blank rows
+      await harness.enter("附件6 排查河流", "Z40", 42); // far away
+      await harness.enter("附件2 国控断面", "R20", "=2*3");
+      await harness.enter("指标填报", "AB7", "备查");
+      await harness.enter("监测数据", "AO3", "外部编号"); // right of the header, not adjacent
+      const outcome = await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "zh-CN" });
+      expect(outcome.ok).toBe(true);
+
+      const rivers = await harness.sheet("附件6 排查河流");
+      expect(rivers?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H12" }]);
+      expect(rivers?.values()[3]?.[12]).toBe("张工：柳江待复核");
+      expect(rivers?.values()[3]?.slice(8, 12)).toEqual([null, null, null, null]);
+      expect(rivers?.values()[14]?.[1]).toBe("以上数据截至 6 月");
+      expect(rivers?.values()[39]?.[25]).toBe(42);
+      expect(rivers?.values()[2]?.slice(8)).toEqual(new Array<null>(18).fill(null));
+      const sections = await harness.sheet("附件2 国控断面");
+      expect(sections?.formulaAt("R20")).toBe("=2*3");
+      expect((await harness.sheet("指标填报"))?.values()[6]?.[27]).toBe("备查");
+      expect((await harness.sheet("监测数据"))?.values()[2]?.[40]).toBe("外部编号");
+
+      // Once more: still there, nothing moved into a table.
+      expect((await generateWorkbook(harness.port, liuzhou2023Plan, { locale: "en-US" })).ok).toBe(true);
+      const again = await harness.sheet("附件6 排查河流");
+      expect(again?.values()[3]?.[12]).toBe("张工：柳江待复核");
+      expect(again?.values()[14]?.[1]).toBe("以上数据截至 6 月");
+      expect(again?.values()[39]?.[25]).toBe(42);
+      expect(again?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H12" }]);
+    });
+
+    it("stops, naming the cell in both languages, when a user's cell outside a table lies where the table grows", async () => {
+      await harness.enter("附件6 排查河流", "B14", "以上数据截至 6 月"); // below 附件6's A3:H12, after a gap
+      await harness.enter("附件6 排查河流", "M4", "张工：柳江待复核");
+      // Next year's plan surveys two more rivers: the table grows over rows 13 and 14.
+      const [first, ...rest] = liuzhou2023Plan.outfallSurvey;
+      if (first === undefined) throw new Error("no survey");
+      const grown = {
+        ...liuzhou2023Plan,
+        outfallSurvey: [{ ...first, rivers: [...first.rivers, "新河一", "新河二"] }, ...rest],
+      };
+      const outcome = await generateWorkbook(harness.port, grown, { locale: "zh-CN" });
+      expect(outcome).toEqual({
+        ok: false,
+        problems: [
+          {
+            code: "cell_in_the_way",
+            sheet: "附件6 排查河流",
+            cell: "B14",
+            value: "以上数据截至 6 月",
+            count: 1,
+          },
+        ],
+      });
+      const problem = outcome.ok ? undefined : outcome.problems[0];
+      if (problem === undefined) throw new Error("no problem");
+      expect(formatGenerateProblem(problem, "zh-CN")).toBe(
+        "工作表“附件6 排查河流”的单元格 B14（内容“以上数据截至 6 月”）在表格以外，但重新生成的表格要写到那里；为免覆盖，未作任何改动。请把它移到别处或删除后重试。",
+      );
+      expect(formatGenerateProblem(problem, "en-US")).toBe(
+        'The sheet "附件6 排查河流" has a cell outside its table at B14 (holding "以上数据截至 6 月") where the table generated again would be written; nothing was changed so that it is not overwritten. Move it elsewhere or delete it, then generate again.',
+      );
+      // Nothing was written: the table and both cells are as they were.
+      const rivers = await harness.sheet("附件6 排查河流");
+      expect(rivers?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H12" }]);
+      expect(rivers?.values()[13]?.[1]).toBe("以上数据截至 6 月");
+      expect(rivers?.values()[3]?.[12]).toBe("张工：柳江待复核");
+
+      // Moved out of the way, the cell is kept and the table grows.
+      await harness.enter("附件6 排查河流", "B14", null);
+      await harness.enter("附件6 排查河流", "B16", "以上数据截至 6 月");
+      expect((await generateWorkbook(harness.port, grown, { locale: "en-US" })).ok).toBe(true);
+      const after = await harness.sheet("附件6 排查河流");
+      expect(after?.tables()).toEqual([{ name: "WP_OutfallRivers", ref: "A3:H14" }]);
+      expect(after?.values()[13]?.slice(0, 3)).toEqual([11, "珠江流域河流", "新河二"]);
+      expect(after?.values()[15]?.[1]).toBe("以上数据截至 6 月");
+      expect(after?.values()[3]?.[12]).toBe("张工：柳江待复核");
     });
 
     it("leaves a sheet the user added alone and refuses a plan sheet's name it did not make", async () => {

@@ -237,6 +237,10 @@ export function probeSheet(state: FakeWorkbookState, sheet: FakeSheetState): She
       return sheet.notes.get(k)?.content ?? sheet.comments.find((c) => c.key === k)?.content ?? null;
     },
     printTitleColumns: () => sheet.page.printTitleColumns,
+    formulaAt: (a1) => {
+      const { row, col } = cell(a1);
+      return sheet.formulas.get(key(row, col)) ?? null;
+    },
     // A page setup nobody touched (Excel's Portrait/Letter default) reads as "no print layout".
     orientation: () => {
       const untouched =

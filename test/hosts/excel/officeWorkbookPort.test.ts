@@ -162,6 +162,34 @@ describe("the Office host reading a large sheet it has not seen", () => {
 });
 
 describe("the Office host keeping what users wrote", () => {
+  it("keeps cells typed outside the tables through a port that has not seen the workbook, in as many syncs", async () => {
+    const harness = await createOfficeHarness();
+    await generate(harness);
+    const warm = harness.port.stats.totalSyncs;
+    await generate(harness);
+    const warmSyncs = harness.port.stats.totalSyncs - warm;
+    await harness.enter("附件6 排查河流", "M4", "张工：柳江待复核");
+    await harness.enter("附件6 排查河流", "B15", "=1+1");
+    await harness.enter("附件1 任务清单", "T70", 7);
+    // A new port (a task pane opened afresh) learns where the tables stand in its read's first sync.
+    const fresh = createOfficeWorkbookPort(asExcelRun(harness.excel), {
+      isSetSupported: harness.excel.isSetSupported,
+    });
+    const outcome = await generateWorkbook(fresh, liuzhou2023Plan, { locale: "en-US" });
+    expect(outcome.ok).toBe(true);
+    expect(fresh.stats.totalSyncs).toBe(warmSyncs);
+    const rivers = harness.excel.state.sheetByName("附件6 排查河流")!;
+    expect(rivers.valueAt(3, 12)).toBe("张工：柳江待复核");
+    expect(rivers.formulas.get(key(14, 1))).toBe("=1+1");
+    expect(harness.excel.state.sheetByName("附件1 任务清单")!.valueAt(69, 19)).toBe(7);
+    expect(harness.excel.state.tables.find((t) => t.name === "WP_OutfallRivers")?.rect).toEqual({
+      row: 2,
+      col: 0,
+      rowCount: 10,
+      colCount: 8,
+    });
+  });
+
   it("keeps a formula a user put in an entry column as a formula", async () => {
     const harness = await createOfficeHarness();
     await generate(harness);

@@ -40,6 +40,10 @@ function probeOf(sheet: MemorySheet): SheetProbe {
     orientation: () => layout?.print?.orientation ?? null,
     printGridlines: () => layout?.print?.gridlines ?? false,
     noteAt: (a1) => sheet.noteAt(...parseA1(a1)),
+    formulaAt: (a1) => {
+      const value = sheet.get(...parseA1(a1));
+      return typeof value === "string" && value.startsWith("=") ? value : null;
+    },
     printTitleColumns: () => {
       const columns = layout?.print?.titleColumns;
       return columns ? `$${columnLetters(columns.first)}:$${columnLetters(columns.last)}` : null;

@@ -156,6 +156,10 @@ function probeOf(sheet: Worksheet, date1904: boolean): SheetProbe {
     orientation: () => sheet.pageSetup.orientation ?? null,
     printGridlines: () => sheet.pageSetup.showGridLines === true,
     noteAt: (a1) => noteText(sheet.getCell(a1)),
+    formulaAt: (a1) => {
+      const { formula } = sheet.getCell(a1);
+      return typeof formula === "string" && formula !== "" ? `=${formula}` : null;
+    },
     printTitleColumns: () => {
       const columns = sheet.pageSetup.printTitlesColumn;
       return columns ? columns.replace(/\$?([A-Z]+):\$?([A-Z]+)/, "$$$1:$$$2") : null;
