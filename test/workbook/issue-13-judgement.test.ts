@@ -194,6 +194,23 @@ describe("issue 13: late is late", () => {
     expect(summary?.get(listed, 3)).toBe("2023-07-01（报送水污染防治半年工作总结）");
     expect(summary?.get(listed, 4)).toBe(10);
   });
+
+  it("shows task 53's missed half-year report while the task is under way, until its date is entered", async () => {
+    const book = await generated();
+    expect(at(book, tasks, "P3")).toBe("阶段完成日期");
+    enter(book, tasks, "L56", "推进中");
+    let report = await validated(book, { asOf: "2023-07-11" });
+    expect(report.tasks.find((t) => t.number === 53)).toMatchObject({ overdue: true, daysOverdue: 10 });
+    expect(at(book, tasks, "O56")).toBe("逾期 10 天（报送水污染防治半年工作总结）");
+    enter(book, tasks, "P56", "2023-06-29");
+    report = await validated(book, { asOf: "2023-07-11" });
+    expect(report.tasks.find((t) => t.number === 53)).toMatchObject({ overdue: false, daysOverdue: null });
+    expect(at(book, tasks, "O56") ?? "").toBe("");
+    enter(book, tasks, "P56", "2023-07-03");
+    report = await validated(book, { asOf: "2023-07-11" });
+    expect(at(book, tasks, "O56")).toBe("逾期完成 2 天（报送水污染防治半年工作总结）");
+    expect(report.issues.find((i) => i.cell === "P56")?.code).toBe("completed_after_deadline");
+  });
 });
 
 describe("issue 13: targets as the plan words them", () => {

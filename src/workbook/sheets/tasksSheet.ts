@@ -79,7 +79,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         key: "content",
         header: { "zh-CN": printed(2, "任务内容"), "en-US": "Task content" },
         kind: "plan",
-        width: 43,
+        // 40, not wider: 阶段完成日期 shares the page's width (one page across at ≥ 64 %).
+        width: 40,
         wrap: true,
         value: (t) => t.content,
       },
@@ -95,7 +96,7 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         key: "supportingUnits",
         header: { "zh-CN": printed(4, "配合单位"), "en-US": "Supporting units" },
         kind: "plan",
-        width: 15,
+        width: 13,
         wrap: true,
         value: (t) => t.supportingUnits.text,
       },
@@ -169,6 +170,15 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         kind: "computed",
         width: 8,
         wrap: true,
+      },
+      // Last, so the columns before it keep their letters in workbooks made by earlier versions.
+      {
+        key: "milestonesDoneOn",
+        header: { "zh-CN": "阶段完成日期", "en-US": "Milestone done on" },
+        kind: "entry",
+        width: 10,
+        numberFormat: "yyyy-mm-dd",
+        validation: dateValidation(plan.year),
       },
     ],
   };

@@ -56,7 +56,11 @@ export function checkTasks(
     const locale = sheet?.marks.sheetLocale ?? "zh-CN";
     const deadlines = taskDeadlines(task, publishedOn, locale);
     const checked = checkTaskEntry(
-      { status: row?.values.get("status") ?? null, completedOn: row?.values.get("completedOn") ?? null },
+      {
+        status: row?.values.get("status") ?? null,
+        completedOn: row?.values.get("completedOn") ?? null,
+        milestonesDoneOn: row?.values.get("milestonesDoneOn") ?? null,
+      },
       deadlines,
       asOf,
       plan.year,
@@ -83,10 +87,16 @@ export function checkTasks(
         ...(late?.date && checked.completedOn !== null
           ? [lateText(daysBetween(late.date, checked.completedOn), locale)]
           : []),
+        ...checked.milestonesLate.map(({ deadline, days }) =>
+          locale === "zh-CN"
+            ? `${lateText(days, locale)}（${deadline.what}）`
+            : `${lateText(days, locale)} (${deadline.what})`,
+        ),
       ].join("\n");
       marks.setComputed(row.sheetRow, "overdue", overdueText);
       if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
-      else if (late) marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
+      else if (late || checked.milestonesLate.length > 0)
+        marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
     }
     const overdue = checked.overdue.length > 0;
     // The earliest deadline missed, a milestone's too: the days count from it.
