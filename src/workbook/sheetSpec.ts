@@ -66,6 +66,11 @@ export interface SheetSpec<Row> {
    * Empty for a sheet whose rows are all entries (monitoring data): its rows are kept in order.
    */
   readonly identity: readonly string[];
+  /**
+   * Identities a plan row had in workbooks made by earlier versions, matched as its own so their
+   * entries stay with it (task 15's first half was the whole target's row, "15|入河排污口抽查比例").
+   */
+  readonly formerIdentities?: (row: Row) => readonly string[];
   /** Columns frozen at the left beside the header rows. */
   readonly freezeColumns: number;
   readonly tabColor: string;

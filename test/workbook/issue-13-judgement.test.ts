@@ -146,8 +146,8 @@ describe("issue 13: compare, then round", () => {
     expect(traced?.status).toBe("not_met");
     expect(traced?.actual).toBeCloseTo(79.99599919983997, 12);
     expect(traced?.shownActual).toBe(79.996);
-    expect(at(book, indicators, "L15")).toBe(79.996);
-    expect(at(book, indicators, "M15")).toBe("未达标");
+    expect(at(book, indicators, "L16")).toBe(79.996);
+    expect(at(book, indicators, "M16")).toBe("未达标");
     expect(report.issues.find((i) => i.code === "indicator_target_missed")?.message).toBe(
       "实际值 79.996 未达到目标（≥ 80%）。",
     );
@@ -155,13 +155,13 @@ describe("issue 13: compare, then round", () => {
 
   it("shows a value judged with at least the target's decimals (≥ 0.522 shows 0.521, not 0.52)", async () => {
     const book = await generated();
-    enter(book, indicators, "H21", 0.5214);
+    enter(book, indicators, "H22", 0.5214);
     const report = await validated(book);
     expect(report.indicators.find((i) => i.id === "t31-1")).toMatchObject({
       status: "not_met",
       shownActual: 0.521,
     });
-    expect(at(book, indicators, "L21")).toBe(0.521);
+    expect(at(book, indicators, "L22")).toBe(0.521);
   });
 });
 
@@ -214,6 +214,45 @@ describe("issue 13: late is late", () => {
 });
 
 describe("issue 13: targets as the plan words them", () => {
+  it("gives task 15's half-yearly check two entries, and the lower half decides", async () => {
+    const book = await generated();
+    expect(at(book, "指标填报", "B14")).toBe("入河排污口抽查比例（上半年）");
+    expect(at(book, "指标填报", "B15")).toBe("入河排污口抽查比例（下半年）");
+    enter(book, "指标填报", "H14", 12);
+    let report = await validated(book);
+    // The second half not entered yet: the first judges.
+    expect(report.indicators.filter((i) => i.task === 15)).toMatchObject([
+      { id: "t15-1", name: "入河排污口抽查比例", actual: 12, status: "met" },
+    ]);
+    enter(book, "指标填报", "H15", 8);
+    report = await validated(book);
+    expect(report.indicators.filter((i) => i.task === 15)).toMatchObject([
+      { id: "t15-1", actual: 8, status: "not_met" },
+    ]);
+    expect(at(book, "指标填报", "M14")).toBe("达标");
+    expect(at(book, "指标填报", "M15")).toBe("未达标");
+    expect(report.issues.find((i) => i.code === "indicator_target_missed")?.cell).toBe("H15");
+  });
+
+  it("keeps task 15's value entered in a workbook made before the halves had a row each as the first half's", async () => {
+    const book = await generated();
+    enter(book, "指标填报", "B14", "入河排污口抽查比例"); // the row's name before
+    enter(book, "指标填报", "H14", 12);
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.sheet === "指标填报" && i.cell.endsWith("14"))).toEqual([]);
+    expect(report.indicators.find((i) => i.id === "t15-1")).toMatchObject({ actual: 12, status: "met" });
+  });
+
+  it("names task 15's halves on the English sheet too", async () => {
+    const book = await generated("en-US");
+    expect(at(book, "Indicators", "B14")).toBe(
+      "Share of river outfalls spot-checked (each half year): first half",
+    );
+    expect(at(book, "Indicators", "B15")).toBe(
+      "Share of river outfalls spot-checked (each half year): second half",
+    );
+  });
+
   it("calls a part over its whole an error (task 11: national-supervision bodies among those treated)", async () => {
     const book = await generated();
     enter(book, "指标填报", "H11", 2); // t11-1: 新增完成农村黑臭水体治理 ≥ 3

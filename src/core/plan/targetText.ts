@@ -12,6 +12,19 @@ const englishUnits: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A target's indicator as 指标填报 names its row, with the check it is for where the target is
+ * checked more than once: "入河排污口抽查比例（上半年）", "… (each half year): first half".
+ *
+ * @example
+ * indicatorOnSheet(t15First, "zh-CN") // "入河排污口抽查比例（上半年）"
+ */
+export function indicatorOnSheet(target: NumericTarget, locale: Locale): string {
+  const name = locale === "zh-CN" ? target.indicator : target.indicatorEn;
+  if (target.period === undefined) return name;
+  return locale === "zh-CN" ? `${name}（${target.period.zh}）` : `${name}: ${target.period.en}`;
+}
+
+/**
  * A target's unit in the reader's language: the plan's own in Chinese, English in English.
  *
  * @example
