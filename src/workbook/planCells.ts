@@ -64,7 +64,12 @@ export function matchPlanRows(
       const actual = row.values.get(column.key) ?? "";
       const zh = column.value?.(planRow, "zh-CN") ?? "";
       const en = column.value?.(planRow, "en-US") ?? "";
-      if (!samePlanText(zh, actual) && !samePlanText(en, actual)) {
+      const former = column.formerValue?.(planRow);
+      if (
+        !samePlanText(zh, actual) &&
+        !samePlanText(en, actual) &&
+        (former === undefined || !samePlanText(former, actual))
+      ) {
         changed.push({ row: row.sheetRow, col, key: column.key, expected: zh, actual });
       }
     }

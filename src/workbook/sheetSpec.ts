@@ -30,6 +30,8 @@ export interface ColumnSpec<Row> {
   readonly wrap?: boolean;
   /** Plan columns: the cell's value for a plan row. */
   readonly value?: (row: Row, locale: Locale) => CellValue;
+  /** Plan columns: what earlier versions wrote there, still the plan's words (not a user's change). */
+  readonly formerValue?: (row: Row) => CellValue;
   /** Entry columns: the data validation of the column's entry cells. */
   readonly validation?: EntryValidation;
   /** Entry columns: whether the row takes an entry here (default: every row). Cells that do not are shown as plan cells. */

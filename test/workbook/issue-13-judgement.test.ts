@@ -243,6 +243,28 @@ describe("issue 13: targets as the plan words them", () => {
     expect(report.indicators.find((i) => i.id === "t15-1")).toMatchObject({ actual: 12, status: "met" });
   });
 
+  it("puts a target's qualifier or exclusion beside it on 指标填报 (task 5's 3000 m³/d plants, task 9's alternatives)", async () => {
+    for (const [locale, sheet] of [
+      ["zh-CN", "指标填报"],
+      ["en-US", "Indicators"],
+    ] as const) {
+      const book = await generated(locale);
+      expect(at(book, sheet, "C5")).toBe(
+        "镇级污水处理厂平均运行负荷率达到63%以上（处理规模为3000m ³ /d及以上的除外）",
+      );
+      expect(at(book, sheet, "C10")).toBe(
+        "督促95%以上规模养殖场配套有畜禽粪污处理设施装备（或配备足够消纳土地，或委托第三方处理利用）",
+      );
+      // A qualifier the target's words already hold is not said twice.
+      expect(at(book, sheet, "C16")).toBe("完成已查明排污口总数的80%溯源");
+    }
+    // A workbook made before holds the target without it: still the plan's words, no warning.
+    const book = await generated();
+    enter(book, "指标填报", "C5", "镇级污水处理厂平均运行负荷率达到63%以上");
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.code === "plan_cell_changed")).toEqual([]);
+  });
+
   it("names task 15's halves on the English sheet too", async () => {
     const book = await generated("en-US");
     expect(at(book, "Indicators", "B14")).toBe(

@@ -1,5 +1,5 @@
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
-import { indicatorOnSheet, unitIn } from "../../core/plan/targetText";
+import { indicatorOnSheet, targetWithQualifier, unitIn } from "../../core/plan/targetText";
 import { comparatorSigns } from "../../core/validation/checkIndicatorEntry";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
@@ -57,7 +57,10 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         kind: "plan",
         width: 30,
         wrap: true,
-        value: (t) => t.text,
+        // The qualifier stands beside the target (task 5's exclusion, task 9's alternatives).
+        value: (t) => targetWithQualifier(t),
+        // Earlier versions wrote the words alone: still the plan's, not a change by a user.
+        formerValue: (t) => t.text,
       },
       {
         key: "comparator",
