@@ -61,6 +61,7 @@ export function matchPlanRows(
       if (column.kind !== "plan" || col === undefined) continue;
       // A row under its former identity holds the words of its time: generating again renews them.
       if (formerly !== undefined && spec.identity.includes(column.key)) continue;
+      if (column.setByValidation?.(planRow) === true) continue;
       const actual = row.values.get(column.key) ?? "";
       const zh = column.value?.(planRow, "zh-CN") ?? "";
       const en = column.value?.(planRow, "en-US") ?? "";

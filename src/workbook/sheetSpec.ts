@@ -32,6 +32,11 @@ export interface ColumnSpec<Row> {
   readonly value?: (row: Row, locale: Locale) => CellValue;
   /** Plan columns: what earlier versions wrote there, still the plan's words (not a user's change). */
   readonly formerValue?: (row: Row) => CellValue;
+  /**
+   * Plan columns: true on rows whose cell validation itself rewrites from a setting it may be given
+   * for one run (task 44's 截止日期 from the publication date): whatever it holds is no user's change.
+   */
+  readonly setByValidation?: (row: Row) => boolean;
   /** Entry columns: the data validation of the column's entry cells. */
   readonly validation?: EntryValidation;
   /** Entry columns: whether the row takes an entry here (default: every row). Cells that do not are shown as plan cells. */

@@ -2,6 +2,7 @@
  * Issue 13, section 1: every verdict as the plan and the standard word it. One describe per bullet,
  * each over a whole workbook validated as the CLI and the pane do.
  */
+import { isoDateToSerial } from "../../src/core/excelDate";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
@@ -304,6 +305,29 @@ describe("issue 13: pH", () => {
 });
 
 describe("issue 13: one story per point", () => {
+  it("dates task 44's deadline cell in 附件1 once a publication date is given, as 汇总 does", async () => {
+    const tasks = "附件1 任务清单";
+    const book = await generated();
+    expect(at(book, tasks, "J47")).toBe("待设置公布日期");
+    const outcome = await validateWorkbook(book.port, plan, {
+      locale: "zh-CN",
+      asOf: "2023-06-30",
+      publishedOn: "2023-03-20",
+      summary: true,
+    });
+    if (!outcome.ok) throw new Error("not validated");
+    const due = outcome.report.tasks.find((t) => t.number === 44)?.deadlines[0]?.date;
+    expect(due).toBe("2023-04-18");
+    expect(at(book, tasks, "J47")).toBe(isoDateToSerial("2023-04-18"));
+    expect(outcome.report.issues.filter((i) => i.cell === "J47")).toEqual([]);
+    // Without the date again: the cell says so, and what it held is no user's change.
+    const again = await validated(book);
+    expect(at(book, tasks, "J47")).toBe("待设置公布日期");
+    expect(again.issues.filter((i) => i.cell === "J47").map((i) => i.code)).toEqual([
+      "publication_date_not_set",
+    ]);
+  });
+
   it("quotes the cell's own value in doubtful_percent_reading, not a stock example", async () => {
     const book = await generated();
     enter(book, "指标填报", "H7", 0.41); // t8-1: 主要农作物肥料利用率 ≥ 41%

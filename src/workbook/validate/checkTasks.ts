@@ -5,6 +5,7 @@ import { checkTaskEntry, type TaskDeadline } from "../../core/validation/checkTa
 import { problem } from "../../core/validation/validationProblem";
 import type { ReadRow } from "../readSheet";
 import { palette } from "../sheetSpec";
+import { deadlineDateCell } from "../sheets/tasksSheet";
 import type { FoundSheet } from "./sheetMarks";
 import type { ReportTask } from "./validationReport";
 
@@ -68,6 +69,10 @@ export function checkTasks(
     if (sheet && row) {
       const { marks } = sheet;
       marks.add(row.sheetRow, checked.problems);
+      if (task.deadline.kind === "working_days_after_publication") {
+        // The day from the publication date in force, as 汇总 gives it (a one-off date included).
+        marks.setPlanCell(row.sheetRow, "deadlineDate", deadlineDateCell(task, { publishedOn }, locale));
+      }
       if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
         marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
       }
