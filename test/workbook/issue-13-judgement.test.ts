@@ -305,6 +305,25 @@ describe("issue 13: pH", () => {
 });
 
 describe("issue 13: one story per point", () => {
+  it("reads 项目不全, not 无数据, for a source whose samples hold no evaluation item (only Table 2 items)", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "柳西水厂(原河西水厂)");
+    enter(book, monitoring, "B4", "2023-05-01");
+    for (const column of ["AA", "AB", "AC", "AD", "AE"]) enter(book, monitoring, `${column}4`, 0.01); // 硫酸盐 … 锰
+    const report = await validated(book);
+    const source = report.points.find((p) => p.name === "柳西水厂(原河西水厂)");
+    expect(source).toMatchObject({ status: "cannot_judge", samples: 1, items: 0 });
+    expect(source?.missingCore).toEqual(["ph", "do", "codmn", "nh3n", "tp"]);
+    expect(at(book, "附件4 市级水源", "J4")).toBe("项目不全");
+    expect(at(book, "附件4 市级水源", "M4")).toBe("无法判定");
+    expect(summaryRow(book, "柳西水厂(原河西水厂)")[3]).toBe("项目不全");
+    const warning = report.issues.find((i) => i.sheet === "附件4 市级水源" && i.cell === "M4");
+    expect(warning?.code).toBe("point_items_missing");
+    expect(warning?.message).toBe(
+      "柳西水厂(原河西水厂)的样品不含评价指标，缺少核心项目pH值、溶解氧、高锰酸盐指数、氨氮、总磷，无法判定是否达标。",
+    );
+  });
+
   it("dates task 44's deadline cell in 附件1 once a publication date is given, as 汇总 does", async () => {
     const tasks = "附件1 任务清单";
     const book = await generated();
