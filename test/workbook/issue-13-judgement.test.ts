@@ -305,6 +305,26 @@ describe("issue 13: pH", () => {
 });
 
 describe("issue 13: one story per point", () => {
+  it("says once how a value below a too-high detection limit counts: the row at ½ DL, the point the verdict", async () => {
+    const book = await generated();
+    sample(book, 4, "露塘", { ...clean, J: "0.5L" }, "2023-04-01");
+    sample(book, 5, "露塘", { ...clean, J: 0.02 }, "2023-05-01");
+    sample(book, 6, "露塘", { ...clean, J: "0.5L" }, "2023-06-01");
+    const report = await validated(book);
+    // (0.25 + 0.02 + 0.25) / 3 = 0.173: Ⅲ类 against Ⅱ类.
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ status: "not_met", class: "Ⅲ类" });
+    const rows = report.issues.filter((i) => i.code === "detection_limit_above_limit");
+    expect(rows.map((i) => i.cell)).toEqual(["J4", "J6"]);
+    for (const row of rows) {
+      expect(row.message).toContain("时段均值按检出限的一半 0.25 mg/L计入");
+      expect(row.message).not.toContain("无法判定是否达到");
+    }
+    const en = await validated(book, { locale: "en-US" });
+    expect(en.issues.find((i) => i.cell === "J4")?.message).toContain(
+      "counts it at half the limit, 0.25 mg/L",
+    );
+  });
+
   it("reads 项目不全, not 无数据, for a source whose samples hold no evaluation item (only Table 2 items)", async () => {
     const book = await generated();
     enter(book, monitoring, "A4", "柳西水厂(原河西水厂)");
