@@ -242,6 +242,12 @@ describe("issue 13: targets as the plan words them", () => {
     const report = await validated(book);
     expect(report.issues.filter((i) => i.sheet === "指标填报" && i.cell.endsWith("14"))).toEqual([]);
     expect(report.indicators.find((i) => i.id === "t15-1")).toMatchObject({ actual: 12, status: "met" });
+    // Generated again: the row is renamed the first half's, its value kept, and no row left over.
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(at(book, "指标填报", "B14")).toBe("入河排污口抽查比例（上半年）");
+    expect(at(book, "指标填报", "H14")).toBe(12);
+    expect(at(book, "指标填报", "B15")).toBe("入河排污口抽查比例（下半年）");
+    expect(at(book, "指标填报", "H15")).toBeNull();
   });
 
   it("puts a target's qualifier or exclusion beside it on 指标填报 (task 5's 3000 m³/d plants, task 9's alternatives)", async () => {
