@@ -58,7 +58,7 @@ function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
         return identityPart(column?.value?.(row, locale));
       })
       .join("|");
-  return new Set([identity("zh-CN"), identity("en-US")]);
+  return new Set([identity("zh-CN"), identity("en-US"), ...(spec.formerIdentities?.(row) ?? [])]);
 }
 
 /**

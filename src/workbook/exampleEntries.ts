@@ -1,6 +1,7 @@
 import type { Locale, LocalizedText } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { isoDateToSerial } from "../core/excelDate";
+import { indicatorOnSheet } from "../core/plan/targetText";
 import { monitoringPoints, type MonitoringPoint } from "../core/validation/monitoringPoints";
 import type { ParameterKey } from "../core/water-quality/parameters";
 import { wrappedRowHeights } from "./buildSheetLayout";
@@ -203,7 +204,7 @@ export function exampleEntries(
     const value = actual[target.id];
     if (value === undefined) continue;
     // The row's identity is its task and its indicator as the sheet names it, in the sheet's language.
-    indicators.set(`${target.task}|${locale === "zh-CN" ? target.indicator : target.indicatorEn}`, {
+    indicators.set(`${target.task}|${indicatorOnSheet(target, locale)}`, {
       actual: value,
       ...(target.id === "t32-1" ? { baseValue: 44.5 } : {}),
     });

@@ -47,17 +47,30 @@ export function matchPlanRows(
       byIdentity.set(id, row);
     }
   }
+  const former = new Map<string, unknown>();
+  for (const row of spec.rows as readonly unknown[]) {
+    for (const id of spec.formerIdentities?.(row) ?? []) if (!byIdentity.has(id)) former.set(id, row);
+  }
   for (const row of read.rows) {
-    const planRow = row.identity === null ? undefined : byIdentity.get(row.identity);
+    const formerly = row.identity === null ? undefined : former.get(row.identity);
+    const planRow = row.identity === null ? undefined : (byIdentity.get(row.identity) ?? formerly);
     if (planRow === undefined) continue;
     matched.set(row, planRow);
     for (const column of spec.columns) {
       const col = read.columns.get(column.key);
       if (column.kind !== "plan" || col === undefined) continue;
+      // A row under its former identity holds the words of its time: generating again renews them.
+      if (formerly !== undefined && spec.identity.includes(column.key)) continue;
+      if (column.setByValidation?.(planRow) === true) continue;
       const actual = row.values.get(column.key) ?? "";
       const zh = column.value?.(planRow, "zh-CN") ?? "";
       const en = column.value?.(planRow, "en-US") ?? "";
-      if (!samePlanText(zh, actual) && !samePlanText(en, actual)) {
+      const former = column.formerValue?.(planRow);
+      if (
+        !samePlanText(zh, actual) &&
+        !samePlanText(en, actual) &&
+        (former === undefined || !samePlanText(former, actual))
+      ) {
         changed.push({ row: row.sheetRow, col, key: column.key, expected: zh, actual });
       }
     }

@@ -30,6 +30,13 @@ export interface ColumnSpec<Row> {
   readonly wrap?: boolean;
   /** Plan columns: the cell's value for a plan row. */
   readonly value?: (row: Row, locale: Locale) => CellValue;
+  /** Plan columns: what earlier versions wrote there, still the plan's words (not a user's change). */
+  readonly formerValue?: (row: Row) => CellValue;
+  /**
+   * Plan columns: true on rows whose cell validation itself rewrites from a setting it may be given
+   * for one run (task 44's 截止日期 from the publication date): whatever it holds is no user's change.
+   */
+  readonly setByValidation?: (row: Row) => boolean;
   /** Entry columns: the data validation of the column's entry cells. */
   readonly validation?: EntryValidation;
   /** Entry columns: whether the row takes an entry here (default: every row). Cells that do not are shown as plan cells. */
@@ -66,6 +73,11 @@ export interface SheetSpec<Row> {
    * Empty for a sheet whose rows are all entries (monitoring data): its rows are kept in order.
    */
   readonly identity: readonly string[];
+  /**
+   * Identities a plan row had in workbooks made by earlier versions, matched as its own so their
+   * entries stay with it (task 15's first half was the whole target's row, "15|入河排污口抽查比例").
+   */
+  readonly formerIdentities?: (row: Row) => readonly string[];
   /** Columns frozen at the left beside the header rows. */
   readonly freezeColumns: number;
   readonly tabColor: string;

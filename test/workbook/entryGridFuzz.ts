@@ -224,14 +224,14 @@ const grids = fc.record({
   summary: fc.boolean(),
   // One scattered grid per sheet, in the order of workbookSpec, reaching three rows below each table.
   cells: fc.tuple(
-    scattered(53, 3, 40), // 附件1: status, completion date, progress
+    scattered(53, 4, 40), // 附件1: status, completion date, progress, milestone date
     scattered(10, 1, 12), // 附件2: measured class
     scattered(2, 1, 4), // 附件3
     scattered(4, 1, 6), // 附件4
     scattered(5, 1, 6), // 附件5
     scattered(9, 5, 25), // 附件6: survey done and four counts
     scattered(12, 32, 80), // 监测数据: point, date, 29 parameters, remarks
-    scattered(20, 4, 30), // 指标填报: actual, base, cut, remarks
+    scattered(21, 4, 30), // 指标填报: actual, base, cut, remarks
   ),
 });
 

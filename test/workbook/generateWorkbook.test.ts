@@ -91,6 +91,7 @@ describe("generating the Liuzhou 2023 plan", () => {
       "完成日期",
       "进展情况",
       "逾期情况",
+      "阶段完成日期",
     ]);
     const sourceTasks = tableRows("2023 年重点工作任务清单", "附件 2").filter((row) =>
       /^\d+$/.test(row[0] ?? ""),

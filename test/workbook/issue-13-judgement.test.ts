@@ -2,6 +2,7 @@
  * Issue 13, section 1: every verdict as the plan and the standard word it. One describe per bullet,
  * each over a whole workbook validated as the CLI and the pane do.
  */
+import { isoDateToSerial } from "../../src/core/excelDate";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { MemoryWorkbook } from "../../src/hosts/memory/memoryWorkbook";
 import { generateWorkbook } from "../../src/workbook/generateWorkbook";
@@ -146,8 +147,8 @@ describe("issue 13: compare, then round", () => {
     expect(traced?.status).toBe("not_met");
     expect(traced?.actual).toBeCloseTo(79.99599919983997, 12);
     expect(traced?.shownActual).toBe(79.996);
-    expect(at(book, indicators, "L15")).toBe(79.996);
-    expect(at(book, indicators, "M15")).toBe("未达标");
+    expect(at(book, indicators, "L16")).toBe(79.996);
+    expect(at(book, indicators, "M16")).toBe("未达标");
     expect(report.issues.find((i) => i.code === "indicator_target_missed")?.message).toBe(
       "实际值 79.996 未达到目标（≥ 80%）。",
     );
@@ -155,13 +156,13 @@ describe("issue 13: compare, then round", () => {
 
   it("shows a value judged with at least the target's decimals (≥ 0.522 shows 0.521, not 0.52)", async () => {
     const book = await generated();
-    enter(book, indicators, "H21", 0.5214);
+    enter(book, indicators, "H22", 0.5214);
     const report = await validated(book);
     expect(report.indicators.find((i) => i.id === "t31-1")).toMatchObject({
       status: "not_met",
       shownActual: 0.521,
     });
-    expect(at(book, indicators, "L21")).toBe(0.521);
+    expect(at(book, indicators, "L22")).toBe(0.521);
   });
 });
 
@@ -194,9 +195,93 @@ describe("issue 13: late is late", () => {
     expect(summary?.get(listed, 3)).toBe("2023-07-01（报送水污染防治半年工作总结）");
     expect(summary?.get(listed, 4)).toBe(10);
   });
+
+  it("shows task 53's missed half-year report while the task is under way, until its date is entered", async () => {
+    const book = await generated();
+    expect(at(book, tasks, "P3")).toBe("阶段完成日期");
+    enter(book, tasks, "L56", "推进中");
+    let report = await validated(book, { asOf: "2023-07-11" });
+    expect(report.tasks.find((t) => t.number === 53)).toMatchObject({ overdue: true, daysOverdue: 10 });
+    expect(at(book, tasks, "O56")).toBe("逾期 10 天（报送水污染防治半年工作总结）");
+    enter(book, tasks, "P56", "2023-06-29");
+    report = await validated(book, { asOf: "2023-07-11" });
+    expect(report.tasks.find((t) => t.number === 53)).toMatchObject({ overdue: false, daysOverdue: null });
+    expect(at(book, tasks, "O56") ?? "").toBe("");
+    enter(book, tasks, "P56", "2023-07-03");
+    report = await validated(book, { asOf: "2023-07-11" });
+    expect(at(book, tasks, "O56")).toBe("逾期完成 2 天（报送水污染防治半年工作总结）");
+    expect(report.issues.find((i) => i.cell === "P56")?.code).toBe("completed_after_deadline");
+  });
 });
 
 describe("issue 13: targets as the plan words them", () => {
+  it("gives task 15's half-yearly check two entries, and the lower half decides", async () => {
+    const book = await generated();
+    expect(at(book, "指标填报", "B14")).toBe("入河排污口抽查比例（上半年）");
+    expect(at(book, "指标填报", "B15")).toBe("入河排污口抽查比例（下半年）");
+    enter(book, "指标填报", "H14", 12);
+    let report = await validated(book);
+    // The second half not entered yet: the first judges.
+    expect(report.indicators.filter((i) => i.task === 15)).toMatchObject([
+      { id: "t15-1", name: "入河排污口抽查比例", actual: 12, status: "met" },
+    ]);
+    enter(book, "指标填报", "H15", 8);
+    report = await validated(book);
+    expect(report.indicators.filter((i) => i.task === 15)).toMatchObject([
+      { id: "t15-1", actual: 8, status: "not_met" },
+    ]);
+    expect(at(book, "指标填报", "M14")).toBe("达标");
+    expect(at(book, "指标填报", "M15")).toBe("未达标");
+    expect(report.issues.find((i) => i.code === "indicator_target_missed")?.cell).toBe("H15");
+  });
+
+  it("keeps task 15's value entered in a workbook made before the halves had a row each as the first half's", async () => {
+    const book = await generated();
+    enter(book, "指标填报", "B14", "入河排污口抽查比例"); // the row's name before
+    enter(book, "指标填报", "H14", 12);
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.sheet === "指标填报" && i.cell.endsWith("14"))).toEqual([]);
+    expect(report.indicators.find((i) => i.id === "t15-1")).toMatchObject({ actual: 12, status: "met" });
+    // Generated again: the row is renamed the first half's, its value kept, and no row left over.
+    await generateWorkbook(book.port, plan, { locale: "zh-CN" });
+    expect(at(book, "指标填报", "B14")).toBe("入河排污口抽查比例（上半年）");
+    expect(at(book, "指标填报", "H14")).toBe(12);
+    expect(at(book, "指标填报", "B15")).toBe("入河排污口抽查比例（下半年）");
+    expect(at(book, "指标填报", "H15")).toBeNull();
+  });
+
+  it("puts a target's qualifier or exclusion beside it on 指标填报 (task 5's 3000 m³/d plants, task 9's alternatives)", async () => {
+    for (const [locale, sheet] of [
+      ["zh-CN", "指标填报"],
+      ["en-US", "Indicators"],
+    ] as const) {
+      const book = await generated(locale);
+      expect(at(book, sheet, "C5")).toBe(
+        "镇级污水处理厂平均运行负荷率达到63%以上（处理规模为3000m ³ /d及以上的除外）",
+      );
+      expect(at(book, sheet, "C10")).toBe(
+        "督促95%以上规模养殖场配套有畜禽粪污处理设施装备（或配备足够消纳土地，或委托第三方处理利用）",
+      );
+      // A qualifier the target's words already hold is not said twice.
+      expect(at(book, sheet, "C16")).toBe("完成已查明排污口总数的80%溯源");
+    }
+    // A workbook made before holds the target without it: still the plan's words, no warning.
+    const book = await generated();
+    enter(book, "指标填报", "C5", "镇级污水处理厂平均运行负荷率达到63%以上");
+    const report = await validated(book);
+    expect(report.issues.filter((i) => i.code === "plan_cell_changed")).toEqual([]);
+  });
+
+  it("names task 15's halves on the English sheet too", async () => {
+    const book = await generated("en-US");
+    expect(at(book, "Indicators", "B14")).toBe(
+      "Share of river outfalls spot-checked (each half year): first half",
+    );
+    expect(at(book, "Indicators", "B15")).toBe(
+      "Share of river outfalls spot-checked (each half year): second half",
+    );
+  });
+
   it("calls a part over its whole an error (task 11: national-supervision bodies among those treated)", async () => {
     const book = await generated();
     enter(book, "指标填报", "H11", 2); // t11-1: 新增完成农村黑臭水体治理 ≥ 3
@@ -226,6 +311,68 @@ describe("issue 13: pH", () => {
 });
 
 describe("issue 13: one story per point", () => {
+  it("says once how a value below a too-high detection limit counts: the row at ½ DL, the point the verdict", async () => {
+    const book = await generated();
+    sample(book, 4, "露塘", { ...clean, J: "0.5L" }, "2023-04-01");
+    sample(book, 5, "露塘", { ...clean, J: 0.02 }, "2023-05-01");
+    sample(book, 6, "露塘", { ...clean, J: "0.5L" }, "2023-06-01");
+    const report = await validated(book);
+    // (0.25 + 0.02 + 0.25) / 3 = 0.173: Ⅲ类 against Ⅱ类.
+    expect(report.points.find((p) => p.name === "露塘")).toMatchObject({ status: "not_met", class: "Ⅲ类" });
+    const rows = report.issues.filter((i) => i.code === "detection_limit_above_limit");
+    expect(rows.map((i) => i.cell)).toEqual(["J4", "J6"]);
+    for (const row of rows) {
+      expect(row.message).toContain("时段均值按检出限的一半 0.25 mg/L计入");
+      expect(row.message).not.toContain("无法判定是否达到");
+    }
+    const en = await validated(book, { locale: "en-US" });
+    expect(en.issues.find((i) => i.cell === "J4")?.message).toContain(
+      "counts it at half the limit, 0.25 mg/L",
+    );
+  });
+
+  it("reads 项目不全, not 无数据, for a source whose samples hold no evaluation item (only Table 2 items)", async () => {
+    const book = await generated();
+    enter(book, monitoring, "A4", "柳西水厂(原河西水厂)");
+    enter(book, monitoring, "B4", "2023-05-01");
+    for (const column of ["AA", "AB", "AC", "AD", "AE"]) enter(book, monitoring, `${column}4`, 0.01); // 硫酸盐 … 锰
+    const report = await validated(book);
+    const source = report.points.find((p) => p.name === "柳西水厂(原河西水厂)");
+    expect(source).toMatchObject({ status: "cannot_judge", samples: 1, items: 0 });
+    expect(source?.missingCore).toEqual(["ph", "do", "codmn", "nh3n", "tp"]);
+    expect(at(book, "附件4 市级水源", "J4")).toBe("项目不全");
+    expect(at(book, "附件4 市级水源", "M4")).toBe("无法判定");
+    expect(summaryRow(book, "柳西水厂(原河西水厂)")[3]).toBe("项目不全");
+    const warning = report.issues.find((i) => i.sheet === "附件4 市级水源" && i.cell === "M4");
+    expect(warning?.code).toBe("point_items_missing");
+    expect(warning?.message).toBe(
+      "柳西水厂(原河西水厂)的样品不含评价指标，缺少核心项目pH值、溶解氧、高锰酸盐指数、氨氮、总磷，无法判定是否达标。",
+    );
+  });
+
+  it("dates task 44's deadline cell in 附件1 once a publication date is given, as 汇总 does", async () => {
+    const tasks = "附件1 任务清单";
+    const book = await generated();
+    expect(at(book, tasks, "J47")).toBe("待设置公布日期");
+    const outcome = await validateWorkbook(book.port, plan, {
+      locale: "zh-CN",
+      asOf: "2023-06-30",
+      publishedOn: "2023-03-20",
+      summary: true,
+    });
+    if (!outcome.ok) throw new Error("not validated");
+    const due = outcome.report.tasks.find((t) => t.number === 44)?.deadlines[0]?.date;
+    expect(due).toBe("2023-04-18");
+    expect(at(book, tasks, "J47")).toBe(isoDateToSerial("2023-04-18"));
+    expect(outcome.report.issues.filter((i) => i.cell === "J47")).toEqual([]);
+    // Without the date again: the cell says so, and what it held is no user's change.
+    const again = await validated(book);
+    expect(at(book, tasks, "J47")).toBe("待设置公布日期");
+    expect(again.issues.filter((i) => i.cell === "J47").map((i) => i.code)).toEqual([
+      "publication_date_not_set",
+    ]);
+  });
+
   it("quotes the cell's own value in doubtful_percent_reading, not a stock example", async () => {
     const book = await generated();
     enter(book, "指标填报", "H7", 0.41); // t8-1: 主要农作物肥料利用率 ≥ 41%

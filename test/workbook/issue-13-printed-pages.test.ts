@@ -151,7 +151,7 @@ describe("汇总 after validation (issue 13)", () => {
     });
     expect(sheet?.page.zoom.scale).toBeGreaterThanOrEqual(minimumReadableScale);
     const tasks = state.sheetByName("附件1 任务清单");
-    expect(tasks?.merges).toEqual([{ row: 1, col: 0, rowCount: 1, colCount: 15 }]);
+    expect(tasks?.merges).toEqual([{ row: 1, col: 0, rowCount: 1, colCount: 16 }]);
     expect(state.sheetByName("汇总")?.page.rowBreaks.length).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -480,8 +480,12 @@ const cases: readonly RuleCase[] = [
     code: "task_overdue",
     severity: "warning",
     at: [tasks, "L56"], // task 53: its milestone 半年工作总结 was due 7月1日
-    bad: [[tasks, "L56", "未启动"]],
-    good: [[tasks, "L56", "推进中"]],
+    bad: [[tasks, "L56", "推进中"]],
+    // The report sent: its 阶段完成日期 closes the milestone.
+    good: [
+      [tasks, "L56", "推进中"],
+      [tasks, "P56", "2023-06-30"],
+    ],
     asOf: "2023-07-02",
   },
   {

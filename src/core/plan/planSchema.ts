@@ -80,6 +80,22 @@ export const numericTargetSchema = z.strictObject({
     .string()
     .regex(/^t\d+-\d+$/)
     .optional(),
+  /**
+   * For a target checked more than once in the year (task 15: 每半年一次，每次不低于10%), which check
+   * this entry is ("上半年" / "first half"), and on every entry after the first `of`, the first's id.
+   * Each entry is a row of 指标填报 judged on its own; the report judges the target once, on the
+   * worst value entered (the lower of the halves for ≥). Absent for most targets.
+   */
+  period: z
+    .strictObject({
+      zh: z.string().min(1),
+      en: z.string().min(1),
+      of: z
+        .string()
+        .regex(/^t\d+-\d+$/)
+        .optional(),
+    })
+    .optional(),
   /** `level`: the actual value is compared; `reduction_from_base`: the reduction in % against the base year is compared. */
   measure: z.enum(["level", "reduction_from_base"]),
   baseYear: z.number().int().optional(),

@@ -12,6 +12,32 @@ const englishUnits: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A target's words with what limits them beside them, as 指标填报 shows the target: the qualifier in
+ * brackets where the words do not already hold it (task 5's "…63%以上（处理规模为3000m ³ /d及以上的除外）",
+ * as the plan prints it; task 9's alternatives), else the words alone.
+ *
+ * @example
+ * targetWithQualifier(t16First) // "完成已查明排污口总数的80%溯源" (its qualifier is inside)
+ */
+export function targetWithQualifier(target: NumericTarget): string {
+  const { text, qualifier } = target;
+  return qualifier === null || text.includes(qualifier) ? text : `${text}（${qualifier}）`;
+}
+
+/**
+ * A target's indicator as 指标填报 names its row, with the check it is for where the target is
+ * checked more than once: "入河排污口抽查比例（上半年）", "… (each half year): first half".
+ *
+ * @example
+ * indicatorOnSheet(t15First, "zh-CN") // "入河排污口抽查比例（上半年）"
+ */
+export function indicatorOnSheet(target: NumericTarget, locale: Locale): string {
+  const name = locale === "zh-CN" ? target.indicator : target.indicatorEn;
+  if (target.period === undefined) return name;
+  return locale === "zh-CN" ? `${name}（${target.period.zh}）` : `${name}: ${target.period.en}`;
+}
+
+/**
  * A target's unit in the reader's language: the plan's own in Chinese, English in English.
  *
  * @example

@@ -45,6 +45,8 @@ export interface TaskDeadline {
 export interface TaskEntryInput {
   readonly status: unknown;
   readonly completedOn: unknown;
+  /** 阶段完成日期: the day the task's milestones were delivered (task 53's half-year report). */
+  readonly milestonesDoneOn?: unknown;
 }
 
 export interface CheckedTask {
@@ -55,6 +57,14 @@ export interface CheckedTask {
   readonly overdue: readonly TaskDeadline[];
   /** The main deadline when the task was done after it (逾期完成), else null. */
   readonly completedLate: TaskDeadline | null;
+  /** The milestones delivered after their day (阶段完成日期 later than it), with the days late. */
+  readonly milestonesLate: readonly { readonly deadline: TaskDeadline; readonly days: number }[];
+}
+
+const msPerDay = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / msPerDay);
 }
 
 /**
@@ -64,8 +74,9 @@ export interface CheckedTask {
  * warning; a deadline that has passed (as-of day after it) while the task is not
  * 已完成 makes the task overdue (a warning at the status cell: the work is late, the entry is not
  * wrong). `deadlines[0]` is the main deadline; the others are milestones inside the task (task 53's
- * 半年工作总结 by 7月1日). The sheet records one status and one date per task, so a passed milestone
- * makes the task overdue only while it is 未启动 or blank (推进中 may include the milestone delivered).
+ * 半年工作总结 by 7月1日), delivered on 阶段完成日期: a passed milestone makes the task overdue until
+ * that date is entered or the task is 已完成, whatever else its status (issue 13: a missed report
+ * shows while the task is under way); a 阶段完成日期 after the milestone's day is a warning there.
  *
  * @example
  * checkTaskEntry({ status: "推进中", completedOn: null }, [{ what: "", date: "2023-11-30" }], "2023-12-01", 2023).overdue
@@ -104,12 +115,30 @@ export function checkTaskEntry(
   }
   if (status === "done" && date.kind === "empty")
     problems.push(problem("completed_without_date", "error", "completedOn"));
+  let milestonesDoneOn: string | null = null;
+  const milestoneDate = parseEntryDate(input.milestonesDoneOn ?? null);
+  if (milestoneDate.kind === "unreadable") {
+    problems.push(
+      problem("unreadable_completion_date", "error", "milestonesDoneOn", { input: milestoneDate.input }),
+    );
+  } else if (milestoneDate.kind === "date") {
+    milestonesDoneOn = milestoneDate.iso;
+    if (milestonesDoneOn > asOf) {
+      problems.push(
+        problem("completion_date_after_as_of", "warning", "milestonesDoneOn", {
+          date: milestonesDoneOn,
+          actual: asOf,
+        }),
+      );
+    }
+  }
   if (completedOn !== null && status !== "done" && status !== undefined) {
     problems.push(problem("completion_date_without_done", "warning", "status", { date: completedOn }));
   }
 
   const overdue: TaskDeadline[] = [];
   let completedLate: TaskDeadline | null = null;
+  const milestonesLate: { deadline: TaskDeadline; days: number }[] = [];
   deadlines.forEach((deadline, index) => {
     const isMain = index === 0;
     if (deadline.date === null) return;
@@ -127,9 +156,21 @@ export function checkTaskEntry(
       }
       return;
     }
-    // A milestone (半年工作总结) may have been delivered while the task goes on: it is overdue only
-    // when the task has not started; the main deadline whenever the task is not done.
-    if (asOf > deadline.date && (isMain || status !== "in_progress")) {
+    // A milestone (半年工作总结) is delivered on its own date, which a done task's date covers.
+    // A delivery date still to come is doubtful itself (warned above): it does not close the milestone.
+    if (!isMain && milestonesDoneOn !== null && milestonesDoneOn <= asOf) {
+      if (milestonesDoneOn > deadline.date) {
+        milestonesLate.push({ deadline, days: daysBetween(deadline.date, milestonesDoneOn) });
+        problems.push(
+          problem("completed_after_deadline", "warning", "milestonesDoneOn", {
+            date: milestonesDoneOn,
+            expected: deadline.date,
+          }),
+        );
+      }
+      return;
+    }
+    if (asOf > deadline.date) {
       overdue.push(deadline);
       problems.push(
         problem("task_overdue", "warning", "status", {
@@ -140,5 +181,5 @@ export function checkTaskEntry(
       );
     }
   });
-  return { problems, status: status ?? null, completedOn, overdue, completedLate };
+  return { problems, status: status ?? null, completedOn, overdue, completedLate, milestonesLate };
 }

@@ -104,7 +104,8 @@ export class PointPeriod {
       // Too few items is not 达标: a core item not measured could fail the target.
       const coverage = checkCoreItems(judgement, point.coreItems);
       items = coverage.items;
-      if (judgement.class !== null) missingCore = coverage.missingCore;
+      // Samples without one evaluation item lack every core item: 项目不全, not 无数据.
+      missingCore = coverage.missingCore;
       verdict = withCoreItems(attainment.status, missingCore);
       exceedances = attainment.exceedances.map(toPointExceedance);
       const about = (codes: readonly string[]): ParameterKey[] =>

@@ -32,17 +32,19 @@ export function checkCoreItems(
 }
 
 /**
- * The attainment once the core items are counted: a point whose measured items pass but which
- * lacks a core item cannot be judged (the missing item could fail); a miss stays a miss, since
+ * The attainment once the core items are counted: a point whose measured items pass, or whose
+ * samples hold no evaluation item at all, but which lacks a core item cannot be judged (the missing item could fail); a miss stays a miss, since
  * more items can only make the class worse.
  *
  * @example
  * withCoreItems("met", ["do"]) // "cannot_judge"
  * withCoreItems("not_met", ["do"]) // "not_met"
+ * withCoreItems("no_data", ["ph", "do", "codmn", "nh3n", "tp"]) // "cannot_judge" (samples, no item)
  */
 export function withCoreItems(
   status: AttainmentStatus,
   missingCore: readonly ParameterKey[],
 ): AttainmentStatus {
-  return status === "met" && missingCore.length > 0 ? "cannot_judge" : status;
+  // "no_data" here is samples without an evaluation item: there are data, too few to judge.
+  return (status === "met" || status === "no_data") && missingCore.length > 0 ? "cannot_judge" : status;
 }

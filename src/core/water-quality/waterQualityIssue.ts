@@ -42,6 +42,11 @@ export interface WaterQualityIssue {
   readonly detectionLimit?: number;
   /** The limit that could not be judged against. */
   readonly limit?: number;
+  /**
+   * For one sample of a period (a 监测数据 row): the value the period's mean counts it at, half the
+   * detection limit, so the row and the point's verdict tell one story.
+   */
+  readonly countedAs?: number;
 }
 
 /** A parse result that failed: the issue, tagged so it sits in a discriminated union. */

@@ -1,5 +1,5 @@
 import type { NumericTarget, Plan } from "../../core/plan/planSchema";
-import { unitIn } from "../../core/plan/targetText";
+import { indicatorOnSheet, targetWithQualifier, unitIn } from "../../core/plan/targetText";
 import { comparatorSigns } from "../../core/validation/checkIndicatorEntry";
 import type { SheetSpec } from "../sheetSpec";
 import { palette } from "../sheetSpec";
@@ -26,6 +26,11 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
     tableName: "WP_Indicators",
     rows: plan.targets,
     identity: ["task", "indicator"],
+    // A target's first check had the whole target's row before its checks had a row each.
+    formerIdentities: (t) =>
+      t.period !== undefined && t.period.of === undefined
+        ? [`${t.task}|${t.indicator}`, `${t.task}|${t.indicatorEn}`]
+        : [],
     freezeColumns: 2,
     tabColor: palette.entryTab,
     pagesWide: 1,
@@ -43,7 +48,8 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         kind: "plan",
         width: 22,
         wrap: true,
-        value: (t, locale) => (locale === "zh-CN" ? t.indicator : t.indicatorEn),
+        // The row's identity: a target checked twice (task 15's halves) has a row per check.
+        value: (t, locale) => indicatorOnSheet(t, locale),
       },
       {
         key: "targetText",
@@ -51,7 +57,10 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         kind: "plan",
         width: 30,
         wrap: true,
-        value: (t) => t.text,
+        // The qualifier stands beside the target (task 5's exclusion, task 9's alternatives).
+        value: (t) => targetWithQualifier(t),
+        // Earlier versions wrote the words alone: still the plan's, not a change by a user.
+        formerValue: (t) => t.text,
       },
       {
         key: "comparator",

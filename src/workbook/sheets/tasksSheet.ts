@@ -1,3 +1,4 @@
+import type { Locale } from "../../core/locale";
 import type { Plan, PlanTask } from "../../core/plan/planSchema";
 import { resolveDeadline } from "../../core/plan/resolveDeadline";
 import { isoDateToSerial } from "../../core/excelDate";
@@ -28,6 +29,18 @@ export const awaitingPublicationDate = {
   "zh-CN": "待设置公布日期",
   "en-US": "Set publication date",
 } as const;
+
+/**
+ * 截止日期 as the sheet shows it: the day (an Excel date), or 待设置公布日期 while it waits for the
+ * publication date.
+ *
+ * @example
+ * deadlineDateCell(task44, { publishedOn: null }, "zh-CN") // "待设置公布日期"
+ */
+export function deadlineDateCell(task: PlanTask, settings: PlanSettings, locale: Locale): string | number {
+  const due = dueDateCell(task, settings);
+  return due === "" ? awaitingPublicationDate[locale] : due;
+}
 
 export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: null }): SheetSpec<PlanTask> {
   const appendix = plan.appendices.tasks;
@@ -79,7 +92,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         key: "content",
         header: { "zh-CN": printed(2, "任务内容"), "en-US": "Task content" },
         kind: "plan",
-        width: 43,
+        // 40, not wider: 阶段完成日期 shares the page's width (one page across at ≥ 64 %).
+        width: 40,
         wrap: true,
         value: (t) => t.content,
       },
@@ -95,7 +109,7 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         key: "supportingUnits",
         header: { "zh-CN": printed(4, "配合单位"), "en-US": "Supporting units" },
         kind: "plan",
-        width: 15,
+        width: 13,
         wrap: true,
         value: (t) => t.supportingUnits.text,
       },
@@ -122,10 +136,9 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         width: 10,
         numberFormat: "yyyy-mm-dd",
         // A deadline counted from the plan's publication date has no date until the user sets that date.
-        value: (t, locale) => {
-          const due = dueDateCell(t, settings);
-          return due === "" ? awaitingPublicationDate[locale] : due;
-        },
+        value: (t, locale) => deadlineDateCell(t, settings, locale),
+        // Validation writes it from the publication date in force, a one-off date included.
+        setByValidation: (t) => t.deadline.kind === "working_days_after_publication",
       },
       {
         key: "milestones",
@@ -169,6 +182,15 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
         kind: "computed",
         width: 8,
         wrap: true,
+      },
+      // Last, so the columns before it keep their letters in workbooks made by earlier versions.
+      {
+        key: "milestonesDoneOn",
+        header: { "zh-CN": "阶段完成日期", "en-US": "Milestone done on" },
+        kind: "entry",
+        width: 10,
+        numberFormat: "yyyy-mm-dd",
+        validation: dateValidation(plan.year),
       },
     ],
   };

@@ -41,7 +41,7 @@ export function checkIndicators(
     });
   });
   const actualById = new Map(plan.targets.map((t, i) => [t.id, checkedAll[i]?.actual ?? null]));
-  return plan.targets.map((target, index) => {
+  const judged = plan.targets.map((target, index) => {
     const row = byTarget.get(target);
     let checked = checkedAll[index] ?? checkIndicatorEntry(target, emptyEntry);
     // A part over its whole (task 11: 2 of the 3 rural black and odorous water bodies are under
@@ -88,5 +88,57 @@ export function checkIndicators(
       shownActual: checked.actual === null ? null : shownJudgedValue(checked.actual, target),
       status: checked.verdict,
     };
+  });
+  return judgedOnce(plan, judged);
+}
+
+/** Worst first: the verdict of a target checked more than once is its worst check's. */
+const verdictRank: Readonly<Record<ReportIndicator["status"], number>> = {
+  invalid: 0,
+  not_met: 1,
+  cannot_judge: 2,
+  met: 3,
+  no_data: 4,
+};
+
+/**
+ * The targets as the report judges them: a target checked more than once (task 15's two halves,
+ * each a row of 指标填报) is one target, judged on its worst check entered — the lower half decides
+ * a ≥ target — and named as the plan names it, without the check's period. Checks not entered yet wait: the others judge.
+ */
+function judgedOnce(plan: Plan, judged: readonly ReportIndicator[]): ReportIndicator[] {
+  const checksOf = new Map<string, ReportIndicator[]>();
+  plan.targets.forEach((target, i) => {
+    const result = judged[i];
+    if (result === undefined) return;
+    const first = target.period?.of ?? target.id;
+    checksOf.set(first, [...(checksOf.get(first) ?? []), result]);
+  });
+  return plan.targets.flatMap((target, i) => {
+    const own = judged[i];
+    if (own === undefined || target.period?.of !== undefined) return [];
+    const checks = checksOf.get(target.id) ?? [own];
+    if (checks.length < 2) return [own];
+    const worst = checks.reduce((a, b) => (verdictRank[b.status] < verdictRank[a.status] ? b : a));
+    // Of the checks with the worst verdict, the value furthest on the wrong side of the target.
+    const lowerIsWorse = target.comparator === ">=" || target.comparator === ">";
+    const decides = checks
+      .filter((c) => c.status === worst.status && c.actual !== null)
+      .reduce<ReportIndicator>(
+        (a, b) =>
+          a.actual === null ||
+          (b.actual !== null && (lowerIsWorse ? b.actual < a.actual : b.actual > a.actual))
+            ? b
+            : a,
+        worst,
+      );
+    return [
+      {
+        ...own,
+        actual: decides.actual,
+        shownActual: decides.shownActual,
+        status: worst.status,
+      },
+    ];
   });
 }

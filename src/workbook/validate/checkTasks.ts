@@ -5,6 +5,7 @@ import { checkTaskEntry, type TaskDeadline } from "../../core/validation/checkTa
 import { problem } from "../../core/validation/validationProblem";
 import type { ReadRow } from "../readSheet";
 import { palette } from "../sheetSpec";
+import { deadlineDateCell } from "../sheets/tasksSheet";
 import type { FoundSheet } from "./sheetMarks";
 import type { ReportTask } from "./validationReport";
 
@@ -56,7 +57,11 @@ export function checkTasks(
     const locale = sheet?.marks.sheetLocale ?? "zh-CN";
     const deadlines = taskDeadlines(task, publishedOn, locale);
     const checked = checkTaskEntry(
-      { status: row?.values.get("status") ?? null, completedOn: row?.values.get("completedOn") ?? null },
+      {
+        status: row?.values.get("status") ?? null,
+        completedOn: row?.values.get("completedOn") ?? null,
+        milestonesDoneOn: row?.values.get("milestonesDoneOn") ?? null,
+      },
       deadlines,
       asOf,
       plan.year,
@@ -64,6 +69,10 @@ export function checkTasks(
     if (sheet && row) {
       const { marks } = sheet;
       marks.add(row.sheetRow, checked.problems);
+      if (task.deadline.kind === "working_days_after_publication") {
+        // The day from the publication date in force, as 汇总 gives it (a one-off date included).
+        marks.setPlanCell(row.sheetRow, "deadlineDate", deadlineDateCell(task, { publishedOn }, locale));
+      }
       if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
         marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
       }
@@ -83,10 +92,16 @@ export function checkTasks(
         ...(late?.date && checked.completedOn !== null
           ? [lateText(daysBetween(late.date, checked.completedOn), locale)]
           : []),
+        ...checked.milestonesLate.map(({ deadline, days }) =>
+          locale === "zh-CN"
+            ? `${lateText(days, locale)}（${deadline.what}）`
+            : `${lateText(days, locale)} (${deadline.what})`,
+        ),
       ].join("\n");
       marks.setComputed(row.sheetRow, "overdue", overdueText);
       if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
-      else if (late) marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
+      else if (late || checked.milestonesLate.length > 0)
+        marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
     }
     const overdue = checked.overdue.length > 0;
     // The earliest deadline missed, a milestone's too: the days count from it.

@@ -32,6 +32,7 @@ export class SheetMarks {
   readonly problems: PlacedProblem[] = [];
   private readonly computed = new Map<string, Map<number, CellValue>>();
   private readonly fills: { rect: CellRect; fill: string }[] = [];
+  private readonly planCells: { row: number; col: number; value: CellValue }[] = [];
 
   constructor(
     readonly spec: AnySheetSpec,
@@ -69,6 +70,15 @@ export class SheetMarks {
       this.computed.set(key, column);
     }
     column.set(sheetRow, value);
+  }
+
+  /**
+   * Rewrites one plan cell that depends on a setting validation may be given (task 44's 截止日期
+   * from the publication date in force); columns the sheet lacks are skipped.
+   */
+  setPlanCell(sheetRow: number, key: string, value: CellValue): void {
+    const col = this.column(key);
+    if (col !== undefined) this.planCells.push({ row: sheetRow, col, value });
   }
 
   /** Fills one cell (status colours); drawn before the marks. */
@@ -119,6 +129,9 @@ export class SheetMarks {
         rect: { row: first, col, rowCount: count, colCount: 1 },
         values: Array.from({ length: count }, (_, i) => [cells?.get(first + i) ?? ""]),
       });
+    }
+    for (const { row, col, value } of this.planCells) {
+      values.push({ rect: { row, col, rowCount: 1, colCount: 1 }, values: [[value]] });
     }
     const fills: { rect: CellRect; fill: string }[] = [];
     for (const column of this.spec.columns) {

@@ -220,7 +220,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
         // The class with the number of items it rests on; an entered class (no samples) as typed.
         p.computedClass === null
           ? p.class === null
-            ? ""
+            ? pointClassText(null, p.items, p.missingCore, locale)
             : inLocale(p.class, locale)
           : pointClassText(classOf(p.computedClass), p.items, p.missingCore, locale),
         p.samples,

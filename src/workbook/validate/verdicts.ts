@@ -36,8 +36,8 @@ export function parameterName(key: ParameterKey, locale: Locale): string {
 
 /**
  * A point's class as a cell shows it, with the number of evaluation items it rests on: "Ⅱ类（21项）";
- * "Ⅳ类或更差（3项）" when core items are missing (items not measured can only make it worse). Empty
- * without a class.
+ * "Ⅳ类或更差（3项）" when core items are missing (items not measured can only make it worse);
+ * "项目不全" for samples without an evaluation item. Empty without samples.
  *
  * @example
  * pointClassText(4, 3, ["do"], "en-US") // "Class IV or worse (3 items)"
@@ -48,7 +48,9 @@ export function pointClassText(
   missingCore: readonly ParameterKey[],
   locale: Locale,
 ): string {
-  if (waterClass === null) return "";
+  // Samples without one evaluation item: no class, and not 无数据 either.
+  if (waterClass === null)
+    return missingCore.length > 0 ? (locale === "zh-CN" ? "项目不全" : "Items incomplete") : "";
   const shown = formatWaterClass(waterClass, locale);
   // "至少Ⅳ类" could be read either way; "Ⅳ类或更差" cannot.
   const orWorse = missingCore.length > 0;

@@ -157,9 +157,9 @@ describe("parsePlan", () => {
 
   it("finds a reduction target without its base year", () => {
     const json = makePlanJson();
-    delete (json.targets[18] as Record<string, unknown>)["baseYear"];
+    delete (json.targets[19] as Record<string, unknown>)["baseYear"];
     expect(problemsOf(json)).toEqual([
-      expect.objectContaining({ path: "targets[18].baseYear", code: "missing_base_year" }),
+      expect.objectContaining({ path: "targets[19].baseYear", code: "missing_base_year" }),
     ]);
   });
 

@@ -260,13 +260,44 @@ describe("checkTaskEntry", () => {
     });
   });
 
-  it("makes a passed milestone overdue while the task has not started, not while it is in progress", () => {
+  it("makes a passed milestone overdue until its own date is entered, whatever the task's status", () => {
     const notStarted = checkTaskEntry({ status: "未启动", completedOn: null }, task53, "2023-07-02", 2023);
     expect(notStarted.overdue).toEqual([task53[1]]);
     expect(notStarted.problems[0]?.params.name).toBe("报送水污染防治半年工作总结");
+    // Under way, the half-year report still missed (issue 13).
     expect(
       checkTaskEntry({ status: "推进中", completedOn: null }, task53, "2023-07-02", 2023).overdue,
-    ).toEqual([]);
+    ).toEqual([task53[1]]);
+    // Sent on time: nothing overdue.
+    const sent = checkTaskEntry(
+      { status: "推进中", completedOn: null, milestonesDoneOn: "2023-06-28" },
+      task53,
+      "2023-07-02",
+      2023,
+    );
+    expect(sent.overdue).toEqual([]);
+    expect(sent.problems).toEqual([]);
+    // Sent late: a warning at its cell and its days, not overdue.
+    const late = checkTaskEntry(
+      { status: "推进中", completedOn: null, milestonesDoneOn: "2023-07-04" },
+      task53,
+      "2023-07-10",
+      2023,
+    );
+    expect(late.overdue).toEqual([]);
+    expect(late.milestonesLate).toEqual([{ deadline: task53[1], days: 3 }]);
+    expect(late.problems).toMatchObject([{ code: "completed_after_deadline", field: "milestonesDoneOn" }]);
+    // Unreadable: an error at its cell, and the milestone still open.
+    const typo = checkTaskEntry(
+      { status: "推进中", completedOn: null, milestonesDoneOn: "6月底" },
+      task53,
+      "2023-07-10",
+      2023,
+    );
+    expect(typo.problems).toMatchObject([
+      { code: "unreadable_completion_date", field: "milestonesDoneOn" },
+      { code: "task_overdue" },
+    ]);
     // After the main deadline both are overdue for a task that never started.
     expect(checkTaskEntry({ status: null, completedOn: null }, task53, "2023-12-21", 2023).overdue).toEqual(
       task53,

@@ -60,7 +60,7 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
         ? `${p.name ?? ""} is ${cls(p.waterClass)} or worse (${names(p.missing)} not monitored), missing its target ${cls(p.otherClass)}.`
         : `${p.name ?? ""} is ${cls(p.waterClass)}, missing its target ${cls(p.otherClass)}.`,
   point_items_missing: (p) =>
-    `${p.name ?? ""}: the class${p.waterClass === undefined ? "" : ` ${cls(p.waterClass)}`} rests on ${p.count ?? 0} evaluation ${p.count === 1 ? "item" : "items"}; the core ${p.missing?.length === 1 ? "item" : "items"} ${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? ` and the Table 2 items ${names(p.parameters)}` : ""} ${p.missing?.length === 1 && !p.parameters?.length ? "is" : "are"} not monitored: attainment cannot be judged.`,
+    `${p.name ?? ""}: ${(p.count ?? 0) === 0 ? "the samples hold no evaluation item" : `the class${p.waterClass === undefined ? "" : ` ${cls(p.waterClass)}`} rests on ${p.count ?? 0} evaluation ${p.count === 1 ? "item" : "items"}`}; the core ${p.missing?.length === 1 ? "item" : "items"} ${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? ` and the Table 2 items ${names(p.parameters)}` : ""} ${p.missing?.length === 1 && !p.parameters?.length ? "is" : "are"} not monitored: attainment cannot be judged.`,
   point_cannot_judge: (p) =>
     `${p.name ?? ""}: ${names(p.parameters)} below a detection limit that is unknown or above the limit; attainment cannot be judged.`,
   source_items_not_monitored: (p) =>

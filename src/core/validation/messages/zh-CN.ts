@@ -50,7 +50,7 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
         ? `${p.name ?? ""}水质为${cls(p.waterClass)}或更差（${names(p.missing)}未监测），未达到目标${cls(p.otherClass)}。`
         : `${p.name ?? ""}水质为${cls(p.waterClass)}，未达到目标${cls(p.otherClass)}。`,
   point_items_missing: (p) =>
-    `${p.name ?? ""}的类别${p.waterClass === undefined ? "" : cls(p.waterClass)}仅依据 ${p.count ?? 0} 项评价指标，缺少核心项目${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? `及表2补充项目${names(p.parameters)}` : ""}，无法判定是否达标。`,
+    `${p.name ?? ""}${(p.count ?? 0) === 0 ? "的样品不含评价指标" : `的类别${p.waterClass === undefined ? "" : cls(p.waterClass)}仅依据 ${p.count ?? 0} 项评价指标`}，缺少核心项目${names(p.missing)}${p.parameters !== undefined && p.parameters.length > 0 ? `及表2补充项目${names(p.parameters)}` : ""}，无法判定是否达标。`,
   point_cannot_judge: (p) =>
     `${p.name ?? ""}的${names(p.parameters)}低于检出限，但检出限未知或高于限值，无法判定是否达标。`,
   source_items_not_monitored: (p) =>

@@ -31,7 +31,9 @@ export const enUSMessages: Readonly<Record<WaterQualityIssueCode, MessageOf>> = 
   invalid_detection_limit: (i) =>
     `Invalid detection limit in ${quoted(i.input)}: it must be a positive number.`,
   detection_limit_above_limit: (i) =>
-    `${nameOf(i)} is below a detection limit of ${i.detectionLimit ?? ""} ${unitOf(i)}, which is above the limit ${i.limit ?? ""} ${unitOf(i)}: it cannot be judged.`,
+    i.countedAs === undefined
+      ? `${nameOf(i)} is below a detection limit of ${i.detectionLimit ?? ""} ${unitOf(i)}, which is above the limit ${i.limit ?? ""} ${unitOf(i)}: it cannot be judged.`
+      : `${nameOf(i)} is below a detection limit of ${i.detectionLimit ?? ""} ${unitOf(i)}, which is above the limit ${i.limit ?? ""} ${unitOf(i)}: this sample alone cannot be judged; the period's mean counts it at half the limit, ${i.countedAs} ${unitOf(i)} (the point's verdict).`,
   unknown_detection_limit: (i) =>
     `${nameOf(i)} is marked not detected without a detection limit: it cannot be judged or averaged.`,
   supplementary_not_monitored: (i) =>

@@ -28,7 +28,9 @@ export const zhCNMessages: Readonly<Record<WaterQualityIssueCode, MessageOf>> = 
   unsupported_value_type: (i) => `监测值${quoted(i.input)}的类型无法读取。`,
   invalid_detection_limit: (i) => `检出限${quoted(i.input)}无效：检出限应为正数。`,
   detection_limit_above_limit: (i) =>
-    `${nameOf(i)}低于检出限 ${i.detectionLimit ?? ""} ${unitOf(i)}，但该检出限高于限值 ${i.limit ?? ""} ${unitOf(i)}，无法判定是否达到。`,
+    i.countedAs === undefined
+      ? `${nameOf(i)}低于检出限 ${i.detectionLimit ?? ""} ${unitOf(i)}，但该检出限高于限值 ${i.limit ?? ""} ${unitOf(i)}，无法判定是否达到。`
+      : `${nameOf(i)}低于检出限 ${i.detectionLimit ?? ""} ${unitOf(i)}，该检出限高于限值 ${i.limit ?? ""} ${unitOf(i)}：本次样品单独无法判定，时段均值按检出限的一半 ${i.countedAs} ${unitOf(i)}计入，判定见该点位。`,
   unknown_detection_limit: (i) => `${nameOf(i)}标为“未检出”但未给出检出限，无法判定或参与均值计算。`,
   supplementary_not_monitored: (i) => `饮用水水源缺少表2补充项目${nameOf(i)}的监测值，无法判定是否达标。`,
 };
