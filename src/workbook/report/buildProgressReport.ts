@@ -3,7 +3,7 @@ import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import { formatWaterClass } from "../../core/water-quality/waterClass";
 import type { ReportPoint, ReportVerdict, ValidationReport } from "../validate/validationReport";
-import { parameterName } from "../validate/verdicts";
+import { parameterName, reportPointClass } from "../validate/verdicts";
 import { reportWords, type ReportWords, type VerdictCounts } from "./messages/reportWords";
 import { outlookBlocks } from "./outlookBlocks";
 import type { ReportBlock, ReportDocument } from "./reportDocument";
@@ -26,11 +26,6 @@ export function classIn(text: string | null, locale: Locale): string {
 /** A multiple as 汇总 prints it: two decimals. */
 export function roundMultiple(multiple: number): number {
   return Math.round(multiple * 100) / 100;
-}
-
-/** An indicator's value as 汇总 prints it: two decimals. */
-export function roundActual(actual: number): number {
-  return Math.round(actual * 100) / 100;
 }
 
 function countVerdicts(items: readonly { readonly status: ReportVerdict }[]): VerdictCounts {
@@ -90,7 +85,7 @@ function pointBlocks(
       rows: points.map((p) => [
         p.name,
         classIn(p.target, locale),
-        classIn(p.class, locale),
+        reportPointClass(p, locale),
         String(p.samples),
         exceedanceCell(p, locale),
         w.verdict[p.status],
@@ -186,7 +181,7 @@ export function buildProgressReport(plan: Plan, report: ValidationReport, locale
         String(i.task),
         i.name,
         `${i.target}${i.soft ? w.soft : ""}`,
-        i.actual === null ? "" : String(roundActual(i.actual)),
+        i.shownActual === null ? "" : String(i.shownActual),
         w.verdict[i.status],
       ]),
     },
@@ -292,7 +287,7 @@ function problemBlocks(report: ValidationReport, w: ReportWords, locale: Locale)
           i.task,
           i.name,
           `${i.target}${i.soft ? w.soft : ""}`,
-          i.actual === null ? "" : String(roundActual(i.actual)),
+          i.shownActual === null ? "" : String(i.shownActual),
         ),
       ),
   ];

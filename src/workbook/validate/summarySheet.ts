@@ -2,7 +2,7 @@ import type { Locale } from "../../core/locale";
 import type { Plan } from "../../core/plan/planSchema";
 import type { TaskStatus } from "../../core/validation/checkTaskEntry";
 import type { PointKind } from "../../core/validation/monitoringPoints";
-import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
+import { formatWaterClass, parseWaterClass } from "../../core/water-quality/waterClass";
 import type { CellValue, ChartLayout, RectFormat, SheetLayout, TableLayout } from "../layout";
 import { sheetFont } from "../layout";
 import { narrowMargins } from "../printScale";
@@ -11,7 +11,7 @@ import { wrappedRowHeights } from "../buildSheetLayout";
 import { isBlank } from "../readSheet";
 import { palette } from "../sheetSpec";
 import type { ReportVerdict, ValidationReport } from "./validationReport";
-import { parameterName, pointClassText, verdictFills, verdictWords } from "./verdicts";
+import { parameterName, reportPointClass, verdictFills, verdictWords } from "./verdicts";
 import { maxOf } from "../../core/arrays";
 import { appendSummaryOutlook, summaryOutlookWidth } from "./summaryOutlook";
 import { paginateSummary } from "./summaryPages";
@@ -181,11 +181,6 @@ function classNumber(text: string | null): CellValue {
 }
 
 /** A report's class ("Ⅲ类") as a number, null when it is not one. */
-function classOf(text: string): WaterClass | null {
-  const read = parseWaterClass(text);
-  return read.kind === "class" ? read.waterClass : null;
-}
-
 /** A report's class ("Ⅲ类") in the sheet's language ("Class III"). */
 function inLocale(text: string, locale: Locale): string {
   const read = parseWaterClass(text);
@@ -218,11 +213,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
         p.name,
         inLocale(p.target, locale),
         // The class with the number of items it rests on; an entered class (no samples) as typed.
-        p.computedClass === null
-          ? p.class === null
-            ? pointClassText(null, p.items, p.missingCore, locale)
-            : inLocale(p.class, locale)
-          : pointClassText(classOf(p.computedClass), p.items, p.missingCore, locale),
+        reportPointClass(p, locale),
         p.samples,
         p.exceedances
           .map((e) => {

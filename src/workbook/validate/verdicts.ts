@@ -1,8 +1,8 @@
 import type { Locale, LocalizedText } from "../../core/locale";
 import { getParameter, type ParameterKey } from "../../core/water-quality/parameters";
-import { formatWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
+import { formatWaterClass, parseWaterClass, type WaterClass } from "../../core/water-quality/waterClass";
 import { palette } from "../sheetSpec";
-import type { ReportVerdict } from "./validationReport";
+import type { ReportPoint, ReportVerdict } from "./validationReport";
 
 /** Status words written into computed cells and the summary, per sheet language. */
 export const verdictWords: Readonly<Record<ReportVerdict, LocalizedText>> = {
@@ -56,4 +56,23 @@ export function pointClassText(
   const orWorse = missingCore.length > 0;
   if (locale === "zh-CN") return `${shown}${orWorse ? "或更差" : ""}${items > 0 ? `（${items}项）` : ""}`;
   return `${shown}${orWorse ? " or worse" : ""}${items > 0 ? ` (${items} ${items === 1 ? "item" : "items"})` : ""}`;
+}
+
+/**
+ * A point's class cell as 汇总 and the 进展报告 both print it: the class computed from samples with the
+ * items it rests on (pointClassText), or the class entered by hand in the report's language.
+ *
+ * @example
+ * reportPointClass(point, "zh-CN") // "Ⅱ类（21项）"
+ */
+export function reportPointClass(p: ReportPoint, locale: Locale): string {
+  const classOf = (text: string): WaterClass | null => {
+    const read = parseWaterClass(text);
+    return read.kind === "class" ? read.waterClass : null;
+  };
+  if (p.computedClass !== null)
+    return pointClassText(classOf(p.computedClass), p.items, p.missingCore, locale);
+  if (p.class === null) return pointClassText(null, p.items, p.missingCore, locale);
+  const read = parseWaterClass(p.class);
+  return read.kind === "class" ? formatWaterClass(read.waterClass, locale) : p.class;
 }
