@@ -43,12 +43,12 @@ describe("reading a sheet within readBounds", () => {
   it("reads rows appended below a table and columns added beside it, up to a gap of the bounds", async () => {
     const bytes = await generatedWith((workbook) => {
       const sheet = workbook.getWorksheet(tasks)!;
-      // The table ends in row 56; the last column read is the table's last plus the bounds. Rows
+      // The table ends in row 56 and column P (16); the last column read is the table's last plus the bounds. Rows
       // run on below while no gap of rowsBelowTables blank rows comes first.
       sheet.getCell(56 + readBounds.rowsBelowTables, 1).value = "最后一行";
       sheet.getCell(56 + 2 * readBounds.rowsBelowTables + 1, 1).value = "超出一行";
-      sheet.getCell(4, 15 + readBounds.columnsRightOfTables).value = "最后一列";
-      sheet.getCell(4, 15 + readBounds.columnsRightOfTables + 1).value = "超出一列";
+      sheet.getCell(4, 16 + readBounds.columnsRightOfTables).value = "最后一列";
+      sheet.getCell(4, 16 + readBounds.columnsRightOfTables + 1).value = "超出一列";
     });
     const book = await XlsxWorkbook.fromBuffer(bytes);
     const snapshot = (await book.port.read([tasks])).sheets.get(tasks)!;
@@ -56,10 +56,10 @@ describe("reading a sheet within readBounds", () => {
     const lastRow = snapshot.values[56 + readBounds.rowsBelowTables - 1];
     expect(lastRow?.[0]).toBe("最后一行");
     expect(snapshot.values).toHaveLength(56 + readBounds.rowsBelowTables);
-    expect(snapshot.values[3]?.[15 + readBounds.columnsRightOfTables - 1]).toBe("最后一列");
+    expect(snapshot.values[3]?.[16 + readBounds.columnsRightOfTables - 1]).toBe("最后一列");
     expect(snapshot.ignored?.count).toBe(2);
     // Row-major order: the cell to the right in row 4 comes before the row below the bounds.
-    expect(snapshot.ignored?.first).toBe("AT4");
+    expect(snapshot.ignored?.first).toBe("AU4");
   });
 
   it("reads a sheet without tables within withoutTables", async () => {

@@ -111,6 +111,7 @@ describe("XlsxWorkbook", () => {
         ["", "", 2],
         ["#N/A", "富文本", ""],
       ],
+      tableRects: [],
       tables: [],
     });
   });
