@@ -9,6 +9,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx/xlsxWorkbook";
 import type { CellRect, CellValue, RectFormat } from "../../workbook/layout";
 import type { SheetPatch } from "../../workbook/port";
 import { growTables } from "./growTables";
+import { saveBytesAsDownload } from "../saveBytesAsDownload";
 
 function contains(rect: CellRect, row: number, col: number): boolean {
   return (
@@ -101,19 +102,9 @@ export async function workbookBytes(book: MemoryWorkbook): Promise<Uint8Array> {
  * await downloadWorkbook(book, "柳州市2023年度水污染防治工作计划.xlsx");
  */
 export async function downloadWorkbook(book: MemoryWorkbook, fileName: string): Promise<void> {
-  const bytes = await workbookBytes(book);
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the blob after click() has returned.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
+  saveBytesAsDownload(
+    await workbookBytes(book),
+    fileName,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
 }
