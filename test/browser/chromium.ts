@@ -19,3 +19,11 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 }
+
+/** Closes a test's local server, if it started. */
+export function closeServer(server: { close(callback: () => void): unknown } | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (server) server.close(resolve);
+    else resolve();
+  });
+}

@@ -21,7 +21,7 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { unzipSync } from "fflate";
 import type { Browser } from "playwright-core";
-import { describeWithChromium, launchChromium } from "../browser/chromium";
+import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
 import {
   assemblePackage,
   buildSite,
@@ -136,15 +136,7 @@ describeWithChromium("the package, served over HTTPS as an office serves it", ()
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => {
-      if (server) {
-        server.close(() => {
-          resolve();
-        });
-      } else {
-        resolve();
-      }
-    });
+    await closeServer(server);
   });
 
   function unpacked(officeJs: OfficeJsSource): { result: PackageResult; dir: string } {

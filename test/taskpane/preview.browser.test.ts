@@ -27,7 +27,7 @@ import type { Browser, Page } from "playwright-core";
 import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
-import { describeWithChromium, launchChromium } from "../browser/chromium";
+import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
 import { guideSiteFiles } from "../../scripts/package/guideSite";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -227,15 +227,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => {
-      if (server) {
-        server.close(() => {
-          resolve();
-        });
-      } else {
-        resolve();
-      }
-    });
+    await closeServer(server);
   });
 
   async function openPreview(locale: Locale, width: number, height = 900): Promise<Page> {
