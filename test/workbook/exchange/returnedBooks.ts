@@ -32,7 +32,7 @@ export function cityBook(locale: "zh-CN" | "en-US" = "zh-CN"): Promise<Uint8Arra
 /** A copy of `bytes` with `edit` applied by ExcelJS (as a user saving the file in Excel). */
 export async function edited(bytes: Uint8Array, edit: (book: Workbook) => void): Promise<Uint8Array> {
   const book = new Workbook();
-  await book.xlsx.load(Buffer.from(bytes));
+  await book.xlsx.load(Buffer.from(bytes) as never);
   edit(book);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
