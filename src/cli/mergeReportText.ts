@@ -1,3 +1,4 @@
+import { appendAll } from "../core/arrays";
 import type { Locale } from "../core/locale";
 import type { MergeOutcome } from "../workbook/exchange/mergeReturns";
 import { formatMergeConflict, formatMergeRefusal } from "../workbook/exchange/messages/formatMergeRefusal";
@@ -34,8 +35,9 @@ export function formatMergeReport(
   const refused = outcome.returns.filter((r) => r.refusal !== null);
   if (refused.length > 0) {
     lines.push(words.refusedHeading);
-    lines.push(
-      ...listed(
+    appendAll(
+      lines,
+      listed(
         refused,
         (r) => words.refusedLine(r.file, r.refusal ? formatMergeRefusal(r.refusal, locale) : ""),
         words,
@@ -44,11 +46,17 @@ export function formatMergeReport(
   }
   if (outcome.conflicts.length > 0) {
     lines.push(words.conflictsHeading);
-    lines.push(...listed(outcome.conflicts, (c) => words.line(formatMergeConflict(c, locale)), words));
+    appendAll(
+      lines,
+      listed(outcome.conflicts, (c) => words.line(formatMergeConflict(c, locale)), words),
+    );
   }
   if (outcome.joined.length > 0) {
     lines.push(words.joinedHeading);
-    lines.push(...listed(outcome.joined, (j) => words.joinedLine(j.sheet, j.cell, j.row, j.labels), words));
+    appendAll(
+      lines,
+      listed(outcome.joined, (j) => words.joinedLine(j.sheet, j.cell, j.row, j.labels), words),
+    );
   }
   if (preview) lines.push(words.notWritten(book));
   else if (written !== null) lines.push(words.written(written));

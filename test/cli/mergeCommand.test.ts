@@ -133,7 +133,9 @@ describe("water-plan merge", () => {
     const plain = join(dir, "plain.xlsx");
     await writeFile(
       plain,
-      await edited(await cityBook(), (b) => b.removeWorksheet(b.getWorksheet(metaSheetName)?.id ?? 0)),
+      await edited(await cityBook(), (b) => {
+        b.removeWorksheet(b.getWorksheet(metaSheetName)?.id ?? 0);
+      }),
     );
     const io = await run("merge", plain, liujiang);
     expect(io.exitCode()).toBe(2);
@@ -143,7 +145,7 @@ describe("water-plan merge", () => {
   it("has help in both languages", async () => {
     expect((await run("merge", "--help")).out()).toContain("把各单位退回的报送表合并进市级工作簿");
     expect((await run("--lang", "en", "merge", "--help")).out()).toContain(
-      "Merge the workbooks units returned",
+      "merge the workbooks units returned",
     );
   });
 });

@@ -36,7 +36,7 @@ export function progressParts(value: CellValue): ProgressPart[] {
   const head = trimPart(text.slice(0, first?.index ?? text.length));
   if (head !== "") parts.push({ label: null, text: head });
   labels.forEach((match, i) => {
-    const start = (match.index ?? 0) + match[0].length;
+    const start = match.index + match[0].length;
     const end = labels[i + 1]?.index ?? text.length;
     parts.push({ label: match[1] ?? "", text: trimPart(text.slice(start, end)) });
   });

@@ -83,8 +83,12 @@ describe("mergeReturns", () => {
   });
 
   it("keeps the city's value where a return differs and lists both, with the return's name", async () => {
-    const city = await edited(await cityBook(), (book) => typeTask(book, 7, "完成状态", "推进中"));
-    const back = await liujiang((book) => typeTask(book, 7, "完成状态", "已完成"));
+    const city = await edited(await cityBook(), (book) => {
+      typeTask(book, 7, "完成状态", "推进中");
+    });
+    const back = await liujiang((book) => {
+      typeTask(book, 7, "完成状态", "已完成");
+    });
     const { outcome, bytes } = await merge(city, [await returned("liujiang.xlsx", back)]);
     expect(outcome.conflicts).toEqual([
       expect.objectContaining({
@@ -102,12 +106,12 @@ describe("mergeReturns", () => {
 
   it("writes nothing where two returns fill an empty cell differently, and lists every value", async () => {
     const city = await cityBook();
-    const a = await liujiang((book) =>
-      typeRow(book, "附件2 国控断面", "断面名称", "露塘", "实测水质类别", "Ⅱ类"),
-    );
-    const b = await yufeng((book) =>
-      typeRow(book, "附件2 国控断面", "断面名称", "露塘", "实测水质类别", "Ⅲ类"),
-    );
+    const a = await liujiang((book) => {
+      typeRow(book, "附件2 国控断面", "断面名称", "露塘", "实测水质类别", "Ⅱ类");
+    });
+    const b = await yufeng((book) => {
+      typeRow(book, "附件2 国控断面", "断面名称", "露塘", "实测水质类别", "Ⅲ类");
+    });
     const { outcome, bytes } = await merge(city, [await returned("a.xlsx", a), await returned("b.xlsx", b)]);
     expect(outcome.counts.cellsFilled).toBe(0);
     expect(outcome.conflicts).toEqual([
@@ -126,8 +130,12 @@ describe("mergeReturns", () => {
 
   it("takes the same choice made in English as agreeing, and writes it in the city's language", async () => {
     const city = await cityBook();
-    const a = await liujiang((book) => typeTask(book, 9, "完成状态", "已完成"));
-    const b = await yufeng((book) => typeTask(book, 9, "完成状态", "Done"));
+    const a = await liujiang((book) => {
+      typeTask(book, 9, "完成状态", "已完成");
+    });
+    const b = await yufeng((book) => {
+      typeTask(book, 9, "完成状态", "Done");
+    });
     const { outcome, bytes } = await merge(city, [await returned("a.xlsx", a), await returned("b.xlsx", b)]);
     expect(outcome.conflicts).toEqual([]);
     expect(await entry(bytes, "tasks", "9", "status")).toBe("已完成");
@@ -135,8 +143,12 @@ describe("mergeReturns", () => {
 
   it("joins the progress texts of several units for one task, each under its unit, and not twice", async () => {
     const city = await cityBook();
-    const a = await liujiang((book) => typeTask(book, 12, "进展情况", "已排查 3 处"));
-    const b = await yufeng((book) => typeTask(book, 12, "进展情况", "整治中"));
+    const a = await liujiang((book) => {
+      typeTask(book, 12, "进展情况", "已排查 3 处");
+    });
+    const b = await yufeng((book) => {
+      typeTask(book, 12, "进展情况", "整治中");
+    });
     const first = await merge(city, [await returned("a.xlsx", a), await returned("b.xlsx", b)]);
     expect(first.outcome.counts.textsJoined).toBe(2);
     expect(await entry(first.bytes, "tasks", "12", "progress")).toBe(
@@ -150,10 +162,12 @@ describe("mergeReturns", () => {
   });
 
   it("keeps the city's own progress words before the units', and lists a unit's changed text as a conflict", async () => {
-    const city = await edited(await cityBook(), (book) =>
-      typeTask(book, 12, "进展情况", "【柳江区】已排查 3 处"),
-    );
-    const a = await liujiang((book) => typeTask(book, 12, "进展情况", "已排查 5 处"));
+    const city = await edited(await cityBook(), (book) => {
+      typeTask(book, 12, "进展情况", "【柳江区】已排查 3 处");
+    });
+    const a = await liujiang((book) => {
+      typeTask(book, 12, "进展情况", "已排查 5 处");
+    });
     const { outcome, bytes } = await merge(city, [await returned("a.xlsx", a)]);
     expect(outcome.conflicts).toEqual([
       expect.objectContaining({
@@ -166,21 +180,21 @@ describe("mergeReturns", () => {
   });
 
   it("unions monitoring rows without duplicates: a sample two returns hold is appended once", async () => {
-    const city = await edited(await cityBook(), (book) =>
-      typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4 } }]),
-    );
-    const a = await liujiang((book) =>
+    const city = await edited(await cityBook(), (book) => {
+      typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4 } }]);
+    });
+    const a = await liujiang((book) => {
       typeSamples(book, [
         { point: "露塘", date: "2023-05-01", values: { ph: 7.4, do: 8.1 } },
         { point: "大洲", date: "2023-05-02", values: { ph: 7.6 } },
-      ]),
-    );
-    const b = await yufeng((book) =>
+      ]);
+    });
+    const b = await yufeng((book) => {
       typeSamples(book, [
         { point: "大洲", date: "2023-05-02", values: { ph: 7.6 } },
         { point: "大洲", date: "2023-06-02", values: { ph: 7.1 } },
-      ]),
-    );
+      ]);
+    });
     const { outcome, bytes } = await merge(city, [await returned("a.xlsx", a), await returned("b.xlsx", b)]);
     expect(outcome.counts).toMatchObject({
       monitoringAdded: 2,
@@ -215,9 +229,9 @@ describe("mergeReturns", () => {
     };
     const otherYear = await edited(city, setPlan("liuzhou-2024"));
     const otherCity = await edited(city, setPlan("nanning-2023"));
-    const plain = await edited(city, (book) =>
-      book.removeWorksheet(book.getWorksheet(metaSheetName)?.id ?? 0),
-    );
+    const plain = await edited(city, (book) => {
+      book.removeWorksheet(book.getWorksheet(metaSheetName)?.id ?? 0);
+    });
     const checks = await Promise.all([
       returned("2024/柳江区.xlsx", otherYear),
       returned("nanning.xlsx", otherCity),

@@ -64,7 +64,12 @@ describe("merge loses nothing", () => {
           typeSamples(b, [{ point: "大洲", date: "2023-05-02", values: { ph: 7.7 } }]);
         },
       ],
-      ["柳南区", (b) => typeTask(b, 5, "进展情况", "已验收")],
+      [
+        "柳南区",
+        (b) => {
+          typeTask(b, 5, "进展情况", "已验收");
+        },
+      ],
     ];
     const returns: ReturnedWorkbook[] = [];
     const bytesOf = new Map<string, Uint8Array>();

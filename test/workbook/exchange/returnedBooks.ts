@@ -45,7 +45,7 @@ function sheet(book: Workbook, name: string): Worksheet {
 
 /** Types a task's entry ("完成状态", "进展情况", …) on 附件1. */
 export function typeTask(book: Workbook, task: number, header: string, value: CellValue): void {
-  entryCell(sheet(book, "附件1 任务清单"), header, { keyHeader: "序号", key: task }).value = value as never;
+  entryCell(sheet(book, "附件1 任务清单"), header, { keyHeader: "序号", key: task }).value = value;
 }
 
 /** Types an entry of a section's or source's row (by its name in `nameHeader`). */
@@ -57,7 +57,7 @@ export function typeRow(
   header: string,
   value: CellValue,
 ): void {
-  entryCell(sheet(book, name), header, { keyHeader, key }).value = value as never;
+  entryCell(sheet(book, name), header, { keyHeader, key }).value = value;
 }
 
 /** Appends monitoring rows to 监测数据 below what it holds: point, sampling date, then parameters by key. */
@@ -76,7 +76,7 @@ export function typeSamples(
     for (const [key, value] of Object.entries(row.values)) {
       const col = spec.columns.findIndex((c) => c.key === `param:${key}`);
       if (col < 0) throw new Error(`no parameter ${key}`);
-      target.getCell(at, col + 1).value = value as never;
+      target.getCell(at, col + 1).value = value;
     }
     at += 1;
   }

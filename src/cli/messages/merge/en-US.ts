@@ -2,13 +2,13 @@ import type { MergeMessages } from "./mergeMessages";
 
 export const enUSMergeMessages: MergeMessages = {
   description:
-    "Merge the workbooks units returned into the city's workbook: empty entry cells filled row by row, progress texts joined under each unit's name, monitoring rows added without duplicates, and every disagreement listed as a conflict (the city's value is kept)",
+    "merge the workbooks units returned into the city's; conflicts are listed, the city's values kept",
   bookArgument: "the city's workbook (an .xlsx made by the add-in; not changed unless --out names it)",
   returnsArgument: "the .xlsx workbooks units returned (one or more)",
   outOption:
     "write the merged workbook to this .xlsx file (it may be the city's workbook; written through a temporary file); without it, a preview",
   jsonOption: "print the merge report as JSON",
-  placeholders: { returned: "RETURNED..." },
+  placeholders: { returned: "file..." },
 
   returnNotXlsx: (path) =>
     `${path} is not an .xlsx file and was not merged (save an .xls as .xlsx in Excel).`,

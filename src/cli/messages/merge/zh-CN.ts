@@ -1,13 +1,12 @@
 import type { MergeMessages } from "./mergeMessages";
 
 export const zhCNMergeMessages: MergeMessages = {
-  description:
-    "把各单位退回的报送表合并进市级工作簿：按行对应填入空白的填报单元格，进展情况按单位标注合并，监测数据去重追加，不一致之处列为冲突（保留市级的值）",
+  description: "把各单位退回的报送表合并进市级工作簿，不一致之处列为冲突（保留市级的值）",
   bookArgument: "市级工作簿（本助手生成的 .xlsx；不会被改动，除非 --out 指向它）",
   returnsArgument: "各单位退回的 .xlsx 工作簿（一个或多个）",
   outOption: "把合并后的工作簿写入此 .xlsx 文件（可以就是市级工作簿，经临时文件写入）；不写则只预览",
   jsonOption: "以 JSON 输出合并报告",
-  placeholders: { returned: "退回的工作簿..." },
+  placeholders: { returned: "退回表..." },
 
   returnNotXlsx: (path) => `${path} 不是 .xlsx 文件，未合并（.xls 请在 Excel 中另存为 .xlsx）。`,
   returnMissing: (path) => `找不到 ${path}，未合并。`,
