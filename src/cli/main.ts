@@ -5,6 +5,7 @@ import { registerClassify } from "./classifyCommand";
 import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
 import { registerImport } from "./importCommand";
+import { registerMerge } from "./mergeCommand";
 import { registerReport } from "./reportCommand";
 import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   registerGenerate(program, io);
   registerValidate(program, io);
   registerImport(program, io);
+  registerMerge(program, io);
   registerReport(program, io);
   registerClassify(program, io);
   return program;

@@ -48,6 +48,65 @@ export function readSettings(snapshot: SheetSnapshot | undefined): WorkbookSetti
   return { publishedOn };
 }
 
+/** Whom a workbook was sent to, as split records it in the meta sheet (see the exchange contract). */
+export interface ScopeSettings {
+  readonly by: "lead" | "county";
+  /** The lead unit or county the workbook was sent to ("柳江区"). */
+  readonly unit: string;
+  /** The reporting deadline "YYYY-MM-DD", or "" when none was set. */
+  readonly deadline: string;
+  /** The city's workbook file name the unit's workbook was split from, or "". */
+  readonly source: string;
+}
+
+/**
+ * The scope a unit's workbook was split for, from the meta sheet's settings rows `scope.by`,
+ * `scope.unit`, `scope.deadline` and `scope.source`; null for the city's own workbook (no scope
+ * stored, or no unit named).
+ *
+ * @example
+ * readScope(metaSnapshot)?.unit // "柳江区"
+ */
+export function readScope(snapshot: SheetSnapshot | undefined): ScopeSettings | null {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
+  const stored = new Map<string, string>();
+  for (const row of snapshot.values.slice(1)) {
+    const key = row[settingColumn];
+    const value = row[settingColumn + 1];
+    if (typeof key === "string" && key.startsWith("scope.")) {
+      stored.set(
+        key,
+        typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value),
+      );
+    }
+  }
+  const unit = stored.get("scope.unit") ?? "";
+  if (unit === "") return null;
+  return {
+    by: stored.get("scope.by") === "lead" ? "lead" : "county",
+    unit,
+    deadline: stored.get("scope.deadline") ?? "",
+    source: stored.get("scope.source") ?? "",
+  };
+}
+
+/**
+ * The plan ids the meta sheet records for the sheets the add-in made (normally one: the plan's
+ * id, "liuzhou-2023"); [] for a workbook without the add-in's meta sheet.
+ *
+ * @example
+ * readPlanIds(metaSnapshot) // ["liuzhou-2023"]
+ */
+export function readPlanIds(snapshot: SheetSnapshot | undefined): string[] {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return [];
+  const ids = new Set<string>();
+  for (const row of snapshot.values.slice(1)) {
+    const id = row[2];
+    if (typeof id === "string" && id.trim() !== "") ids.add(id.trim());
+  }
+  return [...ids];
+}
+
 /**
  * Whether a sheet named like the meta sheet is the add-in's (it starts with the meta header), so
  * that a user's sheet of that name is never overwritten. The sheets the add-in made are known by
