@@ -4,16 +4,12 @@
  * ExcelJS alone reading the same 14 files; wall time and peak memory, each in its own process,
  * alternating.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { cityBook, typeSamples, typeTask, unitReturn } from "../../test/workbook/exchange/returnedBooks";
 import type { BenchCase } from "../benchCase";
-
-const run = promisify(execFile);
-const root = resolve(__dirname, "..", "..");
+import { cliScript, excelJsReadScript, median, timedProcess } from "../childProcess";
 
 /** The units returning: Liuzhou's ten counties and districts and four lead departments. */
 const units = [
@@ -34,46 +30,6 @@ const units = [
 ];
 const points = ["露塘", "大洲", "凤山糖厂", "脚板洲", "贝江口"];
 const samplesPerReturn = 400;
-
-/** Runs a script in a fresh node process; it prints its own milliseconds and peak RSS in KiB. */
-async function timedProcess(
-  script: string,
-  args: readonly string[],
-): Promise<{ ms: number; rssKiB: number }> {
-  const { stdout } = await run(process.execPath, ["-e", script, ...args], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const [ms = "NaN", rss = "NaN"] = stdout.trim().split(/\s+/u).slice(-2);
-  return { ms: Number(ms), rssKiB: Number(rss) };
-}
-
-const excelJsRead = `
-const { Workbook } = require("exceljs");
-const start = process.hrtime.bigint();
-(async () => {
-  for (const file of process.argv.slice(1)) await new Workbook().xlsx.readFile(file);
-  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
-})();`;
-
-// The CLI as a user runs it, from the compiled lib/ that npm install builds: argv[1] the city's
-// workbook, argv[2] the output, the rest the returns.
-const cliMerge = `
-const { runCli } = require("./lib/src/cli/main.js");
-const start = process.hrtime.bigint();
-let code = 0;
-const [book, out, ...returns] = process.argv.slice(1);
-runCli(["merge", book, ...returns, "--out", out], {
-  stdout: () => {}, stderr: (t) => process.stderr.write(t), setExitCode: (c) => { code = c; },
-}).then(() => {
-  if (code === 2) process.exit(2);
-  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
-});`;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** A day of 2023 as "YYYY-MM-DD" with a time, distinct for every (unit, sample). */
 function sampleTime(unit: number, sample: number): string {
@@ -110,8 +66,14 @@ export const benchCase: BenchCase = {
       const reads: { ms: number; rssKiB: number }[] = [];
       const merges: { ms: number; rssKiB: number }[] = [];
       for (let round = 0; round < 3; round += 1) {
-        reads.push(await timedProcess(excelJsRead, returns));
-        merges.push(await timedProcess(cliMerge, [book, join(dir, `merged-${round}.xlsx`), ...returns]));
+        reads.push(await timedProcess(excelJsReadScript, returns));
+        merges.push(
+          await timedProcess(
+            cliScript,
+            ["merge", book, ...returns, "--out", join(dir, `merged-${round}.xlsx`)],
+            [1],
+          ),
+        );
       }
       const readMs = median(reads.map((r) => r.ms));
       const mergeMs = median(merges.map((r) => r.ms));
