@@ -7,6 +7,7 @@ import {
   isMetaSheet,
   metaSheetName,
   readPointAliases,
+  readScope,
   readSettings,
   type WorkbookSettings,
 } from "./metaSheet";
@@ -14,6 +15,7 @@ import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnaps
 import type { CellValue } from "./layout";
 import { matchPlanRows } from "./planCells";
 import { keepOutsideCells } from "./keepOutsideCells";
+import { planForWorkbook } from "./planForWorkbook";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
@@ -130,7 +132,7 @@ export async function generateWorkbook(
 }
 
 function planGeneration(
-  plan: Plan,
+  wholePlan: Plan,
   options: GenerateOptions,
   snapshot: WorkbookSnapshot,
 ): UpdatePlan<GenerateOutcome> {
@@ -144,6 +146,8 @@ function planGeneration(
   const problems: GenerateProblem[] = [];
   const metaName = find(metaSheetName);
   const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
+  // A workbook sent to a unit holds only the unit's rows: generating again keeps it so.
+  const plan = planForWorkbook(wholePlan, metaSnapshot);
   const settings: WorkbookSettings =
     options.publishedOn === undefined ? readSettings(metaSnapshot) : { publishedOn: options.publishedOn };
   const specs = workbookSpec(plan, settings);
@@ -227,6 +231,7 @@ function planGeneration(
       monitoringPointNames(plan),
       settings,
       readPointAliases(metaSnapshot),
+      readScope(metaSnapshot),
     ),
     mode: metaName === undefined ? "create" : "replace",
   });

@@ -3,6 +3,7 @@ import type { CellValue, SheetLayout, ValidationRule } from "./layout";
 import type { RectValues, SheetSnapshot } from "./port";
 import type { SheetKey } from "./sheetSpec";
 import { appendAll } from "../core/arrays";
+import type { PlanScope } from "../core/plan/planScope";
 
 /**
  * The add-in's own very hidden sheet. It records which sheets the add-in made (so that a sheet
@@ -46,6 +47,57 @@ export function readSettings(snapshot: SheetSnapshot | undefined): WorkbookSetti
     else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) publishedOn = value;
   }
   return { publishedOn };
+}
+
+/**
+ * Whom a workbook was sent to (`water-plan split` writes it; generation keeps it): the unit and how
+ * the plan was split, the reporting deadline, and the city's workbook it came from.
+ */
+export interface ScopeSettings {
+  readonly scope: PlanScope;
+  /** The day the unit must send it back, "YYYY-MM-DD", or null when the city set none. */
+  readonly deadline: string | null;
+  /** The file name of the city's workbook it was split from, or "". */
+  readonly source: string;
+}
+
+const scopeKeys = {
+  by: "scope.by",
+  unit: "scope.unit",
+  deadline: "scope.deadline",
+  source: "scope.source",
+} as const;
+
+/**
+ * The scope stored in the meta sheet, or null for the city's own workbook (no scope, or one that
+ * is not whole: a workbook whose scope cannot be read is judged as the city's, never as a guess).
+ *
+ * @example
+ * readScope(metaSnapshot) // { scope: { by: "county", unit: "柳江区" }, deadline: "2023-07-10", source: "柳州.xlsx" }
+ */
+export function readScope(snapshot: SheetSnapshot | undefined): ScopeSettings | null {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
+  const stored = new Map<string, CellValue>();
+  for (const row of snapshot.values.slice(1)) {
+    const key = row[settingColumn];
+    if (typeof key === "string" && key.startsWith("scope.")) stored.set(key, row[settingColumn + 1] ?? "");
+  }
+  const by = stored.get(scopeKeys.by);
+  const unit = stored.get(scopeKeys.unit);
+  if ((by !== "lead" && by !== "county") || typeof unit !== "string" || unit.trim() === "") return null;
+  const source = stored.get(scopeKeys.source);
+  return {
+    scope: { by, unit: unit.trim() },
+    deadline: isoDay(stored.get(scopeKeys.deadline)),
+    source: typeof source === "string" ? source : "",
+  };
+}
+
+/** A stored day as "YYYY-MM-DD": Excel types a written "2023-03-15" as a date, read back as a serial. */
+function isoDay(value: CellValue | undefined): string | null {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return serialToIsoDate(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return null;
 }
 
 /**
@@ -110,7 +162,7 @@ export function pointListRule(pointCount: number): ValidationRule {
 
 /**
  * The meta sheet's layout: one row per sheet the add-in made, the point list beside them, the
- * stored settings, and the point names of exports the user confirmed (see readPointAliases).
+ * stored settings (and the scope of a workbook sent to a unit), and the point names of exports the user confirmed (see readPointAliases).
  */
 export function buildMetaLayout(
   planId: string,
@@ -118,9 +170,18 @@ export function buildMetaLayout(
   points: readonly string[],
   settings: WorkbookSettings = defaultSettings,
   aliases: ReadonlyMap<string, string> = new Map(),
+  scope: ScopeSettings | null = null,
 ): SheetLayout {
   const stored: [string, string][] =
     settings.publishedOn === null ? [] : [["publishedOn", settings.publishedOn]];
+  if (scope !== null) {
+    stored.push(
+      [scopeKeys.by, scope.scope.by],
+      [scopeKeys.unit, scope.scope.unit],
+      [scopeKeys.deadline, scope.deadline ?? ""],
+      [scopeKeys.source, scope.source],
+    );
+  }
   const rowCount = 1 + Math.max(sheets.length, points.length, stored.length, aliases.size);
   const values: CellValue[][] = [[...header]];
   for (let i = 1; i < rowCount; i += 1) {

@@ -228,14 +228,14 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
   // list would be a unit of its own, silently.
   if (plan.counties !== undefined) {
     const counties = new Set(plan.counties.map((c) => c.name));
-    const named = [
-      ...plan.regionalSections.map((s, i) => [
-        s.responsibleCounty,
-        `regionalSections[${i}].responsibleCounty`,
-      ]),
-      ...plan.countySources.map((s, i) => [s.county, `countySources[${i}].county`]),
-    ] as const;
-    for (const [county, path] of named) {
+    const named: readonly { county: string; path: string }[] = [
+      ...plan.regionalSections.map((s, i) => ({
+        county: s.responsibleCounty,
+        path: `regionalSections[${i}].responsibleCounty`,
+      })),
+      ...plan.countySources.map((s, i) => ({ county: s.county, path: `countySources[${i}].county` })),
+    ];
+    for (const { county, path } of named) {
       if (!counties.has(county)) problems.push(problem("unknown_county", path, { county }));
     }
   }
