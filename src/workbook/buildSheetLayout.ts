@@ -58,7 +58,7 @@ function choiceTranslator(spec: AnySheetSpec, locale: Locale): (key: string, val
 }
 
 /** A plan row's identity as either language writes it (an indicator's name is localized). */
-function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
+export function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
   const identity = (locale: Locale): string =>
     spec.identity
       .map((key) => {

@@ -113,6 +113,22 @@ export function isMetaSheet(snapshot: SheetSnapshot): boolean {
 }
 
 /**
+ * The id of the plan the add-in generated the workbook from (the meta sheet's `plan` column), or
+ * null where the meta sheet is missing or names none.
+ *
+ * @example
+ * readPlanId(metaSnapshot) // "liuzhou-2023"
+ */
+export function readPlanId(snapshot: SheetSnapshot | undefined): string | null {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
+  for (const row of snapshot.values.slice(1)) {
+    const id = row[2];
+    if (typeof id === "string" && id !== "") return id;
+  }
+  return null;
+}
+
+/**
  * The point names of monitoring exports the user confirmed once (an export's name → the plan's
  * point), read from the meta sheet, so that the next import of such an export needs no question.
  * A missing sheet, or one without the alias columns, has none.
