@@ -6,6 +6,7 @@ import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
 import { registerImport } from "./importCommand";
 import { registerReport } from "./reportCommand";
+import { registerSplit } from "./splitCommand";
 import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   registerGenerate(program, io);
   registerValidate(program, io);
   registerImport(program, io);
+  registerSplit(program, io);
   registerReport(program, io);
   registerClassify(program, io);
   return program;

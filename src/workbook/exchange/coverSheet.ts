@@ -9,8 +9,8 @@ import { coverTexts } from "./messages/coverTexts";
 export interface CoverSheetRow {
   readonly sheet: string;
   readonly rows: number;
-  /** The sheet's entry columns' headers. */
-  readonly entryColumns: readonly string[];
+  /** The sheet's entry columns' headers, or "all" where every column takes entries. */
+  readonly entryColumns: readonly string[] | "all";
 }
 
 export interface CoverFacts {
@@ -48,7 +48,13 @@ export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout
     line(),
     line(t.what),
     line(...t.sheetsHeader),
-    ...facts.sheets.map((s) => line(s.sheet, s.rows, s.entryColumns.join(locale === "zh-CN" ? "、" : ", "))),
+    ...facts.sheets.map((s) =>
+      line(
+        s.sheet,
+        s.rows,
+        s.entryColumns === "all" ? t.allColumns : s.entryColumns.join(locale === "zh-CN" ? "、" : ", "),
+      ),
+    ),
     line(),
   ];
   const tableHeader = 7;
@@ -81,13 +87,19 @@ export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout
     {
       rect: { row: fillStart, col: 0, rowCount: values.length - fillStart, colCount: 1 },
       fontColor: palette.noteFont,
+      wrapText: true,
+      verticalAlignment: "top",
     },
   ];
+  // Merged cells do not grow to their text when opened: two lines for each instruction.
+  const instructionRows = [...Array(values.length - fillStart).keys()]
+    .map((i) => fillStart + i)
+    .filter((row) => row !== returnStart - 1);
   return {
     name: t.sheetName,
     values,
     columnWidths: [24, 10, 70],
-    rowHeights: [{ row: 0, height: 24 }],
+    rowHeights: [{ row: 0, height: 24 }, ...instructionRows.map((row) => ({ row, height: 32 }))],
     formats,
     validations: [],
     tables: [],
@@ -97,10 +109,7 @@ export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout
     tabColor: palette.entryTab,
     merges: [
       { row: 0, col: 0, rowCount: 1, colCount: width },
-      ...[...Array(values.length - fillStart).keys()]
-        .map((i) => fillStart + i)
-        .filter((row) => row !== returnStart - 1)
-        .map((row) => ({ row, col: 0, rowCount: 1, colCount: width })),
+      ...instructionRows.map((row) => ({ row, col: 0, rowCount: 1, colCount: width })),
     ],
     font: sheetFont(locale),
   };

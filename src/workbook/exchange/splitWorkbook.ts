@@ -172,9 +172,9 @@ function unitWorkbook(
     cover.push({
       sheet: name,
       rows: merged.rows.length,
-      entryColumns: spec.columns
-        .filter((c) => c.kind === "entry")
-        .map((c) => c.header[locale].replace(/\s+/g, "")),
+      entryColumns: spec.columns.every((c) => c.kind === "entry")
+        ? "all"
+        : spec.columns.filter((c) => c.kind === "entry").map((c) => c.header[locale].replace(/\s+/g, "")),
     });
     return { layout: protection === null ? layout : { ...layout, protection }, mode: "create" };
   });

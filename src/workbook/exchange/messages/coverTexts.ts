@@ -13,6 +13,8 @@ export interface CoverTexts {
   readonly noDeadline: string;
   readonly what: string;
   readonly sheetsHeader: readonly [string, string, string];
+  /** For a sheet whose every column takes entries (监测数据). */
+  readonly allColumns: string;
   readonly howToFill: readonly string[];
   readonly howToReturn: (fileName: string) => readonly string[];
 }
@@ -21,19 +23,20 @@ export interface CoverTexts {
  * The cover sheet's words (封面/填报说明), one table per language.
  *
  * @example
- * coverTexts["zh-CN"].role("county") // "责任单位（县、区）"
+ * coverTexts["zh-CN"].role("county") // "县区责任单位"
  */
 export const coverTexts: Readonly<Record<Locale, CoverTexts>> = {
   "zh-CN": {
     sheetName: "填报说明",
     title: (planTitle, unit) => `${planTitle} 填报表（${unit}）`,
     forWhom: "填报单位",
-    role: (by) => (by === "lead" ? "牵头单位" : "责任单位（县、区）"),
+    role: (by) => (by === "lead" ? "牵头单位" : "县区责任单位"),
     from: "下发自",
     deadline: "报送截止日期",
     noDeadline: "（未设定，请按下发通知的时间报送）",
     what: "需要填报的内容",
     sheetsHeader: ["工作表", "行数", "填报列"],
+    allColumns: "全部列（可在末尾追加行）",
     howToFill: [
       "只填黄色底色的单元格（填报列）；蓝色表头、灰色底色的计划列已锁定，不能修改（工作表保护，无密码）。",
       "每行对应本单位负责的一项任务、指标、断面或水源地；市级已有的填报内容已带入，请核对并补充。",
@@ -55,6 +58,7 @@ export const coverTexts: Readonly<Record<Locale, CoverTexts>> = {
     noDeadline: "(not set: return it by the date of the notice you received)",
     what: "What to fill in",
     sheetsHeader: ["Sheet", "Rows", "Entry columns"],
+    allColumns: "every column (add rows at the end)",
     howToFill: [
       "Fill in only the yellow cells (entry columns); the plan's columns (blue headers, grey cells) are locked (sheet protection, no password).",
       "Each row is a task, indicator, section or source your unit answers for; what the city has already entered is filled in: check it and complete it.",
