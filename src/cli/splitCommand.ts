@@ -194,8 +194,9 @@ async function split(request: SplitRequest, messages: CliMessages, words: SplitM
   }
 
   const rows = outcome.units.map(reportRow);
+  const notSent = Object.values(outcome.notSent).reduce((sum, n) => sum + n, 0);
   if (request.json) {
-    const json = { book, by, out, deadline, files: rows.length, units: rows };
+    const json = { book, by, out, deadline, files: rows.length, units: rows, notSent: outcome.notSent };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
   // File names are `<plan id>-<unit>.xlsx`: the table leaves them out to stay narrow (--json has them).
@@ -210,6 +211,7 @@ async function split(request: SplitRequest, messages: CliMessages, words: SplitM
       ),
     ),
   ];
+  if (notSent > 0) lines.push(words.notSent(notSent));
   return `${lines.join("\n")}\n`;
 }
 

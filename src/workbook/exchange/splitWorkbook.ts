@@ -64,7 +64,17 @@ export type SplitProblem =
   | { readonly code: "unknown_unit"; readonly unit: string; readonly suggestions: readonly string[] };
 
 export type SplitOutcome =
-  | { readonly ok: true; readonly locale: Locale; readonly units: readonly UnitWorkbook[] }
+  | {
+      readonly ok: true;
+      readonly locale: Locale;
+      readonly units: readonly UnitWorkbook[];
+      /**
+       * The city's rows no unit answers for, by sheet key: rows the city added that match no plan
+       * row, monitoring rows whose point the plan does not have ("柳江大桥"). They stay in the
+       * city's workbook only; the report says how many.
+       */
+      readonly notSent: Readonly<Partial<Record<SheetKey, number>>>;
+    }
   | { readonly ok: false; readonly problems: readonly SplitProblem[] };
 
 /**
@@ -135,10 +145,17 @@ export function planSplit(plan: Plan, options: SplitOptions, snapshot: WorkbookS
     const read = readSheet(spec, sheet, columnLetters, rect);
     if (read !== null) reads.set(key, read);
   }
+  const notSent: Partial<Record<SheetKey, number>> = {};
+  const findAnyPoint = createPointResolver(monitoringPoints(plan));
+  for (const [key, read] of reads) {
+    const spec = found.get(key)?.spec;
+    const left = spec === undefined ? 0 : read.rows.length - rowsInScope(spec, read, findAnyPoint).length;
+    if (left > 0) notSent[key] = left;
+  }
   const units = asked.map((unit) =>
     unitWorkbook(plan, { by: options.by, unit }, options, locale, reads, meta),
   );
-  return { ok: true, locale, units };
+  return { ok: true, locale, units, notSent };
 }
 
 function refuse(...problems: SplitProblem[]): SplitOutcome {

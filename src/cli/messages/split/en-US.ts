@@ -39,5 +39,7 @@ export const enUSSplitMessages: SplitMessages = {
   deadline: (day) =>
     day === null ? "No reporting deadline set (--deadline)." : `Reporting deadline: ${day}.`,
   fileNames: (prefix) => `Each file is named "${prefix}UNIT.xlsx".`,
+  notSent: (rows) =>
+    `${rows} more row${rows === 1 ? "" : "s"} belong${rows === 1 ? "s" : ""} to no unit of the plan (a monitoring point the plan does not have, say): not sent, kept in the city's workbook only.`,
   tableHeader: ["Unit", "Tasks", "Points/rivers", "Indicators", "Monitoring", "Entries"],
 };

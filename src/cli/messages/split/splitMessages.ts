@@ -45,6 +45,8 @@ export interface SplitMessages {
   /** The report's first line. */
   split(book: string, by: ScopeBy, units: number, files: number, dir: string): string;
   deadline(day: string | null): string;
+  /** Rows of the city's no unit answers for (they stay in the city's workbook). */
+  notSent(rows: number): string;
   /** How the files are named, from the plan id's prefix ("liuzhou-2023-"). */
   fileNames(prefix: string): string;
   readonly tableHeader: readonly [string, string, string, string, string, string];

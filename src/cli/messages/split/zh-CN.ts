@@ -36,5 +36,7 @@ export const zhCNSplitMessages: SplitMessages = {
     `已按${byWords[by]}拆分“${book}”：${units} 个单位，写出 ${files} 个文件到“${dir}”。`,
   deadline: (day) => (day === null ? "未设定报送截止日期（--deadline）。" : `报送截止日期：${day}。`),
   fileNames: (prefix) => `文件名为“${prefix}单位名称.xlsx”。`,
+  notSent: (rows) =>
+    `另有 ${rows} 行不属于计划中的任何单位（如监测数据的点位名称不在计划中），未下发，只留在全市工作簿中。`,
   tableHeader: ["单位", "任务", "断面/水源/河流", "指标", "监测数据", "已填内容"],
 };
