@@ -22,6 +22,11 @@ function protectionOf(sheet: Worksheet): { sheet?: boolean; hashValue?: string }
     .sheetProtection;
 }
 
+/** A cell's value as text (the entries compared are text, numbers or blank). */
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
 /** The status column's entries of the city's task sheet, by task number. */
 function taskEntries(sheet: Worksheet): Map<number, string> {
   const header = sheet.getRow(3).values as unknown[];
@@ -31,10 +36,7 @@ function taskEntries(sheet: Worksheet): Map<number, string> {
   sheet.eachRow((row, n) => {
     const number = row.getCell(1).value;
     if (n <= 3 || typeof number !== "number") return;
-    entries.set(
-      number,
-      `${String(row.getCell(status).value ?? "")}|${String(row.getCell(progress).value ?? "")}`,
-    );
+    entries.set(number, `${text(row.getCell(status).value)}|${text(row.getCell(progress).value)}`);
   });
   return entries;
 }
@@ -86,9 +88,9 @@ describe("water-plan split", () => {
         if (tasks === undefined) throw new Error("no task sheet");
         expect(protectionOf(tasks)).toMatchObject({ sheet: true });
         expect(protectionOf(tasks)?.hashValue).toBeUndefined();
-        expect(tasks.getCell("A4").protection?.locked).not.toBe(false);
+        expect(tasks.getCell("A4").protection.locked).not.toBe(false);
         const header = tasks.getRow(3).values as unknown[];
-        expect(tasks.getCell(4, header.indexOf("完成状态")).protection?.locked).toBe(false);
+        expect(tasks.getCell(4, header.indexOf("完成状态")).protection.locked).toBe(false);
         expect(protectionOf(book.getWorksheet("监测数据") as Worksheet)?.sheet).toBeUndefined();
 
         // Every entry the city had in the unit's task rows is there.
