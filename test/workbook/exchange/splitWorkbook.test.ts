@@ -164,6 +164,9 @@ describe("splitWorkbook on the Liuzhou example workbook", () => {
     expect(rows("tasks")).toBe(3 + (first.rows.tasks ?? 0));
     const meta = (await book.port.read([metaSheetName])).sheets.get(metaSheetName);
     expect(readScope(meta)?.scope).toEqual(first.scope);
+    // Generated again, the plan columns stay protected.
+    expect(book.sheet("附件1 任务清单")?.lockedAt(3, 0)).toBe(true);
+    expect(book.sheet("附件1 任务清单")?.layout?.protection?.unlocked.length).toBeGreaterThan(0);
   });
 
   it("writes an English workbook's forms in English", async () => {
