@@ -7,6 +7,7 @@ import { registerGenerate } from "./generateCommand";
 import { registerImport } from "./importCommand";
 import { registerMerge } from "./mergeCommand";
 import { registerReport } from "./reportCommand";
+import { registerSplit } from "./splitCommand";
 import { LocalizedCommand } from "./localizedCommand";
 import { registerValidate } from "./validateCommand";
 import { cliMessages } from "./messages/cliMessages";
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   registerGenerate(program, io);
   registerValidate(program, io);
   registerImport(program, io);
+  registerSplit(program, io);
   registerMerge(program, io);
   registerReport(program, io);
   registerClassify(program, io);

@@ -1,5 +1,13 @@
 import type { Locale } from "../core/locale";
-import type { CellRect, CellValue, PrintLayout, RectFormat, RectValidation, SheetLayout } from "./layout";
+import type {
+  CellRect,
+  CellValue,
+  PrintLayout,
+  RectFormat,
+  RectValidation,
+  SheetLayout,
+  SheetProtection,
+} from "./layout";
 import { sheetFont } from "./layout";
 import { narrowMargins, printScale } from "./printScale";
 import type { ReadSheet } from "./readSheet";
@@ -50,7 +58,7 @@ function choiceTranslator(spec: AnySheetSpec, locale: Locale): (key: string, val
 }
 
 /** A plan row's identity as either language writes it (an indicator's name is localized). */
-function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
+export function planIdentities(spec: AnySheetSpec, row: unknown): ReadonlySet<string> {
   const identity = (locale: Locale): string =>
     spec.identity
       .map((key) => {
@@ -328,6 +336,37 @@ export function buildSheetLayout(
     visibility: "visible",
     tabColor: spec.tabColor,
   };
+}
+
+/**
+ * The protection of a sheet sent to a unit (see SheetLayout.protection): the entry cells that take
+ * an entry on their row, and the user's own columns, stay unlocked; plan and computed cells, and
+ * entry cells a row does not use, are locked. A sheet without plan columns (监测数据) gets none: it
+ * has nothing of the plan's to keep, and a protected table cannot grow by the rows a unit adds.
+ *
+ * @example
+ * const layout = { ...buildSheetLayout(spec, name, merged, locale), protection: entryProtection(spec, merged) };
+ */
+export function entryProtection(spec: AnySheetSpec, merged: MergedRows): SheetProtection | null {
+  const columns: readonly ColumnSpec<unknown>[] = spec.columns;
+  if (!columns.some((c) => c.kind === "plan")) return null;
+  const dataRows = merged.rows.length > 0 ? merged.rows.length : 1;
+  const unlocked: CellRect[] = [];
+  columns.forEach((column, c) => {
+    if (column.kind !== "entry") return;
+    const { appliesTo } = column;
+    const takesEntry = (i: number): boolean => {
+      const plan = merged.rows[i]?.plan;
+      return plan === null || plan === undefined || !appliesTo || appliesTo(plan);
+    };
+    for (const [start, count] of runs(dataRows, takesEntry)) {
+      unlocked.push(rect(firstDataRowIndex + start, c, count, 1));
+    }
+  });
+  if (merged.extraHeaders.length > 0) {
+    unlocked.push(rect(firstDataRowIndex, columns.length, dataRows, merged.extraHeaders.length));
+  }
+  return { unlocked };
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { columnLetters } from "./a1";
-import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
+import { buildSheetLayout, entryProtection, mergeRows } from "./buildSheetLayout";
 import {
   buildMetaLayout,
   isMetaSheet,
   metaSheetName,
   readPointAliases,
+  readScope,
   readSettings,
   type WorkbookSettings,
 } from "./metaSheet";
@@ -14,6 +15,7 @@ import type { SheetSnapshot, SheetWrite, UpdatePlan, WorkbookPort, WorkbookSnaps
 import type { CellValue } from "./layout";
 import { matchPlanRows } from "./planCells";
 import { keepOutsideCells } from "./keepOutsideCells";
+import { planForWorkbook } from "./planForWorkbook";
 import { readSheet } from "./readSheet";
 import type { SheetKey } from "./sheetSpec";
 import { monitoringPointNames } from "./sheets/monitoringSheet";
@@ -130,7 +132,7 @@ export async function generateWorkbook(
 }
 
 function planGeneration(
-  plan: Plan,
+  wholePlan: Plan,
   options: GenerateOptions,
   snapshot: WorkbookSnapshot,
 ): UpdatePlan<GenerateOutcome> {
@@ -144,6 +146,9 @@ function planGeneration(
   const problems: GenerateProblem[] = [];
   const metaName = find(metaSheetName);
   const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
+  // A workbook sent to a unit holds only the unit's rows: generating again keeps it so.
+  const plan = planForWorkbook(wholePlan, metaSnapshot);
+  const scoped = readScope(metaSnapshot) !== null;
   const settings: WorkbookSettings =
     options.publishedOn === undefined ? readSettings(metaSnapshot) : { publishedOn: options.publishedOn };
   const specs = workbookSpec(plan, settings);
@@ -216,7 +221,9 @@ function planGeneration(
         count: kept.inTheWay.length,
       });
     } else keptEntries += outside.length;
-    return { layout: kept.layout, mode };
+    // A unit's workbook keeps its plan columns protected when generated again (see splitWorkbook).
+    const protection = scoped ? entryProtection(spec, merged) : null;
+    return { layout: protection === null ? kept.layout : { ...kept.layout, protection }, mode };
   });
   if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
@@ -227,6 +234,7 @@ function planGeneration(
       monitoringPointNames(plan),
       settings,
       readPointAliases(metaSnapshot),
+      readScope(metaSnapshot),
     ),
     mode: metaName === undefined ? "create" : "replace",
   });

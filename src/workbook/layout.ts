@@ -157,4 +157,19 @@ export interface SheetLayout {
   readonly font?: { readonly name: string; readonly size: number };
   /** Charts over the sheet's cells (the summary sheet's class-against-target chart). */
   readonly charts?: readonly ChartLayout[];
+  /**
+   * Worksheet protection (Review → Protect Sheet), as a workbook split for a unit has it: every
+   * cell locked but the `unlocked` rects (the entry cells). Absent: the sheet is not protected.
+   */
+  readonly protection?: SheetProtection;
+}
+
+/**
+ * Worksheet protection without a password (anyone may lift it with Review → Unprotect Sheet: it
+ * keeps a unit from changing the plan's columns by mistake, it is no security), with filters,
+ * AutoFilter, selecting cells and resizing columns left to users.
+ */
+export interface SheetProtection {
+  /** The cells a user may still change (zero-based rects): the entry cells. */
+  readonly unlocked: readonly CellRect[];
 }

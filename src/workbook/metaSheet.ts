@@ -3,6 +3,7 @@ import type { CellValue, SheetLayout, ValidationRule } from "./layout";
 import type { RectValues, SheetSnapshot } from "./port";
 import type { SheetKey } from "./sheetSpec";
 import { appendAll } from "../core/arrays";
+import type { PlanScope } from "../core/plan/planScope";
 
 /**
  * The add-in's own very hidden sheet. It records which sheets the add-in made (so that a sheet
@@ -48,48 +49,6 @@ export function readSettings(snapshot: SheetSnapshot | undefined): WorkbookSetti
   return { publishedOn };
 }
 
-/** Whom a workbook was sent to, as split records it in the meta sheet (see the exchange contract). */
-export interface ScopeSettings {
-  readonly by: "lead" | "county";
-  /** The lead unit or county the workbook was sent to ("柳江区"). */
-  readonly unit: string;
-  /** The reporting deadline "YYYY-MM-DD", or "" when none was set. */
-  readonly deadline: string;
-  /** The city's workbook file name the unit's workbook was split from, or "". */
-  readonly source: string;
-}
-
-/**
- * The scope a unit's workbook was split for, from the meta sheet's settings rows `scope.by`,
- * `scope.unit`, `scope.deadline` and `scope.source`; null for the city's own workbook (no scope
- * stored, or no unit named).
- *
- * @example
- * readScope(metaSnapshot)?.unit // "柳江区"
- */
-export function readScope(snapshot: SheetSnapshot | undefined): ScopeSettings | null {
-  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
-  const stored = new Map<string, string>();
-  for (const row of snapshot.values.slice(1)) {
-    const key = row[settingColumn];
-    const value = row[settingColumn + 1];
-    if (typeof key === "string" && key.startsWith("scope.")) {
-      stored.set(
-        key,
-        typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value),
-      );
-    }
-  }
-  const unit = stored.get("scope.unit") ?? "";
-  if (unit === "") return null;
-  return {
-    by: stored.get("scope.by") === "lead" ? "lead" : "county",
-    unit,
-    deadline: stored.get("scope.deadline") ?? "",
-    source: stored.get("scope.source") ?? "",
-  };
-}
-
 /**
  * The plan ids the meta sheet records for the sheets the add-in made (normally one: the plan's
  * id, "liuzhou-2023"); [] for a workbook without the add-in's meta sheet.
@@ -108,6 +67,57 @@ export function readPlanIds(snapshot: SheetSnapshot | undefined): string[] {
 }
 
 /**
+ * Whom a workbook was sent to (`water-plan split` writes it; generation keeps it): the unit and how
+ * the plan was split, the reporting deadline, and the city's workbook it came from.
+ */
+export interface ScopeSettings {
+  readonly scope: PlanScope;
+  /** The day the unit must send it back, "YYYY-MM-DD", or null when the city set none. */
+  readonly deadline: string | null;
+  /** The file name of the city's workbook it was split from, or "". */
+  readonly source: string;
+}
+
+const scopeKeys = {
+  by: "scope.by",
+  unit: "scope.unit",
+  deadline: "scope.deadline",
+  source: "scope.source",
+} as const;
+
+/**
+ * The scope stored in the meta sheet, or null for the city's own workbook (no scope, or one that
+ * is not whole: a workbook whose scope cannot be read is judged as the city's, never as a guess).
+ *
+ * @example
+ * readScope(metaSnapshot) // { scope: { by: "county", unit: "柳江区" }, deadline: "2023-07-10", source: "柳州.xlsx" }
+ */
+export function readScope(snapshot: SheetSnapshot | undefined): ScopeSettings | null {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
+  const stored = new Map<string, CellValue>();
+  for (const row of snapshot.values.slice(1)) {
+    const key = row[settingColumn];
+    if (typeof key === "string" && key.startsWith("scope.")) stored.set(key, row[settingColumn + 1] ?? "");
+  }
+  const by = stored.get(scopeKeys.by);
+  const unit = stored.get(scopeKeys.unit);
+  if ((by !== "lead" && by !== "county") || typeof unit !== "string" || unit.trim() === "") return null;
+  const source = stored.get(scopeKeys.source);
+  return {
+    scope: { by, unit: unit.trim() },
+    deadline: isoDay(stored.get(scopeKeys.deadline)),
+    source: typeof source === "string" ? source : "",
+  };
+}
+
+/** A stored day as "YYYY-MM-DD": Excel types a written "2023-03-15" as a date, read back as a serial. */
+function isoDay(value: CellValue | undefined): string | null {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return serialToIsoDate(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return null;
+}
+
+/**
  * Whether a sheet named like the meta sheet is the add-in's (it starts with the meta header), so
  * that a user's sheet of that name is never overwritten. The sheets the add-in made are known by
  * the tables they hold; the rows of the meta sheet are a record for people, not read back.
@@ -117,6 +127,17 @@ export function isMetaSheet(snapshot: SheetSnapshot): boolean {
   return (
     snapshot.startRow === 0 && snapshot.startCol === 0 && first?.[0] === header[0] && first[1] === header[1]
   );
+}
+
+/**
+ * The id of the plan the add-in generated the workbook from (the meta sheet's `plan` column), or
+ * null where the meta sheet is missing or names none.
+ *
+ * @example
+ * readPlanId(metaSnapshot) // "liuzhou-2023"
+ */
+export function readPlanId(snapshot: SheetSnapshot | undefined): string | null {
+  return readPlanIds(snapshot)[0] ?? null;
 }
 
 /**
@@ -169,7 +190,7 @@ export function pointListRule(pointCount: number): ValidationRule {
 
 /**
  * The meta sheet's layout: one row per sheet the add-in made, the point list beside them, the
- * stored settings, and the point names of exports the user confirmed (see readPointAliases).
+ * stored settings (and the scope of a workbook sent to a unit), and the point names of exports the user confirmed (see readPointAliases).
  */
 export function buildMetaLayout(
   planId: string,
@@ -177,9 +198,18 @@ export function buildMetaLayout(
   points: readonly string[],
   settings: WorkbookSettings = defaultSettings,
   aliases: ReadonlyMap<string, string> = new Map(),
+  scope: ScopeSettings | null = null,
 ): SheetLayout {
   const stored: [string, string][] =
     settings.publishedOn === null ? [] : [["publishedOn", settings.publishedOn]];
+  if (scope !== null) {
+    stored.push(
+      [scopeKeys.by, scope.scope.by],
+      [scopeKeys.unit, scope.scope.unit],
+      [scopeKeys.deadline, scope.deadline ?? ""],
+      [scopeKeys.source, scope.source],
+    );
+  }
   const rowCount = 1 + Math.max(sheets.length, points.length, stored.length, aliases.size);
   const values: CellValue[][] = [[...header]];
   for (let i = 1; i < rowCount; i += 1) {

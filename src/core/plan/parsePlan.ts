@@ -224,5 +224,32 @@ function checkPlanSemantics(plan: Plan): PlanProblem[] {
     }
   });
 
+  // A split by county sends each county the points the plan names it for: a name outside the
+  // list would be a unit of its own, silently.
+  if (plan.counties !== undefined) {
+    const counties = new Set(plan.counties.map((c) => c.name));
+    const named: readonly { county: string; path: string }[] = [
+      ...plan.regionalSections.map((s, i) => ({
+        county: s.responsibleCounty,
+        path: `regionalSections[${i}].responsibleCounty`,
+      })),
+      ...plan.countySources.map((s, i) => ({ county: s.county, path: `countySources[${i}].county` })),
+    ];
+    for (const { county, path } of named) {
+      if (!counties.has(county)) problems.push(problem("unknown_county", path, { county }));
+    }
+  }
+  plan.monitoringLead?.tasks.forEach((number, i) => {
+    const task = plan.tasks.find((t) => t.number === number);
+    const unit = plan.monitoringLead?.unit ?? "";
+    if (task === undefined)
+      problems.push(problem("unknown_goal_task", `monitoringLead.tasks[${i}]`, { task: number }));
+    // Like quotes, checked only while tasks are numbered 1..n (one misnumbered row shifts them all).
+    else if (numbered && !task.leadUnits.units.includes(unit))
+      problems.push(
+        problem("monitoring_lead_not_lead", `monitoringLead.tasks[${i}]`, { unit, task: number }),
+      );
+  });
+
   return problems;
 }

@@ -17,7 +17,9 @@ export type PlanProblemCode =
   | "denominator_without_share"
   | "goal_count_mismatch"
   | "goal_share_mismatch"
-  | "unknown_goal_task";
+  | "unknown_goal_task"
+  | "unknown_county"
+  | "monitoring_lead_not_lead";
 
 /** The values a semantic problem's message is built from. */
 export type PlanProblemParams = Readonly<Record<string, string | number>>;
@@ -50,6 +52,8 @@ export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
     goal_share_mismatch: (p) =>
       `判定所用比例 ${str(p["actual"])}% 与目标写明的优良比例 ${str(p["expected"])}% 不一致`,
     unknown_goal_task: (p) => `目标引用的任务 ${str(p["task"])} 不存在`,
+    unknown_county: (p) => `“${str(p["county"])}”不在计划的县（区）名单（counties）中`,
+    monitoring_lead_not_lead: (p) => `“${str(p["unit"])}”不是任务 ${str(p["task"])} 的牵头单位`,
   },
   "en-US": {
     task_number_out_of_order: (p) => `task number should be ${str(p["expected"])}, is ${str(p["actual"])}`,
@@ -69,6 +73,9 @@ export const planProblemMessages: Readonly<Record<Locale, MessageTemplates>> = {
     goal_share_mismatch: (p) =>
       `the judgement's share ${str(p["actual"])}% differs from the goal's good-water share ${str(p["expected"])}%`,
     unknown_goal_task: (p) => `the goal refers to task ${str(p["task"])}, which does not exist`,
+    unknown_county: (p) =>
+      `"${str(p["county"])}" is not in the plan's list of counties and districts (counties)`,
+    monitoring_lead_not_lead: (p) => `"${str(p["unit"])}" is not a lead unit of task ${str(p["task"])}`,
   },
 };
 

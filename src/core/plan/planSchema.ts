@@ -269,6 +269,9 @@ export const goalSchema = z.strictObject({
   judgement: goalJudgementSchema,
 });
 
+/** A county or district of the city ("柳江区", "Liujiang District"). */
+export const countySchema = z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1) });
+
 export const planSchema = z.strictObject({
   /**
    * The JSON Schema the file declares for editors ("./plan.schema.json"). Accepted here, rather than
@@ -300,6 +303,22 @@ export const planSchema = z.strictObject({
         textEn: z.string().min(1),
       }),
     )
+    .optional(),
+  /**
+   * The city's counties and districts (县、区), which "各县、区人民政府" in 责任单位 means: the source
+   * names them only in passing, so the plan lists them. Units of their own such as 柳东新区管委会 are
+   * not counties. Absent in plan files made before splitting by county (`water-plan split --by county`
+   * then refuses).
+   */
+  counties: z.array(countySchema).optional(),
+  /**
+   * The unit that answers for the monitoring points and rivers no county is named for (national
+   * sections, municipal drinking-water sources, the rivers of 附件6) when the plan is split among
+   * units, and the tasks of 附件1 whose lead unit it is for that monitoring, as evidence (Liuzhou:
+   * 市生态环境局, tasks 14 对国控断面开展…监测, 16 入河排污口排查 (附件6), 21 饮用水水源（市生态环境局牵头）).
+   */
+  monitoringLead: z
+    .strictObject({ unit: z.string().min(1), tasks: z.array(z.number().int().positive()).min(1) })
     .optional(),
   appendices: z.strictObject({
     tasks: appendixSchema,
@@ -333,3 +352,4 @@ export type GoalJudgement = z.infer<typeof goalJudgementSchema>;
 export type GoalPointTable = z.infer<typeof goalPointTableSchema>;
 export type UnitList = z.infer<typeof unitListSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;
+export type County = z.infer<typeof countySchema>;

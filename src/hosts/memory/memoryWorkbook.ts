@@ -134,6 +134,16 @@ export class MemorySheet {
     return found;
   }
 
+  /**
+   * Whether a cell is locked on a protected sheet (the layout's protection, see
+   * SheetLayout.protection): null where the sheet is not protected.
+   */
+  lockedAt(row: number, col: number): boolean | null {
+    const protection = this.layout?.protection;
+    if (protection === undefined) return null;
+    return !protection.unlocked.some((rect) => contains(rect, row, col));
+  }
+
   validationAt(row: number, col: number): RectValidation | undefined {
     return this.layout?.validations.find((v) => contains(v.rect, row, col));
   }

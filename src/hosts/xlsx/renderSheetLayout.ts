@@ -15,6 +15,7 @@ import type {
   RectFormat,
   RectValidation,
   SheetLayout,
+  SheetProtection,
   TableLayout,
   ValidationRule,
 } from "../../workbook/layout";
@@ -79,7 +80,29 @@ export function renderSheetLayout(workbook: Workbook, layout: SheetLayout, order
   }
   sheet.views = [freezeView(layout.freeze)];
   if (layout.print !== null) renderPrint(sheet, layout.print);
+  if (layout.protection !== undefined) renderProtection(sheet, layout.protection);
   return sheet;
+}
+
+/**
+ * Protect Sheet without a password: the unlocked rects' cells get `protection.locked = false`
+ * (every other cell is locked, Excel's default), then the sheet is protected with filters, cell
+ * selection and column widths left to users.
+ */
+function renderProtection(sheet: Worksheet, protection: SheetProtection): void {
+  for (const area of protection.unlocked) {
+    forEachCell(area, (row, col) => {
+      sheet.getCell(row + 1, col + 1).protection = { locked: false };
+    });
+  }
+  // ExcelJS's protect is synchronous for an empty password (no hash to compute); its promise is kept
+  // only for the password's sake.
+  void sheet.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    autoFilter: true,
+  });
 }
 
 /**

@@ -154,7 +154,7 @@ function withoutYear(id: string): string {
 /** Whether a returned workbook may be merged, and under which label. */
 export function checkReturn(plan: Plan, returned: ReturnedWorkbook): ReturnReport {
   const meta = metaOf(returned.snapshot);
-  const label = readScope(meta)?.unit ?? fileLabel(returned.file);
+  const label = readScope(meta)?.scope.unit ?? fileLabel(returned.file);
   const source = { label, file: returned.file };
   if (meta === undefined || !isMetaSheet(meta)) return { ...source, refusal: { code: "not_made_by_add_in" } };
   const ids = readPlanIds(meta);

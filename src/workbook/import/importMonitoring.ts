@@ -15,6 +15,7 @@ import { columnLetters } from "../a1";
 import { buildSheetLayout, mergeRows, type LayoutRow, type MergedRows } from "../buildSheetLayout";
 import type { CellValue, RectFormat, SheetLayout } from "../layout";
 import { metaSheetName, pointAliasValues, readPointAliases } from "../metaSheet";
+import { planForWorkbook } from "../planForWorkbook";
 import type { SheetPatch, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
 import { readSheet, type ReadSheet } from "../readSheet";
 import { firstDataRowIndex, type AnySheetSpec } from "../sheetSpec";
@@ -104,7 +105,7 @@ function monitoringSpec(plan: Plan): AnySheetSpec {
 }
 
 function planImport(
-  plan: Plan,
+  wholePlan: Plan,
   spec: AnySheetSpec,
   grid: readonly (readonly ExportCell[])[],
   options: ImportOptions,
@@ -130,10 +131,12 @@ function planImport(
   // The sheet keeps its language: its headers, and the words the import writes into 备注.
   const locale: Locale = sheet.name.toLowerCase() === spec.name["en-US"].toLowerCase() ? "en-US" : "zh-CN";
 
-  const points = new Set(monitoringPoints(plan).map((p) => p.name));
   const meta = [...snapshot.sheets.values()].find(
     (s) => s.name.toLowerCase() === metaSheetName.toLowerCase(),
   );
+  // A workbook sent to a unit takes the unit's points only.
+  const plan = planForWorkbook(wholePlan, meta);
+  const points = new Set(monitoringPoints(plan).map((p) => p.name));
   const stored = readPointAliases(meta);
   const confirmed = new Map(stored);
   const fresh = new Map<string, string>();

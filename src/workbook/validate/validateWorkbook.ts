@@ -6,6 +6,7 @@ import { PointMonthTracker } from "../../core/validation/trackPointMonths";
 import { problem, type Problem } from "../../core/validation/validationProblem";
 import { columnLetters } from "../a1";
 import { metaSheetName, readSettings } from "../metaSheet";
+import { planForWorkbook } from "../planForWorkbook";
 import type { SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
 import { readSheet, type ReadRow } from "../readSheet";
 import type { AnySheetSpec, SheetKey } from "../sheetSpec";
@@ -76,7 +77,7 @@ export async function validateWorkbook(
  * judge its rows and collect its marks, and assembles the report and the one write.
  */
 function planValidation(
-  plan: Plan,
+  wholePlan: Plan,
   options: ValidateOptions,
   snapshot: WorkbookSnapshot,
   withNotes: boolean,
@@ -85,6 +86,8 @@ function planValidation(
   const { locale, asOf } = options;
   const byLower = new Map([...snapshot.sheets].map(([, sheet]) => [sheet.name.toLowerCase(), sheet]));
   const meta = byLower.get(metaSheetName.toLowerCase());
+  // A workbook sent to a unit is judged on the unit's rows only (no "missing row" for the city's others).
+  const plan = planForWorkbook(wholePlan, meta);
   const stored = readSettings(meta);
   const publishedOn = options.publishedOn === undefined ? stored.publishedOn : options.publishedOn;
   const specs = workbookSpec(plan, { publishedOn });

@@ -39,6 +39,8 @@ const derivedKeys = new Set([
   "partOf",
   // Which check of a target checked twice (task 15's 每半年一次: 上半年, 下半年), and its first's id.
   "period",
+  // The city's counties and districts: the source says only 各县、区, so the plan lists them.
+  "counties",
 ]);
 
 /** Every string leaf of the seed with its path, skipping derived fields. */
