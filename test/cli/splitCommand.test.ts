@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Workbook, type Worksheet } from "exceljs";
+import { type Protection, Workbook, type Worksheet } from "exceljs";
 import { runCli } from "../../src/cli/main";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { planInScope, scopeUnits, type ScopeBy } from "../../src/core/plan/planScope";
@@ -88,7 +88,9 @@ describe("water-plan split", () => {
         if (tasks === undefined) throw new Error("no task sheet");
         expect(protectionOf(tasks)).toMatchObject({ sheet: true });
         expect(protectionOf(tasks)?.hashValue).toBeUndefined();
-        expect(tasks.getCell("A4").protection.locked).not.toBe(false);
+        // A cell without a protection of its own is locked, as in Excel: ExcelJS gives it none.
+        const planCell = tasks.getCell("A4").protection as Partial<Protection> | undefined;
+        expect(planCell?.locked).not.toBe(false);
         const header = tasks.getRow(3).values as unknown[];
         expect(tasks.getCell(4, header.indexOf("完成状态")).protection.locked).toBe(false);
         expect(protectionOf(book.getWorksheet("监测数据") as Worksheet)?.sheet).toBeUndefined();
