@@ -4,7 +4,6 @@ import type { Command } from "commander";
 import type { Locale } from "../core/locale";
 import { HostError } from "../hosts/hostError";
 import { XlsxStreamReader } from "../hosts/xlsx/xlsxStreamReader";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import {
   mergeReturns,
   returnSheetNames,
@@ -26,7 +25,6 @@ import {
   loadPlan,
   openForPatching,
   openForReading,
-  openOrCreate,
   refusalMessage,
   saveFailure,
   statOrNull,
@@ -206,35 +204,27 @@ async function merge(
   const bookBytes = new Uint8Array(await readFile(resolve(book)));
   const { read, refused } = await readReturns(request, plan, bookBytes, messages, words);
 
-  const run = async (
-    port: XlsxStreamReader["port"],
-    preview: boolean,
-    formulas: boolean,
-  ): Promise<Merged> => {
-    const outcome = await mergeReturns(port, plan, read, { preview, formulas, refused }).catch(
-      (error: unknown) => {
-        if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
-        throw error;
-      },
-    );
+  const run = async (port: XlsxStreamReader["port"], preview: boolean): Promise<Merged> => {
+    const outcome = await mergeReturns(port, plan, read, { preview, refused }).catch((error: unknown) => {
+      if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
+      throw error;
+    });
     if (!outcome.ok) throw new UsageProblem(formatMergeProblem(outcome.problem, book, request.locale));
     return outcome;
   };
   // The city's workbook streamed first: a preview, and what the write will need.
-  const preview = await run(reading.port, true, false);
+  const preview = await run(reading.port, true);
   if (out === undefined) return { outcome: preview, written: null };
 
   const sameFile = resolve(out) === resolve(book);
   const changing =
     preview.counts.cellsFilled + preview.counts.textsJoined + preview.counts.monitoringAdded > 0;
   if (!changing && sameFile) return { outcome: preview, written: null };
-  // Appending monitoring rows rewrites 监测数据 as import does (ExcelJS, formulas kept); filling
-  // cells patches them in place, the rest of the file copied as it is.
-  const writer =
-    preview.counts.monitoringAdded > 0
-      ? await openOrCreate(book, resolve(book), input, messages)
-      : await openForPatching(book, resolve(book), messages);
-  const outcome = changing ? await run(writer.port, false, writer instanceof XlsxWorkbook) : preview;
+  // Written in place, as import writes: cells patched, new monitoring rows appended below the
+  // table, the rest of the file copied as it is (where rows cannot go below the table, 监测数据 is
+  // read with its formulas and written again whole).
+  const writer = await openForPatching(book, resolve(book), messages);
+  const outcome = changing ? await run(writer.port, false) : preview;
   const existed = (await statOrNull(resolve(out))) !== null;
   try {
     await writer.saveAtomically(resolve(out));

@@ -3,7 +3,7 @@ import type { Plan } from "../../core/plan/planSchema";
 import { appendAll } from "../../core/arrays";
 import { columnLetters } from "../a1";
 import { mergeRows, type LayoutRow } from "../buildSheetLayout";
-import { appendedLayout } from "../import/importMonitoring";
+import { appendedLayout, tableAppendOf } from "../import/importMonitoring";
 import type { CellValue } from "../layout";
 import { isMetaSheet, metaSheetName, readPlanIds, readScope } from "../metaSheet";
 import type {
@@ -11,6 +11,7 @@ import type {
   SheetSnapshot,
   SheetWrite,
   UpdatePlan,
+  TableAppend,
   WorkbookPort,
   WorkbookSnapshot,
 } from "../port";
@@ -125,10 +126,25 @@ export async function mergeReturns(
   returns: readonly ReturnedWorkbook[],
   options: MergeOptions = {},
 ): Promise<MergeOutcome> {
-  const formulas = options.formulas ?? options.preview !== true;
-  return port.update(returnSheetNames(plan), { formulas }, (snapshot) =>
-    planMerge(plan, returns, options, snapshot),
-  );
+  const preview = options.preview === true;
+  // A host that appends rows in place (the CLI's --out) reads values only, as it changes no cell
+  // that holds anything; where the rows cannot go below the table (see tableAppendOf), the city's
+  // workbook is read again with its formulas and 监测数据 written again whole, as by any other host.
+  if (!preview && port.features.tableAppend === true) {
+    const inPlace = await port.update(returnSheetNames(plan), { formulas: false }, (snapshot) =>
+      planMerge(plan, returns, options, snapshot, true),
+    );
+    if (inPlace !== null) return inPlace;
+  }
+  const formulas = options.formulas ?? !preview;
+  return port.update(returnSheetNames(plan), { formulas }, (snapshot) => {
+    const planned = planMerge(plan, returns, options, snapshot, false);
+    // Only an append in place answers null; this plan writes the sheet again instead.
+    return {
+      batch: planned.batch,
+      result: planned.result ?? { ok: false, problem: { code: "book_not_made_by_add_in" } },
+    };
+  });
 }
 
 function sheetOf(snapshot: WorkbookSnapshot, spec: AnySheetSpec): SheetSnapshot | undefined {
@@ -178,7 +194,8 @@ function planMerge(
   returns: readonly ReturnedWorkbook[],
   options: MergeOptions,
   snapshot: WorkbookSnapshot,
-): UpdatePlan<MergeOutcome> {
+  inPlace: boolean,
+): UpdatePlan<MergeOutcome | null> {
   const refuse = (problem: MergeProblem): UpdatePlan<MergeOutcome> => ({
     batch: null,
     result: { ok: false, problem },
@@ -209,6 +226,7 @@ function planMerge(
   const added: AddedRow[] = [];
   const patches: SheetPatch[] = [];
   const sheets: SheetWrite[] = [];
+  const appends: TableAppend[] = [];
   let duplicates = 0;
   for (const spec of workbookSpec(plan)) {
     const citySheet = sheetOf(snapshot, spec);
@@ -252,20 +270,25 @@ function planMerge(
           count: citySheet.ignored.count,
         });
       }
-      sheets.push({ layout: monitoringLayout(spec, citySheet.name, city, merged, locale), mode: "replace" });
+      if (inPlace) {
+        // The new rows go below the table, the duplicates' filled cells are patched; null: the rows
+        // cannot go there as the sheet stands, and the caller writes the sheet again.
+        const append = tableAppendOf(spec, citySheet, city, merged.rows);
+        if (append === null) return { batch: null, result: null };
+        appends.push(append);
+        if (merged.fills.length > 0) patches.push(cellPatch(citySheet.name, fillValues(city, merged.fills)));
+      } else {
+        sheets.push({
+          layout: monitoringLayout(spec, citySheet.name, city, merged, locale),
+          mode: "replace",
+        });
+      }
     } else if (merged.fills.length > 0) {
-      const values = merged.fills.flatMap(({ index, key, value }) => {
-        const row = city.rows[index]?.sheetRow;
-        const col = city.columns.get(key);
-        return row === undefined || col === undefined
-          ? []
-          : [{ rect: { row, col, rowCount: 1, colCount: 1 }, values: [[value]] }];
-      });
-      patches.push(cellPatch(citySheet.name, values));
+      patches.push(cellPatch(citySheet.name, fillValues(city, merged.fills)));
     }
   }
 
-  const writing = options.preview !== true && (patches.length > 0 || sheets.length > 0);
+  const writing = options.preview !== true && (patches.length > 0 || sheets.length > 0 || appends.length > 0);
   const result: MergeOutcome = {
     ok: true,
     returns: reports,
@@ -284,7 +307,24 @@ function planMerge(
     conflicts,
     written: writing,
   };
-  return { batch: writing ? { sheets, patches, activate: null } : null, result };
+  return {
+    batch: writing ? { sheets, patches, ...(appends.length > 0 ? { appends } : {}), activate: null } : null,
+    result,
+  };
+}
+
+/** The cells of the city's monitoring rows that the returns filled, as values to patch. */
+function fillValues(
+  city: ReadSheet,
+  fills: ReturnType<typeof mergeMonitoringRows>["fills"],
+): SheetPatch["values"] {
+  return fills.flatMap(({ index, key, value }) => {
+    const row = city.rows[index]?.sheetRow;
+    const col = city.columns.get(key);
+    return row === undefined || col === undefined
+      ? []
+      : [{ rect: { row, col, rowCount: 1, colCount: 1 }, values: [[value]] }];
+  });
 }
 
 function cellPatch(sheet: string, values: SheetPatch["values"]): SheetPatch {

@@ -206,7 +206,7 @@ function planImport(
       ]
     : [];
   if (appending && inPlace) {
-    const append = tableAppendOf(spec, sheet, read, mapped.samples);
+    const append = tableAppendOf(spec, sheet, read, mapped.samples.map(layoutRow));
     // null: the rows cannot go below the table as it stands; the caller writes the sheet again.
     if (append === null) return { batch: null, result: null };
     return { batch: { sheets: [], patches, appends: [append], activate: sheet.name }, result: outcome };
@@ -235,16 +235,16 @@ function planImport(
 }
 
 /**
- * The samples as rows appended to 监测数据's table, below its last row that holds anything, for a
- * host that appends in place; null when they cannot go there as the sheet stands: the table is not
+ * Rows (import's samples, merge's returned samples) appended to 监测数据's table, below its last
+ * row that holds anything, for a host that appends in place; null when they cannot go there as the sheet stands: the table is not
  * where the header is, a column of the sheet is missing from it or is not an entry column, or
  * cells below the table lie where the new rows go (writing the sheet again keeps them).
  */
-function tableAppendOf(
+export function tableAppendOf(
   spec: AnySheetSpec,
   sheet: SheetSnapshot,
   read: ReadSheet,
-  samples: readonly ImportedSample[],
+  rows: readonly LayoutRow[],
 ): TableAppend | null {
   const table = sheet.tableRects?.find((t) => t.name.toLowerCase() === spec.tableName.toLowerCase());
   if (table === undefined || table.rect.row !== read.headerRow) return null;
@@ -266,20 +266,21 @@ function tableAppendOf(
   let last = rect.row;
   for (let row = rect.row + 1; row <= bottom; row++) if (holds(row)) last = row;
   const first = last + 1;
-  for (let row = bottom + 1; row < first + samples.length; row++) if (holds(row)) return null;
+  for (let row = bottom + 1; row < first + rows.length; row++) if (holds(row)) return null;
 
   // The sampling time's format is set on every row, not taken from the row above: the day as the
   // column shows it, or the day and time (a day's 4-hourly samples follow one another).
   const dateCol = offsets.get("sampledOn");
   const dayFormat = spec.columns.find((c) => c.key === "sampledOn")?.numberFormat;
   const numberFormats: TableAppend["numberFormats"][number][] = [];
-  const values = samples.map((sample, i) => {
+  const values = rows.map((row, i) => {
     const cells: CellValue[] = new Array<CellValue>(rect.colCount).fill(null);
-    for (const [key, value] of layoutRow(sample).values) {
+    for (const [key, value] of row.values) {
       const offset = offsets.get(key);
       if (offset !== undefined) cells[offset] = value;
     }
-    const timed = !Number.isInteger(sample.sampledOn);
+    const sampledOn = row.values.get("sampledOn");
+    const timed = typeof sampledOn === "number" && !Number.isInteger(sampledOn);
     const numberFormat = timed ? dateTimeFormat : dayFormat;
     if (dateCol !== undefined && numberFormat !== undefined) {
       const previous = numberFormats[numberFormats.length - 1];
