@@ -1,7 +1,7 @@
 import type { Locale } from "../core/locale";
 import type { Plan } from "../core/plan/planSchema";
 import { columnLetters } from "./a1";
-import { buildSheetLayout, mergeRows } from "./buildSheetLayout";
+import { buildSheetLayout, entryProtection, mergeRows } from "./buildSheetLayout";
 import {
   buildMetaLayout,
   isMetaSheet,
@@ -148,6 +148,7 @@ function planGeneration(
   const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
   // A workbook sent to a unit holds only the unit's rows: generating again keeps it so.
   const plan = planForWorkbook(wholePlan, metaSnapshot);
+  const scope = readScope(metaSnapshot);
   const settings: WorkbookSettings =
     options.publishedOn === undefined ? readSettings(metaSnapshot) : { publishedOn: options.publishedOn };
   const specs = workbookSpec(plan, settings);
@@ -220,7 +221,9 @@ function planGeneration(
         count: kept.inTheWay.length,
       });
     } else keptEntries += outside.length;
-    return { layout: kept.layout, mode };
+    // A unit's workbook keeps its plan columns protected when generated again (see splitWorkbook).
+    const protection = scope === null ? null : entryProtection(spec, merged);
+    return { layout: protection === null ? kept.layout : { ...kept.layout, protection }, mode };
   });
   if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
   const recorded = targets.map(({ spec, name }) => ({ key: spec.key satisfies SheetKey, name }));
@@ -231,14 +234,14 @@ function planGeneration(
       monitoringPointNames(plan),
       settings,
       readPointAliases(metaSnapshot),
-      readScope(metaSnapshot),
+      scope,
     ),
     mode: metaName === undefined ? "create" : "replace",
   });
 
   const created = targets.filter((t) => t.mode === "create").map((t) => t.name);
   return {
-    batch: { sheets: writes, activate: created[0] ?? null },
+    batch: { sheets: writes, activate: created[0] ?? null, ...(scope === null ? {} : { reprotect: true }) },
     result: {
       ok: true,
       created,

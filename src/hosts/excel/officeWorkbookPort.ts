@@ -28,7 +28,8 @@
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
  * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
  *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
- *   protected (a protected sheet is refused before anything is written).
+ *   protected (a protected sheet is refused before anything is written), protection.protect/
+ *   unprotect and Range.format.protection.locked (a unit's workbook, see protectionSteps.ts).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
  *   workbook.settings (the token that tells a write's data from its finishing).
@@ -266,7 +267,13 @@ export function createOfficeWorkbookPort(
           markTexts === null
             ? new Map()
             : await surveyNotes(context, markTexts, facts.noteCounts, counted.sync);
-        return sendWrite(context, batch, knowledge({ notes }), counted.sync, sending);
+        return sendWrite(
+          context,
+          batch,
+          knowledge({ notes, protectedSheets: facts.protectedSheets }),
+          counted.sync,
+          sending,
+        );
       });
       rememberWrite(batch, sent, counted.count);
     } catch (error) {
@@ -351,6 +358,8 @@ export function createOfficeWorkbookPort(
             scratch: read.scratch,
             windows: read.windows,
             formulaLikeTexts: read.formulaLikeTexts,
+            // As the check found them just now, not as the read did: a sheet protected since is lifted too.
+            protectedSheets: checked.protectedSheets,
           }),
           writeCount.sync,
           sending,
@@ -377,7 +386,9 @@ export function createOfficeWorkbookPort(
 
   /** What this port knows, for planning one write, with what the caller learned besides. */
   function knowledge(
-    learned: Partial<Pick<WriteKnowledge, "notes" | "scratch" | "windows" | "formulaLikeTexts">>,
+    learned: Partial<
+      Pick<WriteKnowledge, "notes" | "scratch" | "windows" | "formulaLikeTexts" | "protectedSheets">
+    >,
   ): WriteKnowledge {
     writes += 1;
     return {
@@ -387,6 +398,7 @@ export function createOfficeWorkbookPort(
       scratch: learned.scratch ?? new Set(),
       windows: learned.windows ?? new Map(),
       formulaLikeTexts: learned.formulaLikeTexts ?? new Set(),
+      protectedSheets: learned.protectedSheets ?? new Set(),
       markTexts,
       canResizeTables,
       witness: `${Date.now().toString(36)}-${writes}`,

@@ -827,7 +827,11 @@ describe("fake Excel: protected sheets (ExcelApi 1.2)", () => {
       await context.sync();
       return protection.options;
     });
-    expect(options).toMatchObject({ allowAutoFilter: true, allowFormatColumns: true, allowFormatCells: false });
+    expect(options).toMatchObject({
+      allowAutoFilter: true,
+      allowFormatColumns: true,
+      allowFormatCells: false,
+    });
     const again = await failureOf(excel, async (context) => {
       context.workbook.worksheets.getItem("Sheet1").protection.protect();
       await context.sync();
@@ -883,7 +887,9 @@ describe("fake Excel: protected sheets (ExcelApi 1.2)", () => {
     const excel = new FakeExcel();
     excel.state.sheetByName("Sheet1")!.protected = true;
     excel.state.sheetByName("Sheet1")!.protectionOptions.allowSort = true;
-    excel.state.sheetByName("Sheet1")!.setFormat({ row: 0, col: 0, rowCount: 1, colCount: 1 }, "locked", false);
+    excel.state
+      .sheetByName("Sheet1")!
+      .setFormat({ row: 0, col: 0, rowCount: 1, colCount: 1 }, "locked", false);
     const copy = excel.state.clone().sheetByName("Sheet1")!;
     expect(copy.protected).toBe(true);
     expect(copy.protectionOptions.allowSort).toBe(true);

@@ -1,7 +1,11 @@
 import { FakeClientObject } from "./fakeProxy";
 import type { RangeTarget } from "./fakeRange";
 import { FakeRichApiError } from "./fakeRichApiError";
-import { DEFAULT_PROTECTION_OPTIONS, type FakeProtectionOptions, type FakeSheetState } from "./fakeSheetState";
+import {
+  DEFAULT_PROTECTION_OPTIONS,
+  type FakeProtectionOptions,
+  type FakeSheetState,
+} from "./fakeSheetState";
 import { cellsOf } from "./fakeGeometry";
 
 /**
@@ -81,7 +85,10 @@ export class FakeFormatProtection extends FakeClientObject<RangeTarget> {
   }
   protected readProperty({ sheet, rect }: RangeTarget, property: string): unknown {
     if (property !== "locked")
-      throw new FakeRichApiError("InvalidArgument", `FormatProtection has no property '${property}' in this fake.`);
+      throw new FakeRichApiError(
+        "InvalidArgument",
+        `FormatProtection has no property '${property}' in this fake.`,
+      );
     const cells = cellsOf(rect, (r, c) => sheet.formatAt(r, c, "locked")).flat();
     return cells.every((v) => v === cells[0]) ? cells[0] : null;
   }
