@@ -32,6 +32,7 @@ import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
 import { importPaneMessages } from "./import/messages/importPaneMessages";
+import { splitPaneMessages } from "./exchange/messages/splitPaneMessages";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -126,6 +127,7 @@ export function App({
   const ResultsSection = useMemo(() => lazy(chunks.results), [chunks.results]);
   const SettingsSection = useMemo(() => lazy(chunks.settings), [chunks.settings]);
   const ImportSection = useMemo(() => lazy(chunks.importSection), [chunks.importSection]);
+  const SplitSection = useMemo(() => lazy(chunks.splitSection), [chunks.splitSection]);
   const [stored, setStored] = useState<StoredSettings>(noStoredSettings);
   const locale = stored.language ?? officeLocale;
   const text = taskPaneMessages(locale);
@@ -135,6 +137,7 @@ export function App({
   const [loadFailure, setLoadFailure] = useState<PaneFailure | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [splitOpen, setSplitOpen] = useState(false);
   // An import runs on its own (see `exclusive`), but blocks the other actions as they block it.
   const [importing, setImporting] = useState(false);
   // A ref, not state: a second click in the same frame must see the first one's claim at once.
@@ -395,6 +398,33 @@ export function App({
               busy={run.kind === "running"}
               exclusive={exclusive}
               xlsxReader={chunks.xlsxReader}
+            />
+          </Suspense>
+        ) : null}
+        <div>
+          <Button
+            appearance="subtle"
+            aria-expanded={splitOpen}
+            aria-controls="wp-split"
+            onClick={() => {
+              setSplitOpen((open) => !open);
+            }}
+          >
+            {splitOpen ? splitPaneMessages(locale).closeButton : splitPaneMessages(locale).openButton}
+          </Button>
+        </div>
+        {splitOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <SplitSection
+              id="wp-split"
+              locale={locale}
+              text={text}
+              connect={connect}
+              busy={run.kind === "running"}
+              exclusive={exclusive}
+              xlsxWriter={chunks.xlsxWriter}
+              openWorkbook={host.openWorkbook}
+              saveFile={host.saveFile}
             />
           </Suspense>
         ) : null}

@@ -9,6 +9,7 @@ import {
   type ImportOutcome,
 } from "../../workbook/import/importMonitoring";
 import { metaSheetName, readSettings } from "../../workbook/metaSheet";
+import { splitWorkbook, type SplitOptions, type SplitOutcome } from "../../workbook/exchange/splitWorkbook";
 import type { WorkbookPort } from "../../workbook/port";
 import { monitoringPointNames } from "../../workbook/sheets/monitoringSheet";
 import { validateWorkbook, type ValidateOutcome } from "../../workbook/validate/validateWorkbook";
@@ -90,6 +91,8 @@ export interface PaneWorkbook {
     onStep: StepListener,
     onCosmeticFailure?: CosmeticFailureListener,
   ): Promise<ImportOutcome>;
+  /** 下发填报表: one write batch per unit from one read of this workbook (it writes nothing here). */
+  split(options: SplitOptions, onStep: StepListener): Promise<SplitOutcome>;
 }
 
 /**
@@ -132,6 +135,7 @@ export function createPaneWorkbook(
       ),
     importMonitoring: (grid, options, onStep, onCosmeticFailure) =>
       cosmetic.during(onCosmeticFailure, () => importMonitoring(watched(onStep), plan, grid, options)),
+    split: (options, onStep) => splitWorkbook(watched(onStep), plan, options),
     draftReport: (report, locale, writer) => writer.progressReportDocx(plan, report, locale),
     readPublishedOn: async () => {
       const snapshot = await watched(() => undefined).read([metaSheetName]);
