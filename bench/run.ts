@@ -2,6 +2,7 @@
  * `npm run bench`: runs every case in bench/cases (each file exports `benchCase`), prints its figures
  * and the ratio of each measured time to its baseline, and ends with exit code 1 if a ratio misses
  * its goal. To add a case: create bench/cases/<name>.ts exporting `benchCase: BenchCase`.
+ * `npm run bench -- NAME …` runs only the cases whose file name contains one of the NAMEs.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -10,8 +11,10 @@ import { isBenchCase } from "./benchCase";
 
 async function main(): Promise<void> {
   const folder = join(__dirname, "cases");
+  const only = process.argv.slice(2);
   const files = readdirSync(folder)
     .filter((file) => file.endsWith(".ts"))
+    .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
     .sort();
   let missed = 0;
   for (const file of files) {

@@ -5,6 +5,7 @@ import { registerClassify } from "./classifyCommand";
 import { describeLangProblem, langInArgv } from "./langOption";
 import { registerGenerate } from "./generateCommand";
 import { registerImport } from "./importCommand";
+import { registerMerge } from "./mergeCommand";
 import { registerReport } from "./reportCommand";
 import { registerSplit } from "./splitCommand";
 import { LocalizedCommand } from "./localizedCommand";
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   registerValidate(program, io);
   registerImport(program, io);
   registerSplit(program, io);
+  registerMerge(program, io);
   registerReport(program, io);
   registerClassify(program, io);
   return program;

@@ -50,6 +50,23 @@ export function readSettings(snapshot: SheetSnapshot | undefined): WorkbookSetti
 }
 
 /**
+ * The plan ids the meta sheet records for the sheets the add-in made (normally one: the plan's
+ * id, "liuzhou-2023"); [] for a workbook without the add-in's meta sheet.
+ *
+ * @example
+ * readPlanIds(metaSnapshot) // ["liuzhou-2023"]
+ */
+export function readPlanIds(snapshot: SheetSnapshot | undefined): string[] {
+  if (snapshot === undefined || !isMetaSheet(snapshot)) return [];
+  const ids = new Set<string>();
+  for (const row of snapshot.values.slice(1)) {
+    const id = row[2];
+    if (typeof id === "string" && id.trim() !== "") ids.add(id.trim());
+  }
+  return [...ids];
+}
+
+/**
  * Whom a workbook was sent to (`water-plan split` writes it; generation keeps it): the unit and how
  * the plan was split, the reporting deadline, and the city's workbook it came from.
  */
@@ -120,12 +137,7 @@ export function isMetaSheet(snapshot: SheetSnapshot): boolean {
  * readPlanId(metaSnapshot) // "liuzhou-2023"
  */
 export function readPlanId(snapshot: SheetSnapshot | undefined): string | null {
-  if (snapshot === undefined || !isMetaSheet(snapshot)) return null;
-  for (const row of snapshot.values.slice(1)) {
-    const id = row[2];
-    if (typeof id === "string" && id !== "") return id;
-  }
-  return null;
+  return readPlanIds(snapshot)[0] ?? null;
 }
 
 /**

@@ -28,6 +28,10 @@ const zhHelp = `用法：water-plan [选项] [命令]
                                       标，并写入汇总表
   import [选项] <工作簿> <导出文件>   把监测数据导出文件（.xlsx 或 .csv）追加
                                       到“监测数据”表，不改动已有的行
+  split [选项] <工作簿>               把全市工作簿按牵头单位或县区拆分为各单位的
+                                      填报文件（只含其负责的行，计划列受保护）
+  merge [选项] <工作簿> <退回表...>   把各单位退回的报送表合并进市级工作簿，不一
+                                      致之处列为冲突（保留市级的值）
   report [选项] <工作簿>              按校验结果起草进展报告（.docx，按 GB/T
                                       9704-2012 公文格式排版）
   classify [选项] [监测项目=数值...]  按 GB 3838-2002 判定一个水样的水质类别
@@ -55,6 +59,12 @@ Commands:
   import [options] <book> <export>     append a monitoring export (.xlsx or
                                        .csv) to the monitoring sheet, never
                                        changing a row there
+  split [options] <book>               split the city's workbook into one form
+                                       per lead unit or county (only its rows,
+                                       plan columns protected)
+  merge [options] <book> <file...>     merge the workbooks units returned into
+                                       the city's; conflicts are listed, the
+                                       city's values kept
   report [options] <book>              draft the progress report from the
                                        validation (.docx, laid out as GB/T
                                        9704-2012 official documents)
@@ -183,14 +193,14 @@ describe("water-plan usage errors", () => {
     [
       "an unknown command",
       ["nosuch"],
-      "未知命令“nosuch”。可用的命令：generate、validate、import、report、classify、help。",
-      'Unknown command "nosuch". Commands: generate, validate, import, report, classify, help.',
+      "未知命令“nosuch”。可用的命令：generate、validate、import、split、merge、report、classify、help。",
+      'Unknown command "nosuch". Commands: generate, validate, import, split, merge, report, classify, help.',
     ],
     [
       "a mistyped command",
       ["gnerate", "--out", "a.xlsx"],
-      "未知命令“gnerate”（是不是 generate？）。可用的命令：generate、validate、import、report、classify、help。",
-      'Unknown command "gnerate" (did you mean generate?). Commands: generate, validate, import, report, classify, help.',
+      "未知命令“gnerate”（是不是 generate？）。可用的命令：generate、validate、import、split、merge、report、classify、help。",
+      'Unknown command "gnerate" (did you mean generate?). Commands: generate, validate, import, split, merge, report, classify, help.',
     ],
     [
       "validate without BOOK",

@@ -20,8 +20,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { unzipSync } from "fflate";
-import { type Browser, chromium } from "playwright-core";
-import { chromiumArgs, chromiumPath } from "../../scripts/chromium";
+import type { Browser } from "playwright-core";
+import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
 import {
   assemblePackage,
   buildSite,
@@ -37,7 +37,6 @@ import { contentSecurityPolicyOf, inlineScriptsOf, officeCdnOrigin } from "../..
 
 jest.setTimeout(600_000);
 
-const haveChromium = existsSync(chromiumPath);
 const repoRoot = path.resolve(__dirname, "..", "..");
 const outputDir = path.join(repoRoot, "out", "test", "package");
 const basePath = "/water-plan/";
@@ -94,8 +93,6 @@ function unzipTo(zipFile: string): string {
   return dir;
 }
 
-const describeWithChromium = haveChromium || process.env.CI ? describe : describe.skip;
-
 describeWithChromium("the package, served over HTTPS as an office serves it", () => {
   let server: Server | undefined;
   let browser: Browser | undefined;
@@ -106,9 +103,6 @@ describeWithChromium("the package, served over HTTPS as an office serves it", ()
   const packages = new Map<OfficeJsSource, { result: PackageResult; dir: string }>();
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(`CI must install Debian's Chromium at ${chromiumPath}: apt-get install -y chromium`);
-    }
     mkdirSync(outputDir, { recursive: true });
     const { key, cert } = makeCertificate(mkdtempSync(path.join(tmpdir(), "water-plan-cert-")));
     server = createServer({ key, cert }, (request, response) => {
@@ -137,20 +131,12 @@ describeWithChromium("the package, served over HTTPS as an office serves it", ()
         dir: path.join(unzipTo(result.file), `water-plan-addin-${result.version}`),
       });
     }
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => {
-      if (server) {
-        server.close(() => {
-          resolve();
-        });
-      } else {
-        resolve();
-      }
-    });
+    await closeServer(server);
   });
 
   function unpacked(officeJs: OfficeJsSource): { result: PackageResult; dir: string } {

@@ -23,14 +23,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Workbook } from "exceljs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
-import { chromiumArgs, chromiumPath } from "../../scripts/chromium";
+import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
 import { guideSiteFiles } from "../../scripts/package/guideSite";
 
-const haveChromium = existsSync(chromiumPath);
 const repoRoot = path.resolve(__dirname, "..", "..");
 /** The test output folder: under /out/, which git ignores. */
 const outputDir = path.join(repoRoot, "out", "test", "preview");
@@ -193,8 +192,6 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-const describeWithChromium = haveChromium || process.env.CI ? describe : describe.skip;
-
 describeWithChromium("the browser preview (preview.html in Chromium)", () => {
   let server: Server | undefined;
   let origin = "";
@@ -205,9 +202,6 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error(`CI must install Debian's Chromium at ${chromiumPath}: apt-get install -y chromium`);
-    }
     mkdirSync(outputDir, { recursive: true });
     // The command line as `npm install` installs it (bin/water-plan.js over the compiled lib/),
     // compiled for this test under out/ so that no other test's build of lib/ can race it.
@@ -228,20 +222,12 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     const outDir = await buildAddIn({ mode: "production", entries: ["preview"] });
     siteDir = outDir;
     ({ server, origin } = await serve(outDir));
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => {
-      if (server) {
-        server.close(() => {
-          resolve();
-        });
-      } else {
-        resolve();
-      }
-    });
+    await closeServer(server);
   });
 
   async function openPreview(locale: Locale, width: number, height = 900): Promise<Page> {

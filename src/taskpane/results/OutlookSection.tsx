@@ -14,19 +14,10 @@ import type { Locale } from "../../core/locale";
 import { allowanceRows, legendItems, monthGrid } from "../../workbook/report/outlookBlocks";
 import type { ValidationReport } from "../../workbook/validate/validationReport";
 import { outlookMessages } from "./outlookMessages";
+import { cardStyles } from "./cardStyles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  cards: { listStyleType: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalS },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  ...cardStyles,
   scroll: { overflowX: "auto", maxWidth: "100%" },
   grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: {

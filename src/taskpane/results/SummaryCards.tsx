@@ -10,19 +10,10 @@ import {
 } from "@fluentui/react-components";
 import type { ReportVerdict, ValidationReport } from "../../workbook/validate/validationReport";
 import type { StatusWord, TaskPaneMessages } from "../messages/taskPaneMessages";
+import { cardStyles } from "./cardStyles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  cards: { listStyleType: "none", margin: 0, padding: 0, display: "grid", rowGap: tokens.spacingVerticalS },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  ...cardStyles,
   head: {
     display: "flex",
     justifyContent: "space-between",

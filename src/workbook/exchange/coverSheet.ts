@@ -2,6 +2,7 @@ import type { Locale } from "../../core/locale";
 import type { PlanScope } from "../../core/plan/planScope";
 import type { CellValue, RectFormat, SheetLayout } from "../layout";
 import { sheetFont } from "../layout";
+import { narrowMargins, printScale } from "../printScale";
 import { palette } from "../sheetSpec";
 import { coverTexts } from "./messages/coverTexts";
 
@@ -35,6 +36,7 @@ export interface CoverFacts {
 export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout {
   const t = coverTexts[locale];
   const width = 3;
+  const columnWidths = [16, 8, 62];
   const line = (...cells: CellValue[]): CellValue[] => [
     ...cells,
     ...new Array<CellValue>(width - cells.length).fill(""),
@@ -85,6 +87,10 @@ export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout
       verticalAlignment: "top",
     },
     {
+      rect: { row: tableHeader, col: 1, rowCount: facts.sheets.length + 1, colCount: 1 },
+      horizontalAlignment: "center",
+    },
+    {
       rect: { row: fillStart, col: 0, rowCount: values.length - fillStart, colCount: 1 },
       fontColor: palette.noteFont,
       wrapText: true,
@@ -98,13 +104,30 @@ export function buildCoverLayout(facts: CoverFacts, locale: Locale): SheetLayout
   return {
     name: t.sheetName,
     values,
-    columnWidths: [24, 10, 70],
+    columnWidths,
     rowHeights: [{ row: 0, height: 24 }, ...instructionRows.map((row) => ({ row, height: 32 }))],
     formats,
     validations: [],
     tables: [],
     freeze: { rows: 0, columns: 0 },
-    print: null,
+    // One A4 page, portrait, at the scale where the three columns fit across.
+    print: {
+      orientation: "portrait",
+      paperSize: "A4",
+      titleRows: { first: 0, last: 0 },
+      titleColumns: null,
+      scale: printScale({
+        columnWidths,
+        titleColumns: null,
+        pagesWide: 1,
+        orientation: "portrait",
+        margins: narrowMargins,
+      }),
+      margins: narrowMargins,
+      columns: { first: 0, last: width - 1 },
+      rowBreaks: [],
+      gridlines: false,
+    },
     visibility: "visible",
     tabColor: palette.entryTab,
     merges: [

@@ -13,10 +13,8 @@ const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 export function safeFileName(stem: string, extension: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows forbids in names
   let safe = stem.replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_").trim();
-  safe = [...safe]
-    .slice(0, 120)
-    .join("")
-    .replace(/[. ]+$/, "");
+  // The first 120 code points (never half of a surrogate pair), then no trailing dots or spaces.
+  safe = (/^[\s\S]{0,120}/u.exec(safe)?.[0] ?? "").replace(/[. ]+$/, "");
   if (safe === "") safe = "_";
   if (reserved.test(safe)) safe = `_${safe}`;
   return `${safe}${extension}`;

@@ -12,11 +12,11 @@ import type { Plan } from "../../core/plan/planSchema";
 import { createPointResolver, monitoringPoints } from "../../core/validation/monitoringPoints";
 import { parseEntryDate } from "../../core/validation/parseEntryDate";
 import { columnLetters } from "../a1";
-import { buildSheetLayout, mergeRows, type LayoutRow } from "../buildSheetLayout";
+import { buildSheetLayout, mergeRows, type LayoutRow, type MergedRows } from "../buildSheetLayout";
 import type { CellValue, RectFormat, SheetLayout } from "../layout";
 import { metaSheetName, pointAliasValues, readPointAliases } from "../metaSheet";
 import { planForWorkbook } from "../planForWorkbook";
-import type { SheetPatch, SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
+import type { SheetPatch, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
 import { readSheet, type ReadSheet } from "../readSheet";
 import { firstDataRowIndex, type AnySheetSpec } from "../sheetSpec";
 import { monitoringParameters } from "../sheets/monitoringSheet";
@@ -185,7 +185,18 @@ function planImport(
   return {
     batch: {
       sheets: appending
-        ? [{ layout: appendedLayout(spec, sheet, read, mapped.samples, locale), mode: "replace" }]
+        ? [
+            {
+              layout: appendedLayout(
+                spec,
+                sheet.name,
+                mergeRows(spec, read, locale),
+                mapped.samples.map(layoutRow),
+                locale,
+              ),
+              mode: "replace",
+            },
+          ]
         : [],
       patches,
       activate: appending ? sheet.name : null,
@@ -218,19 +229,22 @@ function layoutRow(sample: ImportedSample): LayoutRow {
 }
 
 /**
- * 监测数据 as generation writes it, with the samples appended below its rows; sampling times with a
- * time of day shown with it ("2023-05-01 04:00"), where the column shows days.
+ * 监测数据 as generation writes it (`merged`: its rows read back), with `appended` rows below them;
+ * sampling times with a time of day shown with it ("2023-05-01 04:00"), where the column shows
+ * days. Import appends samples, merge the returns' rows.
+ *
+ * @example
+ * appendedLayout(spec, "监测数据", mergeRows(spec, read, "zh-CN"), samples.map(layoutRow), "zh-CN")
  */
-function appendedLayout(
+export function appendedLayout(
   spec: AnySheetSpec,
-  sheet: SheetSnapshot,
-  read: ReadSheet,
-  samples: readonly ImportedSample[],
+  sheet: string,
+  merged: MergedRows,
+  appended: readonly LayoutRow[],
   locale: Locale,
 ): SheetLayout {
-  const merged = mergeRows(spec, read, locale);
-  const rows = [...merged.rows, ...samples.map(layoutRow)];
-  const layout = buildSheetLayout(spec, sheet.name, { ...merged, rows }, locale);
+  const rows = [...merged.rows, ...appended];
+  const layout = buildSheetLayout(spec, sheet, { ...merged, rows }, locale);
   const col = spec.columns.findIndex((c) => c.key === "sampledOn");
   const timed: RectFormat[] = [];
   let start = -1;

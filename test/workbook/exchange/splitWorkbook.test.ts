@@ -1,5 +1,6 @@
 import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
 import { planInScope, scopeUnits, type ScopeBy } from "../../../src/core/plan/planScope";
+import type { Plan } from "../../../src/core/plan/planSchema";
 import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
 import { columnLetters } from "../../../src/workbook/a1";
 import { runExampleWorkflow, exampleDates } from "../../../src/workbook/exampleWorkbook";
@@ -163,6 +164,9 @@ describe("splitWorkbook on the Liuzhou example workbook", () => {
     expect(rows("tasks")).toBe(3 + (first.rows.tasks ?? 0));
     const meta = (await book.port.read([metaSheetName])).sheets.get(metaSheetName);
     expect(readScope(meta)?.scope).toEqual(first.scope);
+    // Generated again, the plan columns stay protected.
+    expect(book.sheet("附件1 任务清单")?.lockedAt(3, 0)).toBe(true);
+    expect(book.sheet("附件1 任务清单")?.layout?.protection?.unlocked.length).toBeGreaterThan(0);
   });
 
   it("writes an English workbook's forms in English", async () => {
@@ -219,7 +223,8 @@ describe("splitWorkbook refuses", () => {
       ok: false,
       problems: [{ code: "already_split", unit: "柳江区" }],
     });
-    const { counties: _dropped, ...older } = plan;
+    const older: Plan = structuredClone(plan);
+    delete older.counties;
     const snapshot = await city.port.read([metaSheetName, ...workbookSpec(plan).map((s) => s.name["zh-CN"])]);
     expect(planSplit(older, { by: "county", deadline: null, source: "" }, snapshot)).toEqual({
       ok: false,

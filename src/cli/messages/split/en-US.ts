@@ -4,7 +4,7 @@ const byWords = { lead: "lead unit", county: "county or responsible unit" } as c
 
 export const enUSSplitMessages: SplitMessages = {
   description:
-    "Split the city's workbook into one form per lead unit or county (only the rows it answers for, plan columns protected)",
+    "split the city's workbook into one form per lead unit or county (only its rows, plan columns protected)",
   bookArgument: "the city's workbook (an .xlsx made by this tool)",
   byOption: "how to split: lead by lead unit, county by county, district and other responsible unit",
   outOption: "the folder to write the files in (made if missing)",

@@ -3,7 +3,7 @@ import type { SplitMessages } from "./splitMessages";
 const byWords = { lead: "牵头单位", county: "县区（责任单位）" } as const;
 
 export const zhCNSplitMessages: SplitMessages = {
-  description: "把全市工作簿按牵头单位或县区拆分，每个单位一个填报文件（只含其负责的行，计划列受保护）",
+  description: "把全市工作簿按牵头单位或县区拆分为各单位的填报文件（只含其负责的行，计划列受保护）",
   bookArgument: "全市工作簿（由本工具生成的 .xlsx）",
   byOption: "拆分方式：lead 按牵头单位，county 按县区及其他责任单位",
   outOption: "输出文件夹（不存在则新建）",

@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+
+/*
+ * Measuring a command in a process of its own: its wall time and peak resident memory, what a
+ * user's machine sees, free of the bench's own heap.
+ */
+
+const run = promisify(execFile);
+const root = resolve(__dirname, "..");
+
+/** What one run of a child process measured; `code` is its exit code. */
+export interface ProcessFigures {
+  readonly ms: number;
+  readonly rssKiB: number;
+  readonly code: number;
+}
+
+/**
+ * Runs a script in a fresh node process in the repository's folder; the script prints its own
+ * milliseconds and peak RSS in KiB as its last two words. A non-zero exit rejects, unless it is
+ * one of `allowedCodes` (then the script must still print its figures before exiting).
+ */
+export async function timedProcess(
+  script: string,
+  args: readonly string[],
+  allowedCodes: readonly number[] = [],
+): Promise<ProcessFigures> {
+  let stdout: string;
+  let code = 0;
+  try {
+    ({ stdout } = await run(process.execPath, ["-e", script, ...args], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: unknown };
+    if (typeof failed.code !== "number" || !allowedCodes.includes(failed.code)) throw error;
+    code = failed.code;
+    stdout = typeof failed.stdout === "string" ? failed.stdout : "";
+  }
+  const [ms = "NaN", rss = "NaN"] = stdout.trim().split(/\s+/u).slice(-2);
+  return { ms: Number(ms), rssKiB: Number(rss), code };
+}
+
+/**
+ * A script that runs the command line as a user runs it, from the compiled lib/ that npm install
+ * builds, with the arguments after the script's own (`process.argv.slice(1)`), prints its time and
+ * peak RSS, and exits with the command's exit code.
+ */
+export const cliScript = `
+const { runCli } = require("./lib/src/cli/main.js");
+const start = process.hrtime.bigint();
+let code = 0;
+runCli(process.argv.slice(1), {
+  stdout: () => {}, stderr: () => {}, setExitCode: (c) => { code = c; },
+}).then(() => {
+  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
+  process.exit(code);
+});`;
+
+/** ExcelJS alone reading the files named after the script, one after another: the file benches' baseline. */
+export const excelJsReadScript = `
+const { Workbook } = require("exceljs");
+const start = process.hrtime.bigint();
+(async () => {
+  for (const file of process.argv.slice(1)) await new Workbook().xlsx.readFile(file);
+  console.log(Number(process.hrtime.bigint() - start) / 1e6, process.resourceUsage().maxRSS);
+})();`;
+
+/** The median of some figures (NaN for none). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

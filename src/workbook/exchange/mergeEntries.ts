@@ -1,0 +1,198 @@
+import type { Locale } from "../../core/locale";
+import { columnLetters } from "../a1";
+import type { CellValue } from "../layout";
+import { matchPlanRows } from "../planCells";
+import type { RectValues } from "../port";
+import { isBlank, type ReadRow, type ReadSheet } from "../readSheet";
+import type { AnySheetSpec } from "../sheetSpec";
+import type { EntryValues } from "./entryValues";
+import type { FilledCell, JoinedText, MergeConflict, Offer, ReturnSource } from "./mergeReport";
+import { joinProgress, progressParts } from "./progressText";
+
+/** A sheet of one return, read, with where it came from. */
+export interface ReturnedSheet {
+  readonly from: ReturnSource;
+  readonly read: ReadSheet;
+}
+
+/** What merging one sheet decided: cells to write in place, and what the report lists. */
+export interface SheetMerge {
+  readonly values: RectValues[];
+  readonly filled: FilledCell[];
+  readonly joined: JoinedText[];
+  readonly conflicts: MergeConflict[];
+}
+
+/** The city's cell that offers are gathered for. */
+export interface CellTarget {
+  readonly row: number;
+  readonly col: number;
+  readonly key: string;
+  readonly rowName: string;
+  readonly book: CellValue;
+  readonly offers: Offer[];
+}
+
+/** A row's identity as people read it ("5|生活污水集中收集率" → "5 / 生活污水集中收集率"). */
+export function rowName(identity: string | null): string {
+  return (identity ?? "").split("|").join(" / ");
+}
+
+/** Every read row of a plan sheet by a key that does not depend on the sheet's language. */
+function rowKeys(spec: AnySheetSpec, read: ReadSheet): Map<ReadRow, string> {
+  const { matched } = matchPlanRows(spec, read);
+  const planIndex = new Map((spec.rows as readonly unknown[]).map((row, i) => [row, i]));
+  const keys = new Map<ReadRow, string>();
+  for (const row of read.rows) {
+    const plan = matched.get(row);
+    const index = plan === undefined ? undefined : planIndex.get(plan);
+    if (index !== undefined) keys.set(row, `plan:${index}`);
+    else if (row.identity !== null) keys.set(row, `id:${row.identity}`);
+  }
+  return keys;
+}
+
+/**
+ * Merges the entry cells of one plan sheet (附件1–6, 指标填报) from the returns into the city's,
+ * rows matched by identity as generating again matches them: an empty city cell takes the value
+ * the returns agree on, progress texts (`progressKey`) are joined under each unit's name, and
+ * every other value is a conflict; the city's non-empty cells are never changed.
+ *
+ * @example
+ * const merged = mergePlanSheet(spec, "附件1 任务清单", cityRead, returns, values, "progress", "zh-CN");
+ */
+export function mergePlanSheet(
+  spec: AnySheetSpec,
+  sheet: string,
+  city: ReadSheet,
+  returns: readonly ReturnedSheet[],
+  entries: EntryValues,
+  progressKey: string | null,
+  locale: Locale,
+): SheetMerge {
+  const entryColumns = spec.columns.filter((c) => c.kind === "entry");
+  const header = new Map(entryColumns.map((c) => [c.key, c.header]));
+  const cityRows = new Map<string, ReadRow>();
+  for (const [row, key] of rowKeys(spec, city)) if (!cityRows.has(key)) cityRows.set(key, row);
+
+  const targets = new Map<string, CellTarget>();
+  const conflicts: MergeConflict[] = [];
+  for (const { from, read } of returns) {
+    for (const [row, key] of rowKeys(spec, read)) {
+      const target = cityRows.get(key);
+      for (const column of entryColumns) {
+        const value = row.values.get(column.key);
+        if (value === undefined || isBlank(value)) continue;
+        const col = city.columns.get(column.key);
+        if (target === undefined || col === undefined) {
+          conflicts.push({
+            kind: "not_in_book",
+            sheet,
+            cell: "",
+            row: rowName(row.identity),
+            column: column.header[locale],
+            book: "",
+            values: [{ from, value }],
+          });
+          continue;
+        }
+        const id = `${target.sheetRow}:${col}`;
+        let cell = targets.get(id);
+        if (cell === undefined) {
+          cell = {
+            row: target.sheetRow,
+            col,
+            key: column.key,
+            rowName: rowName(target.identity),
+            book: target.values.get(column.key) ?? "",
+            offers: [],
+          };
+          targets.set(id, cell);
+        }
+        cell.offers.push({ from, value });
+      }
+    }
+  }
+  const merged: SheetMerge = { values: [], filled: [], joined: [], conflicts };
+  for (const cell of targets.values()) {
+    const column = header.get(cell.key)?.[locale] ?? cell.key;
+    if (cell.key === progressKey) joinTexts(sheet, cell, column, merged);
+    else resolveCell(sheet, cell, column, entries, merged);
+  }
+  return merged;
+}
+
+/** The A1 address of a zero-based cell. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/**
+ * Decides one entry cell: the city's value kept (returns that differ listed), or the one value
+ * the returns agree on written into the empty cell, or nothing written and every value listed.
+ * Returns the value to write, or null.
+ */
+export function resolveCell(
+  sheet: string,
+  cell: CellTarget,
+  column: string,
+  entries: EntryValues,
+  merged: Omit<SheetMerge, "values"> & { values: RectValues[] | null },
+  address = a1(cell.row, cell.col),
+): CellValue | null {
+  const common = { sheet, cell: address, row: cell.rowName, column, book: cell.book };
+  if (!isBlank(cell.book)) {
+    const differing = cell.offers.filter((o) => !entries.same(cell.key, cell.book, o.value));
+    if (differing.length > 0)
+      merged.conflicts.push({ kind: "differs_from_book", ...common, values: differing });
+    return null;
+  }
+  const [first] = cell.offers;
+  if (first === undefined) return null;
+  if (cell.offers.some((o) => !entries.same(cell.key, first.value, o.value))) {
+    merged.conflicts.push({ kind: "returns_disagree", ...common, book: "", values: cell.offers });
+    return null;
+  }
+  const value = entries.inBook(cell.key, first.value);
+  merged.filled.push({ ...common, value, from: cell.offers.map((o) => o.from) });
+  merged.values?.push({
+    rect: { row: cell.row, col: cell.col, rowCount: 1, colCount: 1 },
+    values: [[value]],
+  });
+  return value;
+}
+
+/**
+ * Joins the returns' progress texts into the city's cell, each under its unit's name; a return's
+ * text that is itself joined (a return made from a merged book) is taken part by part.
+ */
+function joinTexts(sheet: string, cell: CellTarget, column: string, merged: SheetMerge): void {
+  let text: CellValue = cell.book;
+  const labels: string[] = [];
+  const differing: Offer[] = [];
+  for (const offer of cell.offers) {
+    for (const part of progressParts(offer.value)) {
+      const label = part.label ?? offer.from.label;
+      const joined = joinProgress(text, label, part.text);
+      if (joined.kind === "joined") {
+        text = joined.text;
+        labels.push(label);
+      } else if (joined.kind === "differs" && !differing.includes(offer)) differing.push(offer);
+    }
+  }
+  const address = a1(cell.row, cell.col);
+  if (differing.length > 0) {
+    merged.conflicts.push({
+      kind: "differs_from_book",
+      sheet,
+      cell: address,
+      row: cell.rowName,
+      column,
+      book: cell.book,
+      values: differing,
+    });
+  }
+  if (labels.length === 0) return;
+  merged.joined.push({ sheet, cell: address, row: cell.rowName, labels, text: String(text) });
+  merged.values.push({ rect: { row: cell.row, col: cell.col, rowCount: 1, colCount: 1 }, values: [[text]] });
+}
