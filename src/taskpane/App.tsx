@@ -33,6 +33,7 @@ import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
 import { importPaneMessages } from "./import/messages/importPaneMessages";
 import { splitPaneMessages } from "./exchange/messages/splitPaneMessages";
+import { mergePaneMessages } from "./exchange/messages/mergePaneMessages";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -128,6 +129,7 @@ export function App({
   const SettingsSection = useMemo(() => lazy(chunks.settings), [chunks.settings]);
   const ImportSection = useMemo(() => lazy(chunks.importSection), [chunks.importSection]);
   const SplitSection = useMemo(() => lazy(chunks.splitSection), [chunks.splitSection]);
+  const MergeSection = useMemo(() => lazy(chunks.mergeSection), [chunks.mergeSection]);
   const [stored, setStored] = useState<StoredSettings>(noStoredSettings);
   const locale = stored.language ?? officeLocale;
   const text = taskPaneMessages(locale);
@@ -138,6 +140,7 @@ export function App({
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [splitOpen, setSplitOpen] = useState(false);
+  const [mergeOpen, setMergeOpen] = useState(false);
   // An import runs on its own (see `exclusive`), but blocks the other actions as they block it.
   const [importing, setImporting] = useState(false);
   // A ref, not state: a second click in the same frame must see the first one's claim at once.
@@ -425,6 +428,31 @@ export function App({
               xlsxWriter={chunks.xlsxWriter}
               openWorkbook={host.openWorkbook}
               saveFile={host.saveFile}
+            />
+          </Suspense>
+        ) : null}
+        <div>
+          <Button
+            appearance="subtle"
+            aria-expanded={mergeOpen}
+            aria-controls="wp-merge"
+            onClick={() => {
+              setMergeOpen((open) => !open);
+            }}
+          >
+            {mergeOpen ? mergePaneMessages(locale).closeButton : mergePaneMessages(locale).openButton}
+          </Button>
+        </div>
+        {mergeOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <MergeSection
+              id="wp-merge"
+              locale={locale}
+              text={text}
+              connect={connect}
+              busy={run.kind === "running"}
+              exclusive={exclusive}
+              xlsxSnapshotReader={chunks.xlsxSnapshotReader}
             />
           </Suspense>
         ) : null}

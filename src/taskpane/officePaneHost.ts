@@ -142,7 +142,14 @@ export function officeBrowserWindow(): ((url: string) => void) | null {
 /** A workbook whose actions refuse at once: the running Excel lacks the API set the add-in needs. */
 function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
   const refuse = () => Promise.reject(new HostError("api_unsupported", `ExcelApi ${needed}`));
-  return { ...workbook, generate: refuse, validate: refuse, importMonitoring: refuse, split: refuse };
+  return {
+    ...workbook,
+    generate: refuse,
+    validate: refuse,
+    importMonitoring: refuse,
+    split: refuse,
+    mergeReturns: refuse,
+  };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { ExportSheetGrid } from "../hosts/xlsx/readExportXlsx";
 import type { CellValue } from "../workbook/layout";
 import type { ImportSectionProps } from "./import/ImportSection";
 import type { SplitSectionProps } from "./exchange/SplitSection";
-import type { WriteBatch } from "../workbook/port";
+import type { MergeSectionProps } from "./exchange/MergeSection";
+import type { WorkbookSnapshot, WriteBatch } from "../workbook/port";
 import type { ResultsSectionProps } from "./results/ResultsSection";
 import type { SettingsSectionProps } from "./settings/SettingsSection";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
@@ -115,6 +116,10 @@ export interface PaneChunks {
   readonly splitSection: ChunkLoader<SplitSectionProps>;
   /** The .xlsx writer (ExcelJS's browser build), loaded when the first unit's workbook is made. */
   readonly xlsxWriter: () => Promise<XlsxBatchWriter>;
+  /** 汇总报送: picking the returned files, the merge's preview and report, loaded when opened. */
+  readonly mergeSection: ChunkLoader<MergeSectionProps>;
+  /** The returned workbooks' reader (the xlsx stream reader), loaded when files are picked. */
+  readonly xlsxSnapshotReader: () => Promise<XlsxSnapshotReader>;
   /** The .xlsx reader (ExcelJS's browser build), loaded when the user picks an .xlsx export. */
   readonly xlsxReader: () => Promise<XlsxExportReader>;
   /** The .docx writer of 生成进展报告 (the `docx` library), loaded on that click; absent: no button. */
@@ -129,6 +134,11 @@ export interface ReportWriter {
 /** What 下发填报表 needs of the xlsx host: a unit's batch as the bytes of a new .xlsx. */
 export interface XlsxBatchWriter {
   readonly batchXlsxBytes: (batch: WriteBatch) => Promise<Uint8Array>;
+}
+
+/** What 汇总报送 needs of the xlsx host: a returned workbook's sheets, read from its bytes. */
+export interface XlsxSnapshotReader {
+  readonly readXlsxSnapshot: (bytes: Uint8Array, sheetNames: readonly string[]) => Promise<WorkbookSnapshot>;
 }
 
 /** What 导入监测数据 needs of the xlsx host to read an export in the browser. */

@@ -1,8 +1,8 @@
 import type { Locale } from "../../../core/locale";
 import type { ScopeBy } from "../../../core/plan/planScope";
 import type { PaneStep } from "../../messages/taskPaneMessages";
-import { enUS } from "./en-US";
-import { zhCN } from "./zh-CN";
+import { enUS } from "./en-US.split";
+import { zhCN } from "./zh-CN.split";
 
 /** Why a unit's workbook was downloaded instead of opened in Excel. */
 export type FallbackReason = "unsupported" | "too_large";
