@@ -114,7 +114,7 @@ describe("下发填报表 in the task pane", () => {
     await cover.xlsx.load(Buffer.from(delivered.saved[0]!.bytes) as unknown as ArrayBuffer);
     const coverText: string[] = [];
     cover.getWorksheet("填报说明")!.eachRow((row) => {
-      row.eachCell((cell) => coverText.push(String(cell.text)));
+      row.eachCell((cell) => coverText.push(cell.text));
     });
     expect(coverText.join("\n")).toContain("2023-07-10");
   });
@@ -201,9 +201,9 @@ describe("下发填报表 in the task pane", () => {
     await user.tab();
     expect(document.activeElement).toBe(within(section).getByRole("radio", { name: wordsEn.by("lead") }));
     await user.keyboard("{ArrowRight}");
-    expect(
-      (within(section).getByRole("radio", { name: wordsEn.by("county") }) as HTMLInputElement).checked,
-    ).toBe(true);
+    expect(within(section).getByRole<HTMLInputElement>("radio", { name: wordsEn.by("county") }).checked).toBe(
+      true,
+    );
     await user.tab();
     expect(document.activeElement).toBe(
       within(section).getByRole("textbox", { name: wordsEn.deadlineLabel }),

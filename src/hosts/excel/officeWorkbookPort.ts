@@ -28,8 +28,7 @@
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
  * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
  *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
- *   protected (a protected sheet is refused before anything is written), protection.protect/
- *   unprotect and Range.format.protection.locked (a unit's workbook, see protectionSteps.ts).
+ *   protected, protect, unprotect, Range.format.protection.locked (see protectionSteps.ts).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
  *   workbook.settings (the token that tells a write's data from its finishing).
@@ -267,13 +266,8 @@ export function createOfficeWorkbookPort(
           markTexts === null
             ? new Map()
             : await surveyNotes(context, markTexts, facts.noteCounts, counted.sync);
-        return sendWrite(
-          context,
-          batch,
-          knowledge({ notes, protectedSheets: facts.protectedSheets }),
-          counted.sync,
-          sending,
-        );
+        const known = knowledge({ notes, protectedSheets: facts.protectedSheets });
+        return sendWrite(context, batch, known, counted.sync, sending);
       });
       rememberWrite(batch, sent, counted.count);
     } catch (error) {
@@ -358,8 +352,7 @@ export function createOfficeWorkbookPort(
             scratch: read.scratch,
             windows: read.windows,
             formulaLikeTexts: read.formulaLikeTexts,
-            // As the check found them just now, not as the read did: a sheet protected since is lifted too.
-            protectedSheets: checked.protectedSheets,
+            protectedSheets: checked.protectedSheets, // as the check found them, after the read
           }),
           writeCount.sync,
           sending,
@@ -386,9 +379,7 @@ export function createOfficeWorkbookPort(
 
   /** What this port knows, for planning one write, with what the caller learned besides. */
   function knowledge(
-    learned: Partial<
-      Pick<WriteKnowledge, "notes" | "scratch" | "windows" | "formulaLikeTexts" | "protectedSheets">
-    >,
+    learned: Partial<Omit<WriteKnowledge, "tables" | "charts" | "markTexts" | "canResizeTables" | "witness">>,
   ): WriteKnowledge {
     writes += 1;
     return {

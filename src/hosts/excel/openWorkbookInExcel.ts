@@ -56,18 +56,14 @@ const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * toBase64(new Uint8Array([80, 75])) // "UEs="
  */
 export function toBase64(bytes: Uint8Array): string {
+  const letter = (n: number): string => alphabet.charAt(n & 63);
   const pieces: string[] = [];
   let piece = "";
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    const left = bytes.length - i;
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     piece +=
-      alphabet[(n >> 18) & 63]! +
-      alphabet[(n >> 12) & 63]! +
-      (b === undefined ? "=" : alphabet[(n >> 6) & 63]!) +
-      (c === undefined ? "=" : alphabet[n & 63]!);
+      letter(n >> 18) + letter(n >> 12) + (left > 1 ? letter(n >> 6) : "=") + (left > 2 ? letter(n) : "=");
     if (piece.length >= 65_536) {
       pieces.push(piece);
       piece = "";

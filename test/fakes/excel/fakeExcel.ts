@@ -195,7 +195,7 @@ export class FakeExcel {
       this.createdWorkbooks.push(bytes);
       return Promise.resolve();
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
 
