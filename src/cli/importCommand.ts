@@ -10,7 +10,7 @@ import { defaultAsOf } from "../core/validation/defaultAsOf";
 import { HostError } from "../hosts/hostError";
 import { refusalOf } from "../hosts/xlsx/prepareXlsxBytes";
 import { streamExportXlsx } from "../hosts/xlsx/streamExportXlsx";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
+import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
 import {
   importMonitoring,
   type ImportOutcome,
@@ -25,8 +25,8 @@ import {
   describeUnexpected,
   errnoOf,
   loadPlan,
+  openForPatching,
   openForReading,
-  openOrCreate,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -227,11 +227,12 @@ async function importExport(
   const asOf = today ?? defaultAsOf(localToday(), plan.year);
   const exported = await readExport(request, messages, words);
 
-  // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS.
+  // Without --out nothing is written: the workbook is streamed, not loaded whole into ExcelJS. With
+  // it, the new rows are appended to 监测数据 in place and the rest of the file copied as it is.
   const workbook =
     out === undefined
       ? await openForReading(book, resolve(book), messages)
-      : await openOrCreate(book, resolve(book), input, messages);
+      : await openForPatching(book, resolve(book), messages);
   const outcome = await importMonitoring(workbook.port, plan, exported.grid, {
     asOf,
     confirm,
@@ -246,7 +247,7 @@ async function importExport(
   const changed = outcome.written || outcome.savedMappings.length > 0;
   // The same workbook with nothing new is left as it is; another --out gets its copy as asked.
   const sameFile = out !== undefined && resolve(out) === resolve(book);
-  const saving = out !== undefined && workbook instanceof XlsxWorkbook && (changed || !sameFile);
+  const saving = out !== undefined && workbook instanceof XlsxPatchingWorkbook && (changed || !sameFile);
   if (saving) {
     const existed = (await statOrNull(resolve(out))) !== null;
     try {

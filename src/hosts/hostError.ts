@@ -63,3 +63,16 @@ export function protectedSheetsOf(error: unknown): readonly string[] | null {
   const sheets: unknown = cause.sheets;
   return Array.isArray(sheets) && sheets.every((s) => typeof s === "string") ? sheets : null;
 }
+
+/**
+ * Refuses a batch with table appends in a host that does not take them (`features.tableAppend`
+ * false): the workbook layer asks only a host that says it can, so this is a caller's mistake.
+ *
+ * @example
+ * refuseTableAppends(batch); // before the host changes anything
+ */
+export function refuseTableAppends(batch: { readonly appends?: readonly unknown[] }): void {
+  if ((batch.appends ?? []).length > 0) {
+    throw new HostError("excel_rejected", "This host does not append rows to a table in place.");
+  }
+}

@@ -6,10 +6,10 @@
  * has it: `Office.context.ui.openBrowserWindow`), and loads the Office.js workbook port with the engine and the plan as a chunk after the
  * first paint.
  */
+import { readSelection } from "../hosts/excel/readSelection";
 import { HostError } from "../hosts/hostError";
 import { saveBytesAsDownload } from "./saveBytesAsDownload";
 import type { PaneTheme } from "./App";
-import type { CellValue } from "../workbook/layout";
 import {
   localToday,
   type PaneHost,
@@ -40,26 +40,20 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
 }
 
 /**
- * The range the user selected, as values, for 导入监测数据 (an export pasted into any sheet). One
- * Excel.run with one sync; Excel's refusal becomes a HostError.
- *
- * NOTE for the Office host (src/hosts/excel): a selection whose values pass Excel on the web's
- * 5 MB response limit (some 100,000 cells of numbers) fails here in one request; reading it in
- * row chunks, as the host's request planner reads a large sheet, belongs there.
+ * The range the user selected, as values, for 导入监测数据 (an export pasted into any sheet): read
+ * by the Office host in row chunks under Excel on the web's payload limit (readSelection), so a
+ * year of 4-hourly rows takes a few syncs, not one response Excel refuses. Excel's refusal becomes
+ * a HostError.
  *
  * @example
  * const { values } = await readSelectionInExcel();
  */
 export async function readSelectionInExcel(): Promise<SelectedCells> {
   try {
-    return await Excel.run(async (context) => {
-      const range = context.workbook.getSelectedRange();
-      range.load(["values", "address", "worksheet/name"]);
-      await context.sync();
-      const values = range.values as CellValue[][];
-      return { sheet: range.worksheet.name, address: range.address, values };
-    });
+    const read = await Excel.run((context) => readSelection(context));
+    return { sheet: read.sheet, address: read.address, values: read.values };
   } catch (cause) {
+    if (cause instanceof HostError) throw cause;
     throw new HostError("excel_rejected", cause instanceof Error ? cause.message : String(cause), { cause });
   }
 }

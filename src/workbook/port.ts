@@ -72,6 +72,11 @@ export interface WriteBatch {
   readonly sheets: readonly SheetWrite[];
   /** Changes in place to sheets the batch does not replace (validation's marks and computed cells). */
   readonly patches?: readonly SheetPatch[];
+  /**
+   * Rows appended to Excel Tables in place (an import into 监测数据), written after `patches`. Only a
+   * host whose `features.tableAppend` is true takes them; any other refuses a batch that has some.
+   */
+  readonly appends?: readonly TableAppend[];
   /** The sheet to show when the batch is done, or null to leave the active sheet alone. */
   readonly activate: string | null;
   /**
@@ -140,12 +145,35 @@ export interface SheetPatch {
   readonly notes: readonly { readonly row: number; readonly col: number; readonly text: string }[];
 }
 
+/**
+ * Rows written into an Excel Table from sheet row `row` on, as Excel does when rows are typed
+ * below a table: the table's range grows over them, each new cell takes the number format and
+ * style of the table's last row in its column, and the data validation and conditional formats
+ * that cover a table column down to its last row cover the new rows too. Rows from `row` that are
+ * still inside the table must be blank (the caller read them); nothing else of the sheet changes.
+ */
+export interface TableAppend {
+  readonly sheet: string;
+  readonly table: string;
+  /** Zero-based sheet row of the first row written: below the table's last row that holds anything. */
+  readonly row: number;
+  /** The rows, each as wide as the table, from its first column. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Number formats of written cells other than the row above's (sheet rects). */
+  readonly numberFormats: readonly { readonly rect: CellRect; readonly numberFormat: string }[];
+}
+
 /** What a host can draw, known when it is created (Office.js: from the requirement sets Excel reports). */
 export interface HostFeatures {
   /** Cell notes (Office.js: ExcelApi 1.18). Without them, marks are fills and the task pane's list. */
   readonly notes: boolean;
   /** Charts (Office.js can; ExcelJS cannot write them, so the xlsx host shows coloured cells instead). */
   readonly charts: boolean;
+  /**
+   * Appends rows to a table in place (WriteBatch.appends): the xlsx host of `--out`, which streams
+   * the sheet. Without it, a table grows by its sheet being written again.
+   */
+  readonly tableAppend?: boolean;
 }
 
 /** What `update` hands back: the batch to write (null: nothing) and a result for the caller. */

@@ -120,6 +120,14 @@ const cases: readonly RuleCase[] = [
     good: [[monitoring, "E4", "0.01L"]],
   },
   {
+    code: "flagged_sample_not_counted",
+    severity: "warning",
+    at: [monitoring, "AF4"],
+    given: [...luTang],
+    bad: [[monitoring, "AF4", "【未计入】站点情况：维护"]],
+    good: [[monitoring, "AF4", "站点情况：维护，已人工复核"]],
+  },
+  {
     code: "unreadable_sampling_date",
     severity: "error",
     at: [monitoring, "B4"],

@@ -1,3 +1,4 @@
+import { isFlaggedRemark } from "../import/importRemark";
 import type { SampleValues } from "../water-quality/classifyPeriod";
 import { getClassLimit } from "../water-quality/classifyParameter";
 import { getParameter, type ParameterDef, type ParameterKey } from "../water-quality/parameters";
@@ -13,6 +14,8 @@ export interface MonitoringRowInput {
   readonly sampledOn: unknown;
   /** The cells of the parameter columns present on the sheet. */
   readonly values: ReadonlyMap<ParameterKey, unknown>;
+  /** The row's 备注: a row the import flagged (see isFlaggedRemark) is no sample. */
+  readonly remark?: unknown;
 }
 
 export interface MonitoringRowContext {
@@ -187,9 +190,17 @@ export function checkMonitoringRow(
     const value = checkValue(key, raw, point, problems);
     if (value !== null) sample[key] = value;
   }
+  // A row the import flagged (the station under maintenance, …) keeps its values in 备注 and is
+  // never counted as a sample, whatever its parameter cells hold: one warning at its 备注 says so.
+  const flagged = isFlaggedRemark(inputText(input.remark ?? null).trim());
+  if (flagged) {
+    problems.push(
+      problem("flagged_sample_not_counted", "warning", "remark", { name: point?.name ?? typedPoint }),
+    );
+  }
   // A point and a date with no value at all is a sample still to be typed in: it is not counted
   // (样品数 would say 1 while nothing can be judged), and the row says why.
-  if (!typed && point !== null && date !== null) {
+  if (!typed && !flagged && point !== null && date !== null) {
     problems.push(problem("sample_without_values", "warning", "point", { name: point.name }));
   }
   const hasErrors = problems.some((p) => p.severity === "error");
@@ -199,7 +210,7 @@ export function checkMonitoringRow(
     date,
     sample,
     hasErrors,
-    inPeriod: inPeriod && point !== null && typed,
+    inPeriod: inPeriod && point !== null && typed && !flagged,
     afterAsOf,
   };
 }

@@ -13,6 +13,7 @@ export type ValidationCode =
   | "unknown_point"
   | "missing_sampling_date"
   | "sample_without_values"
+  | "flagged_sample_not_counted"
   | "unreadable_sampling_date"
   | "sampling_date_outside_plan_year"
   | "sampling_date_after_as_of"

@@ -49,7 +49,7 @@
  * - ExcelApi 1.18, only where supported (`features.notes`, `markTexts` "notes"): Worksheet.notes (add,
  *   getCount, getItem, getItemAt), Note.content/delete/getLocation.
  */
-import { HostError } from "../hostError";
+import { HostError, refuseTableAppends } from "../hostError";
 import { checkBatch, refuseMissingPatchSheets, refuseProtectedSheets } from "./checkBatch";
 import { chartName } from "./chartSteps";
 import { checkUnchanged } from "./checkUnchanged";
@@ -252,6 +252,7 @@ export function createOfficeWorkbookPort(
     const counted = counter();
     // Planned before any Excel call: a layout Excel cannot take, or a row too big for any request,
     // fails here with nothing sent.
+    refuseTableAppends(batch);
     checkBatch(batch);
     try {
       const sent = await run(async (context) => {

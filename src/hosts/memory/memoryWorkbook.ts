@@ -7,7 +7,7 @@ import type {
   WriteBatch,
 } from "../../workbook/port";
 import { isAddInNote, sequentialUpdate } from "../../workbook/port";
-import { HostError } from "../hostError";
+import { HostError, refuseTableAppends } from "../hostError";
 
 /** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
 export class MemorySheet {
@@ -236,6 +236,7 @@ export class MemoryWorkbook {
 
   private write(batch: WriteBatch): void {
     this.calls.write += 1;
+    refuseTableAppends(batch);
     // Check the whole batch first, so that a rejected batch changes nothing (as one Excel request).
     const replaced = new Set(batch.sheets.map((s) => s.layout.name.toLowerCase()));
     for (const patch of batch.patches ?? []) {

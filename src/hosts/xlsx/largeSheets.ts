@@ -1,5 +1,6 @@
 import { cellKey, PatchFootprint } from "./patchFootprint";
 import { parseSheetXml, type RowCell, type SheetRow, walkSheetRows } from "./sheetRows";
+import { AppendedRows, type AppendedStyles, type PlannedAppend, withRangesExtended } from "./tableAppend";
 import { attributeIn } from "./xmlTagScanner";
 import type { ZipEntry } from "./zipArchive";
 
@@ -31,6 +32,8 @@ export interface SheetContext {
   readonly notes: ReadonlySet<number>;
   readonly links: ReadonlySet<number>;
   readonly merged: ReadonlySet<number>;
+  /** Rows appended to a table of the sheet (see tableAppend.ts), or null. */
+  readonly append: PlannedAppend | null;
 }
 
 /** The reduced copy of a sheet, and where its representatives are. */
@@ -110,8 +113,9 @@ export function reduceSheet(entry: ZipEntry, context: SheetContext): ReducedShee
       gapRows(sheetRow.row);
       previous = sheetRow.row;
       const { row, s: rowS } = sheetRow;
-      // A row with a style of its own is kept whole: ExcelJS gives its style to the cells it makes in it.
-      const whole = rowS !== undefined;
+      // A row with a style of its own is kept whole: ExcelJS gives its style to the cells it makes in
+      // it. So is a table's last row below which rows are appended: its cells' styles are the new cells'.
+      const whole = rowS !== undefined || row === context.append?.template;
       const cols: number[] = [];
       const cells: string[] = [];
       const existing = new Set<number>();
@@ -175,6 +179,22 @@ export interface MergeInput {
   readonly written: string;
   /** How many shared strings ExcelJS wrote before the file's own (which follow them). */
   readonly stringOffset: number;
+  /** For rows appended to a table (context.append): how their cells are styled and their text numbered. */
+  readonly appended: AppendedStyles | null;
+}
+
+/**
+ * The style ExcelJS wrote for each cell of the row `template` (the table's last row, kept whole in
+ * the reduced copy), by zero-based column.
+ *
+ * @example
+ * templateStyles(writtenXml, 3).get(1) // "11"
+ */
+export function templateStyles(written: string, template: number | null): Map<number, string | undefined> {
+  const styles = new Map<number, string | undefined>();
+  if (template === null) return styles;
+  for (const cell of parseSheetXml(written).rows.get(template)?.cells ?? []) styles.set(cell.col, cell.s);
+  return styles;
 }
 
 /**
@@ -199,7 +219,9 @@ export function mergeSheet(entry: ZipEntry, input: MergeInput, emit: (xml: strin
   const changes = mapOf(reduced.changeReps);
   const blankStyles = mapOf(reduced.blankReps);
   const written = writtenCells(fp);
-  const lastTouched = Math.max(lastRowTouched(fp, written), maxKey(excelRows));
+  const append = context.append;
+  const appending = (row: number): boolean => append !== null && row >= append.first && row < append.end;
+  const lastTouched = Math.max(lastRowTouched(fp, written), maxKey(excelRows), (append?.end ?? 0) - 1);
   const excelOrder = [...excelRows.keys()].sort((a, b) => a - b);
 
   let buffer: string[] = [];
@@ -254,6 +276,7 @@ export function mergeSheet(entry: ZipEntry, input: MergeInput, emit: (xml: strin
         if (typeof style === "string") cells.set(col, `<c r="${ref(row, col)}" s="${style}"/>`);
       }
     }
+    if (appending(row)) appendedCells(row, cells);
     if (cells.size === 0 && excel === undefined && original === null) return "";
     const attributes =
       excel !== undefined
@@ -268,32 +291,49 @@ export function mergeSheet(entry: ZipEntry, input: MergeInput, emit: (xml: strin
     return `<row${attributes}>${body}</row>`;
   };
 
+  const appended =
+    append === null || input.appended === null ? null : new AppendedRows(append, input.appended);
+  /** An appended row's cells over the table's columns, in place of what the row held there (blanks). */
+  const appendedCells = (row: number, cells: Map<number, string>): void => {
+    appended?.cellsInto(row, cells);
+  };
+
   let next = 0;
   let previous = -1;
   /** Rows before `until` that the file lacks: ExcelJS's, and those the fills make. */
   const rowsBefore = (until: number): void => {
     for (let row = previous + 1; row < until && row <= lastTouched; row++) {
-      if (!touches(fp, written, row) && !excelRows.has(row)) {
+      if (!touches(fp, written, row) && !excelRows.has(row) && !appending(row)) {
         // Jump to the next row anything happens in.
         const upcoming = excelOrder.find((candidate) => candidate > row) ?? Infinity;
         const fillStart = fp !== null && fp.fillRows.first > row ? fp.fillRows.first : Infinity;
-        const jump = Math.min(upcoming, fillStart, minKeyAbove(written, row), until) - 1;
+        const appendStart = append !== null && append.first > row ? append.first : Infinity;
+        const jump = Math.min(upcoming, fillStart, appendStart, minKeyAbove(written, row), until) - 1;
         if (jump > row) row = jump;
         continue;
       }
-      out(mergedRow(row, null));
+      // A row only the append makes: its XML straight away (most of an import's rows).
+      if (appended !== null && appending(row) && !excelRows.has(row) && !touches(fp, written, row)) {
+        out(appended.rowXml(row));
+      } else {
+        out(mergedRow(row, null));
+      }
     }
     while (next < excelOrder.length && (excelOrder[next] ?? Infinity) < until) next++;
   };
 
-  out(withDimension(frame.head, unionRef(dimensionOf(frame.head), reduced.dimension)));
+  const appendedRef =
+    append === null
+      ? null
+      : `${ref(append.area.top, append.area.left)}:${ref(append.bottom, append.area.right)}`;
+  out(withDimension(frame.head, unionRef(unionRef(dimensionOf(frame.head), reduced.dimension), appendedRef)));
   walkSheetRows(entry, (sheetRow) => {
     rowsBefore(sheetRow.row);
     previous = sheetRow.row;
     out(mergedRow(sheetRow.row, sheetRow));
   });
   rowsBefore(lastTouched + 1);
-  out(frame.tail);
+  out(append === null ? frame.tail : withRangesExtended(frame.tail, append));
   emit(buffer.join(""));
 }
 

@@ -43,7 +43,10 @@ export class XlsxStreamReader {
         resolve(this.read(sheetNames));
       });
     const write: WorkbookPort["write"] = (batch: WriteBatch) =>
-      batch.sheets.length === 0 && (batch.patches ?? []).length === 0 && batch.activate === null
+      batch.sheets.length === 0 &&
+      (batch.patches ?? []).length === 0 &&
+      (batch.appends ?? []).length === 0 &&
+      batch.activate === null
         ? Promise.resolve()
         : Promise.reject(new HostError("excel_rejected", "The streaming reader does not write."));
     const discard: WorkbookPort["write"] = () => Promise.resolve();

@@ -7,7 +7,7 @@ import type {
   WriteBatch,
 } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
-import { HostError } from "../hostError";
+import { HostError, refuseTableAppends } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
 import { prepareXlsxBytes, refuse } from "./prepareXlsxBytes";
@@ -163,6 +163,7 @@ export class XlsxWorkbook {
 
   private write(batch: WriteBatch): void {
     // Check the whole batch before touching the workbook, so a bad request changes nothing.
+    refuseTableAppends(batch);
     const patches = batch.patches ?? [];
     const replaced = new Set(batch.sheets.map(({ layout }) => layout.name.toLowerCase()));
     for (const patch of patches) {

@@ -16,8 +16,15 @@ import { buildSheetLayout, mergeRows, type LayoutRow, type MergedRows } from "..
 import type { CellValue, RectFormat, SheetLayout } from "../layout";
 import { metaSheetName, pointAliasValues, readPointAliases } from "../metaSheet";
 import { planForWorkbook } from "../planForWorkbook";
-import type { SheetPatch, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
-import { readSheet, type ReadSheet } from "../readSheet";
+import type {
+  SheetPatch,
+  SheetSnapshot,
+  TableAppend,
+  UpdatePlan,
+  WorkbookPort,
+  WorkbookSnapshot,
+} from "../port";
+import { isBlank, readSheet, type ReadSheet } from "../readSheet";
 import { firstDataRowIndex, type AnySheetSpec } from "../sheetSpec";
 import { monitoringParameters } from "../sheets/monitoringSheet";
 import { workbookSpec } from "../workbookSpec";
@@ -72,9 +79,11 @@ const dateTimeFormat = "yyyy-mm-dd hh:mm";
 /**
  * Imports a monitoring export (its cells as a grid: a .xlsx sheet, a CSV, a selected range) into
  * 监测数据 through any host, in one `update` (one read, one write; one Excel session). New samples
- * are appended below the rows already there — which keep their values, order and formulas: the
- * sheet is written again as generation writes it, so the table grows over the new rows (blank rows
- * inside the table close up, and validation's marks wait for the next validation). Importing the
+ * are appended below the rows already there — which keep their values, order and formulas: a host
+ * that appends in place (`features.tableAppend`, the CLI's --out) gets the rows alone
+ * (WriteBatch.appends: the table grows over them as in Excel); any other writes the sheet again as
+ * generation writes it, so the table grows over the new rows (blank rows inside the table close
+ * up, and validation's marks wait for the next validation). Importing the
  * same export again adds nothing. Mappings of point names the user confirms are saved in the
  * meta sheet `_WaterPlan` and used by every later import. With `preview`, nothing is written.
  *
@@ -89,13 +98,26 @@ export async function importMonitoring(
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   const spec = monitoringSpec(plan);
+  const sheetNames = [spec.name["zh-CN"], spec.name["en-US"], metaSheetName];
+  const preview = options.preview === true;
+  // A host that appends rows in place (the CLI's --out) reads values only, as it changes no row
+  // already there; where it cannot append (see tableAppendOf), the sheet is read again with its
+  // formulas and written again whole, as by any other host.
+  if (!preview && port.features.tableAppend === true) {
+    const inPlace = await port.update(sheetNames, { formulas: false }, (snapshot) =>
+      planImport(plan, spec, grid, options, snapshot, true),
+    );
+    if (inPlace !== null) return inPlace;
+  }
   // Formulas read as formulas, so that writing the sheet again keeps them (as generation does); a
   // preview writes nothing and reads values (a host that only reads need not read formulas).
-  return port.update(
-    [spec.name["zh-CN"], spec.name["en-US"], metaSheetName],
-    { formulas: options.preview !== true },
-    (snapshot) => planImport(plan, spec, grid, options, snapshot),
-  );
+  return port.update(sheetNames, { formulas: !preview }, (snapshot) => {
+    const planned = planImport(plan, spec, grid, options, snapshot, false);
+    return {
+      batch: planned.batch,
+      result: planned.result ?? { ok: false, problem: { code: "no_monitoring_sheet" } },
+    };
+  });
 }
 
 function monitoringSpec(plan: Plan): AnySheetSpec {
@@ -110,7 +132,8 @@ function planImport(
   grid: readonly (readonly ExportCell[])[],
   options: ImportOptions,
   snapshot: WorkbookSnapshot,
-): UpdatePlan<ImportOutcome> {
+  inPlace: boolean,
+): UpdatePlan<ImportOutcome | null> {
   const refuse = (problem: ImportProblem): UpdatePlan<ImportOutcome> => ({
     batch: null,
     result: { ok: false, problem },
@@ -182,6 +205,12 @@ function planImport(
         },
       ]
     : [];
+  if (appending && inPlace) {
+    const append = tableAppendOf(spec, sheet, read, mapped.samples);
+    // null: the rows cannot go below the table as it stands; the caller writes the sheet again.
+    if (append === null) return { batch: null, result: null };
+    return { batch: { sheets: [], patches, appends: [append], activate: sheet.name }, result: outcome };
+  }
   return {
     batch: {
       sheets: appending
@@ -203,6 +232,75 @@ function planImport(
     },
     result: outcome,
   };
+}
+
+/**
+ * The samples as rows appended to 监测数据's table, below its last row that holds anything, for a
+ * host that appends in place; null when they cannot go there as the sheet stands: the table is not
+ * where the header is, a column of the sheet is missing from it or is not an entry column, or
+ * cells below the table lie where the new rows go (writing the sheet again keeps them).
+ */
+function tableAppendOf(
+  spec: AnySheetSpec,
+  sheet: SheetSnapshot,
+  read: ReadSheet,
+  samples: readonly ImportedSample[],
+): TableAppend | null {
+  const table = sheet.tableRects?.find((t) => t.name.toLowerCase() === spec.tableName.toLowerCase());
+  if (table === undefined || table.rect.row !== read.headerRow) return null;
+  const { rect } = table;
+  const offsets = new Map<string, number>();
+  for (const column of spec.columns) {
+    const col = read.columns.get(column.key);
+    if (column.kind !== "entry" || col === undefined || col < rect.col || col >= rect.col + rect.colCount) {
+      return null;
+    }
+    offsets.set(column.key, col - rect.col);
+  }
+  const holds = (row: number): boolean =>
+    (sheet.values[row - sheet.startRow] ?? []).some(
+      (value, i) =>
+        i + sheet.startCol >= rect.col && i + sheet.startCol < rect.col + rect.colCount && !isBlank(value),
+    );
+  const bottom = rect.row + rect.rowCount - 1;
+  let last = rect.row;
+  for (let row = rect.row + 1; row <= bottom; row++) if (holds(row)) last = row;
+  const first = last + 1;
+  for (let row = bottom + 1; row < first + samples.length; row++) if (holds(row)) return null;
+
+  // The sampling time's format is set on every row, not taken from the row above: the day as the
+  // column shows it, or the day and time (a day's 4-hourly samples follow one another).
+  const dateCol = offsets.get("sampledOn");
+  const dayFormat = spec.columns.find((c) => c.key === "sampledOn")?.numberFormat;
+  const numberFormats: TableAppend["numberFormats"][number][] = [];
+  const values = samples.map((sample, i) => {
+    const cells: CellValue[] = new Array<CellValue>(rect.colCount).fill(null);
+    for (const [key, value] of layoutRow(sample).values) {
+      const offset = offsets.get(key);
+      if (offset !== undefined) cells[offset] = value;
+    }
+    const timed = !Number.isInteger(sample.sampledOn);
+    const numberFormat = timed ? dateTimeFormat : dayFormat;
+    if (dateCol !== undefined && numberFormat !== undefined) {
+      const previous = numberFormats[numberFormats.length - 1];
+      if (
+        previous?.numberFormat === numberFormat &&
+        previous.rect.row + previous.rect.rowCount === first + i
+      ) {
+        numberFormats[numberFormats.length - 1] = {
+          ...previous,
+          rect: { ...previous.rect, rowCount: previous.rect.rowCount + 1 },
+        };
+      } else {
+        numberFormats.push({
+          rect: { row: first + i, col: rect.col + dateCol, rowCount: 1, colCount: 1 },
+          numberFormat,
+        });
+      }
+    }
+    return cells;
+  });
+  return { sheet: sheet.name, table: table.name, row: first, values, numberFormats };
 }
 
 /** The samples 监测数据 holds now, by the plan's point and the sampling time, as validation reads them. */

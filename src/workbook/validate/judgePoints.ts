@@ -83,6 +83,7 @@ function checkMonitoring(
         point: row.values.get("point") ?? null,
         sampledOn: row.values.get("sampledOn") ?? null,
         values: new Map(parameterKeys.map((key) => [key, row.values.get(`param:${key}`) ?? null])),
+        remark: row.values.get("remark") ?? null,
       },
       context,
     ),

@@ -191,6 +191,39 @@ describe("checkMonitoringRow: the values", () => {
     ]);
   });
 
+  it("never counts a row the import flagged, with one warning at its remark in either language", () => {
+    for (const remark of [
+      "【未计入】站点情况：维护；氨氮(mg/L) 0.12",
+      " [Not counted] Station status: 故障; pH 7.1",
+    ]) {
+      // As imported: the values in 备注 only. Not "without values": the warning says why instead.
+      const imported = checkMonitoringRow(makeRow({ nh3n: null }, { remark }), context);
+      expect(shown(imported.problems)).toEqual(["flagged_sample_not_counted@remark"]);
+      expect(imported.problems[0]?.severity).toBe("warning");
+      expect(imported.inPeriod).toBe(false);
+      expect(imported.hasErrors).toBe(false);
+      // Values typed into its columns later still do not make it a sample while the mark stays.
+      const typed = checkMonitoringRow(makeRow({ nh3n: 0.12 }, { remark }), context);
+      expect(typed.inPeriod).toBe(false);
+      expect(shown(typed.problems)).toEqual(["flagged_sample_not_counted@remark"]);
+    }
+    const message = (locale: "zh-CN" | "en-US"): string =>
+      formatProblem(
+        checkMonitoringRow(makeRow({}, { remark: "【未计入】站点情况：维护" }), context)
+          .problems[0] as Problem,
+        locale,
+      );
+    expect(message("zh-CN")).toContain("露塘");
+    expect(message("zh-CN")).toContain("不作为样品计入");
+    expect(message("en-US")).toContain("is not counted as a sample");
+    // A remark that only mentions the words, or has the mark elsewhere, is a normal sample's.
+    for (const remark of ["站点情况：正常", "复核：【未计入】已撤销", null]) {
+      const normal = checkMonitoringRow(makeRow({ nh3n: 0.2 }, { remark }), context);
+      expect(normal.problems).toEqual([]);
+      expect(normal.inPeriod).toBe(true);
+    }
+  });
+
   it("keeps readable values for the period and reports nothing", () => {
     const checked = checkMonitoringRow(makeRow({ ph: 7.2, nh3n: "0.45", do: "６.５" }), context);
     expect(checked.problems).toEqual([]);

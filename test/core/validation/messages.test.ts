@@ -20,6 +20,7 @@ const paramsShown: Readonly<Record<MessageCode, readonly (keyof ProblemParams)[]
   unknown_point: ["input"],
   missing_sampling_date: [],
   sample_without_values: ["name"],
+  flagged_sample_not_counted: ["name"],
   unreadable_sampling_date: ["input"],
   sampling_date_outside_plan_year: ["date", "value"],
   sampling_date_after_as_of: ["date", "actual", "count"],

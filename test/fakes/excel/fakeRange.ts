@@ -18,6 +18,7 @@ import { FakeConditionalFormats, FakeRangeFormat } from "./fakeRangeFormat";
 import { FakeRichApiError } from "./fakeRichApiError";
 import type { FakeSheetState, FakeValue } from "./fakeSheetState";
 import { typeIntoCell } from "./fakeTyping";
+import { FakeWorksheet } from "./fakeWorksheet";
 
 export function checkRect(rect: Rect): void {
   if (
@@ -89,6 +90,24 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
     return this.formatProxy;
   }
+  /** The range's worksheet (a navigation: nothing is loaded until asked). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      `${this.path}.worksheet`,
+      child(this, (t) => t.sheet),
+    );
+  }
+
+  /** Selects the range on its sheet, which becomes the active one. */
+  select(): void {
+    this.act("select", null, ({ sheet, rect }) => {
+      const state = this.context.excel.state;
+      state.activate(sheet);
+      state.selection = { sheetId: sheet.id, rect };
+    });
+  }
+
   get dataValidation(): FakeDataValidation {
     this.validationProxy ??= new FakeDataValidation(
       this.context,

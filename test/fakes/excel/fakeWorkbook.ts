@@ -3,7 +3,7 @@
  * without writing a cell, and the settings an add-in keeps in the workbook.
  */
 import { FakeClientObject, NULL, checkSameContext, child, type FakeContextLike } from "./fakeProxy";
-import type { FakeRange } from "./fakeRange";
+import { FakeRange } from "./fakeRange";
 import { FakeRichApiError } from "./fakeRichApiError";
 import { countFilled } from "./fakeSheetState";
 import { FakeTableCollection } from "./fakeTables";
@@ -23,6 +23,20 @@ export class FakeWorkbook {
     }));
     this.settings = new FakeSettingCollection(context, "workbook.settings", () => context.excel.state);
     this.functions = new FakeFunctions(context);
+  }
+
+  /**
+   * The range the user selected (the state's `selection`, else A1 of the active sheet).
+   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
+   */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, "workbook.getSelectedRange()", () => {
+      const state = this.context.excel.state;
+      const selection = state.selection;
+      const sheet = selection === null ? state.activeSheet() : state.sheetById(selection.sheetId);
+      if (sheet === undefined) throw new FakeRichApiError("ItemNotFound", "No sheet holds the selection.");
+      return { sheet, rect: selection?.rect ?? { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    });
   }
 }
 

@@ -28,6 +28,11 @@ export class FakeWorkbookState {
    */
   readonly formulaResults: FormulaResults = new Map();
   activeSheetId: string | null = null;
+  /**
+   * The range the user selected, on the sheet of that id; null: A1 of the active sheet (Excel
+   * always has a selection). Set by a test as a user's mouse would, or by Range.select().
+   */
+  selection: { readonly sheetId: string; readonly rect: Rect } | null = null;
   private nextId = 1;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
@@ -49,6 +54,7 @@ export class FakeWorkbookState {
     for (const [k, v] of this.settings) copy.settings.set(k, v);
     for (const [k, v] of this.formulaResults) copy.formulaResults.set(k, v);
     copy.activeSheetId = this.activeSheetId;
+    copy.selection = this.selection;
     copy.nextId = this.nextId;
     return copy;
   }

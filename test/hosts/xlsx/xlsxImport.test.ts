@@ -50,7 +50,7 @@ describe("importing .xlsx exports through the xlsx host", () => {
       寻江饮用水水源地: 1,
     });
     expect(outcome.report.issues.filter((i) => i.sheet === "监测数据").map((i) => i.code)).toEqual([
-      "sample_without_values",
+      "flagged_sample_not_counted",
     ]);
   }, 60_000);
 });

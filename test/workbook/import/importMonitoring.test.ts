@@ -242,8 +242,10 @@ describe("a workbook filled by importing the three export shapes", () => {
       expect(samples[source.name]).toBe(1);
     const monitoringIssues = report.issues.filter((i) => i.sheet === monitoring);
     expect(monitoringIssues.filter((i) => i.severity === "error")).toEqual([]);
-    // The flagged row: no values in the parameter columns, so not counted (validation says so).
-    expect(monitoringIssues.map((i) => i.code)).toEqual(["sample_without_values"]);
+    // The flagged row: not counted, and validation says why at its 备注 (never "without values").
+    expect(monitoringIssues.map((i) => [i.code, i.severity, i.cell.replace(/\d+/u, "")])).toEqual([
+      ["flagged_sample_not_counted", "warning", "AF"],
+    ]);
   });
 });
 

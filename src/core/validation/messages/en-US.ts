@@ -37,6 +37,8 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_sampling_date: () => "The sampling date is missing.",
   sample_without_values: (p) =>
     `This sample of ${p.name ?? ""} has no measured values and is not counted: enter its values or delete the row.`,
+  flagged_sample_not_counted: (p) =>
+    `This row of ${p.name ?? ""} was imported flagged by its station (maintenance, fault …) and is not counted as a sample: once checked, remove "[Not counted]" from the start of its remark, or delete the row.`,
   unreadable_sampling_date: (p) => `${q(p.input)} is not a date: write it like 2023-05-01.`,
   sampling_date_outside_plan_year: (p) =>
     `The sampling date ${p.date ?? ""} is outside the plan year ${p.value ?? ""}.`,

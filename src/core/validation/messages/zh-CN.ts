@@ -29,6 +29,8 @@ export const zhCNMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   missing_sampling_date: () => "缺少采样日期。",
   sample_without_values: (p) =>
     `${p.name ?? ""}的这次采样没有填写任何监测值，未计入样品数：请填写监测值，或删除这一行。`,
+  flagged_sample_not_counted: (p) =>
+    `${p.name ?? ""}的这一行是导入时站点标注异常（维护、故障等）的数据，不作为样品计入水质评价：核实后可删除备注开头的“【未计入】”，或删除这一行。`,
   unreadable_sampling_date: (p) => `无法识别的采样日期${q(p.input)}：请填写如 2023-05-01。`,
   sampling_date_outside_plan_year: (p) => `采样日期 ${p.date ?? ""} 不在计划年度 ${p.value ?? ""} 年内。`,
   sampling_date_after_as_of: (p) =>
