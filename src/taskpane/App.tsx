@@ -31,9 +31,7 @@ import { RunView, type RunState, type Validated } from "./RunView";
 import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
-import { importPaneMessages } from "./import/messages/importPaneMessages";
-import { splitPaneMessages } from "./exchange/messages/splitPaneMessages";
-import { mergePaneMessages } from "./exchange/messages/mergePaneMessages";
+import { sectionButtons } from "./messages/sectionButtons";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -386,7 +384,7 @@ export function App({
               setImportOpen((open) => !open);
             }}
           >
-            {importOpen ? importPaneMessages(locale).closeButton : importPaneMessages(locale).openButton}
+            {importOpen ? sectionButtons[locale].importClose : sectionButtons[locale].importOpen}
           </Button>
         </div>
         {importOpen ? (
@@ -413,7 +411,7 @@ export function App({
               setSplitOpen((open) => !open);
             }}
           >
-            {splitOpen ? splitPaneMessages(locale).closeButton : splitPaneMessages(locale).openButton}
+            {splitOpen ? sectionButtons[locale].splitClose : sectionButtons[locale].splitOpen}
           </Button>
         </div>
         {splitOpen ? (
@@ -440,7 +438,7 @@ export function App({
               setMergeOpen((open) => !open);
             }}
           >
-            {mergeOpen ? mergePaneMessages(locale).closeButton : mergePaneMessages(locale).openButton}
+            {mergeOpen ? sectionButtons[locale].mergeClose : sectionButtons[locale].mergeOpen}
           </Button>
         </div>
         {mergeOpen ? (

@@ -27,8 +27,7 @@
  *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
  * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
- *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
- *   protected, protect, unprotect, Range.format.protection.locked (see protectionSteps.ts).
+ *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.protected/protect/unprotect, Range.format.protection.locked (protectionSteps.ts).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
  *   workbook.settings (the token that tells a write's data from its finishing).

@@ -1,9 +1,10 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { MergePaneMessages } from "./mergePaneMessages";
 
 /** Merge returned forms, in English. */
 export const enUSMerge: MergePaneMessages = {
-  openButton: "Merge returned forms",
-  closeButton: "Hide merging forms",
+  openButton: sectionButtons["en-US"].mergeOpen,
+  closeButton: sectionButtons["en-US"].mergeClose,
   heading: "Merge returned forms",
   intro:
     "Pick the forms the units sent back (.xlsx, several at once), see what the merge would do, then merge them into this workbook: empty entry cells take the units' values, progress texts are joined under each unit's name, and monitoring rows are appended without duplicates. A value this workbook already holds is never overwritten: where they differ it is listed as a conflict, with both values.",

@@ -1,9 +1,10 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { SplitPaneMessages } from "./splitPaneMessages";
 
 /** Send forms to units, in English. */
 export const enUS: SplitPaneMessages = {
-  openButton: "Send forms to units",
-  closeButton: "Hide sending forms",
+  openButton: sectionButtons["en-US"].splitOpen,
+  closeButton: sectionButtons["en-US"].splitClose,
   heading: "Send forms to units",
   intro:
     "Split this workbook into one form per lead unit or per county: each unit gets only the tasks, indicators, sections and water sources it answers for, with the plan's columns locked (sheet protection, no password) and what was already entered carried over.",

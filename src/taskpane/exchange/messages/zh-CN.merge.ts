@@ -1,9 +1,10 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { MergePaneMessages } from "./mergePaneMessages";
 
 /** 汇总报送的中文文字。 */
 export const zhCNMerge: MergePaneMessages = {
-  openButton: "汇总报送",
-  closeButton: "收起汇总报送",
+  openButton: sectionButtons["zh-CN"].mergeOpen,
+  closeButton: sectionButtons["zh-CN"].mergeClose,
   heading: "汇总报送",
   intro:
     "选择各单位报回的填报表（.xlsx，可多选），先预览，确认后合并进本工作簿：本工作簿中空白的填报单元格填入各单位的值，进展情况按单位名称合并，监测数据去重后追加。本工作簿已有的值不会被覆盖：不一致之处列为冲突，两边的值都列出。",

@@ -1,9 +1,10 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { SplitPaneMessages } from "./splitPaneMessages";
 
 /** 下发填报表的中文文字。 */
 export const zhCN: SplitPaneMessages = {
-  openButton: "下发填报表",
-  closeButton: "收起下发",
+  openButton: sectionButtons["zh-CN"].splitOpen,
+  closeButton: sectionButtons["zh-CN"].splitClose,
   heading: "下发填报表",
   intro:
     "按牵头单位或按县（区）把本工作簿拆成各单位的填报表：每个单位只收到它负责的任务、指标、断面和水源地，计划列已锁定（工作表保护，无密码），已填内容一并带入。",
