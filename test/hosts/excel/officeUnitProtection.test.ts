@@ -155,6 +155,30 @@ describe("the Office host and a workbook split for a unit (protected plan column
     expect(harness.excel.state.sheetByName(tasks)!.protected).toBe(true);
   });
 
+  it("reports a refused protect as finishing, and generating again protects the sheet once more", async () => {
+    const harness = await unitInExcel();
+    harness.excel.injectFault({ when: (op) => op.action === "protect" && op.path.includes(tasks) });
+    const first = await generateWorkbook(harness.port, plan, { locale: "zh-CN" });
+    expect(first.ok).toBe(true);
+    expect(harness.port.stats.lastWrite?.cosmeticFailures).toHaveLength(1);
+    expect(harness.excel.state.sheetByName(tasks)!.protected).toBe(false);
+    expect((await generateWorkbook(harness.port, plan, { locale: "zh-CN" })).ok).toBe(true);
+    expectProtectedAsLaid(harness);
+  });
+
+  it("keeps the unit's entries when the write fails after lifting protection, and a rerun restores it", async () => {
+    const harness = await unitInExcel();
+    const { row, col } = firstEntryCell();
+    harness.excel.state.sheetByName(tasks)!.values.set(key(row, col), "已完成");
+    // The first values written to 附件1 after its protection was lifted fail, as a lost connection would.
+    harness.excel.injectFault({ when: (op) => op.path.includes(tasks) && op.action === "set values" });
+    await expect(generateWorkbook(harness.port, plan, { locale: "zh-CN" })).rejects.toBeDefined();
+    expect(harness.excel.faultsFired).toBe(1);
+    expect((await generateWorkbook(harness.port, plan, { locale: "zh-CN" })).ok).toBe(true);
+    expect(harness.excel.state.sheetByName(tasks)!.valueAt(row, col)).toBe("已完成");
+    expectProtectedAsLaid(harness);
+  });
+
   it("still refuses a protected sheet of a workbook that is not a unit's (the user's protection)", async () => {
     const harness = await unitInExcel();
     await expect(
