@@ -183,14 +183,17 @@ export class XlsxWorkbook {
       }
       existing.add(layout.name);
     }
-    assertUnprotected(
-      [
-        ...batch.sheets.filter(({ mode }) => mode === "replace").map(({ layout }) => layout.name),
-        ...patches.map((patch) => patch.sheet),
-      ]
-        .map((name) => this.findSheet(name))
-        .filter((sheet) => sheet !== undefined),
-    );
+    // A batch that may lift the add-in's own protection (a unit's workbook) writes through it: a
+    // file has no protection to lift, and a replaced sheet is protected again by its layout.
+    if (batch.reprotect !== true)
+      assertUnprotected(
+        [
+          ...batch.sheets.filter(({ mode }) => mode === "replace").map(({ layout }) => layout.name),
+          ...patches.map((patch) => patch.sheet),
+        ]
+          .map((name) => this.findSheet(name))
+          .filter((sheet) => sheet !== undefined),
+      );
 
     for (const { layout, mode } of batch.sheets) {
       let orderNo = this.lastOrderNo() + 1;
