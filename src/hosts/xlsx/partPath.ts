@@ -34,3 +34,15 @@ export function joinPart(dir: string, target: string): string {
 export function relsPartOf(part: string): string {
   return joinPart(partDir(part), `_rels/${partBase(part)}.rels`);
 }
+
+/**
+ * A part's name relative to a folder, as a relationship's target writes it:
+ * ("xl/worksheets", "xl/tables/table1.xml") → "../tables/table1.xml".
+ */
+export function relativePart(fromDir: string, part: string): string {
+  const from = fromDir.split("/").filter((segment) => segment !== "");
+  const to = part.split("/").filter((segment) => segment !== "");
+  let shared = 0;
+  while (shared < from.length && shared < to.length && from[shared] === to[shared]) shared++;
+  return [...new Array<string>(from.length - shared).fill(".."), ...to.slice(shared)].join("/");
+}

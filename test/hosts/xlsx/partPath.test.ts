@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { joinPart, partBase, partDir, relsPartOf } from "../../../src/hosts/xlsx/partPath";
+import { joinPart, partBase, partDir, relativePart, relsPartOf } from "../../../src/hosts/xlsx/partPath";
 
 describe("part names inside an .xlsx package, without node:path", () => {
   it.each([
@@ -21,4 +21,16 @@ describe("part names inside an .xlsx package, without node:path", () => {
       expect(relsPartOf(part)).toBe(posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`));
     },
   );
+});
+
+describe("relativePart", () => {
+  it.each([
+    ["xl/worksheets", "xl/tables/table1.xml"],
+    ["xl/worksheets", "xl/worksheets/sheet2.xml"],
+    ["xl/worksheets", "docProps/app.xml"],
+    ["xl", "xl/worksheets/sheet1.xml"],
+    ["", "xl/workbook.xml"],
+  ])("gives %s → %s as posix.relative does", (dir, part) => {
+    expect(relativePart(dir, part)).toBe(posix.relative(dir === "" ? "." : dir, part));
+  });
 });
