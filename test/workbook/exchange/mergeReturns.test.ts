@@ -104,6 +104,46 @@ describe("mergeReturns", () => {
     expect(await entry(bytes, "tasks", "7", "status")).toBe("推进中");
   });
 
+  it("takes what units typed in the city's own columns, by header, and lists a column the city lacks", async () => {
+    // The city added a column of its own to 附件1 (split sends it to the units, unlocked).
+    const withColumn =
+      (header: string, col: number) =>
+      (book: Workbook): void => {
+        const sheet = book.getWorksheet("附件1 任务清单");
+        if (sheet === undefined) throw new Error("no task sheet");
+        sheet.getCell(3, col).value = header;
+      };
+    const base = await cityBook();
+    const width = (await sheetsOf(base)).get("tasks")?.columns.size ?? 0;
+    const city = await edited(base, withColumn("市局备注", width + 1));
+    const back = await unitReturn(
+      "柳江区",
+      (book) => {
+        withColumn("区里自加列", width + 2)(book);
+        const sheet = book.getWorksheet("附件1 任务清单");
+        if (sheet === undefined) throw new Error("no task sheet");
+        // Row 8 is task 5's (title, note, header, then tasks 1…).
+        sheet.getCell(8, width + 1).value = "区里的备注";
+        sheet.getCell(8, width + 2).value = "自加列的话";
+      },
+      city,
+    );
+    const { outcome, bytes } = await merge(city, [await returned("liujiang.xlsx", back)]);
+    const tasks = (await sheetsOf(bytes)).get("tasks");
+    expect(tasks?.rows.find((r) => r.identity === "5")?.extras.get("市局备注")).toBe("区里的备注");
+    expect(outcome.filled).toEqual([
+      expect.objectContaining({ row: "5", column: "市局备注", value: "区里的备注" }),
+    ]);
+    expect(outcome.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "not_in_book",
+        row: "5",
+        column: "区里自加列",
+        values: [{ from: { label: "柳江区", file: "liujiang.xlsx" }, value: "自加列的话" }],
+      }),
+    ]);
+  });
+
   it("writes nothing where two returns fill an empty cell differently, and lists every value", async () => {
     const city = await cityBook();
     const a = await liujiang((book) => {
