@@ -45,6 +45,37 @@ interface MergedCell {
 /** Keys of users' own columns, apart from the spec's column keys. */
 const extraKey = "extra:";
 
+/**
+ * The key merge gives a column users added (by its header), apart from the spec's keys.
+ *
+ * @example
+ * userColumnKey("采样人") // "extra:采样人"
+ */
+export function userColumnKey(header: string): string {
+  return `${extraKey}${header}`;
+}
+
+/**
+ * The header of a column users added, from its merge key, or null for a spec column's key.
+ *
+ * @example
+ * userColumnOf("extra:采样人") // "采样人"; userColumnOf("status") // null
+ */
+export function userColumnOf(key: string): string | null {
+  return key.startsWith(extraKey) ? key.slice(extraKey.length) : null;
+}
+
+/**
+ * A read row's value under a merge key (a spec column's, or a user column's).
+ *
+ * @example
+ * cellOf(row, "extra:采样人") // "张三"
+ */
+export function cellOf(row: ReadRow, key: string): CellValue | undefined {
+  const header = userColumnOf(key);
+  return header === null ? row.values.get(key) : row.extras.get(header);
+}
+
 /** A row's identity as people read it ("5|生活污水集中收集率" → "5 / 生活污水集中收集率"). */
 export function rowName(identity: string | null): string {
   return (identity ?? "").split("|").join(" / ");
@@ -97,7 +128,7 @@ export function mergePlanSheet(
       book: (target: ReadRow) => target.values.get(column.key),
     })),
     ...[...row.extras].map(([name, value]) => ({
-      key: `${extraKey}${name}`,
+      key: userColumnKey(name),
       column: name,
       value,
       col: city.extraColumns.get(name),

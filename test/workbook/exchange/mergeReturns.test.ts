@@ -259,6 +259,60 @@ describe("mergeReturns", () => {
     expect(again.outcome.written).toBe(false);
   });
 
+  it("takes monitoring values in the city's own column for samples it holds and new ones, and lists a unit's own column", async () => {
+    const width = workbookSpec(plan).find((s) => s.key === "monitoring")?.columns.length ?? 0;
+    const header = (book: Workbook, col: number, text: string): void => {
+      const sheet = book.getWorksheet("监测数据");
+      if (sheet === undefined) throw new Error("no monitoring sheet");
+      sheet.getCell(3, col).value = text;
+    };
+    const city = await edited(await cityBook(), (book) => {
+      typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4 } }]);
+      header(book, width + 1, "采样人");
+    });
+    const back = await unitReturn(
+      "市生态环境局",
+      (book) => {
+        typeSamples(book, [{ point: "露塘", date: "2023-06-01", values: { ph: 7.5 } }]);
+        header(book, width + 2, "天气");
+        const sheet = book.getWorksheet("监测数据");
+        if (sheet === undefined) throw new Error("no monitoring sheet");
+        sheet.getCell(4, width + 1).value = "张三"; // the city's sample
+        sheet.getCell(5, width + 1).value = "李四"; // the new one
+        sheet.getCell(5, width + 2).value = "晴";
+      },
+      city,
+    );
+    const { outcome, bytes } = await merge(city, [await returned("back.xlsx", back)]);
+    const rows = (await sheetsOf(bytes)).get("monitoring")?.rows ?? [];
+    const sampler = rows.map((r) => [r.values.get("param:ph"), r.extras.get("采样人")]);
+    expect(sampler).toEqual([
+      [7.4, "张三"],
+      [7.5, "李四"],
+    ]);
+    // Filling the city's sample alone patches it in place, in the same column.
+    const only = await unitReturn(
+      "市生态环境局",
+      (book) => {
+        const sheet = book.getWorksheet("监测数据");
+        if (sheet === undefined) throw new Error("no monitoring sheet");
+        sheet.getCell(4, width + 1).value = "王五";
+      },
+      city,
+    );
+    const patched = await merge(city, [await returned("only.xlsx", only)]);
+    expect(patched.outcome.counts).toMatchObject({ cellsFilled: 1, monitoringAdded: 0 });
+    expect((await sheetsOf(patched.bytes)).get("monitoring")?.rows[0]?.extras.get("采样人")).toBe("王五");
+    expect(outcome.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "not_in_book",
+        sheet: "监测数据",
+        column: "天气",
+        values: [{ from: { label: "市生态环境局", file: "back.xlsx" }, value: "晴" }],
+      }),
+    ]);
+  });
+
   it("refuses a return of another plan, another year, or not made by the add-in, and names the unit or file", async () => {
     const city = await cityBook();
     const setPlan = (id: string) => (book: Workbook) => {
