@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
-import { appendAll } from "../../src/core/arrays";
+import { appendAll, maxOf } from "../../src/core/arrays";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { scopeUnits, type ScopeBy } from "../../src/core/plan/planScope";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
@@ -26,6 +26,7 @@ import {
   type Sample,
   type SampleEdit,
   type Typed,
+  typedColumnsOf,
 } from "./splitMergeRound";
 
 /*
@@ -105,7 +106,7 @@ async function typedByHand(
     const sheet = book.getWorksheet(cell.sheet);
     if (spec === undefined || sheet === undefined) throw new Error(`no sheet ${cell.sheet}`);
     const r = rowsOf(sheet, spec).get(cell.identity);
-    const c = columnsOf(sheet, spec).get(cell.column);
+    const c = typedColumnsOf(sheet, spec).get(cell.column);
     if (r === undefined || c === undefined) throw new Error(`no cell for ${cell.identity} ${cell.column}`);
     const offer = cell.offers[0]?.value;
     sheet.getCell(r, c).value = offer instanceof Date ? offer : cell.value;
@@ -165,6 +166,10 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
       if (Number(identity) % 4 !== 0) continue;
       for (const key of ["status", "completedOn"]) sheet.getCell(r, columns.get(key) ?? 0).value = null;
     }
+    // And keeps a column of its own on 附件1, which split sends to the units unlocked.
+    const own = maxOf(columns.values(), 0) + 1;
+    sheet.getCell(3, own).value = "市局备注";
+    sheet.getCell(4, own).value = "市里的备注";
     await excel.xlsx.writeFile(city);
     cityCells = entryCells(await load(city));
   });
@@ -282,6 +287,7 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
       expect(typed.filter((t) => t.kind === "change")).toHaveLength(2);
       expect(samples.length).toBeGreaterThan(0);
       expect(edits.length).toBeGreaterThan(0);
+      expect(typed.some((t) => t.column === "extra:市局备注")).toBe(true);
 
       const merged = join(dir, `merged-${by}.xlsx`);
       await copyFile(city, merged);
@@ -303,7 +309,7 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
         const spec = planSheets.find((s) => s.name["zh-CN"] === cell.sheet);
         if (sheet === undefined || spec === undefined) throw new Error(`no sheet ${cell.sheet}`);
         const r = rowsOf(sheet, spec).get(cell.identity) ?? 0;
-        const address = sheet.getCell(r, columnsOf(sheet, spec).get(cell.column) ?? 0).address;
+        const address = sheet.getCell(r, typedColumnsOf(sheet, spec).get(cell.column) ?? 0).address;
         expect({ key, value: normEntry(cell.column, afterCells.get(key) ?? null) }).toEqual({
           key,
           value: cell.value,

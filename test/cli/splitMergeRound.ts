@@ -70,6 +70,29 @@ export function columnsOf(sheet: Worksheet, spec: AnySheetSpec): Map<string, num
   return columns;
 }
 
+/** Columns a user added to a plan sheet (headers the spec does not have), by "extra:header". */
+export function userColumnsOf(sheet: Worksheet, spec: AnySheetSpec): Map<string, number> {
+  const known = new Set(spec.columns.map((c) => c.header["zh-CN"].replace(/\s+/g, "")));
+  const columns = new Map<string, number>();
+  sheet.getRow(headerRow).eachCell((cell, col) => {
+    const text = cell.text.replace(/\s+/g, "");
+    if (text !== "" && !known.has(text)) columns.set(`extra:${cell.text.trim()}`, col);
+  });
+  return columns;
+}
+
+/** Every column a unit may type into: the entry columns and the users' own, by key. */
+export function typedColumnsOf(sheet: Worksheet, spec: AnySheetSpec): Map<string, number> {
+  const columns = columnsOf(sheet, spec);
+  const typed = new Map<string, number>();
+  for (const column of spec.columns) {
+    const col = columns.get(column.key);
+    if (column.kind === "entry" && col !== undefined) typed.set(column.key, col);
+  }
+  for (const [key, col] of userColumnsOf(sheet, spec)) typed.set(key, col);
+  return typed;
+}
+
 /** Each data row of a plan sheet by its identity, with its one-based row number. */
 export function rowsOf(sheet: Worksheet, spec: AnySheetSpec): Map<string, number> {
   const columns = columnsOf(sheet, spec);
@@ -88,13 +111,11 @@ export function entryCells(book: Workbook): Map<string, string | number> {
   for (const spec of planSheets) {
     const sheet = book.getWorksheet(spec.name["zh-CN"]);
     if (sheet === undefined) continue;
-    const columns = columnsOf(sheet, spec);
+    const columns = typedColumnsOf(sheet, spec);
     for (const [identity, r] of rowsOf(sheet, spec)) {
-      for (const column of spec.columns) {
-        const col = columns.get(column.key);
-        if (column.kind !== "entry" || col === undefined) continue;
+      for (const [key, col] of columns) {
         const value = norm(sheet.getCell(r, col).value);
-        if (value !== null) cells.set(`${spec.name["zh-CN"]}|${identity}|${column.key}`, value);
+        if (value !== null) cells.set(`${spec.name["zh-CN"]}|${identity}|${key}`, value);
       }
     }
   }
@@ -151,6 +172,8 @@ export function valueFor(
     case "remark":
       return "2023年上半年统计";
     default:
+      // A column of the city's own, sent unlocked: the unit notes something there.
+      if (column.startsWith("extra:")) return "已核实";
       throw new Error(`no value for ${spec.key}.${column}`);
   }
 }
@@ -191,24 +214,23 @@ export async function fillReturn(
     const name = spec.name["zh-CN"];
     const sheet = book.getWorksheet(name);
     if (sheet === undefined) continue;
-    const columns = columnsOf(sheet, spec);
+    const columns = typedColumnsOf(sheet, spec);
     let done = false;
     for (const [identity, r] of rowsOf(sheet, spec)) {
-      for (const column of spec.columns) {
-        const col = columns.get(column.key);
-        if (column.kind !== "entry" || col === undefined || done || !unlocked(sheet, r, col)) continue;
+      for (const [columnKey, col] of columns) {
+        if (done || !unlocked(sheet, r, col)) continue;
         const cell = sheet.getCell(r, col);
-        const key = `${name}|${identity}|${column.key}`;
+        const key = `${name}|${identity}|${columnKey}`;
         const override = options.overrides?.get(key);
         const empty = norm(cell.value) === null;
         if (override === undefined && !empty) continue;
-        const value = override ?? valueFor(spec, column.key, identity, unit);
+        const value = override ?? valueFor(spec, columnKey, identity, unit);
         cell.value = value;
         typed.push({
           unit,
           sheet: name,
           identity,
-          column: column.key,
+          column: columnKey,
           value,
           kind: empty ? "fill" : "change",
         });
