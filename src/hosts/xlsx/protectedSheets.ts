@@ -1,5 +1,7 @@
 import type { Protection, Worksheet } from "exceljs";
 import { HostError, ProtectedSheets } from "../hostError";
+import { worksheetNames } from "./surveyPackage";
+import { deflatedEntry, inflateEntry, readZip, writeZip, type ZipEntry } from "./zipArchive";
 
 /**
  * Refuses a write into sheets protected in Excel (Review → Protect Sheet) WITH a password: only
@@ -101,4 +103,44 @@ function isProtected(sheet: Worksheet): boolean {
 export function modelHasPassword(sheet: Worksheet): boolean {
   const hash = protectionOf(sheet)?.hashValue;
   return typeof hash === "string" && hash !== "";
+}
+
+/**
+ * The package with each sheet's legacy password hash (`password="CC3D"`, by lower-case sheet
+ * name) written back into its `<sheetProtection>`, which ExcelJS saves without it: a sheet a user
+ * protected with a password stays so when the host saves the workbook (the host never writes
+ * into such a sheet, see assertNoPassword). A sheet no longer protected, or with a hash of its
+ * own, is left as it is.
+ *
+ * @example
+ * const saved = withLegacyPasswords(await workbook.xlsx.writeBuffer(), new Map([["附件1 任务清单", "CC3D"]]));
+ */
+export function withLegacyPasswords(bytes: Uint8Array, passwords: ReadonlyMap<string, string>): Uint8Array {
+  if (passwords.size === 0) return bytes;
+  const entries = readZip(bytes);
+  const names = worksheetNames(entries);
+  let changed = false;
+  const written: ZipEntry[] = [];
+  for (const entry of entries) {
+    const password = passwords.get(names.get(entry.name)?.toLowerCase() ?? "");
+    const xml = password === undefined ? null : new TextDecoder().decode(inflateEntry(entry));
+    const element = xml === null ? undefined : /<sheetProtection\b[^>]*>/u.exec(xml)?.[0];
+    if (
+      password === undefined ||
+      xml === null ||
+      element === undefined ||
+      /\s(?:password|hashValue)=/u.test(element)
+    ) {
+      written.push(entry);
+      continue;
+    }
+    const escaped = password.replace(/&/gu, "&amp;").replace(/"/gu, "&quot;").replace(/</gu, "&lt;");
+    const restored = xml.replace(
+      element,
+      element.replace("<sheetProtection", `<sheetProtection password="${escaped}"`),
+    );
+    written.push(deflatedEntry(entry.name, new TextEncoder().encode(restored), entry));
+    changed = true;
+  }
+  return changed ? writeZip(written) : bytes;
 }

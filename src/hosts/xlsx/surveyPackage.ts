@@ -36,6 +36,11 @@ export interface SheetSurvey {
    * the legacy hash nowhere, so only the file's own element can tell.
    */
   readonly password: boolean;
+  /**
+   * The legacy password hash (`<sheetProtection password="CC3D">`, as Excel 2003 and other programs
+   * write it), which ExcelJS drops on save: the host writes it back (see withLegacyPasswords).
+   */
+  readonly legacyPassword: string | null;
 }
 
 /** What the whole package holds, counted before anything is loaded. */
@@ -124,6 +129,7 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
     const links: string[] = [];
     let protection = false;
     let password = false;
+    let legacyPassword: string | null = null;
     const onTag = (tag: ScannedTag): void => {
       if (tag.kind === "close" || tag.kind === "other") return;
       if (isSheet) {
@@ -153,8 +159,8 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
           merges.push(area);
         } else if (tag.localHash === hashes.sheetProtection) {
           protection = true;
-          password =
-            attributeOf(tag, "hashValue") !== undefined || attributeOf(tag, "password") !== undefined;
+          legacyPassword = attributeOf(tag, "password") ?? null;
+          password = attributeOf(tag, "hashValue") !== undefined || legacyPassword !== null;
         } else if (tag.localHash === hashes.hyperlink) {
           const ref = attributeOf(tag, "ref");
           if (ref !== undefined) links.push(ref);
@@ -184,7 +190,16 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
       throw cause;
     }
     if (isSheet)
-      sheets.set(entry.name, { name: sheet, rows, cells: sheetCells, merges, links, protection, password });
+      sheets.set(entry.name, {
+        name: sheet,
+        rows,
+        cells: sheetCells,
+        merges,
+        links,
+        protection,
+        password,
+        legacyPassword,
+      });
   }
   return { sheets, cells, sharedStrings };
 }

@@ -17,6 +17,7 @@ import {
   keepProtection,
   modelHasPassword,
   restoreProtection,
+  withLegacyPasswords,
 } from "./protectedSheets";
 import { readWorkbookProtection, withWorkbookProtection } from "./workbookProtection";
 import { renderSheetLayout } from "./renderSheetLayout";
@@ -48,15 +49,19 @@ export class XlsxWorkbook {
   private readonly workbookProtection: string | null;
   /** The sheets (by lower-case name) whose `<sheetProtection>` in the file has a password. */
   private readonly passwordSheets: ReadonlySet<string>;
+  /** Their legacy password hashes, which ExcelJS drops: written back on save (see toBuffer). */
+  private readonly legacyPasswords: ReadonlyMap<string, string>;
 
   private constructor(
     workbook: Workbook,
     workbookProtection: string | null = null,
     passwordSheets: ReadonlySet<string> = new Set(),
+    legacyPasswords: ReadonlyMap<string, string> = new Map(),
   ) {
     this.workbook = workbook;
     this.workbookProtection = workbookProtection;
     this.passwordSheets = passwordSheets;
+    this.legacyPasswords = legacyPasswords;
     // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
     // the port's callers expect from every host.
     const read: WorkbookPort["read"] = (sheetNames, options) =>
@@ -116,12 +121,16 @@ export class XlsxWorkbook {
       throw refuse("not_a_spreadsheet", "The file is not an .xlsx workbook: it holds no worksheets.");
     }
     for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
+    const sheets = [...opened.survey.sheets.values()];
     const passwordSheets = new Set(
-      [...opened.survey.sheets.values()]
-        .filter((sheet) => sheet.password)
-        .map((sheet) => sheet.name.toLowerCase()),
+      sheets.filter((sheet) => sheet.password).map((sheet) => sheet.name.toLowerCase()),
     );
-    return new XlsxWorkbook(workbook, readWorkbookProtection(prepared), passwordSheets);
+    const legacyPasswords = new Map(
+      sheets.flatMap((sheet) =>
+        sheet.legacyPassword === null ? [] : [[sheet.name.toLowerCase(), sheet.legacyPassword] as const],
+      ),
+    );
+    return new XlsxWorkbook(workbook, readWorkbookProtection(prepared), passwordSheets, legacyPasswords);
   }
 
   /**
@@ -145,7 +154,11 @@ export class XlsxWorkbook {
    */
   async toBuffer(): Promise<Buffer> {
     this.keepActiveTabVisible();
-    const written = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    // A sheet a user protected with a legacy password keeps it (ExcelJS drops the hash).
+    const written = withLegacyPasswords(
+      new Uint8Array(await this.workbook.xlsx.writeBuffer()),
+      this.legacyPasswords,
+    );
     // A workbook whose structure a user protected stays protected when the host saves it.
     const saved =
       this.workbookProtection === null ? written : withWorkbookProtection(written, this.workbookProtection);

@@ -116,3 +116,27 @@ describe("the xlsx host and a sheet protected with a password", () => {
     expect((await book.toBuffer()).equals(before)).toBe(true);
   });
 });
+
+describe("the xlsx host saving a sheet protected with a legacy password", () => {
+  it("writes the password back, which ExcelJS drops, while it writes other sheets", async () => {
+    const book = await XlsxWorkbook.fromBuffer(withLegacyPassword(await protectedBook("")));
+    await book.port.write({
+      sheets: [{ layout: { ...makeLayout(), name: "汇总" }, mode: "create" }],
+      activate: null,
+    });
+    const saved = await book.toBuffer();
+    const elements = readZip(saved)
+      .filter((entry) => /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name))
+      .map((entry) => /<sheetProtection\b[^>]*>/.exec(new TextDecoder().decode(inflateEntry(entry)))?.[0])
+      .filter((element) => element !== undefined);
+    expect(elements).toHaveLength(1);
+    expect(elements[0]).toContain('password="CC3D"');
+    expect(elements[0]).toContain('sheet="1"');
+    // And read again, it is still refused.
+    const again = await XlsxWorkbook.fromBuffer(saved);
+    const error: unknown = await again.port
+      .write({ sheets: [], patches: [patch], activate: null })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "sheet_protected" });
+  });
+});
