@@ -10,6 +10,9 @@ import { runExampleWorkflow } from "../../src/workbook/exampleWorkbook";
 import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { makeIo } from "./recordingIo";
 
+// Splitting and validating the 13 counties' files takes about 5 s alone: Jest's default on a busy 2-core machine.
+jest.setTimeout(120_000);
+
 async function run(argv: readonly string[]): Promise<ReturnType<typeof makeIo>> {
   const io = makeIo();
   await runCli(argv, io);
