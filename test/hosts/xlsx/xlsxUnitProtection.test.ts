@@ -47,14 +47,21 @@ describe("the xlsx host and a unit's workbook (the add-in's own protection)", ()
     expect(await isProtected(new Uint8Array(await again.toBuffer()), tasks)).toBe(true);
   });
 
-  it("still refuses to write into a sheet protected in a workbook that is not a unit's", async () => {
+  it("writes through a protection without a password in the city's workbook too, keeping it, and refuses one with a password", async () => {
     const book = XlsxWorkbook.create();
     expect((await generateWorkbook(book.port, plan, { locale: "zh-CN" })).ok).toBe(true);
-    const edited = new ExcelJS.Workbook();
-    await edited.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
-    await edited.getWorksheet(tasks)!.protect("", {});
-    const protectedBook = await XlsxWorkbook.fromBuffer(new Uint8Array(await edited.xlsx.writeBuffer()));
-    await expect(generateWorkbook(protectedBook.port, plan, { locale: "zh-CN" })).rejects.toMatchObject({
+    const protectWith = async (password: string): Promise<XlsxWorkbook> => {
+      const edited = new ExcelJS.Workbook();
+      await edited.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
+      await edited.getWorksheet(tasks)!.protect(password, {});
+      return XlsxWorkbook.fromBuffer(new Uint8Array(await edited.xlsx.writeBuffer()));
+    };
+    // A file host can see whether a password is set (the Office host cannot: see README).
+    const withoutPassword = await protectWith("");
+    expect((await generateWorkbook(withoutPassword.port, plan, { locale: "zh-CN" })).ok).toBe(true);
+    expect(await isProtected(new Uint8Array(await withoutPassword.toBuffer()), tasks)).toBe(true);
+    const withPassword = await protectWith("secret");
+    await expect(generateWorkbook(withPassword.port, plan, { locale: "zh-CN" })).rejects.toMatchObject({
       code: "sheet_protected",
     });
   });
