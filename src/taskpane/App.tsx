@@ -32,6 +32,7 @@ import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
 import { sectionButtons } from "./messages/sectionButtons";
+import { SectionToggle } from "./SectionToggle";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -375,18 +376,15 @@ export function App({
             />
           </Suspense>
         ) : null}
-        <div>
-          <Button
-            appearance="subtle"
-            aria-expanded={importOpen}
-            aria-controls="wp-import"
-            onClick={() => {
-              setImportOpen((open) => !open);
-            }}
-          >
-            {importOpen ? sectionButtons[locale].importClose : sectionButtons[locale].importOpen}
-          </Button>
-        </div>
+        <SectionToggle
+          open={importOpen}
+          controls="wp-import"
+          onToggle={() => {
+            setImportOpen((open) => !open);
+          }}
+        >
+          {importOpen ? sectionButtons[locale].importClose : sectionButtons[locale].importOpen}
+        </SectionToggle>
         {importOpen ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <ImportSection
@@ -402,18 +400,15 @@ export function App({
             />
           </Suspense>
         ) : null}
-        <div>
-          <Button
-            appearance="subtle"
-            aria-expanded={splitOpen}
-            aria-controls="wp-split"
-            onClick={() => {
-              setSplitOpen((open) => !open);
-            }}
-          >
-            {splitOpen ? sectionButtons[locale].splitClose : sectionButtons[locale].splitOpen}
-          </Button>
-        </div>
+        <SectionToggle
+          open={splitOpen}
+          controls="wp-split"
+          onToggle={() => {
+            setSplitOpen((open) => !open);
+          }}
+        >
+          {splitOpen ? sectionButtons[locale].splitClose : sectionButtons[locale].splitOpen}
+        </SectionToggle>
         {splitOpen ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <SplitSection
@@ -429,18 +424,15 @@ export function App({
             />
           </Suspense>
         ) : null}
-        <div>
-          <Button
-            appearance="subtle"
-            aria-expanded={mergeOpen}
-            aria-controls="wp-merge"
-            onClick={() => {
-              setMergeOpen((open) => !open);
-            }}
-          >
-            {mergeOpen ? sectionButtons[locale].mergeClose : sectionButtons[locale].mergeOpen}
-          </Button>
-        </div>
+        <SectionToggle
+          open={mergeOpen}
+          controls="wp-merge"
+          onToggle={() => {
+            setMergeOpen((open) => !open);
+          }}
+        >
+          {mergeOpen ? sectionButtons[locale].mergeClose : sectionButtons[locale].mergeOpen}
+        </SectionToggle>
         {mergeOpen ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <MergeSection
@@ -454,18 +446,15 @@ export function App({
             />
           </Suspense>
         ) : null}
-        <div>
-          <Button
-            appearance="subtle"
-            aria-expanded={settingsOpen}
-            aria-controls="wp-settings"
-            onClick={() => {
-              setSettingsOpen((open) => !open);
-            }}
-          >
-            {settingsOpen ? text.settings.hide : text.settings.show}
-          </Button>
-        </div>
+        <SectionToggle
+          open={settingsOpen}
+          controls="wp-settings"
+          onToggle={() => {
+            setSettingsOpen((open) => !open);
+          }}
+        >
+          {settingsOpen ? text.settings.hide : text.settings.show}
+        </SectionToggle>
         {settingsOpen ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <SettingsSection

@@ -415,31 +415,35 @@ export function SheetGrid({
               >
                 {r + 1}
               </th>
-              {row.map((cell, c) => (
-                <td
-                  key={c}
-                  role="gridcell"
-                  aria-selected={r === active.row && c === active.col}
-                  className={mergeClasses(styles.cell, cell.note !== null && styles.noted)}
-                  style={cellStyle(cell)}
-                  title={cell.note ?? (cell.text || undefined)}
-                  data-cell={addressOf({ row: r, col: c })}
-                  data-note={cell.note === null ? undefined : "true"}
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    // A click elsewhere confirms what was typed, as in Excel (unless it is refused).
-                    if (confirm({ row: r, col: c })) onActivate({ row: r, col: c });
-                    editor.current?.focus();
-                  }}
-                  onDoubleClick={() => {
-                    setMode("edit");
-                    setDraft(cell.text);
-                    editor.current?.focus();
-                  }}
-                >
-                  {cell.text}
-                </td>
-              ))}
+              {row.map((cell, c) =>
+                cell.covered ? null : (
+                  <td
+                    key={c}
+                    colSpan={cell.span === null || cell.span.cols === 1 ? undefined : cell.span.cols}
+                    rowSpan={cell.span === null || cell.span.rows === 1 ? undefined : cell.span.rows}
+                    role="gridcell"
+                    aria-selected={r === active.row && c === active.col}
+                    className={mergeClasses(styles.cell, cell.note !== null && styles.noted)}
+                    style={cellStyle(cell)}
+                    title={cell.note ?? (cell.text || undefined)}
+                    data-cell={addressOf({ row: r, col: c })}
+                    data-note={cell.note === null ? undefined : "true"}
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      // A click elsewhere confirms what was typed, as in Excel (unless it is refused).
+                      if (confirm({ row: r, col: c })) onActivate({ row: r, col: c });
+                      editor.current?.focus();
+                    }}
+                    onDoubleClick={() => {
+                      setMode("edit");
+                      setDraft(cell.text);
+                      editor.current?.focus();
+                    }}
+                  >
+                    {cell.text}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

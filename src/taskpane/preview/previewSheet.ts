@@ -15,6 +15,10 @@ export interface PreviewCell {
   readonly overflows: boolean;
   /** The cell's note (validation's marks write one on each problem cell), or null. */
   readonly note: string | null;
+  /** The top-left cell of a merged area: how many rows and columns it spans; null for others. */
+  readonly span: { readonly rows: number; readonly cols: number } | null;
+  /** A cell inside a merged area other than its top-left one: drawn by the area, not on its own. */
+  readonly covered: boolean;
 }
 
 /** A worksheet ready to draw as an HTML table. */
@@ -66,6 +70,17 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
     (max, n) => Math.max(max, n.col + 1),
     Math.max(used ? used.col + used.colCount : 0, layout?.columnWidths.length ?? 0),
   );
+  const merges = layout?.merges ?? [];
+  const anchorOf = new Map(merges.map((m) => [`${m.row}:${m.col}`, m]));
+  const isCovered = (r: number, c: number): boolean =>
+    merges.some(
+      (m) =>
+        r >= m.row &&
+        r < m.row + m.rowCount &&
+        c >= m.col &&
+        c < m.col + m.colCount &&
+        (r !== m.row || c !== m.col),
+    );
   const rows: PreviewCell[][] = [];
   for (let r = 0; r < rowCount; r += 1) {
     const row: PreviewCell[] = [];
@@ -82,6 +97,10 @@ export function toPreviewSheet(sheet: MemorySheet): PreviewSheet | null {
         numeric: typeof value === "number",
         overflows: !wrap && typeof value === "string" && value !== "" && sheet.get(r, c + 1) === null,
         note: sheet.noteAt(r, c),
+        span: ((m) => (m === undefined ? null : { rows: m.rowCount, cols: m.colCount }))(
+          anchorOf.get(`${r}:${c}`),
+        ),
+        covered: merges.length > 0 && isCovered(r, c),
       });
     }
     rows.push(row);
