@@ -89,6 +89,8 @@ export function formatReportText(
           count((t) => t.status === "done"),
           count((t) => t.status === null),
           count((t) => t.overdue),
+          // 逾期完成 as 汇总 counts it: a milestone delivered late included.
+          count((t) => t.daysLate !== null),
         ],
       ],
       width,
@@ -158,6 +160,7 @@ export function formatReportMarkdown(report: ValidationReport, locale: Locale): 
         String(report.tasks.filter((t) => t.status === "done").length),
         String(report.tasks.filter((t) => t.status === null).length),
         String(overdue.length),
+        String(report.tasks.filter((t) => t.daysLate !== null).length),
       ],
     ]),
     `## ${m.issues}`,

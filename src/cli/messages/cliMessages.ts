@@ -105,7 +105,7 @@ export interface CliMessages {
       readonly goal: readonly [string, string, string, string];
       readonly point: readonly [string, string, string, string, string, string];
       readonly indicator: readonly [string, string, string, string, string];
-      readonly taskCounts: readonly [string, string, string, string, string];
+      readonly taskCounts: readonly [string, string, string, string, string, string];
       readonly issue: readonly [string, string, string];
     };
     readonly severity: { readonly error: string; readonly warning: string };

@@ -154,7 +154,7 @@ export const enUSMessages: CliMessages = {
       goal: ["Goal", "Required", "Actual", "Status"],
       point: ["Name", "Target", "Class", "Samples", "Exceedances (multiple)", "Status"],
       indicator: ["Task", "Indicator", "Target", "Value judged", "Status"],
-      taskCounts: ["Not started", "In progress", "Done", "Not reported", "Overdue"],
+      taskCounts: ["Not started", "In progress", "Done", "Not reported", "Overdue", "Completed late"],
       issue: ["Cell", "Severity", "Message"],
     },
     severity: { error: "error", warning: "warning" },

@@ -141,7 +141,7 @@ export const zhCNMessages: CliMessages = {
       goal: ["目标", "要求", "实际", "状态"],
       point: ["名称", "目标", "类别", "样品数", "超标因子（倍数）", "状态"],
       indicator: ["任务", "指标", "目标", "判定值", "状态"],
-      taskCounts: ["未启动", "推进中", "已完成", "未填报", "逾期"],
+      taskCounts: ["未启动", "推进中", "已完成", "未填报", "逾期", "逾期完成"],
       issue: ["单元格", "级别", "说明"],
     },
     severity: { error: "错误", warning: "警告" },

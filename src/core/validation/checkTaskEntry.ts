@@ -55,10 +55,25 @@ export interface CheckedTask {
   readonly completedOn: string | null;
   /** The deadlines passed on the as-of day without the task done, in the order given. */
   readonly overdue: readonly TaskDeadline[];
-  /** The main deadline when the task was done after it (逾期完成), else null. */
-  readonly completedLate: TaskDeadline | null;
-  /** The milestones delivered after their day (阶段完成日期 later than it), with the days late. */
-  readonly milestonesLate: readonly { readonly deadline: TaskDeadline; readonly days: number }[];
+  /**
+   * Every deadline met after its day (逾期完成), in the order given: the main one when the task was
+   * done after it, a milestone when its 阶段完成日期 is after the milestone's day.
+   */
+  readonly late: readonly LateDelivery[];
+  /**
+   * The task's lateness: the largest of `late`'s days, else null. The one rule every count of
+   * 逾期完成 reads (附件1, 汇总, the CLI report, the progress report): a task late on its main
+   * deadline, on a milestone or on both is one late completion, by its larger lateness.
+   */
+  readonly daysLate: number | null;
+}
+
+/** A deadline met late: what was due, the day it was due, the day it was met, and the days between. */
+export interface LateDelivery {
+  readonly what: string;
+  readonly date: string;
+  readonly doneOn: string;
+  readonly days: number;
 }
 
 const msPerDay = 86_400_000;
@@ -76,7 +91,9 @@ function daysBetween(from: string, to: string): number {
  * wrong). `deadlines[0]` is the main deadline; the others are milestones inside the task (task 53's
  * 半年工作总结 by 7月1日), delivered on 阶段完成日期: a passed milestone makes the task overdue until
  * that date is entered or the task is 已完成, whatever else its status (issue 13: a missed report
- * shows while the task is under way); a 阶段完成日期 after the milestone's day is a warning there.
+ * shows while the task is under way); a 阶段完成日期 after the milestone's day is a warning there
+ * and a late completion (逾期完成) like a late 完成日期, whatever the task's status: a task late on
+ * both counts once, by the larger lateness.
  *
  * @example
  * checkTaskEntry({ status: "推进中", completedOn: null }, [{ what: "", date: "2023-11-30" }], "2023-12-01", 2023).overdue
@@ -137,49 +154,53 @@ export function checkTaskEntry(
   }
 
   const overdue: TaskDeadline[] = [];
-  let completedLate: TaskDeadline | null = null;
-  const milestonesLate: { deadline: TaskDeadline; days: number }[] = [];
+  const late: LateDelivery[] = [];
   deadlines.forEach((deadline, index) => {
     const isMain = index === 0;
     if (deadline.date === null) return;
-    if (status === "done") {
-      // The completion date is the whole task's: only the main deadline can be late against it.
-      // A completion date still to come is doubtful itself (warned above): no lateness is judged on it.
-      if (isMain && completedOn !== null && completedOn > deadline.date && completedOn <= asOf) {
-        completedLate = deadline;
-        problems.push(
-          problem("completed_after_deadline", "warning", "completedOn", {
-            date: completedOn,
-            expected: deadline.date,
-          }),
-        );
-      }
-      return;
-    }
-    // A milestone (半年工作总结) is delivered on its own date, which a done task's date covers.
-    // A delivery date still to come is doubtful itself (warned above): it does not close the milestone.
+    const due = deadline.date;
+    // A milestone (半年工作总结) is delivered on its own date, entered or not whatever the status:
+    // a done task reporting it late was late on it (issue 13). A delivery date still to come is
+    // doubtful itself (warned above): it neither closes the milestone nor makes it late.
     if (!isMain && milestonesDoneOn !== null && milestonesDoneOn <= asOf) {
-      if (milestonesDoneOn > deadline.date) {
-        milestonesLate.push({ deadline, days: daysBetween(deadline.date, milestonesDoneOn) });
+      if (milestonesDoneOn > due) {
+        late.push({ what: deadline.what, date: due, doneOn: milestonesDoneOn, days: daysBetween(due, milestonesDoneOn) });
         problems.push(
           problem("completed_after_deadline", "warning", "milestonesDoneOn", {
             date: milestonesDoneOn,
-            expected: deadline.date,
+            expected: due,
           }),
         );
       }
       return;
     }
-    if (asOf > deadline.date) {
+    if (status === "done") {
+      // The completion date is the whole task's: a milestone without its own date is covered by it,
+      // and only the main deadline can be late against it. A completion date still to come is
+      // doubtful itself (warned above): no lateness is judged on it.
+      if (isMain && completedOn !== null && completedOn > due && completedOn <= asOf) {
+        late.push({ what: deadline.what, date: due, doneOn: completedOn, days: daysBetween(due, completedOn) });
+        problems.push(
+          problem("completed_after_deadline", "warning", "completedOn", {
+            date: completedOn,
+            expected: due,
+          }),
+        );
+      }
+      return;
+    }
+    if (asOf > due) {
       overdue.push(deadline);
       problems.push(
         problem("task_overdue", "warning", "status", {
-          expected: deadline.date,
+          expected: due,
           name: deadline.what,
           actual: asOf,
         }),
       );
     }
   });
-  return { problems, status: status ?? null, completedOn, overdue, completedLate, milestonesLate };
+  let daysLate: number | null = null;
+  for (const l of late) if (daysLate === null || l.days > daysLate) daysLate = l.days;
+  return { problems, status: status ?? null, completedOn, overdue, late, daysLate };
 }

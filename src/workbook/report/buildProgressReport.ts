@@ -195,9 +195,9 @@ export function buildProgressReport(plan: Plan, report: ValidationReport, locale
   return { language: locale, blocks };
 }
 
+/** 逾期完成 as 汇总 counts it: the report's daysLate, a milestone delivered late included. */
 function isLate(t: ValidationReport["tasks"][number]): boolean {
-  const due = t.deadlines[0]?.date ?? null;
-  return t.status === "done" && t.completedOn !== null && due !== null && t.completedOn > due;
+  return t.daysLate !== null;
 }
 
 function taskBlocks(plan: Plan, report: ValidationReport, w: ReportWords): ReportBlock[] {
@@ -223,7 +223,7 @@ function taskBlocks(plan: Plan, report: ValidationReport, w: ReportWords): Repor
   for (const t of late) {
     blocks.push({
       kind: "paragraph",
-      text: w.lateItem(t.number, t.mainTask, t.deadlines[0]?.date ?? "", t.completedOn ?? ""),
+      text: w.lateItem(t.number, t.mainTask, t.lateDeadlines),
     });
   }
   // By lead unit: a task counts under every unit the plan names as leading it.

@@ -20,6 +20,12 @@ function lateText(days: number, locale: Locale): string {
   return locale === "zh-CN" ? `逾期完成 ${days} 天` : `completed ${days} ${days === 1 ? "day" : "days"} late`;
 }
 
+/** A text about one deadline, naming it when it is a milestone: "逾期完成 10 天（报送…）". */
+function named(label: string, what: string, locale: Locale): string {
+  if (what === "") return label;
+  return locale === "zh-CN" ? `${label}（${what}）` : `${label} (${what})`;
+}
+
 /** A task's deadlines: the main one first, then its milestones, resolved to days where they can be. */
 function taskDeadlines(task: PlanTask, publishedOn: string | null, locale: Locale): TaskDeadline[] {
   const day = (deadline: PlanTask["deadline"]): string | null => {
@@ -76,31 +82,19 @@ export function checkTasks(
       if (deadlines[0]?.date === null && task.deadline.kind === "working_days_after_publication") {
         marks.add(row.sheetRow, [problem("publication_date_not_set", "warning", "deadlineDate")]);
       }
-      const late = checked.completedLate;
       const overdueText = [
         ...checked.overdue.map((d) => {
           const days = d.date === null ? 0 : daysBetween(d.date, asOf);
           const label =
             locale === "zh-CN" ? `逾期 ${days} 天` : `${days} ${days === 1 ? "day" : "days"} overdue`;
-          return d.what === ""
-            ? label
-            : locale === "zh-CN"
-              ? `${label}（${d.what}）`
-              : `${label} (${d.what})`;
+          return named(label, d.what, locale);
         }),
-        // Done, but after the deadline: late is late (issue 13).
-        ...(late?.date && checked.completedOn !== null
-          ? [lateText(daysBetween(late.date, checked.completedOn), locale)]
-          : []),
-        ...checked.milestonesLate.map(({ deadline, days }) =>
-          locale === "zh-CN"
-            ? `${lateText(days, locale)}（${deadline.what}）`
-            : `${lateText(days, locale)} (${deadline.what})`,
-        ),
+        // Done, or a milestone delivered, after the deadline: late is late (issue 13).
+        ...checked.late.map((l) => named(lateText(l.days, locale), l.what, locale)),
       ].join("\n");
       marks.setComputed(row.sheetRow, "overdue", overdueText);
       if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
-      else if (late || checked.milestonesLate.length > 0)
+      else if (checked.late.length > 0)
         marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
     }
     const overdue = checked.overdue.length > 0;
@@ -112,7 +106,6 @@ export function checkTasks(
           : earliest,
       null,
     );
-    const lateDate = checked.completedLate?.date ?? null;
     return {
       number: task.number,
       mainTask: task.mainTask,
@@ -123,8 +116,8 @@ export function checkTasks(
       overdue,
       daysOverdue: first === null ? null : daysBetween(first.date, asOf),
       overdueDeadline: first,
-      daysLate:
-        lateDate !== null && checked.completedOn !== null ? daysBetween(lateDate, checked.completedOn) : null,
+      daysLate: checked.daysLate,
+      lateDeadlines: checked.late,
     };
   });
 }

@@ -71,6 +71,7 @@ const text = {
   manualStatus: { "zh-CN": "需人工判定", "en-US": "To be judged by a person" },
   chartTitle: { "zh-CN": "断面水质类别与目标", "en-US": "Section class against target" },
   none: { "zh-CN": "无", "en-US": "None" },
+  lateStatus: { "zh-CN": "（逾期完成）", "en-US": " (completed late)" },
   soft: { "zh-CN": "（力争）", "en-US": " (strive for)" },
 } as const;
 
@@ -192,6 +193,12 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
   const tasksByStatus = (status: TaskStatus | null): number =>
     report.tasks.filter((t) => t.status === status).length;
   const overdue = report.tasks.filter((t) => t.overdue);
+  // 逾期完成: the report's daysLate, a milestone delivered late included (one rule, checkTaskEntry).
+  const late = report.tasks.filter((t) => t.daysLate !== null);
+  const statusCell = (t: ValidationReport["tasks"][number]): string =>
+    t.status === null ? statusWords.blank[locale] : statusWords[t.status][locale];
+  const dueCell = (d: { readonly what: string; readonly date: string }): string =>
+    d.what === "" ? d.date : locale === "zh-CN" ? `${d.date}（${d.what}）` : `${d.date} (${d.what})`;
   const sections = report.points.filter(
     (p) => p.kind === "national_section" || p.kind === "regional_section",
   );
@@ -251,7 +258,7 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
         [statusWords.done[locale], tasksByStatus("done")],
         [statusWords.blank[locale], tasksByStatus(null)],
         [statusWords.overdue[locale], overdue.length],
-        [statusWords.late[locale], report.tasks.filter((t) => t.daysLate !== null).length],
+        [statusWords.late[locale], late.length],
       ],
     },
     {
@@ -259,22 +266,30 @@ function blocks(plan: Plan, report: ValidationReport, locale: Locale, drawsChart
       table: "WP_SummaryOverdue",
       header: headers.overdue[locale],
       rows:
-        overdue.length > 0
-          ? overdue.map((t) => [
-              t.number,
-              t.mainTask,
-              t.leadUnits,
-              // The deadline missed, a milestone's with what was due (task 53's 半年工作总结).
-              t.overdueDeadline === null
-                ? (t.deadlines[0]?.date ?? "")
-                : t.overdueDeadline.what === ""
-                  ? t.overdueDeadline.date
-                  : locale === "zh-CN"
-                    ? `${t.overdueDeadline.date}（${t.overdueDeadline.what}）`
-                    : `${t.overdueDeadline.date} (${t.overdueDeadline.what})`,
-              t.daysOverdue ?? "",
-              t.status === null ? statusWords.blank[locale] : statusWords[t.status][locale],
-            ])
+        overdue.length + late.length > 0
+          ? [
+              ...overdue.map((t) => [
+                t.number,
+                t.mainTask,
+                t.leadUnits,
+                // The deadline missed, a milestone's with what was due (task 53's 半年工作总结).
+                t.overdueDeadline === null ? (t.deadlines[0]?.date ?? "") : dueCell(t.overdueDeadline),
+                t.daysOverdue ?? "",
+                statusCell(t),
+              ]),
+              // Then the tasks done late, once each (an overdue one is listed above): every deadline
+              // met late named, the days the larger lateness.
+              ...late
+                .filter((t) => !t.overdue)
+                .map((t) => [
+                  t.number,
+                  t.mainTask,
+                  t.leadUnits,
+                  t.lateDeadlines.map(dueCell).join("\n"),
+                  t.daysLate ?? "",
+                  `${statusCell(t)}${text.lateStatus[locale]}`,
+                ]),
+            ]
           : [[text.none[locale], "", "", "", "", ""]],
     },
     {

@@ -75,8 +75,18 @@ export interface ReportTask {
   readonly daysOverdue: number | null;
   /** That deadline: `what` is "" for the main one, else the milestone (task 53's 半年工作总结). */
   readonly overdueDeadline: { readonly what: string; readonly date: string } | null;
-  /** Days the task was done after its deadline (逾期完成), else null. */
+  /**
+   * Days the task was late (逾期完成): done after its deadline or a milestone delivered after its
+   * day, the larger where both, else null. Every count of 逾期完成 reads this.
+   */
   readonly daysLate: number | null;
+  /** Each deadline met late: `what` is "" for the main one, else the milestone; `doneOn` the day met. */
+  readonly lateDeadlines: readonly {
+    readonly what: string;
+    readonly date: string;
+    readonly doneOn: string;
+    readonly days: number;
+  }[];
 }
 
 export interface ReportGoal {

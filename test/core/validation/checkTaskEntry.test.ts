@@ -285,7 +285,11 @@ describe("checkTaskEntry", () => {
       2023,
     );
     expect(late.overdue).toEqual([]);
-    expect(late.milestonesLate).toEqual([{ deadline: task53[1], days: 3 }]);
+    expect(late.late).toEqual([
+      { what: "报送水污染防治半年工作总结", date: "2023-07-01", doneOn: "2023-07-04", days: 3 },
+    ]);
+    // A late milestone is a late completion of the task (issue 13): its days are the task's.
+    expect(late.daysLate).toBe(3);
     expect(late.problems).toMatchObject([{ code: "completed_after_deadline", field: "milestonesDoneOn" }]);
     // Unreadable: an error at its cell, and the milestone still open.
     const typo = checkTaskEntry(
@@ -313,5 +317,51 @@ describe("checkTaskEntry", () => {
     );
     expect(result.problems).toEqual([]);
     expect(result.overdue).toEqual([]);
+  });
+
+  it("counts a done task's half-year report sent late as its late completion, once", () => {
+    // Task 53 finished on time, its half-year summary sent 10 days late.
+    const result = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-12-15", milestonesDoneOn: "2023-07-11" },
+      task53,
+      "2023-12-31",
+      2023,
+    );
+    expect(codes(result)).toEqual(["completed_after_deadline@milestonesDoneOn"]);
+    expect(result.daysLate).toBe(10);
+    expect(result.late).toEqual([
+      { what: "报送水污染防治半年工作总结", date: "2023-07-01", doneOn: "2023-07-11", days: 10 },
+    ]);
+  });
+
+  it("gives a task late on both its deadline and its milestone the larger lateness, both named", () => {
+    const result = checkTaskEntry(
+      { status: "已完成", completedOn: "2023-12-23", milestonesDoneOn: "2023-07-11" },
+      task53,
+      "2023-12-31",
+      2023,
+    );
+    expect(result.daysLate).toBe(10);
+    expect(result.late.map((l) => [l.what, l.days])).toEqual([
+      ["", 3],
+      ["报送水污染防治半年工作总结", 10],
+    ]);
+    expect(codes(result)).toEqual([
+      "completed_after_deadline@completedOn",
+      "completed_after_deadline@milestonesDoneOn",
+    ]);
+  });
+
+  it("finds no lateness in a task done on time with its milestone on time or covered by the task's date", () => {
+    for (const milestonesDoneOn of ["2023-06-30", "2023-07-01", null]) {
+      const result = checkTaskEntry(
+        { status: "已完成", completedOn: "2023-06-20", milestonesDoneOn },
+        task53,
+        "2023-12-31",
+        2023,
+      );
+      expect(result.daysLate).toBeNull();
+      expect(result.late).toEqual([]);
+    }
   });
 });

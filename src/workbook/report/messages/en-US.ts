@@ -105,8 +105,13 @@ export const enUsReportWords: ReportWords = {
   overdueItem: (n, mainTask, units, due, days) =>
     `Task ${String(n)} (${mainTask}), led by ${units}, was due on ${date(due)}` +
     (days === null ? " and is overdue." : ` and is ${plural(days, "day")} overdue.`),
-  lateItem: (n, mainTask, due, completedOn) =>
-    `Task ${String(n)} (${mainTask}) was due on ${date(due)} and was finished on ${date(completedOn)}, after the deadline.`,
+  lateItem: (n, mainTask, late) =>
+    `Task ${String(n)} (${mainTask}): ${late
+      .map(
+        (l) =>
+          `${l.what === "" ? "due" : `“${l.what}” due`} on ${date(l.date)}, done on ${date(l.doneOn)}, ${plural(l.days, "day")} late`,
+      )
+      .join("; ")}.`,
   byUnitHeader: ["Lead unit", "Tasks", "Done", "Under way", "Not started", "Not reported", "Overdue"],
   byUnitCaption: "Key tasks by lead unit",
   indicatorsTally: (c) =>

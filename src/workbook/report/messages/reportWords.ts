@@ -3,6 +3,14 @@ import type { ReportVerdict } from "../../validate/validationReport";
 import { enUsReportWords } from "./en-US";
 import { zhCnReportWords } from "./zh-CN";
 
+/** A deadline met late, as the validation report gives it. */
+export interface LateDeadline {
+  readonly what: string;
+  readonly date: string;
+  readonly doneOn: string;
+  readonly days: number;
+}
+
 /** Counts of a group of points or indicators by verdict. */
 export interface VerdictCounts {
   readonly total: number;
@@ -80,7 +88,8 @@ export interface ReportWords {
     due: string,
     days: number | null,
   ) => string;
-  readonly lateItem: (number: number, mainTask: string, due: string, completedOn: string) => string;
+  /** A task done late: each deadline met late (`what` "" for the main one, else the milestone). */
+  readonly lateItem: (number: number, mainTask: string, late: readonly LateDeadline[]) => string;
   readonly byUnitHeader: readonly string[];
   readonly byUnitCaption: string;
   readonly indicatorsTally: (counts: VerdictCounts) => string;

@@ -81,8 +81,13 @@ export const zhCnReportWords: ReportWords = {
   overdueItem: (n, mainTask, units, due, days) =>
     `第${String(n)}项（${mainTask}），牵头单位${units}，完成时限${date(due)}` +
     (days === null ? "，已逾期。" : `，已逾期${String(days)}天。`),
-  lateItem: (n, mainTask, due, completedOn) =>
-    `第${String(n)}项（${mainTask}）完成时限${date(due)}，于${date(completedOn)}完成，超过时限。`,
+  lateItem: (n, mainTask, late) =>
+    `第${String(n)}项（${mainTask}）${late
+      .map(
+        (l) =>
+          `${l.what === "" ? "完成时限" : `“${l.what}”时限`}${date(l.date)}，于${date(l.doneOn)}完成，逾期${String(l.days)}天`,
+      )
+      .join("；")}。`,
   byUnitHeader: ["牵头单位", "任务数", "已完成", "推进中", "未启动", "未填报", "逾期"],
   byUnitCaption: "重点任务推进情况（按牵头单位）",
   indicatorsTally: (c) =>
