@@ -164,7 +164,12 @@ export function checkTaskEntry(
     // doubtful itself (warned above): it neither closes the milestone nor makes it late.
     if (!isMain && milestonesDoneOn !== null && milestonesDoneOn <= asOf) {
       if (milestonesDoneOn > due) {
-        late.push({ what: deadline.what, date: due, doneOn: milestonesDoneOn, days: daysBetween(due, milestonesDoneOn) });
+        late.push({
+          what: deadline.what,
+          date: due,
+          doneOn: milestonesDoneOn,
+          days: daysBetween(due, milestonesDoneOn),
+        });
         problems.push(
           problem("completed_after_deadline", "warning", "milestonesDoneOn", {
             date: milestonesDoneOn,
@@ -179,7 +184,12 @@ export function checkTaskEntry(
       // and only the main deadline can be late against it. A completion date still to come is
       // doubtful itself (warned above): no lateness is judged on it.
       if (isMain && completedOn !== null && completedOn > due && completedOn <= asOf) {
-        late.push({ what: deadline.what, date: due, doneOn: completedOn, days: daysBetween(due, completedOn) });
+        late.push({
+          what: deadline.what,
+          date: due,
+          doneOn: completedOn,
+          days: daysBetween(due, completedOn),
+        });
         problems.push(
           problem("completed_after_deadline", "warning", "completedOn", {
             date: completedOn,

@@ -94,8 +94,7 @@ export function checkTasks(
       ].join("\n");
       marks.setComputed(row.sheetRow, "overdue", overdueText);
       if (checked.overdue.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.errorFill);
-      else if (checked.late.length > 0)
-        marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
+      else if (checked.late.length > 0) marks.fillCell(row.sheetRow, "overdue", palette.warningFill);
     }
     const overdue = checked.overdue.length > 0;
     // The earliest deadline missed, a milestone's too: the days count from it.
