@@ -161,6 +161,13 @@ export function mergeMonitoringRows(
     const at = firstDataRowIndex + city.rows.length + i;
     const values = new Map<string, CellValue>();
     for (const [key, offers] of row.offers) {
+      const [only] = offers;
+      if (only !== undefined && offers.length === 1) {
+        // One return offers the cell (the common case: a unit's own samples): nothing to compare,
+        // the value taken as resolveCell would take it, without the report it would throw away.
+        values.set(key, entries.inBook(key, only.value));
+        continue;
+      }
       const target: CellTarget = { row: at, col: columnOf(key), key, rowName: row.name, book: "", offers };
       const value = resolveCell(
         sheet,
