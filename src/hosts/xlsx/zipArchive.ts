@@ -367,6 +367,37 @@ export class ZipWriter {
  */
 export type ChunkDeflater = (chunk: Uint8Array, final: boolean) => Uint8Array<ArrayBuffer>;
 
+/**
+ * Gathers many small pushes (an XML part copied tag by tag) into pieces of about `size` bytes
+ * before they reach `push`, so that a ChunkDeflater, which flushes after every piece, sees few.
+ *
+ * @example
+ * const push = gathered(writer.open("xl/sharedStrings.xml", like, 3, nativeDeflater(3)));
+ */
+export function gathered(
+  push: (chunk: Uint8Array, final: boolean) => void,
+  size = 1 << 20,
+): (chunk: Uint8Array, final: boolean) => void {
+  const piece = new Uint8Array(size);
+  let used = 0;
+  return (chunk, final) => {
+    if (used + chunk.length > size && used > 0) {
+      push(piece.slice(0, used), false);
+      used = 0;
+    }
+    if (chunk.length >= size) {
+      push(chunk, final);
+      return;
+    }
+    piece.set(chunk, used);
+    used += chunk.length;
+    if (final) {
+      push(piece.slice(0, used), true);
+      used = 0;
+    }
+  };
+}
+
 /** A zip entry deflated by a ChunkDeflater (fflate's documented way: a ZipPassThrough whose process compresses). */
 class DeflatedBy extends ZipPassThrough {
   constructor(

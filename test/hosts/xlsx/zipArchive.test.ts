@@ -5,6 +5,7 @@ import {
   readZip,
   writeZip,
   deflatedEntry,
+  gathered,
   ZipProblem,
 } from "../../../src/hosts/xlsx/zipArchive";
 import { normalisePackage } from "../../../src/hosts/xlsx/normalisePackage";
@@ -56,6 +57,25 @@ describe("zipArchive", () => {
     expect(() => inflateEntry(cut)).toThrow(damaged);
     const garbage = { ...entry, data: Uint8Array.from({ length: 40 }, (_, i) => (i * 37 + 255) % 256) };
     expect(() => inflateEntryChunks(garbage, () => undefined)).toThrow(damaged);
+  });
+
+  it("gathers small pushes into pieces, in order, the last one final, passing a large chunk as it is", () => {
+    const pieces: { bytes: number[]; final: boolean }[] = [];
+    const push = gathered((chunk, final) => pieces.push({ bytes: [...chunk], final }), 8);
+    for (let i = 0; i < 20; i++) push(Uint8Array.of(i, i), false);
+    push(
+      Uint8Array.from({ length: 9 }, (_, i) => 100 + i),
+      false,
+    );
+    push(Uint8Array.of(200), false);
+    push(new Uint8Array(0), true);
+    expect(pieces.flatMap((p) => p.bytes)).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => [i, i]).flat(),
+      ...Array.from({ length: 9 }, (_, i) => 100 + i),
+      200,
+    ]);
+    expect(pieces.map((p) => p.bytes.length)).toEqual([8, 8, 8, 8, 8, 9, 1]);
+    expect(pieces.map((p) => p.final)).toEqual([false, false, false, false, false, false, true]);
   });
 
   it("passes what the reader of the chunks throws through as it is", () => {
