@@ -31,7 +31,7 @@ import { RunView, type RunState, type Validated } from "./RunView";
 import { PaneFailure, watchdogLimits, withWatchdog } from "./watchdog";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
-import { importPaneMessages } from "./import/messages/importPaneMessages";
+import { sectionButtons } from "./messages/sectionButtons";
 
 /** The Office theme the pane follows: light, dark, or the system's high contrast. */
 export type PaneTheme = "light" | "dark" | "contrast";
@@ -126,6 +126,8 @@ export function App({
   const ResultsSection = useMemo(() => lazy(chunks.results), [chunks.results]);
   const SettingsSection = useMemo(() => lazy(chunks.settings), [chunks.settings]);
   const ImportSection = useMemo(() => lazy(chunks.importSection), [chunks.importSection]);
+  const SplitSection = useMemo(() => lazy(chunks.splitSection), [chunks.splitSection]);
+  const MergeSection = useMemo(() => lazy(chunks.mergeSection), [chunks.mergeSection]);
   const [stored, setStored] = useState<StoredSettings>(noStoredSettings);
   const locale = stored.language ?? officeLocale;
   const text = taskPaneMessages(locale);
@@ -135,6 +137,8 @@ export function App({
   const [loadFailure, setLoadFailure] = useState<PaneFailure | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [splitOpen, setSplitOpen] = useState(false);
+  const [mergeOpen, setMergeOpen] = useState(false);
   // An import runs on its own (see `exclusive`), but blocks the other actions as they block it.
   const [importing, setImporting] = useState(false);
   // A ref, not state: a second click in the same frame must see the first one's claim at once.
@@ -380,7 +384,7 @@ export function App({
               setImportOpen((open) => !open);
             }}
           >
-            {importOpen ? importPaneMessages(locale).closeButton : importPaneMessages(locale).openButton}
+            {importOpen ? sectionButtons[locale].importClose : sectionButtons[locale].importOpen}
           </Button>
         </div>
         {importOpen ? (
@@ -395,6 +399,58 @@ export function App({
               busy={run.kind === "running"}
               exclusive={exclusive}
               xlsxReader={chunks.xlsxReader}
+            />
+          </Suspense>
+        ) : null}
+        <div>
+          <Button
+            appearance="subtle"
+            aria-expanded={splitOpen}
+            aria-controls="wp-split"
+            onClick={() => {
+              setSplitOpen((open) => !open);
+            }}
+          >
+            {splitOpen ? sectionButtons[locale].splitClose : sectionButtons[locale].splitOpen}
+          </Button>
+        </div>
+        {splitOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <SplitSection
+              id="wp-split"
+              locale={locale}
+              text={text}
+              connect={connect}
+              busy={run.kind === "running"}
+              exclusive={exclusive}
+              xlsxWriter={chunks.xlsxWriter}
+              openWorkbook={host.openWorkbook}
+              saveFile={host.saveFile}
+            />
+          </Suspense>
+        ) : null}
+        <div>
+          <Button
+            appearance="subtle"
+            aria-expanded={mergeOpen}
+            aria-controls="wp-merge"
+            onClick={() => {
+              setMergeOpen((open) => !open);
+            }}
+          >
+            {mergeOpen ? sectionButtons[locale].mergeClose : sectionButtons[locale].mergeOpen}
+          </Button>
+        </div>
+        {mergeOpen ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <MergeSection
+              id="wp-merge"
+              locale={locale}
+              text={text}
+              connect={connect}
+              busy={run.kind === "running"}
+              exclusive={exclusive}
+              xlsxSnapshotReader={chunks.xlsxSnapshotReader}
             />
           </Suspense>
         ) : null}

@@ -136,7 +136,14 @@ export function officeBrowserWindow(): ((url: string) => void) | null {
 /** A workbook whose actions refuse at once: the running Excel lacks the API set the add-in needs. */
 function unsupported(workbook: PaneWorkbook, needed: string): PaneWorkbook {
   const refuse = () => Promise.reject(new HostError("api_unsupported", `ExcelApi ${needed}`));
-  return { ...workbook, generate: refuse, validate: refuse, importMonitoring: refuse };
+  return {
+    ...workbook,
+    generate: refuse,
+    validate: refuse,
+    importMonitoring: refuse,
+    split: refuse,
+    mergeReturns: refuse,
+  };
 }
 
 /**
@@ -169,6 +176,15 @@ export function officePaneHost(): PaneHost {
     settings: officeSettingsStore,
     today: () => localToday(),
     readSelection: readSelectionInExcel,
+    // 下发填报表: a unit's workbook in a new Excel window; the module is small and Office-only.
+    openWorkbook: async (bytes) => {
+      const { openWorkbookInExcel } = await import(
+        /* webpackChunkName: "pane-split" */ "../hosts/excel/openWorkbookInExcel.js"
+      );
+      return openWorkbookInExcel(bytes, Excel, (name, version) =>
+        Office.context.requirements.isSetSupported(name, version),
+      );
+    },
     // Excel on the web lets the pane download through a Blob link; the web views of Excel on
     // Windows and Mac drop such downloads silently, so there the pane says where to draft the report.
     saveFile: (bytes, fileName, type) => {

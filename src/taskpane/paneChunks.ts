@@ -19,6 +19,17 @@ export const paneChunks: PaneChunks = {
     import(/* webpackChunkName: "pane-import" */ "./import/ImportSection.js").then((m) => ({
       default: m.ImportSection,
     })),
+  splitSection: () =>
+    import(/* webpackChunkName: "pane-split" */ "./exchange/SplitSection.js").then((m) => ({
+      default: m.SplitSection,
+    })),
+  xlsxWriter: () => import(/* webpackChunkName: "pane-xlsx-writer" */ "../hosts/xlsx/batchXlsxBytes.js"),
+  mergeSection: () =>
+    import(/* webpackChunkName: "pane-merge" */ "./exchange/MergeSection.js").then((m) => ({
+      default: m.MergeSection,
+    })),
+  xlsxSnapshotReader: () =>
+    import(/* webpackChunkName: "pane-xlsx-snapshot" */ "../hosts/xlsx/readXlsxSnapshot.js"),
   xlsxReader: () => import(/* webpackChunkName: "pane-xlsx-reader" */ "../hosts/xlsx/readExportXlsx.js"),
   reportWriter: () =>
     import(/* webpackChunkName: "pane-report-docx" */ "../workbook/report/progressReportDocx.js"),

@@ -5,6 +5,9 @@ import type { ValidationReport } from "../workbook/validate/validationReport";
 import type { ExportSheetGrid } from "../hosts/xlsx/readExportXlsx";
 import type { CellValue } from "../workbook/layout";
 import type { ImportSectionProps } from "./import/ImportSection";
+import type { SplitSectionProps } from "./exchange/SplitSection";
+import type { MergeSectionProps } from "./exchange/MergeSection";
+import type { WorkbookSnapshot, WriteBatch } from "../workbook/port";
 import type { ResultsSectionProps } from "./results/ResultsSection";
 import type { SettingsSectionProps } from "./settings/SettingsSection";
 import type { PaneWorkbook } from "./workflow/paneWorkbook";
@@ -66,6 +69,13 @@ export interface PaneHost {
    * downloads (Excel on Windows and Mac), which the pane then says. A host without it is "unsupported".
    */
   readonly saveFile?: (bytes: Uint8Array, fileName: string, type: string) => Promise<"saved" | "unsupported">;
+  /**
+   * Opens .xlsx bytes as a new workbook in its own Excel window (Excel.createWorkbook, ExcelApi
+   * 1.8): "opened", or why not — "unsupported" (an Excel without it), "too_large" (past the
+   * request payload limit) — and the pane then offers the file through `saveFile`. A host without
+   * it (the preview) downloads. Rejects with a HostError when Excel refuses.
+   */
+  readonly openWorkbook?: (bytes: Uint8Array) => Promise<"opened" | "unsupported" | "too_large">;
 }
 
 /**
@@ -102,6 +112,14 @@ export interface PaneChunks {
   readonly settings: ChunkLoader<SettingsSectionProps>;
   /** 导入监测数据: the export's readers and the preview, loaded when the user opens it. */
   readonly importSection: ChunkLoader<ImportSectionProps>;
+  /** 下发填报表: choosing the units and making their workbooks, loaded when the user opens it. */
+  readonly splitSection: ChunkLoader<SplitSectionProps>;
+  /** The .xlsx writer (ExcelJS's browser build), loaded when the first unit's workbook is made. */
+  readonly xlsxWriter: () => Promise<XlsxBatchWriter>;
+  /** 汇总报送: picking the returned files, the merge's preview and report, loaded when opened. */
+  readonly mergeSection: ChunkLoader<MergeSectionProps>;
+  /** The returned workbooks' reader (the xlsx stream reader), loaded when files are picked. */
+  readonly xlsxSnapshotReader: () => Promise<XlsxSnapshotReader>;
   /** The .xlsx reader (ExcelJS's browser build), loaded when the user picks an .xlsx export. */
   readonly xlsxReader: () => Promise<XlsxExportReader>;
   /** The .docx writer of 生成进展报告 (the `docx` library), loaded on that click; absent: no button. */
@@ -111,6 +129,16 @@ export interface PaneChunks {
 /** What 生成进展报告 needs: the report draft as .docx bytes. */
 export interface ReportWriter {
   readonly progressReportDocx: (plan: Plan, report: ValidationReport, locale: Locale) => Promise<Uint8Array>;
+}
+
+/** What 下发填报表 needs of the xlsx host: a unit's batch as the bytes of a new .xlsx. */
+export interface XlsxBatchWriter {
+  readonly batchXlsxBytes: (batch: WriteBatch) => Promise<Uint8Array>;
+}
+
+/** What 汇总报送 needs of the xlsx host: a returned workbook's sheets, read from its bytes. */
+export interface XlsxSnapshotReader {
+  readonly readXlsxSnapshot: (bytes: Uint8Array, sheetNames: readonly string[]) => Promise<WorkbookSnapshot>;
 }
 
 /** What 导入监测数据 needs of the xlsx host to read an export in the browser. */

@@ -148,7 +148,7 @@ function planGeneration(
   const metaSnapshot = metaName === undefined ? undefined : snapshotOf(metaName);
   // A workbook sent to a unit holds only the unit's rows: generating again keeps it so.
   const plan = planForWorkbook(wholePlan, metaSnapshot);
-  const scoped = readScope(metaSnapshot) !== null;
+  const scope = readScope(metaSnapshot);
   const settings: WorkbookSettings =
     options.publishedOn === undefined ? readSettings(metaSnapshot) : { publishedOn: options.publishedOn };
   const specs = workbookSpec(plan, settings);
@@ -222,7 +222,7 @@ function planGeneration(
       });
     } else keptEntries += outside.length;
     // A unit's workbook keeps its plan columns protected when generated again (see splitWorkbook).
-    const protection = scoped ? entryProtection(spec, merged) : null;
+    const protection = scope === null ? null : entryProtection(spec, merged);
     return { layout: protection === null ? kept.layout : { ...kept.layout, protection }, mode };
   });
   if (problems.length > 0) return { batch: null, result: { ok: false, problems } };
@@ -234,14 +234,14 @@ function planGeneration(
       monitoringPointNames(plan),
       settings,
       readPointAliases(metaSnapshot),
-      readScope(metaSnapshot),
+      scope,
     ),
     mode: metaName === undefined ? "create" : "replace",
   });
 
   const created = targets.filter((t) => t.mode === "create").map((t) => t.name);
   return {
-    batch: { sheets: writes, activate: created[0] ?? null },
+    batch: { sheets: writes, activate: created[0] ?? null, ...(scope === null ? {} : { reprotect: true }) },
     result: {
       ok: true,
       created,

@@ -79,6 +79,14 @@ export interface WriteBatch {
   readonly appends?: readonly TableAppend[];
   /** The sheet to show when the batch is done, or null to leave the active sheet alone. */
   readonly activate: string | null;
+  /**
+   * The workbook's protected sheets are the add-in's own: a workbook split for a unit (a scope in
+   * the meta sheet, see readScope), whose plan sheets the add-in protected. A host lifts the
+   * protection of each protected sheet the batch changes in place and puts it back once the batch
+   * is done (a replaced sheet as its new layout's `protection` says). Absent: a protected sheet is
+   * the user's, and a batch that would change one is refused ("sheet_protected") with nothing written.
+   */
+  readonly reprotect?: boolean;
 }
 
 export interface SheetWrite {

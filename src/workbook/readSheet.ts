@@ -21,6 +21,8 @@ export interface ReadSheet {
   readonly aboveHeader: readonly { readonly row: number; readonly col: number; readonly value: CellValue }[];
   /** Headers of columns the user added, in sheet order. */
   readonly extraHeaders: readonly string[];
+  /** The zero-based sheet column of every column the user added, by its name in extraHeaders. */
+  readonly extraColumns: ReadonlyMap<string, number>;
   /** The header row's zero-based row on the sheet. */
   readonly headerRow: number;
   /** The zero-based sheet column of every spec column found, by key. */
@@ -105,9 +107,11 @@ export function readSheet(
   });
 
   const columns = new Map<string, number>();
+  const extraColumns = new Map<string, number>();
   columnKeys.forEach((column, index) => {
     if (column?.kind === "spec" && !columns.has(column.key))
       columns.set(column.key, snapshot.startCol + index);
+    if (column?.kind === "extra") extraColumns.set(column.key, snapshot.startCol + index);
   });
   const rows: ReadRow[] = [];
   for (const [offset, row] of snapshot.values.slice(headerIndex + 1).entries()) {
@@ -128,6 +132,7 @@ export function readSheet(
         column = { kind: "extra", key: uniqueName(unnamedHeader(snapshot.startCol + index), extraHeaders) };
         columnKeys[index] = column;
         extraHeaders.push(column.key);
+        extraColumns.set(column.key, snapshot.startCol + index);
       }
       if (column.kind === "spec") values.set(column.key, cell);
       else extras.set(column.key, cell);
@@ -152,7 +157,15 @@ export function readSheet(
       if (!isBlank(value) && col > 0) aboveHeader.push({ row, col, value });
     });
   });
-  return { rows, extraHeaders, aboveHeader, headerRow: snapshot.startRow + headerIndex, columns, outside };
+  return {
+    rows,
+    extraHeaders,
+    extraColumns,
+    aboveHeader,
+    headerRow: snapshot.startRow + headerIndex,
+    columns,
+    outside,
+  };
 }
 
 /**

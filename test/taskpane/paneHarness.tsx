@@ -8,6 +8,10 @@ import { ResultsSection } from "../../src/taskpane/results/ResultsSection";
 import { SettingsSection } from "../../src/taskpane/settings/SettingsSection";
 import { ImportSection } from "../../src/taskpane/import/ImportSection";
 import * as xlsxExportReader from "../../src/hosts/xlsx/readExportXlsx";
+import * as xlsxBatchWriter from "../../src/hosts/xlsx/batchXlsxBytes";
+import { SplitSection } from "../../src/taskpane/exchange/SplitSection";
+import { MergeSection } from "../../src/taskpane/exchange/MergeSection";
+import * as xlsxSnapshotReader from "../../src/hosts/xlsx/readXlsxSnapshot";
 import * as reportWriter from "../../src/workbook/report/progressReportDocx";
 import { CosmeticFailureRelay, createPaneWorkbook } from "../../src/taskpane/workflow/paneWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -20,6 +24,10 @@ export const directChunks: PaneChunks = {
   results: () => Promise.resolve({ default: ResultsSection }),
   settings: () => Promise.resolve({ default: SettingsSection }),
   importSection: () => Promise.resolve({ default: ImportSection }),
+  splitSection: () => Promise.resolve({ default: SplitSection }),
+  xlsxWriter: () => Promise.resolve(xlsxBatchWriter),
+  mergeSection: () => Promise.resolve({ default: MergeSection }),
+  xlsxSnapshotReader: () => Promise.resolve(xlsxSnapshotReader),
   xlsxReader: () => Promise.resolve(xlsxExportReader),
   reportWriter: () => Promise.resolve(reportWriter),
 };

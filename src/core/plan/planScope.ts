@@ -42,8 +42,10 @@ export function scopeUnits(plan: Plan, by: ScopeBy): string[] {
 }
 
 /**
- * The plan restricted to what one unit answers for: its tasks (and their targets and manual
- * checks), the monitoring points and rivers it answers for, and the goals judged on those
+ * The plan restricted to what one unit answers for: its tasks (and their manual checks), the
+ * numeric targets it reports (a target's actual value is one figure for the whole city, reported by
+ * the task's lead unit: by county, only a unit that leads the task gets its targets, so ten counties
+ * never send ten different city-wide figures for the city to choose from), the monitoring points and rivers it answers for, and the goals judged on those
  * (a goal's count is the points in scope; a goal left with no point or task is dropped). Every
  * row keeps the plan's own number, so the result has the plan schema's shape
  * (`planSchema.parse` accepts it) but not its numbering 1..n.
@@ -93,13 +95,20 @@ export function planInScope(plan: Plan, scope: PlanScope): Plan {
     goals,
     ...(manualChecks === undefined ? {} : { manualChecks }),
     tasks,
-    targets: plan.targets.filter((target) => numbers.has(target.task)),
+    targets: plan.targets.filter(
+      (target) => numbers.has(target.task) && (!byCounty || leadsTask(plan, target.task, scope.unit)),
+    ),
     nationalSections,
     regionalSections,
     municipalSources,
     countySources,
     outfallSurvey: answersForMonitoring ? plan.outfallSurvey : [],
   };
+}
+
+/** Whether a unit is among a task's lead units (牵头单位). */
+function leadsTask(plan: Plan, taskNumber: number, unit: string): boolean {
+  return plan.tasks.some((task) => task.number === taskNumber && task.leadUnits.units.includes(unit));
 }
 
 /**

@@ -118,9 +118,11 @@ export function refuseMissingPatchSheets(batch: WriteBatch, sheetNames: readonly
  * A batch that would replace or patch a protected sheet is refused before anything is sent: Excel
  * refuses every change to a protected sheet's cells, formats, tables, notes and charts, so the
  * write would stop part-way at the first of them (sheets before it written, the rest not).
- * Sheets the batch creates are new and not protected.
+ * Sheets the batch creates are new and not protected. A batch that may lift protection (the
+ * add-in's own, see WriteBatch.reprotect) is let through: its write unprotects and protects again.
  */
 export function refuseProtectedSheets(batch: WriteBatch, isProtected: (sheet: string) => boolean): void {
+  if (batch.reprotect === true) return;
   const changedInPlace = [
     ...batch.sheets.filter((s) => s.mode === "replace").map((s) => s.layout.name),
     ...(batch.patches ?? []).map((p) => p.sheet),

@@ -86,6 +86,8 @@ export async function checkUnchanged(
 ): Promise<{
   notes: Map<string, readonly NoteFact[]>;
   tables: Map<string, readonly TableFact[]>;
+  /** The sheets protected now (lower-case): those a batch that may lift protection unprotects. */
+  protectedSheets: ReadonlySet<string>;
   syncs: number;
 }> {
   const areas = areasToCheck(read, batch);
@@ -93,8 +95,8 @@ export async function checkUnchanged(
   for (let attempt = 0; ; attempt += 1) {
     const requests = planValueLoads(areas, options.budget, ESTIMATED_RESPONSE_BYTES_PER_CELL * factor);
     try {
-      const { notes, tables } = await checkOnce(context, read, batch, requests, options);
-      return { notes, tables, syncs: Math.max(1, requests.length) };
+      const { notes, tables, protectedSheets } = await checkOnce(context, read, batch, requests, options);
+      return { notes, tables, protectedSheets, syncs: Math.max(1, requests.length) };
     } catch (error) {
       if (error instanceof HostError) throw error;
       const code = errorCode(error);
@@ -150,7 +152,11 @@ async function checkOnce(
     readonly tables: ReadonlyMap<string, readonly TableFact[]>;
     readonly sync: (context: Excel.RequestContext) => Promise<void>;
   },
-): Promise<{ notes: Map<string, readonly NoteFact[]>; tables: Map<string, readonly TableFact[]> }> {
+): Promise<{
+  notes: Map<string, readonly NoteFact[]>;
+  tables: Map<string, readonly TableFact[]>;
+  protectedSheets: ReadonlySet<string>;
+}> {
   const worksheets = context.workbook.worksheets;
   const patches = batch.patches ?? [];
   // Sheets that must still be absent (created) or present (replaced, patched). A replace clears
@@ -262,7 +268,7 @@ async function checkOnce(
   for (const { sheet, name, range } of tableCells) {
     tables.set(sheet, [...(tables.get(sheet) ?? []), { name, rect: rectOf(range) }]);
   }
-  return { notes: survey, tables };
+  return { notes: survey, tables, protectedSheets: protectedNow };
 }
 
 function checkedArea(name: string, rect: CellRect, snapshot: SheetSnapshot): CheckedArea {

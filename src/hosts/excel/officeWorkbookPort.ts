@@ -27,8 +27,7 @@
  *   workbook.tables, tables.add/getItem, Table.name/style/getRange, charts.add/getItem, Chart.name/
  *   title/setPosition/delete/axes.valueAxis (minimum, maximum, title).
  * - ExcelApi 1.2: format.columnWidth/rowHeight, Range.merge (the note under a sheet's title), Table.convertToRange, setting Worksheet.visibility,
- *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.
- *   protected (a protected sheet is refused before anything is written).
+ *   workbook.functions.countA (counting the cells a bounded read leaves), Worksheet.protection.protected/protect/unprotect, Range.format.protection.locked (protectionSteps.ts).
  * - ExcelApi 1.3: Table.showFilterButton, tables.add with a Range.
  * - ExcelApi 1.4: worksheets/tables.getItemOrNullObject, Worksheet/Range.getUsedRangeOrNullObject,
  *   workbook.settings (the token that tells a write's data from its finishing).
@@ -267,7 +266,8 @@ export function createOfficeWorkbookPort(
           markTexts === null
             ? new Map()
             : await surveyNotes(context, markTexts, facts.noteCounts, counted.sync);
-        return sendWrite(context, batch, knowledge({ notes }), counted.sync, sending);
+        const known = knowledge({ notes, protectedSheets: facts.protectedSheets });
+        return sendWrite(context, batch, known, counted.sync, sending);
       });
       rememberWrite(batch, sent, counted.count);
     } catch (error) {
@@ -352,6 +352,7 @@ export function createOfficeWorkbookPort(
             scratch: read.scratch,
             windows: read.windows,
             formulaLikeTexts: read.formulaLikeTexts,
+            protectedSheets: checked.protectedSheets, // as the check found them, after the read
           }),
           writeCount.sync,
           sending,
@@ -378,7 +379,7 @@ export function createOfficeWorkbookPort(
 
   /** What this port knows, for planning one write, with what the caller learned besides. */
   function knowledge(
-    learned: Partial<Pick<WriteKnowledge, "notes" | "scratch" | "windows" | "formulaLikeTexts">>,
+    learned: Partial<Omit<WriteKnowledge, "tables" | "charts" | "markTexts" | "canResizeTables" | "witness">>,
   ): WriteKnowledge {
     writes += 1;
     return {
@@ -388,6 +389,7 @@ export function createOfficeWorkbookPort(
       scratch: learned.scratch ?? new Set(),
       windows: learned.windows ?? new Map(),
       formulaLikeTexts: learned.formulaLikeTexts ?? new Set(),
+      protectedSheets: learned.protectedSheets ?? new Set(),
       markTexts,
       canResizeTables,
       witness: `${Date.now().toString(36)}-${writes}`,

@@ -6,6 +6,7 @@ import { cosmeticSteps } from "./cosmeticSteps";
 import { dataSteps } from "./dataSteps";
 import { ACTION_OVERHEAD_BYTES, packGreedily, utf8Bytes } from "./officeRequestPlanner";
 import { patchSteps } from "./patchSteps";
+import { protectSteps, unprotectSteps } from "./protectionSteps";
 import { scratchSheetName } from "./scratchSheets";
 import { cosmeticStep, type Step, type WriteKnowledge } from "./writeStep";
 import type { WriteBatch } from "../../workbook/port";
@@ -38,19 +39,19 @@ export const WITNESS_SETTING = "WaterPlan.lastWrite";
  *    held beyond the new values is cleared after them, and only where the read looked;
  * 2. the patches (values, fills, notes), then the token that marks the data as complete;
  * 3. cosmetic steps, sheet by sheet — widths, colours, dropdowns, frozen panes, print set-up,
- *    charts — then scratch sheets nobody took over are removed and the sheet to show is activated.
+ *    charts — then scratch sheets nobody took over are removed and the sheet to show is activated;
+ *    sheet protection last (see protectionSteps.ts), whose lifting, for a batch that may lift the
+ *    add-in's own, comes before the data.
  */
 export function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: number): PlannedRequest[] {
   const data: Step[] = [];
   const cosmetic: Step[] = [];
   const taken = new Set<string>();
+  appendAll(data, unprotectSteps(batch, known));
   for (const write of batch.sheets) {
     const name = write.layout.name;
     if (write.mode === "create") taken.add(scratchSheetName(name).toLowerCase());
     appendAll(data, dataSteps(write, known, budget));
-    // `write.layout.protection` (a workbook split for a unit) is not drawn here yet: the Office host
-    // and its fake Excel will protect the sheet (Worksheet.protection.protect, Range.format.protection
-    // .locked) in a later change; until then a layout's protection is ignored in Excel.
     appendAll(cosmetic, cosmeticSteps(write, known));
   }
   // Comments a patch adds go last of all (see noteSteps): one Excel refuses loses only those after it.
@@ -78,6 +79,8 @@ export function planWrite(batch: WriteBatch, known: WriteKnowledge, budget: numb
     );
   }
   appendAll(cosmetic, lastComments);
+  // Protection last of all: a protected sheet refuses every format, dropdown, chart and comment.
+  appendAll(cosmetic, protectSteps(batch, known));
   const steps = [...data];
   if (cosmetic.length > 0) {
     const token = known.witness;

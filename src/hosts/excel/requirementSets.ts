@@ -6,7 +6,9 @@
  *
  * Outside the workbook, the task pane's entry asks for one more set on its own: OpenBrowserWindowApi
  * 1.1 (`Office.context.ui.openBrowserWindow`, which opens 使用说明 in the user's browser), only where
- * `isSetSupported` says Office has it (src/taskpane/officePaneHost.ts, `openBrowserWindowApi`).
+ * `isSetSupported` says Office has it (src/taskpane/officePaneHost.ts, `openBrowserWindowApi`);
+ * and 下发填报表 opens a unit's workbook with Excel.createWorkbook (ExcelApi 1.8, below the minimum,
+ * yet checked where it is called: openWorkbookInExcel.ts), offering a download where it cannot.
  */
 
 /**

@@ -47,6 +47,11 @@ export interface WriteKnowledge {
   readonly markTexts: MarkTexts;
   /** Table.resize (ExcelApi 1.13) keeps a table while it changes size. */
   readonly canResizeTables: boolean;
+  /**
+   * Sheets known to be protected (lower-case names): those a batch that may lift protection
+   * (WriteBatch.reprotect) unprotects first and protects again last.
+   */
+  readonly protectedSheets: ReadonlySet<string>;
   /** The token the data part of this write ends by storing (see WITNESS_SETTING). */
   readonly witness: string;
 }

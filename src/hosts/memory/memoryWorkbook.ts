@@ -1,4 +1,11 @@
-import type { CellRect, CellValue, RectFormat, RectValidation, SheetLayout } from "../../workbook/layout";
+import type {
+  CellRect,
+  CellValue,
+  RectFormat,
+  RectValidation,
+  SheetLayout,
+  SheetProtection,
+} from "../../workbook/layout";
 import type {
   SheetPatch,
   SheetSnapshot,
@@ -7,7 +14,7 @@ import type {
   WriteBatch,
 } from "../../workbook/port";
 import { isAddInNote, sequentialUpdate } from "../../workbook/port";
-import { HostError, refuseTableAppends } from "../hostError";
+import { HostError, ProtectedSheets, refuseTableAppends } from "../hostError";
 
 /** One worksheet held in memory: the cells a user sees plus the layout the add-in last wrote. */
 export class MemorySheet {
@@ -24,6 +31,11 @@ export class MemorySheet {
   private patchFills: RectFormat[] = [];
   /** Cell notes by "row,col". */
   private readonly notes = new Map<string, string>();
+  /**
+   * A protection a user set (Review → Protect Sheet), over the layout's; `password` whether it has
+   * one. Null: the layout's protection, if any, is in force.
+   */
+  private userProtection: (SheetProtection & { readonly password: boolean }) | null = null;
 
   constructor(name: string) {
     this.name = name;
@@ -139,14 +151,45 @@ export class MemorySheet {
    * SheetLayout.protection): null where the sheet is not protected.
    */
   lockedAt(row: number, col: number): boolean | null {
-    const protection = this.layout?.protection;
-    if (protection === undefined) return null;
+    const protection = this.protection();
+    if (protection === null) return null;
     return !protection.unlocked.some((rect) => contains(rect, row, col));
+  }
+
+  /** The protection in force: the user's, or else the layout's; null where the sheet is not protected. */
+  protection(): SheetProtection | null {
+    return this.userProtection ?? this.layout?.protection ?? null;
+  }
+
+  /** Whether the protection in force has a password (only a user's can). */
+  hasPassword(): boolean {
+    return this.userProtection?.password === true;
+  }
+
+  /** Forgets a user's protection (without a password) for the layout's own, which a write brings. */
+  dropUserProtection(): void {
+    if (this.userProtection?.password === false) this.userProtection = null;
+  }
+
+  /** Protects the sheet as a user would (Review → Protect Sheet), with or without a password. */
+  protect(protection: SheetProtection, options: { readonly password: boolean }): void {
+    this.userProtection = { unlocked: protection.unlocked, password: options.password };
   }
 
   validationAt(row: number, col: number): RectValidation | undefined {
     return this.layout?.validations.find((v) => contains(v.rect, row, col));
   }
+}
+
+/**
+ * Refuses (HostError "sheet_protected", as the file and Office hosts do) a write into sheets a
+ * user protected with a password: only who knows it may lift it. Nothing is written.
+ */
+function assertNoPassword(sheets: readonly (MemorySheet | undefined)[]): void {
+  const names = [...new Set(sheets.filter((s) => s?.hasPassword() === true).map((s) => s?.name ?? ""))];
+  if (names.length === 0) return;
+  const message = `The sheets ${names.map((n) => `"${n}"`).join(", ")} are protected with a password; nothing was written.`;
+  throw new HostError("sheet_protected", message, { cause: new ProtectedSheets(names, message) });
 }
 
 function contains(rect: CellRect, row: number, col: number): boolean {
@@ -253,16 +296,25 @@ export class MemoryWorkbook {
         throw new HostError("excel_rejected", `There is no sheet named "${layout.name}" to replace.`);
       }
     }
+    assertNoPassword([
+      ...batch.sheets.filter(({ mode }) => mode === "replace").map(({ layout }) => this.sheet(layout.name)),
+      ...(batch.patches ?? []).map((patch) => this.sheet(patch.sheet)),
+    ]);
     for (const { layout, mode } of batch.sheets) {
       const sheet = mode === "create" ? this.addSheet(layout.name) : this.sheet(layout.name);
       if (!sheet) continue;
+      // A protection without a password is lifted around the write and put back as it was (the
+      // layout's own unlocked cells where it brings them, as a unit's workbook generated again does).
+      const kept = sheet.layout?.protection;
       sheet.clear();
+      if (layout.protection !== undefined) sheet.dropUserProtection();
       layout.values.forEach((row, r) => {
         row.forEach((value, c) => {
           sheet.set(r, c, value);
         });
       });
-      sheet.layout = layout;
+      sheet.layout =
+        layout.protection === undefined && kept !== undefined ? { ...layout, protection: kept } : layout;
     }
     for (const patch of batch.patches ?? []) this.sheet(patch.sheet)?.applyPatch(patch);
     if (batch.activate !== null) this.activeSheet = batch.activate;

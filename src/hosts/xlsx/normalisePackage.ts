@@ -1,5 +1,5 @@
-import { posix } from "node:path";
 import { deflatedEntry, inflateEntry, type ZipEntry } from "./zipArchive";
+import { joinPart, relativePart } from "./partPath";
 
 /**
  * Rewrites the parts of an .xlsx that other programs write validly but ExcelJS 4.4 cannot follow,
@@ -39,13 +39,13 @@ export function normalisePackage(
     const fixed = rewriteTargets(xml, (type, target) => {
       const kind = partKinds.find((candidate) => type.endsWith(candidate.relType));
       const part = resolveTarget(sheetDir, target);
-      if (kind === undefined) return target.startsWith("/") ? relativeTarget(sheetDir, part) : target;
+      if (kind === undefined) return target.startsWith("/") ? relativePart(sheetDir, part) : target;
       let name = renames.get(part) ?? part;
       if (!kind.pattern.test(name) && byName.has(part)) {
         name = kind.nameFor(numbers.next(kind.counter));
         renames.set(part, name);
       }
-      return relativeTarget(sheetDir, name);
+      return relativePart(sheetDir, name);
     });
     if (fixed !== xml) rewritten.set(sheetRels.name, fixed);
   }
@@ -164,11 +164,7 @@ function rewriteTargets(xml: string, fix: (type: string, target: string) => stri
 
 /** A target as a part name: absolute ones from the package root, others from the source's folder. */
 function resolveTarget(sourceDir: string, target: string): string {
-  return target.startsWith("/") ? posix.normalize(target).slice(1) : posix.join(sourceDir, target);
-}
-
-function relativeTarget(sourceDir: string, part: string): string {
-  return posix.relative(sourceDir, part);
+  return target.startsWith("/") ? joinPart("", target) : joinPart(sourceDir, target);
 }
 
 function text(entry: ZipEntry): string {

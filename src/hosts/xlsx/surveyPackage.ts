@@ -30,6 +30,17 @@ export interface SheetSurvey {
   readonly links: readonly string[];
   /** Whether it has a `<sheetProtection>` (which normalisePackage may have to rewrite). */
   readonly protection: boolean;
+  /**
+   * Whether that protection has a password (a `hashValue`, or the legacy `password` hash): the host
+   * lifts only a protection without one around its writes (see sheetProtections.ts). ExcelJS keeps
+   * the legacy hash nowhere, so only the file's own element can tell.
+   */
+  readonly password: boolean;
+  /**
+   * The legacy password hash (`<sheetProtection password="CC3D">`, as Excel 2003 and other programs
+   * write it), which ExcelJS drops on save: the host writes it back (see withLegacyPasswords).
+   */
+  readonly legacyPassword: string | null;
 }
 
 /** What the whole package holds, counted before anything is loaded. */
@@ -117,6 +128,8 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
     const merges: MergedArea[] = [];
     const links: string[] = [];
     let protection = false;
+    let password = false;
+    let legacyPassword: string | null = null;
     const onTag = (tag: ScannedTag): void => {
       if (tag.kind === "close" || tag.kind === "other") return;
       if (isSheet) {
@@ -146,6 +159,8 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
           merges.push(area);
         } else if (tag.localHash === hashes.sheetProtection) {
           protection = true;
+          legacyPassword = attributeOf(tag, "password") ?? null;
+          password = attributeOf(tag, "hashValue") !== undefined || legacyPassword !== null;
         } else if (tag.localHash === hashes.hyperlink) {
           const ref = attributeOf(tag, "ref");
           if (ref !== undefined) links.push(ref);
@@ -174,7 +189,17 @@ export function surveyPackage(entries: readonly ZipEntry[]): PackageSurvey {
       }
       throw cause;
     }
-    if (isSheet) sheets.set(entry.name, { name: sheet, rows, cells: sheetCells, merges, links, protection });
+    if (isSheet)
+      sheets.set(entry.name, {
+        name: sheet,
+        rows,
+        cells: sheetCells,
+        merges,
+        links,
+        protection,
+        password,
+        legacyPassword,
+      });
   }
   return { sheets, cells, sharedStrings };
 }

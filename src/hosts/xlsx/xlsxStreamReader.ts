@@ -1,9 +1,9 @@
-import { posix } from "node:path";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellRect, CellValue } from "../../workbook/layout";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WriteBatch } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
+import { joinPart, partDir, relsPartOf } from "./partPath";
 import { openXlsxPackage, refuse, type XlsxPackage } from "./prepareXlsxBytes";
 import { assembleSnapshot, extentOfRef, rectOfRef, type TableExtent } from "./snapshotSheet";
 import type { MergedArea, PackageSurvey } from "./surveyPackage";
@@ -152,7 +152,7 @@ function readBookParts(parts: ReadonlyMap<string, ZipEntry>): BookParts {
   const rootRels = readRelationships(parts, "", "_rels/.rels");
   const workbookPart =
     rootRels.find((rel) => rel.type.endsWith(relTypes.officeDocument))?.target ?? "xl/workbook.xml";
-  const workbookRels = readRelationships(parts, posix.dirname(workbookPart), relsPathOf(workbookPart));
+  const workbookRels = readRelationships(parts, partDir(workbookPart), relsPathOf(workbookPart));
   const targets = new Map(workbookRels.map((rel) => [rel.id, rel]));
 
   const sheets: SheetPart[] = [];
@@ -168,7 +168,7 @@ function readBookParts(parts: ReadonlyMap<string, ZipEntry>): BookParts {
 }
 
 function readTables(parts: ReadonlyMap<string, ZipEntry>, sheetPart: string): SheetPart["tables"] {
-  return readRelationships(parts, posix.dirname(sheetPart), relsPathOf(sheetPart))
+  return readRelationships(parts, partDir(sheetPart), relsPathOf(sheetPart))
     .filter((rel) => rel.type.endsWith(relTypes.table) && parts.has(rel.target))
     .flatMap((rel) => {
       const tables: SheetPart["tables"][number][] = [];
@@ -200,16 +200,14 @@ function readRelationships(
   parseXml(textOf(parts, relsPath), (tag) => {
     if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External") return;
     const target = tag.attributes.Target ?? "";
-    const resolved = target.startsWith("/")
-      ? target.slice(1)
-      : posix.normalize(posix.join(sourceDir, target));
+    const resolved = target.startsWith("/") ? target.slice(1) : joinPart(sourceDir, target);
     rels.push({ id: tag.attributes.Id ?? "", type: tag.attributes.Type ?? "", target: resolved });
   });
   return rels;
 }
 
 function relsPathOf(part: string): string {
-  return posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`);
+  return relsPartOf(part);
 }
 
 /** The shared strings' texts: runs joined, phonetic guides (`<rPh>`) left out, as ExcelJS reads them. */

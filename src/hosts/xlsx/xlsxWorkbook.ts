@@ -10,8 +10,15 @@ import { sequentialUpdate } from "../../workbook/port";
 import { HostError, refuseTableAppends } from "../hostError";
 import { applySheetPatch, assertPatchable } from "./applySheetPatch";
 import { internalsOf, repairLoadedTables } from "./excelJsInternals";
-import { prepareXlsxBytes, refuse } from "./prepareXlsxBytes";
-import { assertUnprotected } from "./protectedSheets";
+import { assertExcelJsCanHold, openXlsxPackage, refuse } from "./prepareXlsxBytes";
+import {
+  assertNoPassword,
+  type KeptProtection,
+  keepProtection,
+  modelHasPassword,
+  restoreProtection,
+  withLegacyPasswords,
+} from "./protectedSheets";
 import { readWorkbookProtection, withWorkbookProtection } from "./workbookProtection";
 import { renderSheetLayout } from "./renderSheetLayout";
 import { snapshotSheet } from "./snapshotSheet";
@@ -40,10 +47,21 @@ export class XlsxWorkbook {
   private readonly workbook: Workbook;
   /** The file's `<workbookProtection>`, which ExcelJS drops: written back on save (see toBuffer). */
   private readonly workbookProtection: string | null;
+  /** The sheets (by lower-case name) whose `<sheetProtection>` in the file has a password. */
+  private readonly passwordSheets: ReadonlySet<string>;
+  /** Their legacy password hashes, which ExcelJS drops: written back on save (see toBuffer). */
+  private readonly legacyPasswords: ReadonlyMap<string, string>;
 
-  private constructor(workbook: Workbook, workbookProtection: string | null = null) {
+  private constructor(
+    workbook: Workbook,
+    workbookProtection: string | null = null,
+    passwordSheets: ReadonlySet<string> = new Set(),
+    legacyPasswords: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.workbook = workbook;
     this.workbookProtection = workbookProtection;
+    this.passwordSheets = passwordSheets;
+    this.legacyPasswords = legacyPasswords;
     // The work is synchronous in memory; the promise executor turns a throw into a rejection, as
     // the port's callers expect from every host.
     const read: WorkbookPort["read"] = (sheetNames, options) =>
@@ -85,7 +103,9 @@ export class XlsxWorkbook {
    * const book = await XlsxWorkbook.fromBuffer(await readFile("book.xlsx"));
    */
   static async fromBuffer(bytes: Uint8Array): Promise<XlsxWorkbook> {
-    const prepared = prepareXlsxBytes(bytes);
+    const opened = openXlsxPackage(bytes);
+    assertExcelJsCanHold(opened.survey);
+    const prepared = opened.bytes;
     const workbook = new Workbook();
     try {
       // ExcelJS's declared Buffer type is its own; a Node Buffer is what it reads.
@@ -101,7 +121,16 @@ export class XlsxWorkbook {
       throw refuse("not_a_spreadsheet", "The file is not an .xlsx workbook: it holds no worksheets.");
     }
     for (const sheet of workbook.worksheets) repairLoadedTables(sheet);
-    return new XlsxWorkbook(workbook, readWorkbookProtection(prepared));
+    const sheets = [...opened.survey.sheets.values()];
+    const passwordSheets = new Set(
+      sheets.filter((sheet) => sheet.password).map((sheet) => sheet.name.toLowerCase()),
+    );
+    const legacyPasswords = new Map(
+      sheets.flatMap((sheet) =>
+        sheet.legacyPassword === null ? [] : [[sheet.name.toLowerCase(), sheet.legacyPassword] as const],
+      ),
+    );
+    return new XlsxWorkbook(workbook, readWorkbookProtection(prepared), passwordSheets, legacyPasswords);
   }
 
   /**
@@ -125,7 +154,11 @@ export class XlsxWorkbook {
    */
   async toBuffer(): Promise<Buffer> {
     this.keepActiveTabVisible();
-    const written = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    // A sheet a user protected with a legacy password keeps it (ExcelJS drops the hash).
+    const written = withLegacyPasswords(
+      new Uint8Array(await this.workbook.xlsx.writeBuffer()),
+      this.legacyPasswords,
+    );
     // A workbook whose structure a user protected stays protected when the host saves it.
     const saved =
       this.workbookProtection === null ? written : withWorkbookProtection(written, this.workbookProtection);
@@ -183,23 +216,27 @@ export class XlsxWorkbook {
       }
       existing.add(layout.name);
     }
-    assertUnprotected(
+    // A protection without a password is lifted around the write and put back (see protectedSheets.ts).
+    assertNoPassword(
       [
         ...batch.sheets.filter(({ mode }) => mode === "replace").map(({ layout }) => layout.name),
         ...patches.map((patch) => patch.sheet),
       ]
         .map((name) => this.findSheet(name))
         .filter((sheet) => sheet !== undefined),
+      (sheet) => this.passwordSheets.has(sheet.name.toLowerCase()) || modelHasPassword(sheet),
     );
 
     for (const { layout, mode } of batch.sheets) {
       let orderNo = this.lastOrderNo() + 1;
       let notes: readonly CellNote[] = [];
+      let kept: KeptProtection | null = null;
       if (mode === "replace") {
         const old = this.workbook.getWorksheet(layout.name);
         if (old !== undefined) {
           orderNo = internalsOf(old).orderNo;
           notes = notesOf(old);
+          kept = keepProtection(old);
           this.workbook.removeWorksheet(old.id);
         }
       }
@@ -212,6 +249,9 @@ export class XlsxWorkbook {
       // A note belongs to its cell, as in Excel, where the sheet is rewritten in place.
       const written = this.workbook.getWorksheet(layout.name);
       for (const { address, note } of notes) if (written !== undefined) written.getCell(address).note = note;
+      if (kept !== null && written !== undefined) {
+        restoreProtection(written, kept, layout.protection !== undefined);
+      }
     }
     for (const patch of patches) {
       const sheet = this.findSheet(patch.sheet);

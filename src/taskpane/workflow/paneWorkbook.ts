@@ -9,6 +9,14 @@ import {
   type ImportOutcome,
 } from "../../workbook/import/importMonitoring";
 import { metaSheetName, readSettings } from "../../workbook/metaSheet";
+import { splitWorkbook, type SplitOptions, type SplitOutcome } from "../../workbook/exchange/splitWorkbook";
+import {
+  mergeReturns,
+  returnSheetNames,
+  type MergeOptions,
+  type MergeOutcome,
+  type ReturnedWorkbook,
+} from "../../workbook/exchange/mergeReturns";
 import type { WorkbookPort } from "../../workbook/port";
 import { monitoringPointNames } from "../../workbook/sheets/monitoringSheet";
 import { validateWorkbook, type ValidateOutcome } from "../../workbook/validate/validateWorkbook";
@@ -90,6 +98,17 @@ export interface PaneWorkbook {
     onStep: StepListener,
     onCosmeticFailure?: CosmeticFailureListener,
   ): Promise<ImportOutcome>;
+  /** 下发填报表: one write batch per unit from one read of this workbook (it writes nothing here). */
+  split(options: SplitOptions, onStep: StepListener): Promise<SplitOutcome>;
+  /** The sheets a returned workbook is read for (every plan sheet in either language, the meta sheet). */
+  readonly returnSheetNames: readonly string[];
+  /** 汇总报送: merges the returned workbooks into this one (with `preview`, only says what it would do). */
+  mergeReturns(
+    returns: readonly ReturnedWorkbook[],
+    options: MergeOptions,
+    onStep: StepListener,
+    onCosmeticFailure?: CosmeticFailureListener,
+  ): Promise<MergeOutcome>;
 }
 
 /**
@@ -132,6 +151,10 @@ export function createPaneWorkbook(
       ),
     importMonitoring: (grid, options, onStep, onCosmeticFailure) =>
       cosmetic.during(onCosmeticFailure, () => importMonitoring(watched(onStep), plan, grid, options)),
+    split: (options, onStep) => splitWorkbook(watched(onStep), plan, options),
+    returnSheetNames: returnSheetNames(plan),
+    mergeReturns: (returns, options, onStep, onCosmeticFailure) =>
+      cosmetic.during(onCosmeticFailure, () => mergeReturns(watched(onStep), plan, returns, options)),
     draftReport: (report, locale, writer) => writer.progressReportDocx(plan, report, locale),
     readPublishedOn: async () => {
       const snapshot = await watched(() => undefined).read([metaSheetName]);

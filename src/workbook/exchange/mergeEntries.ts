@@ -33,6 +33,49 @@ export interface CellTarget {
   readonly offers: Offer[];
 }
 
+/** One cell of a returned row to merge: its column's key and header, its value, the city's column and cell. */
+interface MergedCell {
+  readonly key: string;
+  readonly column: string;
+  readonly value: CellValue | undefined;
+  readonly col: number | undefined;
+  readonly book: (target: ReadRow) => CellValue | undefined;
+}
+
+/** Keys of users' own columns, apart from the spec's column keys. */
+const extraKey = "extra:";
+
+/**
+ * The key merge gives a column users added (by its header), apart from the spec's keys.
+ *
+ * @example
+ * userColumnKey("采样人") // "extra:采样人"
+ */
+export function userColumnKey(header: string): string {
+  return `${extraKey}${header}`;
+}
+
+/**
+ * The header of a column users added, from its merge key, or null for a spec column's key.
+ *
+ * @example
+ * userColumnOf("extra:采样人") // "采样人"; userColumnOf("status") // null
+ */
+export function userColumnOf(key: string): string | null {
+  return key.startsWith(extraKey) ? key.slice(extraKey.length) : null;
+}
+
+/**
+ * A read row's value under a merge key (a spec column's, or a user column's).
+ *
+ * @example
+ * cellOf(row, "extra:采样人") // "张三"
+ */
+export function cellOf(row: ReadRow, key: string): CellValue | undefined {
+  const header = userColumnOf(key);
+  return header === null ? row.values.get(key) : row.extras.get(header);
+}
+
 /** A row's identity as people read it ("5|生活污水集中收集率" → "5 / 生活污水集中收集率"). */
 export function rowName(identity: string | null): string {
   return (identity ?? "").split("|").join(" / ");
@@ -71,7 +114,28 @@ export function mergePlanSheet(
   locale: Locale,
 ): SheetMerge {
   const entryColumns = spec.columns.filter((c) => c.kind === "entry");
-  const header = new Map(entryColumns.map((c) => [c.key, c.header]));
+  /**
+   * The cells of a returned row merge takes: its entry columns, and the columns users added (a
+   * city's own column travels to the units unlocked; what they type there is theirs too), matched
+   * by header. A return's column the city's sheet lacks is listed, never dropped.
+   */
+  const mergedCells = (row: ReadRow): MergedCell[] => [
+    ...entryColumns.map((column) => ({
+      key: column.key,
+      column: column.header[locale],
+      value: row.values.get(column.key),
+      col: city.columns.get(column.key),
+      book: (target: ReadRow) => target.values.get(column.key),
+    })),
+    ...[...row.extras].map(([name, value]) => ({
+      key: userColumnKey(name),
+      column: name,
+      value,
+      col: city.extraColumns.get(name),
+      book: (target: ReadRow) => target.extras.get(name),
+    })),
+  ];
+  const columnNames = new Map<string, string>();
   const cityRows = new Map<string, ReadRow>();
   for (const [row, key] of rowKeys(spec, city)) if (!cityRows.has(key)) cityRows.set(key, row);
 
@@ -80,17 +144,15 @@ export function mergePlanSheet(
   for (const { from, read } of returns) {
     for (const [row, key] of rowKeys(spec, read)) {
       const target = cityRows.get(key);
-      for (const column of entryColumns) {
-        const value = row.values.get(column.key);
+      for (const { key: cellKey, column, value, col, book } of mergedCells(row)) {
         if (value === undefined || isBlank(value)) continue;
-        const col = city.columns.get(column.key);
         if (target === undefined || col === undefined) {
           conflicts.push({
             kind: "not_in_book",
             sheet,
             cell: "",
             row: rowName(row.identity),
-            column: column.header[locale],
+            column,
             book: "",
             values: [{ from, value }],
           });
@@ -102,12 +164,13 @@ export function mergePlanSheet(
           cell = {
             row: target.sheetRow,
             col,
-            key: column.key,
+            key: cellKey,
             rowName: rowName(target.identity),
-            book: target.values.get(column.key) ?? "",
+            book: book(target) ?? "",
             offers: [],
           };
           targets.set(id, cell);
+          columnNames.set(cellKey, column);
         }
         cell.offers.push({ from, value });
       }
@@ -115,7 +178,7 @@ export function mergePlanSheet(
   }
   const merged: SheetMerge = { values: [], filled: [], joined: [], conflicts };
   for (const cell of targets.values()) {
-    const column = header.get(cell.key)?.[locale] ?? cell.key;
+    const column = columnNames.get(cell.key) ?? cell.key;
     if (cell.key === progressKey) joinTexts(sheet, cell, column, merged);
     else resolveCell(sheet, cell, column, entries, merged);
   }

@@ -7,7 +7,15 @@ import type { CellValue } from "../layout";
 import { identityPart, isBlank, type ReadRow, type ReadSheet } from "../readSheet";
 import { firstDataRowIndex, type AnySheetSpec } from "../sheetSpec";
 import type { EntryValues } from "./entryValues";
-import { a1, resolveCell, type CellTarget, type ReturnedSheet } from "./mergeEntries";
+import {
+  a1,
+  cellOf,
+  resolveCell,
+  userColumnKey,
+  userColumnOf,
+  type CellTarget,
+  type ReturnedSheet,
+} from "./mergeEntries";
 import type { AddedRow, FilledCell, MergeConflict, Offer, ReturnSource } from "./mergeReport";
 
 /** What merging 监测数据 decided. */
@@ -84,6 +92,12 @@ export function mergeMonitoringRows(
   const entryColumns = spec.columns.filter((c) => c.kind === "entry");
   const keys = entryColumns.map((c) => c.key);
   const header = new Map(entryColumns.map((c) => [c.key, c.header[locale]]));
+  const headerOf = (key: string): string => header.get(key) ?? userColumnOf(key) ?? key;
+  /** The city's sheet column of a merge key, as the sheet stands. */
+  const cityColumn = (key: string): number | undefined => {
+    const user = userColumnOf(key);
+    return user === null ? city.columns.get(key) : city.extraColumns.get(user);
+  };
   const cityRows = new Map<string, { index: number; row: ReadRow; name: string }>();
   city.rows.forEach((row, index) => {
     const { key, name } = sampleKey(row, findPoint, keys);
@@ -101,8 +115,9 @@ export function mergeMonitoringRows(
       if (held !== undefined || earlier !== undefined) duplicates += 1;
       const added: NewRow = earlier ?? { name, from, offers: new Map() };
       if (held === undefined && earlier === undefined) fresh.set(key, added);
-      for (const column of keys) {
-        const value = row.values.get(column);
+      // The spec's columns, and the columns users added (matched by header; a unit's own is listed).
+      for (const column of [...keys, ...[...row.extras.keys()].map(userColumnKey)]) {
+        const value = cellOf(row, column);
         if (value === undefined || isBlank(value)) continue;
         if (held === undefined) {
           const offers = added.offers.get(column) ?? [];
@@ -116,10 +131,10 @@ export function mergeMonitoringRows(
           cell = {
             index: held.index,
             row: held.row.sheetRow,
-            col: city.columns.get(column) ?? -1,
+            col: cityColumn(column) ?? -1,
             key: column,
             rowName: held.name,
-            book: held.row.values.get(column) ?? "",
+            book: cellOf(held.row, column) ?? "",
             offers: [],
           };
           targets.set(id, cell);
@@ -134,11 +149,17 @@ export function mergeMonitoringRows(
   // Appending rewrites the sheet as import does: the city's rows close up from the first data row.
   const rowOf = (index: number, sheetRow: number): number =>
     appending ? firstDataRowIndex + index : sheetRow;
-  const columnOf = (key: string): number =>
-    appending ? spec.columns.findIndex((c) => c.key === key) : (city.columns.get(key) ?? -1);
+  // Rewritten, the sheet has the spec's columns, then the users' in the city's order (see buildSheetLayout).
+  const columnOf = (key: string): number => {
+    if (!appending) return cityColumn(key) ?? -1;
+    const user = userColumnOf(key);
+    if (user === null) return spec.columns.findIndex((c) => c.key === key);
+    const at = city.extraHeaders.indexOf(user);
+    return at < 0 ? -1 : spec.columns.length + at;
+  };
   const report = { filled: merged.filled, joined: [], conflicts: merged.conflicts, values: null };
   for (const cell of targets.values()) {
-    const column = header.get(cell.key) ?? cell.key;
+    const column = headerOf(cell.key);
     if (columnOf(cell.key) < 0) {
       merged.conflicts.push({
         kind: "not_in_book",
@@ -160,26 +181,40 @@ export function mergeMonitoringRows(
   [...fresh.values()].forEach((row, i) => {
     const at = firstDataRowIndex + city.rows.length + i;
     const values = new Map<string, CellValue>();
+    const extras = new Map<string, CellValue>();
     for (const [key, offers] of row.offers) {
-      const [only] = offers;
-      if (only !== undefined && offers.length === 1) {
-        // One return offers the cell (the common case: a unit's own samples): nothing to compare,
-        // the value taken as resolveCell would take it, without the report it would throw away.
-        values.set(key, entries.inBook(key, only.value));
+      if (columnOf(key) < 0) {
+        // A column of the unit's own that the city's sheet lacks: listed, not dropped.
+        merged.conflicts.push({
+          kind: "not_in_book",
+          sheet,
+          cell: "",
+          row: row.name,
+          column: headerOf(key),
+          book: "",
+          values: offers,
+        });
         continue;
       }
-      const target: CellTarget = { row: at, col: columnOf(key), key, rowName: row.name, book: "", offers };
-      const value = resolveCell(
-        sheet,
-        target,
-        header.get(key) ?? key,
-        entries,
-        appended,
-        a1(at, columnOf(key)),
-      );
-      if (value !== null) values.set(key, value);
+      const [only] = offers;
+      // One return offers the cell (the common case: a unit's own samples): nothing to compare,
+      // the value taken as resolveCell would take it, without the report it would throw away.
+      const value =
+        only !== undefined && offers.length === 1
+          ? entries.inBook(key, only.value)
+          : resolveCell(
+              sheet,
+              { row: at, col: columnOf(key), key, rowName: row.name, book: "", offers },
+              headerOf(key),
+              entries,
+              appended,
+              a1(at, columnOf(key)),
+            );
+      const user = userColumnOf(key);
+      if (value !== null && user === null) values.set(key, value);
+      else if (value !== null && user !== null) extras.set(user, value);
     }
-    merged.rows.push({ plan: null, values, extras: new Map() });
+    merged.rows.push({ plan: null, values, extras });
     merged.added.push({ row: row.name, from: row.from });
   });
   return merged;

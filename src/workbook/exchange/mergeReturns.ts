@@ -19,7 +19,7 @@ import { readSheet, type ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
 import { entryValues } from "./entryValues";
-import { mergePlanSheet, type ReturnedSheet } from "./mergeEntries";
+import { mergePlanSheet, userColumnOf, type ReturnedSheet } from "./mergeEntries";
 import { mergeMonitoringRows } from "./mergeMonitoring";
 import type { AddedRow, FilledCell, JoinedText, MergeConflict, ReturnSource } from "./mergeReport";
 
@@ -320,7 +320,8 @@ function fillValues(
 ): SheetPatch["values"] {
   return fills.flatMap(({ index, key, value }) => {
     const row = city.rows[index]?.sheetRow;
-    const col = city.columns.get(key);
+    const user = userColumnOf(key);
+    const col = user === null ? city.columns.get(key) : city.extraColumns.get(user);
     return row === undefined || col === undefined
       ? []
       : [{ rect: { row, col, rowCount: 1, colCount: 1 }, values: [[value]] }];
@@ -347,8 +348,16 @@ function monitoringLayout(
     fills.set(index, row);
   }
   const rows: LayoutRow[] = kept.rows.map((row, index) => {
-    const extra = fills.get(index);
-    return extra === undefined ? row : { ...row, values: new Map([...row.values, ...extra]) };
+    const filledCells = fills.get(index);
+    if (filledCells === undefined) return row;
+    const values = new Map(row.values);
+    const extras = new Map(row.extras);
+    for (const [key, value] of filledCells) {
+      const user = userColumnOf(key);
+      if (user === null) values.set(key, value);
+      else extras.set(user, value);
+    }
+    return { ...row, values, extras };
   });
   return appendedLayout(spec, sheet, { ...kept, rows }, merged.rows, locale);
 }

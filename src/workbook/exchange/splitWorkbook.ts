@@ -186,13 +186,16 @@ function unitWorkbook(
     const protection = entryProtection(spec, merged);
     const layout = buildSheetLayout(spec, name, merged, locale);
     rows[spec.key] = merged.rows.length;
-    cover.push({
-      sheet: name,
-      rows: merged.rows.length,
-      entryColumns: spec.columns.every((c) => c.kind === "entry")
-        ? "all"
-        : spec.columns.filter((c) => c.kind === "entry").map((c) => c.header[locale].replace(/\s+/g, "")),
-    });
+    // The cover lists what the unit fills: sheets with rows of its own, and 监测数据 where it holds points.
+    const fills = spec.key === "monitoring" ? monitoringPoints(unitPlan).length > 0 : merged.rows.length > 0;
+    if (fills)
+      cover.push({
+        sheet: name,
+        rows: merged.rows.length,
+        entryColumns: spec.columns.every((c) => c.kind === "entry")
+          ? "all"
+          : spec.columns.filter((c) => c.kind === "entry").map((c) => c.header[locale].replace(/\s+/g, "")),
+      });
     return { layout: protection === null ? layout : { ...layout, protection }, mode: "create" };
   });
   const fileName = safeFileName(`${plan.id}-${scope.unit}`, ".xlsx");

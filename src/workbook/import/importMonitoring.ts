@@ -257,6 +257,13 @@ export function tableAppendOf(
     }
     offsets.set(column.key, col - rect.col);
   }
+  // Columns a user added to the table (merge carries what units typed there): by their header; a
+  // value for a column outside the table cannot be appended in place.
+  const extraOffsets = new Map<string, number>();
+  for (const [header, col] of read.extraColumns) {
+    if (col >= rect.col && col < rect.col + rect.colCount) extraOffsets.set(header, col - rect.col);
+  }
+  if (rows.some((row) => [...row.extras.keys()].some((header) => !extraOffsets.has(header)))) return null;
   const holds = (row: number): boolean =>
     (sheet.values[row - sheet.startRow] ?? []).some(
       (value, i) =>
@@ -277,6 +284,10 @@ export function tableAppendOf(
     const cells: CellValue[] = new Array<CellValue>(rect.colCount).fill(null);
     for (const [key, value] of row.values) {
       const offset = offsets.get(key);
+      if (offset !== undefined) cells[offset] = value;
+    }
+    for (const [header, value] of row.extras) {
+      const offset = extraOffsets.get(header);
       if (offset !== undefined) cells[offset] = value;
     }
     const sampledOn = row.values.get("sampledOn");

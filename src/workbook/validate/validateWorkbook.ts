@@ -5,7 +5,7 @@ import { monitoringPoints } from "../../core/validation/monitoringPoints";
 import { PointMonthTracker } from "../../core/validation/trackPointMonths";
 import { problem, type Problem } from "../../core/validation/validationProblem";
 import { columnLetters } from "../a1";
-import { metaSheetName, readSettings } from "../metaSheet";
+import { metaSheetName, readScope, readSettings } from "../metaSheet";
 import { planForWorkbook } from "../planForWorkbook";
 import type { SheetSnapshot, UpdatePlan, WorkbookPort, WorkbookSnapshot } from "../port";
 import { readSheet, type ReadRow } from "../readSheet";
@@ -230,6 +230,8 @@ function planValidation(
       sheets: summary ? [summary.write] : [],
       patches,
       activate: summary ? summary.write.layout.name : null,
+      // A unit's workbook: its marks go into sheets the add-in protected (see splitWorkbook).
+      ...(readScope(meta) === null ? {} : { reprotect: true }),
     },
     result: {
       ok: true,

@@ -117,9 +117,23 @@ describe("planInScope", () => {
         .map((p) => p.name)
         .sort(),
     );
-    for (const p of scoped) {
+    for (const [i, p] of scoped.entries()) {
+      const unit = scopeUnits(plan, "county")[i] ?? "";
       const numbers = new Set(p.tasks.map((t) => t.number));
-      expect(p.targets.every((t) => numbers.has(t.task))).toBe(true);
+      // A target's figure is the city's, reported by the task's lead unit: a county gets none.
+      const leads = (task: number): boolean =>
+        plan.tasks.some((t) => t.number === task && t.leadUnits.units.includes(unit));
+      expect(p.targets.map((t) => t.id)).toEqual(
+        plan.targets.filter((t) => numbers.has(t.task) && leads(t.task)).map((t) => t.id),
+      );
+      if (plan.counties?.some((county) => county.name === unit) === true) expect(p.targets).toEqual([]);
+    }
+  });
+
+  it("gives every target to the units leading its task in a split by lead", () => {
+    for (const unit of scopeUnits(plan, "lead")) {
+      const p = planInScope(plan, { by: "lead", unit });
+      const numbers = new Set(p.tasks.map((t) => t.number));
       expect(p.targets).toHaveLength(plan.targets.filter((t) => numbers.has(t.task)).length);
     }
   });

@@ -818,9 +818,81 @@ describe("fake Excel: protected sheets (ExcelApi 1.2)", () => {
     expect(excel.state.sheetByName("Other")).toBeUndefined();
   });
 
+  it("protects with options, reports them, and refuses an option Excel lacks or a second protect", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1"] });
+    const options = await excel.run(async (context) => {
+      const protection = context.workbook.worksheets.getItem("Sheet1").protection;
+      protection.protect({ allowAutoFilter: true, allowFormatColumns: true });
+      protection.load("options");
+      await context.sync();
+      return protection.options;
+    });
+    expect(options).toMatchObject({
+      allowAutoFilter: true,
+      allowFormatColumns: true,
+      allowFormatCells: false,
+    });
+    const again = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").protection.protect();
+      await context.sync();
+    });
+    expect(again.code).toBe("InvalidOperation");
+    excel.state.sheetByName("Sheet1")!.protected = false;
+    const unknown = await failureOf(excel, async (context) => {
+      context.workbook.worksheets
+        .getItem("Sheet1")
+        .protection.protect({ allowEverything: true } as unknown as { allowSort: boolean });
+      await context.sync();
+    });
+    expect(unknown.code).toBe("InvalidArgument");
+  });
+
+  it("keeps cells locked until unlocked, locks them again when formats are cleared, and refuses unlocking on a protected sheet", async () => {
+    const excel = new FakeExcel({ sheetNames: ["Sheet1"] });
+    const lockedOf = async (address: string): Promise<boolean | null> =>
+      excel.run(async (context) => {
+        const protection = context.workbook.worksheets.getItem("Sheet1").getRange(address).format.protection;
+        protection.load("locked");
+        await context.sync();
+        return protection.locked;
+      });
+    expect(await lockedOf("A1")).toBe(true);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("B2:B3").format.protection.locked = false;
+      await context.sync();
+    });
+    expect(await lockedOf("B2:B3")).toBe(false);
+    expect(await lockedOf("A2:B2")).toBeNull();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("B3").clear("Formats");
+      await context.sync();
+    });
+    expect(await lockedOf("B3")).toBe(true);
+    excel.state.sheetByName("Sheet1")!.protected = true;
+    const unlocking = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.protection.locked = false;
+      await context.sync();
+    });
+    expect(unlocking.code).toBe("AccessDenied");
+    // Stricter than Excel, which takes a value in an unlocked cell of a protected sheet.
+    const intoUnlocked = await failureOf(excel, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("B2").values = [["x"]];
+      await context.sync();
+    });
+    expect(intoUnlocked.code).toBe("AccessDenied");
+    expect(excel.state.sheetByName("Sheet1")!.valueAt(1, 1)).toBe("");
+  });
+
   it("keeps protection in a cloned workbook", () => {
     const excel = new FakeExcel();
     excel.state.sheetByName("Sheet1")!.protected = true;
-    expect(excel.state.clone().sheetByName("Sheet1")!.protected).toBe(true);
+    excel.state.sheetByName("Sheet1")!.protectionOptions.allowSort = true;
+    excel.state
+      .sheetByName("Sheet1")!
+      .setFormat({ row: 0, col: 0, rowCount: 1, colCount: 1 }, "locked", false);
+    const copy = excel.state.clone().sheetByName("Sheet1")!;
+    expect(copy.protected).toBe(true);
+    expect(copy.protectionOptions.allowSort).toBe(true);
+    expect(copy.formatAt(0, 0, "locked")).toBe(false);
   });
 });

@@ -164,6 +164,41 @@ export class FakeExcel {
     }
   };
 
+  /** The workbooks `createWorkbook` opened, as their .xlsx bytes, in order. */
+  readonly createdWorkbooks: Uint8Array[] = [];
+
+  /**
+   * `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens a new workbook from an .xlsx file's
+   * base64. Fails as Excel does where the set is missing (ApiNotFound), past the request payload
+   * limit (RequestPayloadSizeLimitExceeded, the base64 being the request's argument), and on text
+   * that is not base64 of a zip package (InvalidArgument). The opened file's bytes are kept for a
+   * test to read back.
+   * https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)
+   */
+  readonly createWorkbook = (base64: string): Promise<void> => {
+    try {
+      this.requireApi("1.8", "Excel.createWorkbook");
+      if (base64.length > this.payloadLimitBytes) {
+        throw new FakeRichApiError(
+          "RequestPayloadSizeLimitExceeded",
+          `Excel.createWorkbook: ${base64.length} bytes pass the ${this.payloadLimitBytes}-byte payload limit.`,
+        );
+      }
+      if (!/^[A-Za-z0-9+/]*={0,2}$/u.test(base64) || base64.length % 4 !== 0) {
+        throw new FakeRichApiError("InvalidArgument", "Excel.createWorkbook: the text is not base64.");
+      }
+      const bytes = new Uint8Array(Buffer.from(base64, "base64"));
+      // An .xlsx is a zip package: it starts with a local file header, "PK\x03\x04".
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+        throw new FakeRichApiError("InvalidArgument", "Excel.createWorkbook: the file is not a workbook.");
+      }
+      this.createdWorkbooks.push(bytes);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
   /** Arms one failure (see FakeFault); it fires once, then the fake behaves again. */
   injectFault(fault: FakeFault): void {
     this.fault = { fault, syncsBefore: this.syncs.length, operationsBefore: this.operationCount };

@@ -3,6 +3,7 @@
  * conditional formats (which the fake only clears).
  */
 import { cellsOf } from "./fakeGeometry";
+import { FakeFormatProtection } from "./fakeProtection";
 import { FakeClientObject, child } from "./fakeProxy";
 import type { RangeTarget } from "./fakeRange";
 import { FakeRichApiError } from "./fakeRichApiError";
@@ -18,6 +19,7 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   ];
   private fillProxy: FakeRangeFill | undefined;
   private fontProxy: FakeRangeFont | undefined;
+  private protectionProxy: FakeFormatProtection | undefined;
 
   get fill(): FakeRangeFill {
     this.fillProxy ??= new FakeRangeFill(
@@ -26,6 +28,14 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       child(this, (t) => t),
     );
     return this.fillProxy;
+  }
+  get protection(): FakeFormatProtection {
+    this.protectionProxy ??= new FakeFormatProtection(
+      this.context,
+      `${this.path}.protection`,
+      child(this, (t) => t),
+    );
+    return this.protectionProxy;
   }
   get font(): FakeRangeFont {
     this.fontProxy ??= new FakeRangeFont(

@@ -17,7 +17,9 @@ export type FormatProp =
   | "fontSize"
   | "wrapText"
   | "horizontalAlignment"
-  | "verticalAlignment";
+  | "verticalAlignment"
+  /** Range.format.protection.locked (ExcelApi 1.2): every cell is locked until unlocked. */
+  | "locked";
 
 /** Excel's defaults for a cell nobody formatted. */
 export const FORMAT_DEFAULTS: Readonly<Record<FormatProp, unknown>> = {
@@ -30,6 +32,43 @@ export const FORMAT_DEFAULTS: Readonly<Record<FormatProp, unknown>> = {
   wrapText: false,
   horizontalAlignment: "General",
   verticalAlignment: "Bottom",
+  locked: true,
+};
+
+/** Excel.WorksheetProtectionOptions as `protection.options` reports them. */
+export interface FakeProtectionOptions {
+  allowAutoFilter: boolean;
+  allowDeleteColumns: boolean;
+  allowDeleteRows: boolean;
+  allowEditObjects: boolean;
+  allowEditScenarios: boolean;
+  allowFormatCells: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowInsertColumns: boolean;
+  allowInsertHyperlinks: boolean;
+  allowInsertRows: boolean;
+  allowPivotTables: boolean;
+  allowSort: boolean;
+  selectionMode: "Normal" | "Unlocked" | "None";
+}
+
+/** Review → Protect Sheet's defaults: users may select cells, nothing else. */
+export const DEFAULT_PROTECTION_OPTIONS: Readonly<FakeProtectionOptions> = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
 };
 
 /** Formats are layers of rectangles (latest wins), so a 10,000-row column costs one entry, not 10,000. */
@@ -121,6 +160,11 @@ export class FakeSheetState {
    * `refuseOnProtectedSheet` in fakeProxy.ts.
    */
   protected = false;
+  /**
+   * The options the sheet was protected with (WorksheetProtection.protect(options)), every option
+   * spelled out as Office reports them; Excel's defaults where protected without options.
+   */
+  protectionOptions: FakeProtectionOptions = { ...DEFAULT_PROTECTION_OPTIONS };
   readonly values = new Map<number, FakeValue>();
   readonly formulas = new Map<number, string>();
   readonly formatLayers: FormatLayer[] = [];
@@ -171,6 +215,7 @@ export class FakeSheetState {
     copy.tabColor = this.tabColor;
     copy.deleted = this.deleted;
     copy.protected = this.protected;
+    copy.protectionOptions = { ...this.protectionOptions };
     for (const [k, v] of this.values) copy.values.set(k, v);
     for (const [k, v] of this.formulas) copy.formulas.set(k, v);
     appendAll(copy.formatLayers, this.formatLayers);

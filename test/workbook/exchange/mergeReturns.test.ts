@@ -104,6 +104,46 @@ describe("mergeReturns", () => {
     expect(await entry(bytes, "tasks", "7", "status")).toBe("推进中");
   });
 
+  it("takes what units typed in the city's own columns, by header, and lists a column the city lacks", async () => {
+    // The city added a column of its own to 附件1 (split sends it to the units, unlocked).
+    const withColumn =
+      (header: string, col: number) =>
+      (book: Workbook): void => {
+        const sheet = book.getWorksheet("附件1 任务清单");
+        if (sheet === undefined) throw new Error("no task sheet");
+        sheet.getCell(3, col).value = header;
+      };
+    const base = await cityBook();
+    const width = (await sheetsOf(base)).get("tasks")?.columns.size ?? 0;
+    const city = await edited(base, withColumn("市局备注", width + 1));
+    const back = await unitReturn(
+      "柳江区",
+      (book) => {
+        withColumn("区里自加列", width + 2)(book);
+        const sheet = book.getWorksheet("附件1 任务清单");
+        if (sheet === undefined) throw new Error("no task sheet");
+        // Row 8 is task 5's (title, note, header, then tasks 1…).
+        sheet.getCell(8, width + 1).value = "区里的备注";
+        sheet.getCell(8, width + 2).value = "自加列的话";
+      },
+      city,
+    );
+    const { outcome, bytes } = await merge(city, [await returned("liujiang.xlsx", back)]);
+    const tasks = (await sheetsOf(bytes)).get("tasks");
+    expect(tasks?.rows.find((r) => r.identity === "5")?.extras.get("市局备注")).toBe("区里的备注");
+    expect(outcome.filled).toEqual([
+      expect.objectContaining({ row: "5", column: "市局备注", value: "区里的备注" }),
+    ]);
+    expect(outcome.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "not_in_book",
+        row: "5",
+        column: "区里自加列",
+        values: [{ from: { label: "柳江区", file: "liujiang.xlsx" }, value: "自加列的话" }],
+      }),
+    ]);
+  });
+
   it("writes nothing where two returns fill an empty cell differently, and lists every value", async () => {
     const city = await cityBook();
     const a = await liujiang((book) => {
@@ -241,6 +281,60 @@ describe("mergeReturns", () => {
     expect(
       rows.map((r) => [r.values.get("point"), r.values.get("param:ph") ?? "", r.values.get("param:do")]),
     ).toEqual([["大洲", "", 8.1]]);
+  });
+
+  it("takes monitoring values in the city's own column for samples it holds and new ones, and lists a unit's own column", async () => {
+    const width = workbookSpec(plan).find((s) => s.key === "monitoring")?.columns.length ?? 0;
+    const header = (book: Workbook, col: number, text: string): void => {
+      const sheet = book.getWorksheet("监测数据");
+      if (sheet === undefined) throw new Error("no monitoring sheet");
+      sheet.getCell(3, col).value = text;
+    };
+    const city = await edited(await cityBook(), (book) => {
+      typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4 } }]);
+      header(book, width + 1, "采样人");
+    });
+    const back = await unitReturn(
+      "市生态环境局",
+      (book) => {
+        typeSamples(book, [{ point: "露塘", date: "2023-06-01", values: { ph: 7.5 } }]);
+        header(book, width + 2, "天气");
+        const sheet = book.getWorksheet("监测数据");
+        if (sheet === undefined) throw new Error("no monitoring sheet");
+        sheet.getCell(4, width + 1).value = "张三"; // the city's sample
+        sheet.getCell(5, width + 1).value = "李四"; // the new one
+        sheet.getCell(5, width + 2).value = "晴";
+      },
+      city,
+    );
+    const { outcome, bytes } = await merge(city, [await returned("back.xlsx", back)]);
+    const rows = (await sheetsOf(bytes)).get("monitoring")?.rows ?? [];
+    const sampler = rows.map((r) => [r.values.get("param:ph"), r.extras.get("采样人")]);
+    expect(sampler).toEqual([
+      [7.4, "张三"],
+      [7.5, "李四"],
+    ]);
+    // Filling the city's sample alone patches it in place, in the same column.
+    const only = await unitReturn(
+      "市生态环境局",
+      (book) => {
+        const sheet = book.getWorksheet("监测数据");
+        if (sheet === undefined) throw new Error("no monitoring sheet");
+        sheet.getCell(4, width + 1).value = "王五";
+      },
+      city,
+    );
+    const patched = await merge(city, [await returned("only.xlsx", only)]);
+    expect(patched.outcome.counts).toMatchObject({ cellsFilled: 1, monitoringAdded: 0 });
+    expect((await sheetsOf(patched.bytes)).get("monitoring")?.rows[0]?.extras.get("采样人")).toBe("王五");
+    expect(outcome.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "not_in_book",
+        sheet: "监测数据",
+        column: "天气",
+        values: [{ from: { label: "市生态环境局", file: "back.xlsx" }, value: "晴" }],
+      }),
+    ]);
   });
 
   it("refuses a return of another plan, another year, or not made by the add-in, and names the unit or file", async () => {

@@ -100,8 +100,11 @@ describe("splitWorkbook on the Liuzhou example workbook", () => {
         const tasksRows = unit.rows.tasks;
         expect(tasksRows).toBe(scoped.tasks.length);
       }
-      // Every entry of the city's reaches some unit.
-      const cityEntries = [...cityCells.keys()].filter((k) => !k.endsWith("|rows"));
+      // Every entry of the city's reaches some unit; by county, but for the targets' figures, which
+      // the lead units report for the whole city (planInScope).
+      const cityEntries = [...cityCells.keys()].filter(
+        (k) => !k.endsWith("|rows") && (by === "lead" || !k.startsWith("indicators|")),
+      );
       expect(cityEntries.filter((k) => !seen.has(k))).toEqual([]);
     },
   );
@@ -116,6 +119,18 @@ describe("splitWorkbook on the Liuzhou example workbook", () => {
     expect(cityCells.get("monitoring|rows")).toBe(total + 1);
     expect(units.find((u) => u.scope.unit === "融安县")?.rows.monitoring).toBeGreaterThan(0);
     expect(units.find((u) => u.scope.unit === "城中区")?.rows.monitoring).toBe(0);
+  });
+
+  it("lists on the cover only the sheets the unit fills", async () => {
+    const units = await split(city, "county");
+    const coverText = (unit: string): string =>
+      (units.find((u) => u.scope.unit === unit)?.batch.sheets[0]?.layout.values ?? []).flat().join("|");
+    // 柳江区 holds no point: tasks only; 融安县 holds a regional section and a county source.
+    expect(coverText("柳江区")).toContain("附件1 任务清单");
+    expect(coverText("柳江区")).not.toContain("附件2 国控断面");
+    expect(coverText("柳江区")).not.toContain("|监测数据|");
+    expect(coverText("融安县")).toContain("附件3 区控断面");
+    expect(coverText("融安县")).toContain("|监测数据|");
   });
 
   it("locks the plan columns and unlocks the entry cells", async () => {

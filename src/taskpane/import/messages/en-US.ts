@@ -1,3 +1,4 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { ImportColumnUse, ImportPaneMessages } from "./importPaneMessages";
 import { xlsxLimits } from "../../../hosts/xlsx/xlsxLimits";
 
@@ -16,8 +17,8 @@ const plural = (count: number, one: string, many = `${one}s`): string =>
 
 /** The English texts of 导入监测数据. */
 export const enUS: ImportPaneMessages = {
-  openButton: "Import monitoring data",
-  closeButton: "Close import",
+  openButton: sectionButtons["en-US"].importOpen,
+  closeButton: sectionButtons["en-US"].importClose,
   heading: "Import monitoring data",
   intro:
     "Pick a monitoring export (.xlsx, or .csv in UTF-8 or GBK), or paste an export into any sheet, select it and choose Use the selection. You see a preview first; importing appends to the monitoring sheet: rows already there are never changed, and samples it holds are not imported again.",

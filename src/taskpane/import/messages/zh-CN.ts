@@ -1,3 +1,4 @@
+import { sectionButtons } from "../../messages/sectionButtons";
 import type { ImportColumnUse, ImportPaneMessages } from "./importPaneMessages";
 import { xlsxLimits } from "../../../hosts/xlsx/xlsxLimits";
 
@@ -13,8 +14,8 @@ const useWords: Readonly<Record<ImportColumnUse, string>> = {
 
 /** 导入监测数据的中文文字。 */
 export const zhCN: ImportPaneMessages = {
-  openButton: "导入监测数据",
-  closeButton: "收起导入",
+  openButton: sectionButtons["zh-CN"].importOpen,
+  closeButton: sectionButtons["zh-CN"].importClose,
   heading: "导入监测数据",
   intro:
     "选择监测数据导出文件（.xlsx，或 UTF-8 / GBK 编码的 .csv），或把导出内容粘贴到任一工作表、选中后点“使用所选区域”。先预览，确认后追加到“监测数据”：已有的行不会改动，重复的样品不会再导入。",

@@ -45,7 +45,7 @@ export const coverTexts: Readonly<Record<Locale, CoverTexts>> = {
     ],
     howToReturn: (fileName) => [
       `填好后保存本文件（建议保留文件名“${fileName}”），在报送截止日期前发回下发单位。`,
-      "下发单位用“water-plan merge”把各单位报回的文件合并进全市工作簿；两处填写不一致时会列出冲突，不会相互覆盖。",
+      "下发单位用“水污染防治计划助手”的“汇总报送”（命令行为 water-plan merge）把各单位报回的文件合并进全市工作簿；两处填写不一致时会列出冲突，不会相互覆盖。",
     ],
   },
   "en-US": {
@@ -67,7 +67,7 @@ export const coverTexts: Readonly<Record<Locale, CoverTexts>> = {
     ],
     howToReturn: (fileName) => [
       `When done, save this file (keep its name "${fileName}" if you can) and send it back to the sender before the date above.`,
-      "The sender merges the returned files into the city's workbook with water-plan merge; where two entries differ, the conflict is listed and nothing is overwritten.",
+      "The sender merges the returned files into the city's workbook with the Water Plan add-in's Merge returned forms (water-plan merge on the command line); where two entries differ, the conflict is listed and nothing is overwritten.",
     ],
   },
 };
