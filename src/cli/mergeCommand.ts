@@ -200,11 +200,14 @@ async function merge(
   if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
   if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
-  const reading = await openForReading(book, resolve(book), messages);
+  // Without --out, a preview through the streaming reader; with it, the one pass that decides
+  // and writes, through the host that patches the file in place (read once, merged once).
+  const writer = out === undefined ? null : await openForPatching(book, resolve(book), messages);
+  const port = writer?.port ?? (await openForReading(book, resolve(book), messages)).port;
   const bookBytes = new Uint8Array(await readFile(resolve(book)));
   const { read, refused } = await readReturns(request, plan, bookBytes, messages, words);
 
-  const run = async (port: XlsxStreamReader["port"], preview: boolean): Promise<Merged> => {
+  const run = async (preview: boolean): Promise<Merged> => {
     const outcome = await mergeReturns(port, plan, read, { preview, refused }).catch((error: unknown) => {
       if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
       throw error;
@@ -212,19 +215,15 @@ async function merge(
     if (!outcome.ok) throw new UsageProblem(formatMergeProblem(outcome.problem, book, request.locale));
     return outcome;
   };
-  // The city's workbook streamed first: a preview, and what the write will need.
-  const preview = await run(reading.port, true);
-  if (out === undefined) return { outcome: preview, written: null };
-
-  const sameFile = resolve(out) === resolve(book);
-  const changing =
-    preview.counts.cellsFilled + preview.counts.textsJoined + preview.counts.monitoringAdded > 0;
-  if (!changing && sameFile) return { outcome: preview, written: null };
+  if (writer === null || out === undefined) return { outcome: await run(true), written: null };
   // Written in place, as import writes: cells patched, new monitoring rows appended below the
   // table, the rest of the file copied as it is (where rows cannot go below the table, 监测数据 is
-  // read with its formulas and written again whole).
-  const writer = await openForPatching(book, resolve(book), messages);
-  const outcome = changing ? await run(writer.port, false) : preview;
+  // read with its formulas and written again whole). A merge that changes nothing writes nothing,
+  // and leaves the city's workbook untouched when --out names it.
+  const outcome = await run(false);
+  const changing =
+    outcome.counts.cellsFilled + outcome.counts.textsJoined + outcome.counts.monitoringAdded > 0;
+  if (!changing && resolve(out) === resolve(book)) return { outcome, written: null };
   const existed = (await statOrNull(resolve(out))) !== null;
   try {
     await writer.saveAtomically(resolve(out));

@@ -96,6 +96,27 @@ describe("water-plan merge", () => {
     expect((JSON.parse(again.out()) as { counts: { cellsFilled: number } }).counts.cellsFilled).toBe(0);
   });
 
+  it("reports with --out what the preview reports, and copies the book to another --out when nothing is new", async () => {
+    type Report = { counts: Record<string, number>; conflicts: unknown[]; written: string | null };
+    const preview = JSON.parse((await run("merge", book, liujiang, yufeng, "--json")).out()) as Report;
+    const out = join(dir, "merged-both.xlsx");
+    const written = JSON.parse(
+      (await run("merge", book, liujiang, yufeng, "--out", out, "--json")).out(),
+    ) as Report;
+    expect(written.counts).toEqual(preview.counts);
+    expect(written.conflicts).toEqual(preview.conflicts);
+    expect(preview.written).toBeNull();
+    expect(written.written).toBe(out);
+    const copy = join(dir, "merged-copy.xlsx");
+    const again = JSON.parse(
+      (await run("merge", out, liujiang, yufeng, "--out", copy, "--json")).out(),
+    ) as Report;
+    expect(again.counts).toMatchObject({ cellsFilled: 0, textsJoined: 0, monitoringAdded: 0 });
+    expect(again.written).toBe(copy);
+    const reread = JSON.parse((await run("merge", copy, liujiang, yufeng, "--json")).out()) as Report;
+    expect(reread.counts).toEqual(again.counts);
+  });
+
   it("refuses the city's own file, a file of another plan, a damaged file and a missing one, with reasons, and merges the rest", async () => {
     const otherPlan = join(dir, "南宁.xlsx");
     await writeFile(

@@ -23,6 +23,7 @@ import { xlsxFeatures, XlsxWorkbook } from "./xlsxWorkbook";
 import { attributeIn, nameHash, XmlTagScanner } from "./xmlTagScanner";
 import {
   deflatedEntry,
+  gathered,
   inflateEntry,
   inflateEntryChunks,
   readZip,
@@ -376,7 +377,8 @@ function writeStrings(
     .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d*"/gu, "$1")
     .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d*"/gu, "$1")
     .replace(/<sst\b/u, `<sst count="${total}" uniqueCount="${total}"`);
-  const push = writer.open("xl/sharedStrings.xml", like ?? undefined);
+  // Pushed tag by tag: gathered into pieces for Node's zlib at the large sheets' level.
+  const push = gathered(writer.open("xl/sharedStrings.xml", like ?? undefined, 3, nativeDeflater(3)));
   push(encoder.encode(head), false);
   let depth = 0;
   let prefix: RegExp | null = null;

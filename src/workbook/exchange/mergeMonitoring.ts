@@ -196,8 +196,20 @@ export function mergeMonitoringRows(
         });
         continue;
       }
-      const target: CellTarget = { row: at, col: columnOf(key), key, rowName: row.name, book: "", offers };
-      const value = resolveCell(sheet, target, headerOf(key), entries, appended, a1(at, columnOf(key)));
+      const [only] = offers;
+      // One return offers the cell (the common case: a unit's own samples): nothing to compare,
+      // the value taken as resolveCell would take it, without the report it would throw away.
+      const value =
+        only !== undefined && offers.length === 1
+          ? entries.inBook(key, only.value)
+          : resolveCell(
+              sheet,
+              { row: at, col: columnOf(key), key, rowName: row.name, book: "", offers },
+              headerOf(key),
+              entries,
+              appended,
+              a1(at, columnOf(key)),
+            );
       const user = userColumnOf(key);
       if (value !== null && user === null) values.set(key, value);
       else if (value !== null && user !== null) extras.set(user, value);

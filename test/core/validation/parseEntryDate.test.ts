@@ -1,3 +1,4 @@
+import { isValid, parseISO } from "date-fns";
 import { isoDateToSerial } from "../../../src/core/excelDate";
 import { parseEntryDate, type EntryDate } from "../../../src/core/validation/parseEntryDate";
 
@@ -145,5 +146,19 @@ describe("parseEntryDate", () => {
       kind: "unreadable",
       input: "２０２３－０２－３０",
     });
+  });
+});
+
+describe("parseEntryDate's calendar check", () => {
+  it("accepts exactly the days parseISO accepts, over every month-day of leap and common years", () => {
+    for (const year of ["0000", "0004", "0099", "0100", "1900", "2000", "2023", "2024", "2100", "9999"]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          const read = parseEntryDate(iso);
+          expect([iso, read.kind]).toEqual([iso, isValid(parseISO(iso)) ? "date" : "unreadable"]);
+        }
+      }
+    }
   });
 });

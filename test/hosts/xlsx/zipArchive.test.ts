@@ -1,8 +1,11 @@
 import {
   inflateEntry,
+  inflateEntryChunks,
+  nativeInflateLimit,
   readZip,
   writeZip,
   deflatedEntry,
+  gathered,
   ZipProblem,
 } from "../../../src/hosts/xlsx/zipArchive";
 import { normalisePackage } from "../../../src/hosts/xlsx/normalisePackage";
@@ -44,8 +47,79 @@ describe("zipArchive", () => {
 
   it("finds an entry whose data does not inflate to its declared size damaged", () => {
     const entry = deflatedEntry("a.xml", utf8("x".repeat(5000)));
-    const lying = { ...entry, uncompressedSize: 10 };
-    expect(() => inflateEntry(lying)).toThrow(expect.objectContaining({ code: "damaged" }) as Error);
+    const damaged = expect.objectContaining({ code: "damaged" }) as Error;
+    for (const uncompressedSize of [0, 10, 4999, 5001, 50_000]) {
+      const lying = { ...entry, uncompressedSize };
+      expect(() => inflateEntry(lying)).toThrow(damaged);
+      expect(() => {
+        inflateEntryChunks(lying, () => undefined);
+      }).toThrow(damaged);
+    }
+    const cut = { ...entry, data: entry.data.subarray(0, entry.data.length - 4) };
+    expect(() => inflateEntry(cut)).toThrow(damaged);
+    const garbage = { ...entry, data: Uint8Array.from({ length: 40 }, (_, i) => (i * 37 + 255) % 256) };
+    expect(() => {
+      inflateEntryChunks(garbage, () => undefined);
+    }).toThrow(damaged);
+  });
+
+  it("gathers small pushes into pieces, in order, the last one final, passing a large chunk as it is", () => {
+    const pieces: { bytes: number[]; final: boolean }[] = [];
+    const push = gathered((chunk, final) => pieces.push({ bytes: [...chunk], final }), 8);
+    for (let i = 0; i < 20; i++) push(Uint8Array.of(i, i), false);
+    push(
+      Uint8Array.from({ length: 9 }, (_, i) => 100 + i),
+      false,
+    );
+    push(Uint8Array.of(200), false);
+    push(new Uint8Array(0), true);
+    expect(pieces.flatMap((p) => p.bytes)).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => [i, i]).flat(),
+      ...Array.from({ length: 9 }, (_, i) => 100 + i),
+      200,
+    ]);
+    expect(pieces.map((p) => p.bytes.length)).toEqual([8, 8, 8, 8, 8, 9, 1]);
+    expect(pieces.map((p) => p.final)).toEqual([false, false, false, false, false, false, true]);
+  });
+
+  it("passes what the reader of the chunks throws through as it is", () => {
+    const entry = deflatedEntry("a.xml", utf8("x".repeat(5000)));
+    const mine = new Error("the reader's own");
+    expect(() => {
+      inflateEntryChunks(entry, () => {
+        throw mine;
+      });
+    }).toThrow(mine);
+  });
+
+  it("inflates an entry above the size inflated in one call by streaming it, all of it and no more, and a smaller one in pieces", () => {
+    const size = nativeInflateLimit + 3 * 65_536 + 17;
+    const content = new Uint8Array(size);
+    for (let i = 0; i < size; i += 4096) content[i] = i % 251;
+    const entry = deflatedEntry("xl/worksheets/sheet1.xml", content);
+    for (const declared of [size, size - 1]) {
+      let total = 0;
+      let sum = 0;
+      const reading = (): void => {
+        inflateEntryChunks({ ...entry, uncompressedSize: declared }, (chunk) => {
+          total += chunk.length;
+          for (let i = 0; i < chunk.length; i += 4096) sum += chunk[i] ?? 0;
+        });
+      };
+      if (declared !== size) {
+        expect(reading).toThrow(expect.objectContaining({ code: "damaged" }) as Error);
+        continue;
+      }
+      reading();
+      expect(total).toBe(size);
+      expect(sum).toBe(content.reduce((s, v) => s + v, 0));
+    }
+    const small = deflatedEntry("a.xml", content.subarray(0, 3 * 1024 * 1024 + 5));
+    const pieces: number[] = [];
+    inflateEntryChunks(small, (chunk) => pieces.push(chunk.length));
+    expect(pieces.reduce((s, n) => s + n, 0)).toBe(3 * 1024 * 1024 + 5);
+    expect(pieces.every((n) => n <= 1024 * 1024)).toBe(true);
+    expect(pieces.length).toBe(4);
   });
 });
 

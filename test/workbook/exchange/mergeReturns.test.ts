@@ -259,6 +259,30 @@ describe("mergeReturns", () => {
     expect(again.outcome.written).toBe(false);
   });
 
+  it("appends a new sample that returns disagree on with that cell empty and listed, the cells offered once kept", async () => {
+    const a = await liujiang((book) => {
+      typeSamples(book, [{ point: "大洲", date: "2023-05-02", values: { ph: 7.6, do: 8.1 } }]);
+    });
+    const b = await yufeng((book) => {
+      typeSamples(book, [{ point: "大洲", date: "2023-05-02", values: { ph: 7.9 } }]);
+    });
+    const { outcome, bytes } = await merge(await cityBook(), [
+      await returned("a.xlsx", a),
+      await returned("b.xlsx", b),
+    ]);
+    expect(outcome.counts).toMatchObject({ monitoringAdded: 1, monitoringDuplicates: 1, conflicts: 1 });
+    expect(outcome.conflicts).toEqual([
+      expect.objectContaining({
+        kind: "returns_disagree",
+        values: [expect.objectContaining({ value: 7.6 }), expect.objectContaining({ value: 7.9 })],
+      }),
+    ]);
+    const rows = (await sheetsOf(bytes)).get("monitoring")?.rows ?? [];
+    expect(
+      rows.map((r) => [r.values.get("point"), r.values.get("param:ph") ?? "", r.values.get("param:do")]),
+    ).toEqual([["大洲", "", 8.1]]);
+  });
+
   it("takes monitoring values in the city's own column for samples it holds and new ones, and lists a unit's own column", async () => {
     const width = workbookSpec(plan).find((s) => s.key === "monitoring")?.columns.length ?? 0;
     const header = (book: Workbook, col: number, text: string): void => {
