@@ -1,5 +1,6 @@
 import type { Cell, CellValue as ExcelJsCellValue } from "exceljs";
 import type { CellValue } from "../../workbook/layout";
+import { fileSerialOf } from "./exactDateSerials";
 import { escapeFormulaLikeText } from "./toExcelJsValue";
 
 /** Milliseconds in a day, and the serial number of 1970-01-01 in Excel's 1900 date system. */
@@ -50,7 +51,7 @@ export function readCellValue(cell: Cell, date1904: boolean, formulas = false): 
 function normalise(value: ExcelJsCellValue | undefined, date1904: boolean): Exclude<CellValue, null> {
   if (value === null || value === undefined) return "";
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateToSerial(value, date1904);
+  if (value instanceof Date) return fileSerialOf(value) ?? dateToSerial(value, date1904);
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) {

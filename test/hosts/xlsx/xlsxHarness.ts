@@ -3,6 +3,7 @@ import { XlsxWorkbook, xlsxFeatures } from "../../../src/hosts/xlsx/xlsxWorkbook
 import type { CellValue, ValidationRule } from "../../../src/workbook/layout";
 import { sequentialUpdate, type WorkbookPort } from "../../../src/workbook/port";
 import type { PortHarness, SheetProbe } from "../contract/portHarness";
+import { fileSerialOf } from "../../../src/hosts/xlsx/exactDateSerials";
 
 /**
  * The contract suite's view of the xlsx host: the port writes into an XlsxWorkbook, and every probe
@@ -94,6 +95,7 @@ export class XlsxHarness implements PortHarness {
     // A fresh load, not the cached read-back: probes may still be looking at that one.
     const workbook = new Workbook();
     await workbook.xlsx.load((await this.book.toBuffer()) as never);
+    keepFileSerials(workbook);
     for (const edit of edits) edit(workbook);
     this.book = await XlsxWorkbook.fromBuffer(Buffer.from(await workbook.xlsx.writeBuffer()));
     this.readBack = null;
@@ -188,11 +190,31 @@ function valuesFromA1(sheet: Worksheet, date1904: boolean): CellValue[][] {
   return grid;
 }
 
+/**
+ * Puts back the file's own number in each date-formatted cell ExcelJS loaded as a Date, as Excel
+ * saving the file would keep it: written back as a Date, -1e-8 would become 0 (see exactDateSerials).
+ */
+function keepFileSerials(workbook: Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const value = cell.value;
+        if (value instanceof Date) {
+          const serial = fileSerialOf(value);
+          if (serial !== null) cell.value = serial;
+        }
+      });
+    });
+  }
+}
+
 /** A cell as the user sees its value; kept apart from the host's reader so the two check each other. */
 function plainValue(cell: Cell, date1904: boolean): CellValue {
   const value = cell.value;
   if (value === null || value === undefined || value === "") return null;
-  if (value instanceof Date) return 25569 + value.getTime() / 86_400_000 - (date1904 ? 1462 : 0);
+  if (value instanceof Date) {
+    return fileSerialOf(value) ?? 25569 + value.getTime() / 86_400_000 - (date1904 ? 1462 : 0);
+  }
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((run) => run.text).join("");
     if ("error" in value) return value.error;
