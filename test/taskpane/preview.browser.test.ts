@@ -7,7 +7,11 @@
  * the language switched without losing the workbook; at 1280×800 the pane scrolling beside a
  * fixed grid; the settings' days year first on an English browser; and download the workbook as
  * .xlsx, which the command line (`water-plan validate --json`, built for this test) judges as the
- * pane did. Every page is checked for overlapping parts and sideways scrolling (bounding boxes), and
+ * pane did. The Chinese walk at 1280 px then drafts the progress report (a .docx naming the plan),
+ * sends 融安县 its form by county (downloaded: its scope, cover first, plan sheets protected), types
+ * into the form with ExcelJS as the county would and merges it back through 汇总报送 (one cell
+ * filled, seen in the grid; the same file again changes nothing) — code that runs only in the
+ * browser build; the English walk at 1280 px checks those sections' labels. Every page is checked for overlapping parts and sideways scrolling (bounding boxes), and
  * the preview must never reach outside the local server. Screenshots go to out/test/preview/
  * (ignored by git); the Chinese walk at 1280 px also writes 使用说明's screenshots to docs/images/
  * (committed, so the guide never shows a pane that no longer exists), and the pane's foot links to
@@ -23,12 +27,14 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Workbook } from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
 import { guideSiteFiles } from "../../scripts/package/guideSite";
+import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 /** The test output folder: under /out/, which git ignores. */
@@ -351,6 +357,156 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     };
   }
 
+  /** Clicks `button` and saves the download it starts under out/test/preview/; returns the file. */
+  async function downloadFrom(
+    page: Page,
+    button: ReturnType<Page["locator"]>,
+    name: string,
+  ): Promise<string> {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      button.click(),
+    ]);
+    const file = path.join(outputDir, name);
+    await download.saveAs(file);
+    return file;
+  }
+
+  /**
+   * 生成进展报告 (after 生成汇总): the download is a .docx, a zip whose word/document.xml names the plan.
+   */
+  async function expectReportDrafted(page: Page): Promise<void> {
+    const button = page.getByRole("button", { name: "生成进展报告" });
+    const file = await downloadFrom(page, button, "preview-report.docx");
+    const entries = unzipSync(new Uint8Array(readFileSync(file)));
+    const documentXml = entries["word/document.xml"];
+    expect(documentXml).toBeDefined();
+    // The text without its markup: a title may be split into runs.
+    const text = strFromU8(documentXml ?? new Uint8Array()).replace(/<[^>]+>/gu, "");
+    // An official document writes 柳州市2023年度…, without the plan data's spaces around the year.
+    expect(text).toContain(`关于${liuzhou2023Plan.title.replace(/\s+/gu, "")}执行情况的报告`);
+    await page.getByText(/^已下载 进展报告-\d{4}-\d{2}-\d{2}\.docx/u).waitFor();
+  }
+
+  /**
+   * 下发填报表 by county: 融安县's form downloads with its scope, its cover first and the plan sheets
+   * protected, and carries the city's monitoring row of its point (浮石), not another county's (露塘).
+   * Returns the file.
+   */
+  async function sendFormToUnit(page: Page): Promise<string> {
+    await page.getByRole("button", { name: "下发填报表" }).click();
+    const split = page.locator("#wp-split");
+    await split.getByRole("radio", { name: "按县（区）" }).check();
+    await split.getByRole("button", { name: "列出单位" }).click();
+    const one = split.getByRole("button", { name: "下载融安县的填报表" });
+    await one.waitFor({ timeout: 60_000 });
+    await expectLayoutClean(page, "units listed");
+    const fileName = "liuzhou-2023-融安县.xlsx";
+    const file = await downloadFrom(page, one, fileName);
+    await split.getByText(`已下载“${fileName}”。`).waitFor({ timeout: 60_000 });
+
+    const form = new Workbook();
+    await form.xlsx.readFile(file);
+    expect(form.worksheets[0]?.name).toBe("填报说明");
+    const settings: Record<string, unknown> = {};
+    form.getWorksheet("_WaterPlan")?.eachRow((row) => {
+      row.eachCell((cell, col) => {
+        if (typeof cell.value === "string" && cell.value.startsWith("scope.")) {
+          settings[cell.value] = row.getCell(col + 1).value;
+        }
+      });
+    });
+    expect(settings).toMatchObject({ "scope.by": "county", "scope.unit": "融安县" });
+    // ExcelJS keeps `<sheetProtection>` outside its typings. 监测数据 stays open for added rows.
+    const protection = (name: string) =>
+      (form.getWorksheet(name) as unknown as { sheetProtection?: { sheet?: boolean } } | undefined)
+        ?.sheetProtection?.sheet ?? false;
+    expect(["附件1 任务清单", "附件3 区控断面", "监测数据"].map(protection)).toEqual([true, true, false]);
+    const monitoring: unknown[] = [];
+    form.getWorksheet("监测数据")?.eachRow((row, at) => {
+      if (at > 3) monitoring.push(row.getCell(1).value);
+    });
+    expect(monitoring).toEqual(["浮石"]);
+    return file;
+  }
+
+  /** The grid's cell in `header`'s column of the row whose `keyHeader` reads `key` (header row 3). */
+  async function gridCellOf(page: Page, keyHeader: string, key: string, header: string): Promise<string> {
+    return page.evaluate(
+      ([keyHeader, key, header]) => {
+        const cells = [...document.querySelectorAll<HTMLElement>('table[role="grid"] td[data-cell]')];
+        const column = (text: string, row: number) =>
+          cells
+            .find((c) => c.textContent === text && c.dataset.cell?.replace(/^[A-Z]+/u, "") === String(row))
+            ?.dataset.cell?.replace(/\d+$/u, "");
+        const keyColumn = column(keyHeader, 3);
+        const valueColumn = column(header, 3);
+        const row = cells
+          .find((c) => c.textContent === key && c.dataset.cell?.replace(/\d+$/u, "") === keyColumn)
+          ?.dataset.cell?.replace(/^[A-Z]+/u, "");
+        if (keyColumn === undefined || valueColumn === undefined || row === undefined) {
+          throw new Error(`no ${header} of ${key} in the grid`);
+        }
+        return `${valueColumn}${row}`;
+      },
+      [keyHeader, key, header] as const,
+    );
+  }
+
+  /**
+   * 汇总报送: 融安县 types 浮石's class (an unlocked cell of its form) and sends the form back; the
+   * preview counts one cell to fill, the merge writes it into the city's 附件3, and merging the same
+   * file again has nothing new.
+   */
+  async function mergeReturnedForm(page: Page, file: string): Promise<void> {
+    const form = new Workbook();
+    await form.xlsx.readFile(file);
+    const sections = form.getWorksheet("附件3 区控断面");
+    expect([sections?.getCell("G3").value, sections?.getCell("L3").value]).toEqual([
+      "断面名称",
+      "实测水质类别",
+    ]);
+    expect(sections?.getCell("G4").value).toBe("浮石");
+    const entry = sections?.getCell("L4");
+    expect({ value: entry?.value, locked: entry?.protection.locked }).toEqual({ value: null, locked: false });
+    if (entry) entry.value = "Ⅱ类";
+    const returned = path.join(outputDir, "returned", path.basename(file));
+    mkdirSync(path.dirname(returned), { recursive: true });
+    await form.xlsx.writeFile(returned);
+
+    await page.getByRole("button", { name: "汇总报送" }).click();
+    const merge = page.locator("#wp-merge");
+    const preview = merge.getByRole("list", { name: "合并预览" });
+    const lines = (list: ReturnType<Page["locator"]>) => list.getByRole("listitem").allTextContents();
+    await merge.getByTestId("merge-files").setInputFiles(returned);
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await lines(preview)).toEqual([
+      "读取报回的工作簿 1 个",
+      "将填入空白单元格 1 个",
+      "将合并进展情况 0 条",
+      "监测数据将新增 0 行（重复 1 行不再导入）",
+      "冲突 0 处（保留本工作簿的值）",
+    ]);
+    await expectLayoutClean(page, "merge previewed");
+    await merge.getByRole("button", { name: "合并到本工作簿" }).click();
+    const done = merge.getByRole("list", { name: "已合并" });
+    await done.waitFor({ timeout: 60_000 });
+    expect(await lines(done)).toContain("已填入空白单元格 1 个");
+
+    await page.getByRole("tab", { name: "附件3 区控断面" }).click();
+    const at = await gridCellOf(page, "断面名称", "浮石", "实测水质类别");
+    await expect(cell(page, at).textContent()).resolves.toBe("Ⅱ类");
+
+    // The same file again: nothing new, nothing to click.
+    await merge.getByTestId("merge-files").setInputFiles(returned);
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await lines(preview)).toContain("将填入空白单元格 0 个");
+    await merge.getByText("没有新的内容可以合并。").waitFor();
+    await expect(merge.getByRole("button", { name: "合并到本工作簿" }).count()).resolves.toBe(0);
+    await expect(cell(page, at).textContent()).resolves.toBe("Ⅱ类");
+    await shot(page, "zh-CN-1280-7-merged");
+  }
+
   for (const locale of ["zh-CN", "en-US"] as const) {
     for (const width of [320, 1280]) {
       it(`walks generate → enter → validate → fix → validate → summarise (${locale}, ${width} px)`, async () => {
@@ -436,6 +592,21 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
         await shot(page, `${tag}-6-settings`);
         if (guide) await guideShot(page, "6-settings", "pane", { selector: "#wp-settings", block: "end" });
         await expectLayoutClean(page, "settings");
+
+        if (guide) {
+          // After the guide's pictures, so that they show the pane without these sections open.
+          await expectReportDrafted(page);
+          await mergeReturnedForm(page, await sendFormToUnit(page));
+        } else if (locale === "en-US" && width === 1280) {
+          // The English labels of what the Chinese walk clicks.
+          await page.getByRole("button", { name: "Draft the progress report" }).waitFor();
+          await page.getByRole("button", { name: "Send forms to units" }).click();
+          await page.locator("#wp-split").getByRole("radio", { name: "County or district" }).waitFor();
+          await page.locator("#wp-split").getByRole("button", { name: "List the units" }).waitFor();
+          await page.getByRole("button", { name: "Merge returned forms" }).click();
+          await page.locator("#wp-merge").getByRole("button", { name: "Choose returned files…" }).waitFor();
+          await expectLayoutClean(page, "sections open");
+        }
         await page.close();
       }, 240_000);
     }
