@@ -11,7 +11,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { Locale } from "../../core/locale";
 import { HostError } from "../../hosts/hostError";
 import { refusalOf } from "../../hosts/xlsx/prepareXlsxBytes";
 import type {
@@ -24,29 +23,19 @@ import { formatMergeConflict, formatMergeRefusal } from "../../workbook/exchange
 import { FailureBar } from "../FailureBar";
 import { importPaneMessages } from "../import/messages/importPaneMessages";
 import { fileBytes } from "../import/readExportFile";
-import type { PaneStep, TaskPaneMessages } from "../messages/taskPaneMessages";
+import type { PaneStep } from "../messages/taskPaneMessages";
 import type { PaneChunks } from "../paneHost";
 import { PaneFailure } from "../watchdog";
-import type { PaneWorkbook } from "../workflow/paneWorkbook";
 import { mergePaneMessages, type MergePaneMessages } from "./messages/mergePaneMessages";
 
+import { type PaneSectionProps, sectionStyles } from "../paneSection";
+
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  ...sectionStyles,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  detail: { display: "block", marginTop: tokens.spacingVerticalXS },
 });
 
-export interface MergeSectionProps {
-  readonly id: string;
-  readonly locale: Locale;
-  /** The pane's texts, for its failure bar. */
-  readonly text: TaskPaneMessages;
-  readonly connect: () => Promise<PaneWorkbook>;
-  /** Another action of the pane runs. */
-  readonly busy: boolean;
-  /** Runs work while no other action of the pane runs (undefined when one does). */
-  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T | undefined>;
+export interface MergeSectionProps extends PaneSectionProps {
   /** Loads the returned workbooks' reader (a chunk of its own) when files are picked. */
   readonly xlsxSnapshotReader: PaneChunks["xlsxSnapshotReader"];
 }

@@ -15,19 +15,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Locale } from "../../core/locale";
 import type { ScopeBy } from "../../core/plan/planScope";
 import type { SplitOutcome, SplitProblem, UnitWorkbook } from "../../workbook/exchange/splitWorkbook";
 import { FailureBar } from "../FailureBar";
-import type { PaneStep, TaskPaneMessages } from "../messages/taskPaneMessages";
+import type { PaneStep } from "../messages/taskPaneMessages";
 import { isIsoDay, type PaneChunks, type PaneHost } from "../paneHost";
 import { PaneFailure } from "../watchdog";
-import type { PaneWorkbook } from "../workflow/paneWorkbook";
 import { splitPaneMessages, type FallbackReason, type SplitPaneMessages } from "./messages/splitPaneMessages";
 
+import { type PaneSectionProps, sectionStyles } from "../paneSection";
+
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  ...sectionStyles,
   units: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
   unit: {
     display: "flex",
@@ -37,21 +36,11 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  detail: { display: "block", marginTop: tokens.spacingVerticalXS },
 });
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export interface SplitSectionProps {
-  readonly id: string;
-  readonly locale: Locale;
-  /** The pane's texts, for its failure bar. */
-  readonly text: TaskPaneMessages;
-  readonly connect: () => Promise<PaneWorkbook>;
-  /** Another action of the pane runs. */
-  readonly busy: boolean;
-  /** Runs work while no other action of the pane runs (undefined when one does). */
-  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T | undefined>;
+export interface SplitSectionProps extends PaneSectionProps {
   /** Loads the .xlsx writer (ExcelJS's browser build, a chunk of its own) on the first file. */
   readonly xlsxWriter: PaneChunks["xlsxWriter"];
   /** Opens a workbook in Excel (Excel.createWorkbook); absent: the host downloads instead. */

@@ -32,29 +32,20 @@ import {
 } from "./messages/importPaneMessages";
 import { fileBytes, readExportFile } from "./readExportFile";
 
+import { type PaneSectionProps, sectionStyles } from "../paneSection";
+
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  ...sectionStyles,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   choice: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  detail: { display: "block", marginTop: tokens.spacingVerticalXS },
 });
 
-export interface ImportSectionProps {
-  readonly id: string;
-  readonly locale: Locale;
-  /** The pane's texts, for its failure bar. */
-  readonly text: TaskPaneMessages;
-  readonly connect: () => Promise<PaneWorkbook>;
+export interface ImportSectionProps extends PaneSectionProps {
   /** The as-of day the import reads a date without a year against. */
   readonly asOf: (workbook: PaneWorkbook) => string;
   /** The host's reading of the selected range; absent where the host has none. */
   readonly readSelection: PaneHost["readSelection"];
-  /** Another action of the pane runs. */
-  readonly busy: boolean;
-  /** Runs work while no other action of the pane runs (undefined when one does). */
-  readonly exclusive: <T>(work: () => Promise<T>) => Promise<T | undefined>;
   /** Loads the .xlsx reader (a chunk of its own) when an .xlsx is picked. */
   readonly xlsxReader: PaneChunks["xlsxReader"];
 }
