@@ -30,6 +30,7 @@ import { mergePaneMessages, type MergePaneMessages } from "./messages/mergePaneM
 
 import { type PaneSectionProps, sectionStyles } from "../paneSection";
 
+import { ProblemBar } from "../ProblemBar";
 const useStyles = makeStyles({
   ...sectionStyles,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -260,14 +261,7 @@ export function MergeSection({
       <div aria-live="polite">
         {phase.kind === "reading" ? <Spinner size="tiny" label={words.readingFiles(phase.count)} /> : null}
         {phase.kind === "working" ? <Spinner size="tiny" label={words.step(phase.step)} /> : null}
-        {phase.kind === "problem" ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{words.problemTitle}</MessageBarTitle>
-              {phase.line}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {phase.kind === "problem" ? <ProblemBar title={words.problemTitle} lines={[phase.line]} /> : null}
         {phase.kind === "failed" ? (
           <FailureBar
             failure={phase.failure}

@@ -5,9 +5,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Spinner,
@@ -25,6 +22,7 @@ import { splitPaneMessages, type FallbackReason, type SplitPaneMessages } from "
 
 import { type PaneSectionProps, sectionStyles } from "../paneSection";
 
+import { ProblemBar } from "../ProblemBar";
 const useStyles = makeStyles({
   ...sectionStyles,
   units: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
@@ -249,18 +247,7 @@ export function SplitSection({
       </div>
       <div aria-live="polite">
         {phase.kind === "working" ? <Spinner size="tiny" label={words.step(phase.step)} /> : null}
-        {phase.kind === "problem" ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{words.problemTitle}</MessageBarTitle>
-              {phase.lines.map((line) => (
-                <span key={line} className={styles.detail}>
-                  {line}
-                </span>
-              ))}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {phase.kind === "problem" ? <ProblemBar title={words.problemTitle} lines={phase.lines} /> : null}
         {phase.kind === "failed" ? (
           <FailureBar
             failure={phase.failure}
