@@ -64,11 +64,15 @@ export async function sendWrite(
       options.onCosmeticFailure?.(failure);
     }
   }
-  const firstFailure = cosmeticFailures[0];
-  if (firstFailure !== undefined) {
+  if (cosmeticFailures.length > 0) {
     const restored = await restoreProtection(context, batch, known, sync, "finishing");
     if (restored !== null) {
-      const failure = withProtectionLeftOff(firstFailure, restored);
+      // Its own entry beside the refusal already reported, so that its words are not shown twice.
+      const failure = new HostError(
+        "excel_rejected",
+        `Putting back the protection of ${quoted(restored.sheets)} after that failed too: ${leftOff(restored)}`,
+        { unprotectedSheets: restored.sheets },
+      );
       cosmeticFailures.push(failure);
       options.onCosmeticFailure?.(failure);
     }
@@ -78,14 +82,20 @@ export async function sendWrite(
 
 /** The failure, told that putting the sheets' protection back failed too (see restoreProtection). */
 function withProtectionLeftOff(failure: HostError, restored: NonNullable<ProtectionRestored>): HostError {
-  const sheets = restored.sheets.map((s) => `“${s}”`).join(", ");
   return new HostError(
     failure.code,
-    `${failure.message} Putting back the protection of ${sheets} failed too, so ${
-      restored.sheets.length === 1 ? "it stays" : "they stay"
-    } unprotected until the next run: ${restored.reason}`,
+    `${failure.message} Putting back the protection of ${quoted(restored.sheets)} failed too: ${leftOff(restored)}`,
     { cause: failure.cause, unprotectedSheets: restored.sheets },
   );
+}
+
+function quoted(sheets: readonly string[]): string {
+  return sheets.map((s) => `“${s}”`).join(", ");
+}
+
+function leftOff(restored: NonNullable<ProtectionRestored>): string {
+  const them = restored.sheets.length === 1 ? "it stays" : "they stay";
+  return `${them} unprotected until the next run (${restored.reason}).`;
 }
 
 /** Whether the data part of a write whose request failed got as far as storing its token. */

@@ -201,3 +201,29 @@ describe("a reprotect write whose recovery fails too", () => {
     expect((error as HostError).message).toContain("附件1 任务清单");
   });
 });
+
+describe("a reprotect write whose finishing is refused and whose recovery fails too", () => {
+  it("stands, reports the refusal, and names the sheets left unprotected in a second failure", async () => {
+    const harness = await createOfficeHarness({ excel: { state: await unitWithEntry() } });
+    const tasks = "附件1 任务清单";
+    // Excel refuses protecting 附件1 (the finishing); the witness read after it still answers,
+    // then the connection is gone: the recovery's first sync fails.
+    harness.excel.injectFault({ when: (op) => op.action === "protect" && op.path.includes(tasks) });
+    const excel = harness.excel as unknown as { execute: (actions: readonly unknown[]) => Promise<void> };
+    const execute = excel.execute.bind(harness.excel);
+    let afterFault = 0;
+    excel.execute = async (queued) => {
+      if (harness.excel.faultsFired === 1) afterFault += 1;
+      if (afterFault >= 2) throw new Error("Injected loss of the connection.");
+      return execute(queued);
+    };
+    const outcome = await generateWorkbook(harness.port, plan, { locale: "zh-CN" });
+    expect(outcome.ok).toBe(true);
+    const failures = harness.port.stats.lastWrite?.cosmeticFailures ?? [];
+    expect(failures).toHaveLength(2);
+    expect(unprotectedSheetsOf(failures[0])).toEqual([]);
+    expect(unprotectedSheetsOf(failures[1])).toContain(tasks);
+    expect(failures[1]?.message).toContain("Injected loss of the connection.");
+    expect(harness.excel.state.sheetByName(tasks)!.protected).toBe(false);
+  });
+});
