@@ -28,11 +28,36 @@ export type HostErrorCode =
 export class HostError extends Error {
   override readonly name = "HostError";
   readonly code: HostErrorCode;
+  /**
+   * Sheets the failed write had lifted the add-in's protection of and could not protect again
+   * (see WriteBatch.reprotect): they stay unprotected until the next run. Read it with
+   * `unprotectedSheetsOf`; empty for every other failure.
+   */
+  readonly unprotectedSheets: readonly string[];
 
-  constructor(code: HostErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: HostErrorCode,
+    message: string,
+    options?: { cause?: unknown; unprotectedSheets?: readonly string[] },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.unprotectedSheets = options?.unprotectedSheets ?? [];
   }
+}
+
+/**
+ * The sheets a failed write left unprotected because putting their protection back failed too
+ * (empty: none, or not a HostError). Read by its field, so that a HostError made by another copy
+ * of this module (the task pane's bundle and a test's import) is read alike.
+ *
+ * @example
+ * unprotectedSheetsOf(error) // ["附件1 任务清单"]
+ */
+export function unprotectedSheetsOf(error: unknown): readonly string[] {
+  if (!(error instanceof Error) || error.name !== "HostError" || !("unprotectedSheets" in error)) return [];
+  const sheets: unknown = error.unprotectedSheets;
+  return Array.isArray(sheets) && sheets.every((s) => typeof s === "string") ? sheets : [];
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { HostError, protectedSheetsOf } from "../hosts/hostError";
+import { HostError, protectedSheetsOf, unprotectedSheetsOf } from "../hosts/hostError";
 import type { PaneAction, TaskPaneMessages } from "./messages/taskPaneMessages";
 import { type PaneFailure, WatchdogTimeout } from "./watchdog";
 
@@ -60,11 +60,14 @@ export function FailureBar({
         ? text.hostErrorTitle(cause.code)
         : text.unexpectedErrorTitle;
   const { meaning, complete } = meaningOf(failure, action, text);
+  // A unit's sheets the failed write left unprotected: said in the user's language, not only in the host's.
+  const unprotected = unprotectedSheetsOf(cause);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {meaning}
+        {unprotected.length > 0 ? ` ${text.protectionNotRestored(unprotected)}` : null}
         {cause instanceof WatchdogTimeout || complete ? null : (
           <Caption1 className={detailClassName}>{failure.message}</Caption1>
         )}

@@ -1,6 +1,6 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { Locale } from "../core/locale";
-import type { HostError } from "../hosts/hostError";
+import { unprotectedSheetsOf, type HostError } from "../hosts/hostError";
 import type { GenerateOutcome, GenerateProblem } from "../workbook/generateWorkbook";
 import { formatGenerateProblem } from "../workbook/messages/formatGenerateProblem";
 import type { ValidateOutcome } from "../workbook/validate/validateWorkbook";
@@ -213,11 +213,13 @@ function CosmeticFailureBar({
   readonly detailClassName: string;
 }) {
   if (failures.length === 0) return null;
+  const unprotected = [...new Set(failures.flatMap((f) => unprotectedSheetsOf(f)))];
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{text.cosmeticFailureTitle}</MessageBarTitle>
         {text.cosmeticFailure}
+        {unprotected.length > 0 ? ` ${text.protectionNotRestored(unprotected)}` : null}
         {failures.map((failure, i) => (
           <Caption1 key={i} className={detailClassName}>
             {failure.cause instanceof Error ? failure.cause.message : failure.message}

@@ -312,6 +312,33 @@ describe("the task pane", () => {
     );
   });
 
+  it("says in the pane's language which sheets a failed write left unprotected", async () => {
+    const leftOpen = new HostError(
+      "excel_rejected",
+      "Excel rejected the write: Injected failure. Putting back the protection of “附件1 任务清单” failed too.",
+      { cause: new Error("Injected failure."), unprotectedSheets: ["附件1 任务清单"] },
+    );
+    const harness = makeHarness({ port: (port) => ({ ...port, update: () => Promise.reject(leftOpen) }) });
+    const user = userEvent.setup();
+    const { unmount } = renderPane(harness);
+    await user.click(screen.getByRole("button", { name: "生成计划表格" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(zh.hostErrorTitle("excel_rejected"));
+    expect(alert.textContent).toContain(zh.protectionNotRestored(["附件1 任务清单"]));
+    expect(alert.textContent).toContain("目前处于未保护状态");
+    // The original failure is still shown.
+    expect(alert.textContent).toContain("Injected failure.");
+    unmount();
+
+    renderPane(makeHarness({ port: (port) => ({ ...port, update: () => Promise.reject(leftOpen) }) }), {
+      locale: "en-US",
+    });
+    await user.click(screen.getByRole("button", { name: "Validate" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "The protection of the sheet “附件1 任务清单” was lifted for the write and could not be put back after it failed",
+    );
+  });
+
   it("names a protected sheet in the pane's language and says nothing was written", async () => {
     const protectedSheet = (sheets: readonly string[]) =>
       new HostError("sheet_protected", "The sheet is protected.", {

@@ -86,8 +86,11 @@ export async function checkUnchanged(
 ): Promise<{
   notes: Map<string, readonly NoteFact[]>;
   tables: Map<string, readonly TableFact[]>;
-  /** The sheets protected now (lower-case): those a batch that may lift protection unprotects. */
-  protectedSheets: ReadonlySet<string>;
+  /**
+   * The sheets protected now (lower-case), with their options where the batch may lift
+   * protection: those it unprotects, and puts back as they were.
+   */
+  protectedSheets: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
   syncs: number;
 }> {
   const areas = areasToCheck(read, batch);
@@ -155,19 +158,22 @@ async function checkOnce(
 ): Promise<{
   notes: Map<string, readonly NoteFact[]>;
   tables: Map<string, readonly TableFact[]>;
-  protectedSheets: ReadonlySet<string>;
+  protectedSheets: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
 }> {
   const worksheets = context.workbook.worksheets;
   const patches = batch.patches ?? [];
   // Sheets that must still be absent (created) or present (replaced, patched). A replace clears
   // only within what the read saw and under its new values, which the values below cover.
+  // A batch that lifts protection puts it back as it was: it needs the options too.
+  const reprotect = batch.reprotect === true;
   const existence = [
     ...batch.sheets.map((s) => ({ name: s.layout.name, present: s.mode === "replace" })),
     ...patches.map((p) => ({ name: p.sheet, present: true })),
   ].map(({ name, present }) => {
     const sheet = worksheets.getItemOrNullObject(name);
     // Protected since the read (or never read): refused before the write, as the read's sheets are.
-    if (present) sheet.protection.load("protected");
+    if (present && reprotect) sheet.protection.load("protected,options");
+    else if (present) sheet.protection.load("protected");
     return { name, present, sheet };
   });
   // The cells of the tables the write may resize (a replaced sheet's, a scratch sheet's it takes over).
@@ -237,8 +243,12 @@ async function checkOnce(
       );
     }
   }
-  const protectedNow = new Set(
-    existence.filter((e) => e.present && e.sheet.protection.protected).map((e) => e.name.toLowerCase()),
+  const protectedNow = new Map(
+    existence
+      .filter((e) => e.present && e.sheet.protection.protected)
+      .map(
+        (e) => [e.name.toLowerCase(), batch.reprotect === true ? e.sheet.protection.options : {}] as const,
+      ),
   );
   refuseProtectedSheets(batch, (name) => protectedNow.has(name.toLowerCase()));
   const tablesNow = workbookTables.items

@@ -26,8 +26,11 @@ export interface WriteFacts {
   readonly sheetNames: readonly string[] | null;
   /** Notes per patched sheet that clears or adds notes, by lower-case name. */
   readonly noteCounts: ReadonlyMap<string, MarkCounts>;
-  /** Replaced or patched sheets that are protected, by lower-case name (write only; update's read knows). */
-  readonly protectedSheets: ReadonlySet<string>;
+  /**
+   * Replaced or patched sheets that are protected, by lower-case name, with their options where
+   * the batch may lift protection (write only; update's check learns them).
+   */
+  readonly protectedSheets: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function learnFacts(
     : [...new Set([...replaced, ...patches.map((p) => p.sheet)].map((n) => n.toLowerCase()))];
   let sheetNames = known.sheetNames;
   const noteCounts = new Map<string, MarkCounts>();
-  const protectedSheets = new Set<string>();
+  const protectedSheets = new Map<string, Excel.WorksheetProtectionOptions>();
   if (
     namesNeeded ||
     tablesOf.length > 0 ||
@@ -106,9 +109,12 @@ export async function learnFacts(
             name,
             count: countMarkTexts(worksheets.getItemOrNullObject(name), markTexts),
           }));
+    // A batch that lifts protection puts it back as it was: it needs the options too.
+    const reprotect = batch.reprotect === true;
     const protections = protectionOf.map((name) => {
       const sheet = worksheets.getItemOrNullObject(name);
-      sheet.protection.load("protected");
+      if (reprotect) sheet.protection.load("protected,options");
+      else sheet.protection.load("protected");
       return { name, sheet };
     });
     await sync(context);
@@ -127,7 +133,8 @@ export async function learnFacts(
     }
     for (const { name, count } of counts) noteCounts.set(name.toLowerCase(), count.value);
     for (const { name, sheet } of protections) {
-      if (!sheet.isNullObject && sheet.protection.protected) protectedSheets.add(name);
+      if (sheet.isNullObject || !sheet.protection.protected) continue;
+      protectedSheets.set(name, batch.reprotect === true ? sheet.protection.options : {});
     }
   }
   // Where a table may be resized, its cells decide whether it can be: learn those not known.

@@ -389,7 +389,7 @@ export function createOfficeWorkbookPort(
       scratch: learned.scratch ?? new Set(),
       windows: learned.windows ?? new Map(),
       formulaLikeTexts: learned.formulaLikeTexts ?? new Set(),
-      protectedSheets: learned.protectedSheets ?? new Set(),
+      protectedSheets: learned.protectedSheets ?? new Map(),
       markTexts,
       canResizeTables,
       witness: `${Date.now().toString(36)}-${writes}`,

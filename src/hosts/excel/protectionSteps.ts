@@ -3,12 +3,14 @@
  * locked and its entry cells unlocked (SheetLayout.protection). A write draws that protection,
  * and when it may lift the add-in's own protection (WriteBatch.reprotect) it unprotects the
  * protected sheets it changes before its first change and protects them again after its last —
- * inside the batch's own requests, never an extra sync.
+ * inside the batch's own requests, never an extra sync. An Office.js batch is no transaction:
+ * where a sync fails in between, restoreProtection puts the protection back after the failure.
  */
 import { utf8Bytes } from "./officeRequestPlanner";
 import { rectRange } from "./rectGeometry";
+import { errorMessage } from "./toHostError";
 import { cosmeticStep, dataStep, type Step, type WriteKnowledge } from "./writeStep";
-import type { CellRect } from "../../workbook/layout";
+import type { CellRect, SheetLayout } from "../../workbook/layout";
 import type { WriteBatch } from "../../workbook/port";
 
 /**
@@ -63,7 +65,7 @@ export function unprotectSteps(batch: WriteBatch, known: WriteKnowledge): Step[]
  * its entry cells, then is protected; each protected sheet the batch patched (after unprotectSteps)
  * is protected again — its cells keep their locked flags, which a patch does not change. They come
  * after every format, dropdown, chart and comment, which a protected sheet refuses. Finishing
- * steps: a refusal is reported and leaves the sheet unprotected, which generating again repairs.
+ * steps: a refusal is reported, and restoreProtection then protects the sheet after it.
  */
 export function protectSteps(batch: WriteBatch, known: WriteKnowledge): Step[] {
   const steps: Step[] = [];
@@ -73,17 +75,13 @@ export function protectSteps(batch: WriteBatch, known: WriteKnowledge): Step[] {
     if (protection === undefined) continue;
     const name = layout.name;
     drawn.add(name.toLowerCase());
-    const area = layoutArea(layout.values, protection.unlocked);
     steps.push(
       cosmeticStep(
         protection.unlocked.length + 3,
         utf8Bytes(name) + protection.unlocked.length * 40,
         (scope) => {
           const sheet = scope.sheet(name);
-          // A replaced sheet may keep cells an earlier layout unlocked: lock the layout's area first
-          // (not the whole sheet, whose format Excel would count into the used range).
-          if (area !== null) rectRange(sheet, area).format.protection.locked = true;
-          for (const rect of protection.unlocked) rectRange(sheet, rect).format.protection.locked = false;
+          drawLocks(sheet, layout);
           sheet.protection.protect(addInProtectionOptions);
         },
       ),
@@ -95,14 +93,85 @@ export function protectSteps(batch: WriteBatch, known: WriteKnowledge): Step[] {
     for (const key of changedInPlace(batch)) {
       if (drawn.has(key) || replaced.has(key) || !known.protectedSheets.has(key)) continue;
       const name = names.get(key) ?? key;
+      const options = known.protectedSheets.get(key) ?? addInProtectionOptions;
       steps.push(
         cosmeticStep(1, utf8Bytes(name), (scope) => {
-          scope.sheet(name).protection.protect(addInProtectionOptions);
+          scope.sheet(name).protection.protect(options);
         }),
       );
     }
   }
   return steps;
+}
+
+/**
+ * Locks a layout's area and unlocks its entry cells. A replaced sheet may keep cells an earlier
+ * layout unlocked: the layout's area is locked first (not the whole sheet, whose format Excel
+ * would count into the used range).
+ */
+function drawLocks(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const unlocked = layout.protection?.unlocked ?? [];
+  const area = layoutArea(layout.values, unlocked);
+  if (area !== null) rectRange(sheet, area).format.protection.locked = true;
+  for (const rect of unlocked) rectRange(sheet, rect).format.protection.locked = false;
+}
+
+/** What restoreProtection did: null where every sheet is protected again, else why not and which. */
+export type ProtectionRestored = null | { readonly sheets: readonly string[]; readonly reason: string };
+
+/**
+ * After a write that lifted the add-in's protection failed (see WriteBatch.reprotect), puts the
+ * protection of each sheet it lifted back as it was, with the options it had. A failed sync may
+ * have come before or after a sheet's unprotect or protect (Excel applies a failed request up to
+ * the failing action), so one sync learns which of them are unprotected now and a second protects
+ * those. Which cells are locked is a cell format the unprotect leaves alone, but a replaced sheet's
+ * clearing of its old formats does not: a sheet whose layout draws protection gets the layout's
+ * locks again first, so that the unit can still type into its entry cells. Where the data went in
+ * whole (`after` "finishing"), protection ends as the finished write leaves it: a sheet replaced
+ * by a layout without protection stays unprotected, one whose layout draws protection takes the
+ * layout's options. Spends syncs on the failure path only; never throws.
+ */
+export async function restoreProtection(
+  context: Excel.RequestContext,
+  batch: WriteBatch,
+  known: WriteKnowledge,
+  sync: (context: Excel.RequestContext) => Promise<void>,
+  after: "data" | "finishing",
+): Promise<ProtectionRestored> {
+  if (batch.reprotect !== true) return null;
+  const names = namesOf(batch);
+  const layouts = new Map(batch.sheets.map((s) => [s.layout.name.toLowerCase(), s.layout] as const));
+  const lifted = [...changedInPlace(batch)]
+    .filter((key) => known.protectedSheets.has(key))
+    .filter((key) => after === "data" || layouts.get(key)?.protection !== undefined || !layouts.has(key));
+  if (lifted.length === 0) return null;
+  // The sheets not known to be protected again, named in the answer where a step fails.
+  let pending = lifted.map((key) => names.get(key) ?? key);
+  try {
+    const sheets = lifted.map((key) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(names.get(key) ?? key);
+      sheet.protection.load("protected");
+      return { key, name: names.get(key) ?? key, sheet };
+    });
+    await sync(context);
+    const open = sheets.filter((s) => !s.sheet.isNullObject && !s.sheet.protection.protected);
+    if (open.length === 0) return null;
+    pending = open.map((s) => s.name);
+    for (const { key, sheet } of open) {
+      const layout = layouts.get(key);
+      if (layout?.protection !== undefined) drawLocks(sheet, layout);
+      // Once the data is in, a drawn sheet is protected as its layout says, as protectSteps does.
+      const drawn = after === "finishing" && layout?.protection !== undefined;
+      sheet.protection.protect(
+        drawn ? addInProtectionOptions : (known.protectedSheets.get(key) ?? addInProtectionOptions),
+      );
+    }
+    await sync(context);
+    return null;
+  } catch (error) {
+    // Never past the port: the caller reports the write's own failure and names these sheets.
+    return { sheets: pending, reason: errorMessage(error) };
+  }
 }
 
 /** The rect from A1 over the layout's values and its unlocked cells, or null for an empty sheet. */

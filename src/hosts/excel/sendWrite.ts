@@ -4,7 +4,8 @@
  */
 import { HostError } from "../hostError";
 import { WITNESS_SETTING, planWrite, type PlannedRequest } from "./planWrite";
-import { errorMessage } from "./toHostError";
+import { restoreProtection, type ProtectionRestored } from "./protectionSteps";
+import { errorMessage, toHostError } from "./toHostError";
 import { RequestScope, type WriteKnowledge } from "./writeStep";
 import type { WriteBatch } from "../../workbook/port";
 
@@ -18,6 +19,8 @@ export interface SentWrite {
  * Plans the batch and sends it, one sync per planned request. A failure in the data part throws;
  * a failure in the cosmetic part is reported (stats, `onCosmeticFailure`) and the rest is still
  * sent. Where one request holds both, reading the witness setting back tells which failed.
+ * Either way, a batch that lifted the add-in's protection puts it back after the failure (see
+ * restoreProtection), and where that fails too the failure says so and names the sheets.
  */
 export async function sendWrite(
   context: Excel.RequestContext,
@@ -47,7 +50,11 @@ export async function sendWrite(
       const cosmetic =
         witnessAt >= 0 &&
         (index > witnessAt || (index === witnessAt && (await witnessStored(context, known.witness, sync))));
-      if (!cosmetic) throw error;
+      if (!cosmetic) {
+        const restored = await restoreProtection(context, batch, known, sync, "data");
+        if (restored === null) throw error;
+        throw withProtectionLeftOff(toHostError(error, "write"), restored);
+      }
       const failure = new HostError(
         "excel_rejected",
         `The data is written, but Excel refused part of the finishing (widths, colours, dropdowns, frozen panes, print set-up, charts or comments); running again redoes it: ${errorMessage(error)}`,
@@ -57,7 +64,38 @@ export async function sendWrite(
       options.onCosmeticFailure?.(failure);
     }
   }
+  if (cosmeticFailures.length > 0) {
+    const restored = await restoreProtection(context, batch, known, sync, "finishing");
+    if (restored !== null) {
+      // Its own entry beside the refusal already reported, so that its words are not shown twice.
+      const failure = new HostError(
+        "excel_rejected",
+        `Putting back the protection of ${quoted(restored.sheets)} after that failed too: ${leftOff(restored)}`,
+        { unprotectedSheets: restored.sheets },
+      );
+      cosmeticFailures.push(failure);
+      options.onCosmeticFailure?.(failure);
+    }
+  }
   return { requests: planned, cosmeticFailures };
+}
+
+/** The failure, told that putting the sheets' protection back failed too (see restoreProtection). */
+function withProtectionLeftOff(failure: HostError, restored: NonNullable<ProtectionRestored>): HostError {
+  return new HostError(
+    failure.code,
+    `${failure.message} Putting back the protection of ${quoted(restored.sheets)} failed too: ${leftOff(restored)}`,
+    { cause: failure.cause, unprotectedSheets: restored.sheets },
+  );
+}
+
+function quoted(sheets: readonly string[]): string {
+  return sheets.map((s) => `“${s}”`).join(", ");
+}
+
+function leftOff(restored: NonNullable<ProtectionRestored>): string {
+  const them = restored.sheets.length === 1 ? "it stays" : "they stay";
+  return `${them} unprotected until the next run (${restored.reason}).`;
 }
 
 /** Whether the data part of a write whose request failed got as far as storing its token. */

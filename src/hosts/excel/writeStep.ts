@@ -48,10 +48,11 @@ export interface WriteKnowledge {
   /** Table.resize (ExcelApi 1.13) keeps a table while it changes size. */
   readonly canResizeTables: boolean;
   /**
-   * Sheets known to be protected (lower-case names): those a batch that may lift protection
-   * (WriteBatch.reprotect) unprotects first and protects again last.
+   * Sheets known to be protected (lower-case names), with the options they are protected with:
+   * those a batch that may lift protection (WriteBatch.reprotect) unprotects first and protects
+   * again last, or, where the write fails between, in a recovery after it (restoreProtection).
    */
-  readonly protectedSheets: ReadonlySet<string>;
+  readonly protectedSheets: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
   /** The token the data part of this write ends by storing (see WITNESS_SETTING). */
   readonly witness: string;
 }

@@ -94,6 +94,10 @@ export const enUS: TaskPaneMessages = {
   cosmeticFailureTitle: "The data is written, but part of the finishing is not",
   cosmeticFailure:
     "Excel refused part of the finishing (column widths, colours, dropdowns, frozen panes, print set-up, charts or comments). What was entered and written stands; running again applies the rest.",
+  protectionNotRestored: (sheets) =>
+    sheets.length === 1
+      ? `The protection of the sheet “${sheets[0] ?? ""}” was lifted for the write and could not be put back after it failed: the sheet is unprotected now. Run again to protect it.`
+      : `The protection of the sheets ${sheets.map((s) => `“${s}”`).join(", ")} was lifted for the write and could not be put back after it failed: they are unprotected now. Run again to protect them.`,
   retry: "Try again",
   dismiss: "Dismiss",
   validatedTitle: (errors, warnings) =>

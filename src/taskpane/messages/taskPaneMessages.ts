@@ -75,6 +75,11 @@ export interface TaskPaneMessages {
    */
   readonly cosmeticFailureTitle: string;
   readonly cosmeticFailure: string;
+  /**
+   * A write into a unit's workbook lifted the add-in's protection of sheets, failed, and putting
+   * the protection back failed too: those sheets stay unprotected until the action runs again.
+   */
+  readonly protectionNotRestored: (sheets: readonly string[]) => string;
   readonly retry: string;
   readonly dismiss: string;
   /** Validation outcome: the title and what was written. */

@@ -84,6 +84,8 @@ export const zhCN: TaskPaneMessages = {
   cosmeticFailureTitle: "数据已写入，但部分版式未能应用",
   cosmeticFailure:
     "Excel 拒绝了部分版式设置（列宽、颜色、下拉列表、冻结窗格、打印设置、图表或批注）。已填报和已写入的内容不受影响；再运行一次即可补上。",
+  protectionNotRestored: (sheets) =>
+    `工作表${sheets.map((s) => `“${s}”`).join("、")}的保护在写入时临时撤消，写入失败后也未能恢复，目前处于未保护状态。请再运行一次以恢复保护。`,
   retry: "重试",
   dismiss: "关闭",
   validatedTitle: (errors, warnings) =>

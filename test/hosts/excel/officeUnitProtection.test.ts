@@ -123,7 +123,7 @@ describe("the Office host and a workbook split for a unit (protected plan column
       activate: null,
       reprotect: true,
     };
-    const known = (protectedSheets: ReadonlySet<string>): WriteKnowledge => ({
+    const known = (protectedSheets: WriteKnowledge["protectedSheets"]): WriteKnowledge => ({
       tables: new Map(),
       charts: new Map(),
       notes: new Map(),
@@ -135,7 +135,7 @@ describe("the Office host and a workbook split for a unit (protected plan column
       protectedSheets,
       witness: "test",
     });
-    const send = (protectedSheets: ReadonlySet<string>): Promise<unknown> =>
+    const send = (protectedSheets: WriteKnowledge["protectedSheets"]): Promise<unknown> =>
       harness.excel.run((context) =>
         sendWrite(
           context as unknown as Excel.RequestContext,
@@ -148,20 +148,26 @@ describe("the Office host and a workbook split for a unit (protected plan column
         ),
       );
     // Not told the sheet is protected, the write skips the unprotect step: Excel refuses the fill.
-    await expect(send(new Set())).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(send(new Map())).rejects.toMatchObject({ code: "AccessDenied" });
     expect(harness.excel.state.sheetByName(tasks)!.formatAt(row, col, "fill")).not.toBe("#FFC7CE");
-    await send(new Set([tasks.toLowerCase()]));
+    await send(new Map([[tasks.toLowerCase(), addInProtectionOptions]]));
     expect(harness.excel.state.sheetByName(tasks)!.formatAt(row, col, "fill")).toBe("#FFC7CE");
     expect(harness.excel.state.sheetByName(tasks)!.protected).toBe(true);
   });
 
-  it("reports a refused protect as finishing, and generating again protects the sheet once more", async () => {
+  it("reports a refused protect as finishing and puts the protection back after it", async () => {
+    const clean = await unitInExcel();
+    expect((await generateWorkbook(clean.port, plan, { locale: "zh-CN" })).ok).toBe(true);
     const harness = await unitInExcel();
     harness.excel.injectFault({ when: (op) => op.action === "protect" && op.path.includes(tasks) });
     const first = await generateWorkbook(harness.port, plan, { locale: "zh-CN" });
     expect(first.ok).toBe(true);
+    expect(harness.excel.faultsFired).toBe(1);
     expect(harness.port.stats.lastWrite?.cosmeticFailures).toHaveLength(1);
-    expect(harness.excel.state.sheetByName(tasks)!.protected).toBe(false);
+    // The failed request held the data too: one sync reads the witness back (the data stood),
+    // then the recovery's two (which sheets are open, then protect those).
+    expect(harness.port.stats.lastWrite?.syncs).toBe(clean.port.stats.lastWrite!.syncs + 1 + 2);
+    expectProtectedAsLaid(harness);
     expect((await generateWorkbook(harness.port, plan, { locale: "zh-CN" })).ok).toBe(true);
     expectProtectedAsLaid(harness);
   });

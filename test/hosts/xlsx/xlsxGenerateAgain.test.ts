@@ -1,4 +1,5 @@
 import { Workbook, type Worksheet } from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { liuzhou2023Plan } from "../../../src/core/plan/builtinPlans";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
 import { columnLetters } from "../../../src/workbook/a1";
@@ -97,5 +98,38 @@ describe("generating again on the xlsx host", () => {
     expect([4, 5, 6].map((row) => again.getCell(`${done}${row}`).formula)).toEqual(
       [4, 5, 6].map((row) => `${traced}${row}`),
     );
+  });
+  it("keeps every number typed in a date column as the file held it, past a millisecond and Excel's dates", async () => {
+    // Sub-millisecond parts, Excel's last day + 1 (2,958,466), beyond JavaScript's dates, below zero.
+    const numbers = [-1e-8, 45291.123456789, 2958466, 3e6, 1e20, 3.9e84, -3.9e84, -5, 5e-324];
+    const cells: string[] = [];
+    const book = await generatedThenEdited((workbook) => {
+      numbers.forEach((n, i) => {
+        const cell = entryCell(sheetOf(workbook, tasks), "完成日期", task(i + 1));
+        cell.value = n;
+        cells.push(cell.address);
+      });
+    });
+    expect((await generateWorkbook(book.port, liuzhou2023Plan, { locale: "zh-CN" })).ok).toBe(true);
+    const bytes = await book.toBuffer();
+    // The file's own XML, not ExcelJS's reading of it (which would make Dates of these numbers).
+    const files = unzipSync(new Uint8Array(bytes));
+    const workbookXml = strFromU8(files["xl/workbook.xml"]!);
+    const relationships = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
+    const id = new RegExp(`<sheet [^>]*name="${tasks}"[^>]*r:id="([^"]+)"`, "u").exec(workbookXml)?.[1];
+    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`, "u").exec(
+      relationships,
+    )?.[1];
+    const sheetXml = strFromU8(files[`xl/${target?.replace(/^\/?xl\//u, "")}`]!);
+    const stored = cells.map((address) => {
+      const v = new RegExp(`<c r="${address}"[^>]*>(?:<f>[^<]*</f>)?<v>([^<]*)</v>`, "u").exec(sheetXml)?.[1];
+      return v === undefined ? null : Number(v);
+    });
+    expect(stored).toEqual(numbers);
+    // And the host reads them back as those numbers.
+    const read = await (await XlsxWorkbook.fromBuffer(bytes)).port.read([tasks]);
+    const column = columnOf(sheetOf(await generateAgain(book), tasks), "完成日期") - 1;
+    const values = read.sheets.get(tasks)?.values ?? [];
+    expect(numbers.map((_, i) => values.find((row) => row[0] === i + 1)?.[column])).toEqual(numbers);
   });
 });
