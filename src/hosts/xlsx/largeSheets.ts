@@ -397,7 +397,7 @@ function blankKey(
 }
 
 /** Zero-based column → style number, from the `<col min max style>` elements of a sheet's head. */
-function columnStyles(head: string): Map<number, string> {
+export function columnStyles(head: string): Map<number, string> {
   const styles = new Map<number, string>();
   for (const [col] of head.matchAll(/<(?:\w+:)?col\b[^>]*>/gu)) {
     const style = attributeIn(col, "style");
@@ -409,19 +409,20 @@ function columnStyles(head: string): Map<number, string> {
   return styles;
 }
 
-function dimensionOf(head: string): string | null {
+/** A sheet head's `<dimension ref>`, or null. */
+export function dimensionOf(head: string): string | null {
   const element = /<(?:\w+:)?dimension\b[^>]*>/u.exec(head)?.[0];
   return element === undefined ? null : (attributeIn(element, "ref") ?? null);
 }
 
 /** The head with its `<dimension ref>` set to `ref` (left as it is when ref is null). */
-function withDimension(head: string, ref: string | null): string {
+export function withDimension(head: string, ref: string | null): string {
   if (ref === null) return head;
   return head.replace(/(<dimension\b[^>]*\bref=")[^"]*(")/u, `$1${ref}$2`);
 }
 
 /** The smallest range holding both (either may be null). */
-function unionRef(a: string | null, b: string | null): string | null {
+export function unionRef(a: string | null, b: string | null): string | null {
   const bounds = [a, b].flatMap((r) => (r === null ? [] : [rangeOf(r)])).filter((r) => r !== null);
   if (bounds.length === 0) return a ?? b;
   const top = bounds.reduce((min, r) => Math.min(min, r.top), Infinity);
@@ -475,7 +476,7 @@ function restyleRow(row: SheetRow, styles: ReadonlyMap<string, string | null | f
 }
 
 /** Attributes (` a="1" b="2"`) without the named ones; what is left keeps its leading space. */
-function withoutAttributes(attributes: string, names: readonly string[]): string {
+export function withoutAttributes(attributes: string, names: readonly string[]): string {
   let rest = attributes;
   for (const name of names) rest = rest.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`, "gu"), "");
   const trimmed = rest.trim();

@@ -58,7 +58,7 @@ export function walkSheetRows(
     let xml = decoder.decode(concat(rowParts));
     rowParts = null;
     if (prefix !== null) xml = xml.replace(prefix, "<$1");
-    const row = parseRow(xml, previousRow);
+    const row = parseRowXml(xml, previousRow);
     previousRow = row.row;
     onRow(row);
   };
@@ -141,7 +141,7 @@ export function parseSheetXml(xml: string): { frame: SheetFrame; rows: Map<numbe
   const rows = new Map<number, SheetRow>();
   let previous = -1;
   for (const [rowXml] of xml.slice(headEnd, close).matchAll(/<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/gu)) {
-    const row = parseRow(rowXml, previous);
+    const row = parseRowXml(rowXml, previous);
     previous = row.row;
     rows.set(row.row, row);
   }
@@ -151,8 +151,13 @@ export function parseSheetXml(xml: string): { frame: SheetFrame; rows: Map<numbe
 const rowPattern = /^<row\b([^>]*?)\/?>/u;
 const cellPattern = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/gu;
 
-/** A row's XML (unprefixed) as a SheetRow; `previous` is the row before it, for a row without `r`. */
-function parseRow(xml: string, previous: number): SheetRow {
+/**
+ * A row's XML (unprefixed) as a SheetRow; `previous` is the row before it, for a row without `r`.
+ *
+ * @example
+ * parseRowXml('<row r="5"><c r="B5" s="3"><v>1</v></c></row>', 3).cells[0]?.col // 1
+ */
+export function parseRowXml(xml: string, previous: number): SheetRow {
   const attributes = rowPattern.exec(xml)?.[1] ?? "";
   const r = attributeIn(` ${attributes}`, "r");
   const row = r === undefined ? previous + 1 : Number(r) - 1;

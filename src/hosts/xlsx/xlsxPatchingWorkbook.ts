@@ -1,6 +1,8 @@
 import type { SheetPatch, TableAppend, WorkbookPort, WriteBatch } from "../../workbook/port";
 import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
+import { assertPatchable } from "./applySheetPatch";
+import { AddedStrings, sheetWithValues, valuesOnly } from "./inPlaceValues";
 import { solidFillsOfStyles } from "./cellFills";
 import { mergeSheet, reduceSheet, type ReducedSheet, type SheetContext, templateStyles } from "./largeSheets";
 import { cellKey, PatchFootprint } from "./patchFootprint";
@@ -38,6 +40,21 @@ import {
  */
 export const largeSheetCells = 50_000;
 
+/**
+ * A batch written: through ExcelJS (`book`, which holds the small sheets and the large sheets'
+ * reduced copies), or in place (`inPlace`: the file's parts, the patched sheets' replaced, see
+ * inPlaceValues.ts).
+ */
+type Pending =
+  | { readonly book: XlsxWorkbook; readonly large: readonly LargeSheet[]; readonly inPlace: null }
+  | { readonly book: null; readonly large: readonly LargeSheet[]; readonly inPlace: InPlace };
+
+/** A batch of values written into the file's own XML: the package's entries with the patched sheets', and the texts added. */
+interface InPlace {
+  readonly entries: readonly ZipEntry[];
+  readonly strings: AddedStrings;
+}
+
 /** A large sheet being patched: where it is in the file, what is known of it, and its reduced copy. */
 interface LargeSheet {
   readonly name: string;
@@ -66,7 +83,7 @@ export class XlsxPatchingWorkbook {
   readonly port: WorkbookPort;
   private readonly opened: XlsxPackage;
   private readonly threshold: number;
-  private pending: { readonly book: XlsxWorkbook; readonly large: readonly LargeSheet[] } | null = null;
+  private pending: Pending | null = null;
 
   private constructor(opened: XlsxPackage, threshold: number) {
     this.opened = opened;
@@ -112,10 +129,9 @@ export class XlsxPatchingWorkbook {
    * await book.saveAtomically("marked.xlsx");
    */
   async saveAtomically(path: string): Promise<void> {
-    const pending = this.pending ?? { book: await this.excelJsCopy([]), large: [] };
-    const written = new Uint8Array(await pending.book.toBuffer());
+    const { entries, large, added } = await this.written();
     await saveFileAtomically(path, (sink) => {
-      this.assemble(written, pending.large, sink);
+      this.assemble(entries, large, sink, added);
     });
   }
 
@@ -126,10 +142,9 @@ export class XlsxPatchingWorkbook {
    * const bytes = await book.toBuffer();
    */
   async toBuffer(): Promise<Uint8Array> {
-    const pending = this.pending ?? { book: await this.excelJsCopy([]), large: [] };
-    const written = new Uint8Array(await pending.book.toBuffer());
+    const { entries, large, added } = await this.written();
     const chunks: Uint8Array[] = [];
-    this.assemble(written, pending.large, (chunk) => chunks.push(chunk));
+    this.assemble(entries, large, (chunk) => chunks.push(chunk), added);
     const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
     let at = 0;
     for (const chunk of chunks) {
@@ -151,6 +166,13 @@ export class XlsxPatchingWorkbook {
         throw new HostError("excel_rejected", `There is no sheet named "${append.sheet}" to append to.`);
       }
     }
+    if (valuesOnly(batch)) {
+      const inPlace = this.inPlace(batch.patches ?? [], large);
+      if (inPlace !== null) {
+        this.pending = { book: null, large, inPlace };
+        return;
+      }
+    }
     const book = await this.excelJsCopy(large);
     const patches = (batch.patches ?? []).map((patch) => {
       const sheet = large.find((candidate) => candidate.name.toLowerCase() === patch.sheet.toLowerCase());
@@ -158,7 +180,67 @@ export class XlsxPatchingWorkbook {
     });
     // The appended rows never reach ExcelJS: they are streamed into the sheet as it is saved.
     await book.port.write({ sheets: batch.sheets, patches, activate: batch.activate });
-    this.pending = { book, large };
+    this.pending = { book, large, inPlace: null };
+  }
+
+  /**
+   * The batch's values written into the file's own sheets (the large ones' reduced copies, which
+   * mergeSheet then merges as it merges ExcelJS's), or null where ExcelJS must write them (see
+   * inPlaceValues.ts): a sheet protected (ExcelJS's host lifts or refuses), a sheet the batch
+   * names that is not there (ExcelJS's host refuses), shared strings in a part of another name.
+   */
+  private inPlace(patches: readonly SheetPatch[], large: readonly LargeSheet[]): InPlace | null {
+    const { entries, survey } = this.opened;
+    for (const patch of patches) assertPatchable(patch);
+    const strings = sharedStringsEntry(entries);
+    if (strings !== null && strings.name !== stringsPart) return null;
+    const added = new AddedStrings(strings === null ? 0 : survey.sharedStrings);
+    const sheetParts = new Map([...survey.sheets].map(([part, sheet]) => [sheet.name.toLowerCase(), part]));
+    const replaced = new Map<string, string>();
+    const patchOf = (name: string): SheetPatch | undefined =>
+      patches.find((patch) => patch.sheet.toLowerCase() === name.toLowerCase());
+    for (const sheet of large) {
+      if (survey.sheets.get(sheet.entry.name)?.protection !== false) return null;
+      const merges = survey.sheets.get(sheet.entry.name)?.merges ?? [];
+      const xml = sheetWithValues(sheet.reduced.xml, patchOf(sheet.name)?.values ?? [], merges, added);
+      if (xml === null) return null;
+      replaced.set(sheet.entry.name, xml);
+    }
+    for (const patch of patches) {
+      const part = sheetParts.get(patch.sheet.toLowerCase());
+      if (part === undefined) return null;
+      if (replaced.has(part)) continue;
+      const sheet = survey.sheets.get(part);
+      if (sheet === undefined || sheet.protection) return null;
+      const xml = sheetWithValues(text(entries, part), patch.values, sheet.merges, added);
+      if (xml === null) return null;
+      replaced.set(part, xml);
+    }
+    return {
+      entries: [...entries.values()].map((entry) => {
+        const xml = replaced.get(entry.name);
+        return xml === undefined ? entry : deflatedEntry(entry.name, encoder.encode(xml), entry);
+      }),
+      strings: added,
+    };
+  }
+
+  /** The package the batch made, before the large sheets are merged in: ExcelJS's, or the file's patched in place. */
+  private async written(): Promise<{
+    entries: readonly ZipEntry[];
+    large: readonly LargeSheet[];
+    added: AddedStrings | null;
+  }> {
+    const pending = this.pending;
+    if (pending?.inPlace != null) {
+      return { entries: pending.inPlace.entries, large: pending.large, added: pending.inPlace.strings };
+    }
+    const book = pending?.book ?? (await this.excelJsCopy([]));
+    return {
+      entries: readZip(new Uint8Array(await book.toBuffer())),
+      large: pending?.large ?? [],
+      added: null,
+    };
   }
 
   /**
@@ -222,13 +304,16 @@ export class XlsxPatchingWorkbook {
    * large sheets' cells refer to past ExcelJS's).
    */
   private assemble(
-    written: Uint8Array,
+    entries: readonly ZipEntry[],
     large: readonly LargeSheet[],
     sink: (chunk: Uint8Array) => void,
+    added: AddedStrings | null,
   ): void {
     const writer = new ZipWriter(sink);
-    const entries = readZip(written);
-    if (large.length === 0) {
+    // In place, the package is the file's, whose shared strings are its own (ExcelJS's are none).
+    const inPlace = added !== null;
+    const leading = added?.texts ?? [];
+    if (large.length === 0 && leading.length === 0) {
       for (const entry of entries) writer.copy(entry);
       writer.end();
       return;
@@ -241,14 +326,16 @@ export class XlsxPatchingWorkbook {
       mergedParts.set(part, sheet);
     }
     const originalStrings = sharedStringsEntry(this.opened.entries);
-    const stringsPart = "xl/sharedStrings.xml";
-    const excelStrings = entries.find((entry) => entry.name === stringsPart);
+    const excelStrings = inPlace ? undefined : entries.find((entry) => entry.name === stringsPart);
     const excelStringsXml = excelStrings === undefined ? null : decoder.decode(inflateEntry(excelStrings));
     const stringOffset = excelStringsXml === null ? 0 : countStrings(excelStringsXml);
     const originalCount = originalStrings === null ? 0 : this.opened.survey.sharedStrings;
-    const appended = appendedParts(entries, [...mergedParts], stringOffset + originalCount);
-    const newStrings = [...appended.strings.keys()];
-    const addStringsPart = excelStrings === undefined && (originalStrings !== null || newStrings.length > 0);
+    const appended = appendedParts(entries, [...mergedParts], stringOffset + originalCount + leading.length);
+    const newStrings = [...leading, ...appended.strings.keys()];
+    const writesStrings = originalStrings !== null || newStrings.length > 0;
+    // The part written in place of the package's own strings part, if it has one.
+    const stringsEntry = inPlace ? (originalStrings ?? undefined) : excelStrings;
+    const addStringsPart = stringsEntry === undefined && writesStrings;
     for (const entry of entries) {
       const sheet = mergedParts.get(entry.name);
       const replacedPart = appended.parts.get(entry.name);
@@ -269,8 +356,15 @@ export class XlsxPatchingWorkbook {
           push(encoder.encode(xml), false);
         });
         push(new Uint8Array(0), true);
-      } else if (entry === excelStrings && (originalStrings !== null || newStrings.length > 0)) {
-        writeStrings(writer, entry, excelStringsXml ?? "", originalStrings, originalCount, newStrings);
+      } else if (entry === stringsEntry && writesStrings) {
+        writeStrings(
+          writer,
+          entry,
+          excelStringsXml ?? emptyStrings,
+          originalStrings,
+          originalCount,
+          newStrings,
+        );
       } else if (addStringsPart && isPackagePartList(entry)) {
         writer.add(
           entry.name,
@@ -288,6 +382,7 @@ export class XlsxPatchingWorkbook {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const stringsPart = "xl/sharedStrings.xml";
 
 const emptyStrings =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>';

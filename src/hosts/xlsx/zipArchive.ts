@@ -413,6 +413,40 @@ class DeflatedBy extends ZipPassThrough {
   }
 }
 
+const nativeDeflateRaw: typeof zlib.deflateRawSync | undefined =
+  typeof zlib.deflateRawSync === "function" ? zlib.deflateRawSync : undefined;
+
+/**
+ * The archive with every stored (uncompressed) entry deflated, by Node's zlib where there is one
+ * (the command line), else by fflate (the browser): ExcelJS asked to store its parts and this
+ * deflating them takes a fraction of the time ExcelJS's own JavaScript deflater does, for the
+ * same file size at the same level.
+ *
+ * @example
+ * const bytes = deflateStoredEntries(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+ */
+export function deflateStoredEntries(bytes: Uint8Array, level: 6 = 6): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const writer = new ZipWriter((chunk) => chunks.push(chunk));
+  for (const entry of readZip(bytes)) {
+    if (entry.method !== 0 || entry.data.length === 0) {
+      writer.copy(entry);
+    } else if (nativeDeflateRaw === undefined) {
+      writer.open(entry.name, entry, level)(entry.data, true);
+    } else {
+      const deflate = nativeDeflateRaw;
+      writer.open(
+        entry.name,
+        entry,
+        level,
+        (chunk) => new Uint8Array(deflate(chunk, { level })),
+      )(entry.data, true);
+    }
+  }
+  writer.end();
+  return concatenate(chunks);
+}
+
 /**
  * Writes entries into a zip archive held in memory (small packages: the parts normalisePackage
  * rewrites, the workbook protection put back).

@@ -7,7 +7,7 @@ import { HostError } from "../../../src/hosts/hostError";
 import { refusalOf } from "../../../src/hosts/xlsx/prepareXlsxBytes";
 import { XlsxStreamReader } from "../../../src/hosts/xlsx/xlsxStreamReader";
 import { XlsxWorkbook } from "../../../src/hosts/xlsx/xlsxWorkbook";
-import { deflatedEntry, writeZip } from "../../../src/hosts/xlsx/zipArchive";
+import { deflatedEntry, readZip, writeZip } from "../../../src/hosts/xlsx/zipArchive";
 import type { CellValue } from "../../../src/workbook/layout";
 import { writeExampleEntries } from "../../../src/workbook/exampleEntries";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
@@ -136,6 +136,45 @@ describe("the streaming xlsx reader", () => {
     ]);
   });
 
+  it("decodes character data as ExcelJS's XML parser does: entities, character references, line ends, text split across inflated pieces; CDATA skipped", async () => {
+    // Long strings first, so that the short ones' text (and many a three-byte character) lies past
+    // the first inflated piece of 1 MiB.
+    const long = Array.from({ length: 1800 }, (_, i) => `${"水质监测".repeat(50)}${i}`);
+    const strings = [
+      ...long.map((text) => `<si><t>${text}</t></si>`),
+      "<si><t>a &amp; b &lt;c&gt; &#x4E2D;&#25991;</t></si>",
+      "<si><t>第一行\r\n第二行\r第三行</t></si>",
+      "<si><r><t>ab</t></r><r><t><![CDATA[<c&d>\r\n]]></t></r><rPh><t>yin</t></rPh></si>",
+    ];
+    const at = long.length;
+    const sheet =
+      `<worksheet xmlns="${mainNamespace}"><sheetData>` +
+      `<row r="1"><c r="A1" t="s"><v>${at}</v></c><!-- a comment --><c r="B1"><v><![CDATA[7.5]]></v></c>` +
+      `<c r="C1" t="inlineStr"><is><t>&quot;q&quot;&#13;</t></is></c>` +
+      `<c r="D1" t="str"><f>"x"&amp;" &amp; y"</f><v>x &amp; y</v></c></row>` +
+      `<row r="2"><c r="A2" t="s"><v>${at + 1}</v></c><c r="B2" t="s"><v>${at + 2}</v></c><c r="C2" t="s"><v>${at - 1}</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const bytes = await excelJsPackageWith(sheet, `<sst xmlns="${mainNamespace}">${strings.join("")}</sst>`);
+    const snapshot = await XlsxStreamReader.fromBuffer(bytes).port.read(["数据 & 备注"]);
+    expect(snapshot.sheets.get("数据 & 备注")?.values).toEqual([
+      // CDATA is skipped, as ExcelJS skips it (Excel never writes one): B1 is empty, B2 only "ab".
+      ["a & b <c> 中文", "", '"q"\r', "x & y"],
+      ["第一行\n第二行\n第三行", "ab", long[long.length - 1], ""],
+    ]);
+    // And as ExcelJS (whose XML parser is saxes) reads the same package.
+    const [full, streamed] = await bothReads(bytes);
+    expectSameSnapshot(streamed, full);
+  });
+
+  it("refuses character data naming an entity XML does not declare", async () => {
+    const sheet = handWrittenSheet.replace("<x:v>7.5</x:v>", "<x:v>7&nbsp;5</x:v>");
+    const error: unknown = await Promise.resolve()
+      .then(() => XlsxStreamReader.fromBuffer(handWritten(sheet)).port.read(["数据 & 备注"]))
+      .catch((caught: unknown) => caught);
+    expect(refusalOf(error)?.reason).toBe("damaged");
+    expect((error as Error).message).toContain("数据 & 备注");
+  });
+
   it("says a sheet whose XML is broken is damaged, naming the sheet", async () => {
     const broken = handWritten(handWrittenSheet.replace("</x:sheetData>", ""));
     const error: unknown = await Promise.resolve()
@@ -152,10 +191,37 @@ const handWrittenSheet =
   `<x:row r="3"><x:c r="B3" t="d"><x:v>2023-05-01T12:00:00</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>` +
   `</x:sheetData></x:worksheet>`;
 
-/** A package as a tool other than Excel might write it: absolute targets, a prefixed namespace, one sheet. */
-function handWritten(sheetXml: string): Uint8Array {
+/** A package ExcelJS wrote, its one sheet and its shared strings replaced by the XML given. */
+async function excelJsPackageWith(sheetXml: string, stringsXml: string): Promise<Uint8Array> {
+  const workbook = new Workbook();
+  workbook.addWorksheet("数据 & 备注").getCell("A1").value = "占位";
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const replaced = new Map([
+    ["xl/worksheets/sheet1.xml", sheetXml],
+    ["xl/sharedStrings.xml", stringsXml],
+  ]);
+  const entries = readZip(written).map((entry) => {
+    const xml = replaced.get(entry.name);
+    return xml === undefined ? entry : deflatedEntry(entry.name, new TextEncoder().encode(xml));
+  });
+  expect(entries.filter((entry) => replaced.has(entry.name))).toHaveLength(2);
+  return writeZip(entries);
+}
+
+const mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * A package as a tool other than Excel might write it: absolute targets, a namespace prefix
+ * (`prefix`, "x:" unless told), one sheet.
+ */
+function handWritten(
+  sheetXml: string,
+  stringsXml = `<x:sst xmlns:x="${mainNamespace}"><x:si><x:t>备注</x:t></x:si></x:sst>`,
+  prefix = "x:",
+): Uint8Array {
   const part = (name: string, xml: string) => deflatedEntry(name, new TextEncoder().encode(xml));
-  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const main = mainNamespace;
+  const ns = prefix === "" ? "xmlns" : `xmlns:${prefix.slice(0, -1)}`;
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   return writeZip([
     part(
@@ -168,14 +234,14 @@ function handWritten(sheetXml: string): Uint8Array {
     ),
     part(
       "xl/workbook.xml",
-      `<x:workbook xmlns:x="${main}" xmlns:r="${rel}"><x:sheets><x:sheet name="数据 &amp; 备注" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      `<${prefix}workbook ${ns}="${main}" xmlns:r="${rel}"><${prefix}sheets><${prefix}sheet name="数据 &amp; 备注" sheetId="1" r:id="rId1"/></${prefix}sheets></${prefix}workbook>`,
     ),
     part(
       "xl/_rels/workbook.xml.rels",
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>`,
     ),
     part("xl/worksheets/data.xml", sheetXml),
-    part("xl/sharedStrings.xml", `<x:sst xmlns:x="${main}"><x:si><x:t>备注</x:t></x:si></x:sst>`),
+    part("xl/sharedStrings.xml", stringsXml),
   ]);
 }
 
