@@ -421,6 +421,7 @@ export function App({
               xlsxWriter={chunks.xlsxWriter}
               openWorkbook={host.openWorkbook}
               saveFile={host.saveFile}
+              workbookName={host.workbookName}
             />
           </Suspense>
         ) : null}
