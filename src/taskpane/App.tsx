@@ -444,6 +444,7 @@ export function App({
               busy={run.kind === "running"}
               exclusive={exclusive}
               xlsxSnapshotReader={chunks.xlsxSnapshotReader}
+              workbookName={host.workbookName}
             />
           </Suspense>
         ) : null}

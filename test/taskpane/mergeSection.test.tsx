@@ -9,6 +9,8 @@ import { taskPaneMessages } from "../../src/taskpane/messages/taskPaneMessages";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { planInScope } from "../../src/core/plan/planScope";
 import { splitPaneMessages } from "../../src/taskpane/exchange/messages/splitPaneMessages";
+import { workbookBytes } from "../../src/taskpane/preview/downloadXlsx";
+import { formatMergeRefusal } from "../../src/workbook/exchange/messages/formatMergeRefusal";
 import { edited, typeTask, unitReturn } from "../workbook/exchange/returnedBooks";
 import { makeHarness, renderPane, type PaneHarness } from "./paneHarness";
 
@@ -152,6 +154,39 @@ describe("汇总报送 in the task pane", () => {
     await user.upload(within(section).getByTestId("merge-files"), (await returnedFiles()).slice(0, 1));
     expect(await within(section).findByText(words.bookNotMadeByAddIn)).toBeTruthy();
   });
+
+  it.each(["zh-CN", "en-US"] as const)(
+    "refuses the open workbook itself, or a copy of it, as a return, with the command line's reason (%s)",
+    async (locale) => {
+      const user = userEvent.setup();
+      const harness = makeHarness();
+      // Excel names the open workbook; the user picks that file, and a copy saved under another name.
+      const named: PaneHarness = {
+        ...harness,
+        host: { ...harness.host, workbookName: () => Promise.resolve("柳州市汇总.xlsx") },
+      };
+      renderPane(named, { locale });
+      await generated(user, locale);
+      const own = await workbookBytes(harness.book);
+      const text = mergePaneMessages(locale);
+      await user.click(screen.getByRole("button", { name: text.openButton }));
+      const section = await screen.findByRole("region", { name: text.heading });
+      await user.upload(within(section).getByTestId("merge-files"), [
+        xlsxFile(own, "柳州市汇总.xlsx"),
+        xlsxFile(own, "柳州市汇总 - 副本.xlsx"),
+      ]);
+      const refused = await within(section).findByRole("list", { name: text.refusedHeading });
+      const reason = formatMergeRefusal({ code: "own_book" }, locale);
+      expect(
+        within(refused)
+          .getAllByRole("listitem")
+          .map((item) => item.textContent),
+      ).toEqual([
+        text.refusedLine("柳州市汇总.xlsx", reason),
+        text.refusedLine("柳州市汇总 - 副本.xlsx", reason),
+      ]);
+    },
+  );
 
   it("speaks English, and its merge is reachable by keyboard", async () => {
     const user = userEvent.setup();

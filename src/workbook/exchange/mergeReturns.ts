@@ -19,6 +19,7 @@ import { readSheet, type ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
 import { entryValues } from "./entryValues";
+import { isOwnBook } from "./isOwnBook";
 import { mergePlanSheet, userColumnOf, type ReturnedSheet } from "./mergeEntries";
 import { mergeMonitoringRows } from "./mergeMonitoring";
 import type { AddedRow, FilledCell, JoinedText, MergeConflict, ReturnSource } from "./mergeReport";
@@ -37,7 +38,7 @@ export type ReturnRefusal =
   | { readonly code: "other_plan"; readonly plan: string; readonly expected: string }
   /** Made for the same city's plan of another year. */
   | { readonly code: "other_year"; readonly plan: string; readonly expected: string }
-  /** The city's own workbook given as a return (the caller knows: same file, same bytes). */
+  /** The city's own workbook given as a return: the file itself or a copy (see isOwnBook). */
   | { readonly code: "own_book" }
   /** The file could not be read; `reason` is the reader's own message, in the user's language. */
   | { readonly code: "unreadable"; readonly reason: string };
@@ -94,7 +95,13 @@ export interface MergeOptions {
    * to append rows keeps them; a host that only patches cells in place may read values.
    */
   readonly formulas?: boolean;
-  /** Returns refused before reading (the city's own file, a file that cannot be read), reported with the rest. */
+  /**
+   * The city's workbook's file name, where the host knows it: a return of that name that is no
+   * unit's workbook is the city's own (see isOwnBook). Absent: only a return holding the same
+   * values is.
+   */
+  readonly book?: string | null;
+  /** Returns refused before reading (a file that cannot be read), reported with the rest. */
   readonly refused?: readonly { readonly file: string; readonly refusal: ReturnRefusal }[];
 }
 
@@ -214,7 +221,11 @@ function planMerge(
   }));
   const accepted: { source: ReturnSource; snapshot: WorkbookSnapshot }[] = [];
   for (const returned of returns) {
-    const report = checkReturn(plan, returned);
+    const checked = checkReturn(plan, returned);
+    const report: ReturnReport =
+      checked.refusal === null && isOwnBook(plan, { file: options.book ?? null, snapshot }, returned)
+        ? { ...checked, refusal: { code: "own_book" } }
+        : checked;
     reports.push(report);
     if (report.refusal === null)
       accepted.push({ source: { label: report.label, file: report.file }, snapshot: returned.snapshot });
