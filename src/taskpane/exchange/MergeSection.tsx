@@ -19,7 +19,11 @@ import type {
   ReturnedWorkbook,
   ReturnRefusal,
 } from "../../workbook/exchange/mergeReturns";
-import { formatMergeConflict, formatMergeRefusal } from "../../workbook/exchange/messages/formatMergeRefusal";
+import {
+  formatMergeCleared,
+  formatMergeConflict,
+  formatMergeRefusal,
+} from "../../workbook/exchange/messages/formatMergeRefusal";
 import { FailureBar } from "../FailureBar";
 import { importPaneMessages } from "../import/messages/importPaneMessages";
 import { fileBytes } from "../import/readExportFile";
@@ -230,6 +234,21 @@ export function MergeSection({
             </ul>
             {outcome.conflicts.length > shownLines ? (
               <Caption1>{words.more(outcome.conflicts.length - shownLines)}</Caption1>
+            ) : null}
+          </>
+        ) : null}
+        {outcome.cleared.length > 0 ? (
+          <>
+            <Body1 id={`${id}-cleared`}>{words.clearedHeading}</Body1>
+            <ul className={styles.list} aria-labelledby={`${id}-cleared`}>
+              {outcome.cleared.slice(0, shownLines).map((cleared, i) => (
+                <li key={`${cleared.sheet}|${cleared.cell}|${cleared.from.file}|${i}`}>
+                  <Caption1>{formatMergeCleared(cleared, locale)}</Caption1>
+                </li>
+              ))}
+            </ul>
+            {outcome.cleared.length > shownLines ? (
+              <Caption1>{words.more(outcome.cleared.length - shownLines)}</Caption1>
             ) : null}
           </>
         ) : null}

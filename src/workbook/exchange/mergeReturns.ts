@@ -22,7 +22,14 @@ import { entryValues } from "./entryValues";
 import { isOwnBook } from "./isOwnBook";
 import { mergePlanSheet, userColumnOf, type ReturnedSheet } from "./mergeEntries";
 import { mergeMonitoringRows } from "./mergeMonitoring";
-import type { AddedRow, FilledCell, JoinedText, MergeConflict, ReturnSource } from "./mergeReport";
+import type {
+  AddedRow,
+  ClearedCell,
+  FilledCell,
+  JoinedText,
+  MergeConflict,
+  ReturnSource,
+} from "./mergeReport";
 
 /** A returned workbook, read: the file's name as the user picked it, and its sheets (see returnSheetNames). */
 export interface ReturnedWorkbook {
@@ -71,6 +78,8 @@ export interface MergeCounts {
   readonly monitoringAdded: number;
   readonly monitoringDuplicates: number;
   readonly conflicts: number;
+  /** Cells the city holds that a return has empty: kept, and listed in `cleared`. */
+  readonly cleared: number;
 }
 
 export interface MergeReport {
@@ -80,6 +89,7 @@ export interface MergeReport {
   readonly joined: readonly JoinedText[];
   readonly added: readonly AddedRow[];
   readonly conflicts: readonly MergeConflict[];
+  readonly cleared: readonly ClearedCell[];
   /** Whether anything was written (false for a preview, and when nothing was new). */
   readonly written: boolean;
 }
@@ -234,6 +244,7 @@ function planMerge(
   const filled: FilledCell[] = [];
   const joined: JoinedText[] = [];
   const conflicts: MergeConflict[] = [];
+  const cleared: ClearedCell[] = [];
   const added: AddedRow[] = [];
   const patches: SheetPatch[] = [];
   const sheets: SheetWrite[] = [];
@@ -264,12 +275,14 @@ function planMerge(
       appendAll(filled, merged.filled);
       appendAll(joined, merged.joined);
       appendAll(conflicts, merged.conflicts);
+      appendAll(cleared, merged.cleared);
       if (merged.values.length > 0) patches.push(cellPatch(citySheet.name, merged.values));
       continue;
     }
     const merged = mergeMonitoringRows(plan, spec, citySheet.name, city, returned, entries, locale);
     appendAll(filled, merged.filled);
     appendAll(conflicts, merged.conflicts);
+    appendAll(cleared, merged.cleared);
     appendAll(added, merged.added);
     duplicates += merged.duplicates;
     if (merged.rows.length > 0) {
@@ -311,11 +324,13 @@ function planMerge(
       monitoringAdded: added.length,
       monitoringDuplicates: duplicates,
       conflicts: conflicts.length,
+      cleared: cleared.length,
     },
     filled,
     joined,
     added,
     conflicts,
+    cleared,
     written: writing,
   };
   return {
