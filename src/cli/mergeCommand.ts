@@ -1,4 +1,4 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Locale } from "../core/locale";
@@ -105,7 +105,8 @@ export async function runMerge(request: MergeRequest, io: CliIo): Promise<void> 
         ? `${JSON.stringify(mergeReportJson(request.book, outcome, written, request.locale), null, 2)}\n`
         : formatMergeReport(request.book, outcome, written, request.out === undefined, words, request.locale),
     );
-    const clean = outcome.counts.refused === 0 && outcome.counts.conflicts === 0;
+    const clean =
+      outcome.counts.refused === 0 && outcome.counts.conflicts === 0 && outcome.counts.cleared === 0;
     io.setExitCode(clean ? exitCodes.ok : exitCodes.issuesFound);
   } catch (error) {
     const line = error instanceof UsageProblem ? error.message : describeUnexpected(error, messages);
@@ -117,28 +118,19 @@ export async function runMerge(request: MergeRequest, io: CliIo): Promise<void> 
 type Merged = Extract<MergeOutcome, { ok: true }>;
 type Refused = { readonly file: string; readonly refusal: ReturnRefusal };
 
-async function realOrResolved(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
 /**
  * Reads every returned file, streamed (a few MB each, never loaded into ExcelJS): the readable
- * ones as snapshots, the others refused with the reader's reason, the city's own file refused.
+ * ones as snapshots, the others refused with the reader's reason (mergeReturns refuses the city's
+ * own file, by its name or its contents: isOwnBook).
  */
 async function readReturns(
   request: MergeRequest,
   plan: Plan,
-  bookBytes: Uint8Array,
   messages: CliMessages,
   words: MergeMessages,
 ): Promise<{ read: ReturnedWorkbook[]; refused: Refused[] }> {
   const read: ReturnedWorkbook[] = [];
   const refused: Refused[] = [];
-  const bookPath = await realOrResolved(request.book);
   const unreadable = (file: string, reason: string): void => {
     refused.push({ file, refusal: { code: "unreadable", reason } });
   };
@@ -163,10 +155,6 @@ async function readReturns(
       unreadable(file, words.returnUnreadable(file, messages.fileReason(errnoOf(error))));
       continue;
     }
-    if ((await realOrResolved(file)) === bookPath || sameBytes(bytes, bookBytes)) {
-      refused.push({ file, refusal: { code: "own_book" } });
-      continue;
-    }
     try {
       const snapshot = await XlsxStreamReader.fromBuffer(bytes).port.read(returnSheetNames(plan));
       read.push({ file, snapshot });
@@ -181,10 +169,6 @@ async function readReturns(
     }
   }
   return { read, refused };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 }
 
 async function merge(
@@ -204,14 +188,15 @@ async function merge(
   // and writes, through the host that patches the file in place (read once, merged once).
   const writer = out === undefined ? null : await openForPatching(book, resolve(book), messages);
   const port = writer?.port ?? (await openForReading(book, resolve(book), messages)).port;
-  const bookBytes = new Uint8Array(await readFile(resolve(book)));
-  const { read, refused } = await readReturns(request, plan, bookBytes, messages, words);
+  const { read, refused } = await readReturns(request, plan, messages, words);
 
   const run = async (preview: boolean): Promise<Merged> => {
-    const outcome = await mergeReturns(port, plan, read, { preview, refused }).catch((error: unknown) => {
-      if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
-      throw error;
-    });
+    const outcome = await mergeReturns(port, plan, read, { preview, refused, book }).catch(
+      (error: unknown) => {
+        if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
+        throw error;
+      },
+    );
     if (!outcome.ok) throw new UsageProblem(formatMergeProblem(outcome.problem, book, request.locale));
     return outcome;
   };

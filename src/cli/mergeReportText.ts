@@ -1,7 +1,11 @@
 import { appendAll } from "../core/arrays";
 import type { Locale } from "../core/locale";
 import type { MergeOutcome } from "../workbook/exchange/mergeReturns";
-import { formatMergeConflict, formatMergeRefusal } from "../workbook/exchange/messages/formatMergeRefusal";
+import {
+  formatMergeCleared,
+  formatMergeConflict,
+  formatMergeRefusal,
+} from "../workbook/exchange/messages/formatMergeRefusal";
 import type { MergeMessages } from "./messages/merge/mergeMessages";
 
 type Merged = Extract<MergeOutcome, { ok: true }>;
@@ -17,7 +21,8 @@ function listed<T>(items: readonly T[], line: (item: T) => string, words: MergeM
 
 /**
  * The merge's report as lines for a terminal: the counts, the files refused and why, every
- * conflict with both values and its unit (the first 30 of each list), the progress cells joined,
+ * conflict with both values and its unit, every cell a return has empty that the city holds (the
+ * first 30 of each list), the progress cells joined,
  * and where the result went (`written`: the file saved, or null when none was).
  *
  * @example
@@ -49,6 +54,13 @@ export function formatMergeReport(
     appendAll(
       lines,
       listed(outcome.conflicts, (c) => words.line(formatMergeConflict(c, locale)), words),
+    );
+  }
+  if (outcome.cleared.length > 0) {
+    lines.push(words.clearedHeading);
+    appendAll(
+      lines,
+      listed(outcome.cleared, (c) => words.line(formatMergeCleared(c, locale)), words),
     );
   }
   if (outcome.joined.length > 0) {
@@ -89,5 +101,6 @@ export function mergeReportJson(
     joined: outcome.joined,
     added: outcome.added,
     conflicts: outcome.conflicts.map((c) => ({ ...c, message: formatMergeConflict(c, locale) })),
+    cleared: outcome.cleared.map((c) => ({ ...c, message: formatMergeCleared(c, locale) })),
   };
 }

@@ -421,6 +421,7 @@ export function App({
               xlsxWriter={chunks.xlsxWriter}
               openWorkbook={host.openWorkbook}
               saveFile={host.saveFile}
+              workbookName={host.workbookName}
             />
           </Suspense>
         ) : null}
@@ -443,6 +444,7 @@ export function App({
               busy={run.kind === "running"}
               exclusive={exclusive}
               xlsxSnapshotReader={chunks.xlsxSnapshotReader}
+              workbookName={host.workbookName}
             />
           </Suspense>
         ) : null}

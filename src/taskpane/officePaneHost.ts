@@ -185,6 +185,17 @@ export function officePaneHost(): PaneHost {
         Office.context.requirements.isSetSupported(name, version),
       );
     },
+    // 下发自 on a unit's cover: the city's file name, as the command line writes it.
+    workbookName: async () => {
+      const { readWorkbookName } = await import(
+        /* webpackChunkName: "pane-split" */ "../hosts/excel/readWorkbookName.js"
+      );
+      return readWorkbookName({
+        run: (batch) => Excel.run((context) => batch(context)),
+        isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+        documentUrl: () => Office.context.document.url,
+      });
+    },
     // Excel on the web lets the pane download through a Blob link; the web views of Excel on
     // Windows and Mac drop such downloads silently, so there the pane says where to draft the report.
     saveFile: (bytes, fileName, type) => {

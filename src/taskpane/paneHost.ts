@@ -76,6 +76,12 @@ export interface PaneHost {
    * it (the preview) downloads. Rejects with a HostError when Excel refuses.
    */
   readonly openWorkbook?: (bytes: Uint8Array) => Promise<"opened" | "unsupported" | "too_large">;
+  /**
+   * The open workbook's file name ("柳州市2023年度计划.xlsx"), which 下发填报表 writes on each unit's
+   * cover (下发自) as the command line writes the city's file name; null where the host cannot tell
+   * it. A host without it (the preview, which opens no file) leaves the pane to use the plan's title.
+   */
+  readonly workbookName?: () => Promise<string | null>;
 }
 
 /**

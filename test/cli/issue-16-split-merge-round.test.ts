@@ -6,7 +6,7 @@ import { appendAll, maxOf } from "../../src/core/arrays";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { scopeUnits, type ScopeBy } from "../../src/core/plan/planScope";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
-import type { MergeConflict } from "../../src/workbook/exchange/mergeReport";
+import type { ClearedCell, MergeConflict } from "../../src/workbook/exchange/mergeReport";
 import { exampleDates, runExampleWorkflow } from "../../src/workbook/exampleWorkbook";
 import type { ValidationReport } from "../../src/workbook/validate/validationReport";
 import { makeIo } from "./recordingIo";
@@ -46,8 +46,9 @@ async function run(...argv: string[]): Promise<ReturnType<typeof makeIo>> {
 }
 
 interface MergeJson {
-  counts: { returnsRead: number; refused: number; conflicts: number };
+  counts: { returnsRead: number; refused: number; conflicts: number; cleared: number };
   conflicts: (MergeConflict & { message: string })[];
+  cleared: (ClearedCell & { message: string })[];
   written: string | null;
 }
 
@@ -124,6 +125,16 @@ async function typedByHand(
     monitoring.getCell(r, columns.get("param:nh3n") ?? 0).value = sample.nh3n;
   }
   await book.xlsx.writeFile(to);
+}
+
+/** A task's status in a workbook, as ExcelJS reads it. */
+function sheetStatus(book: Awaited<ReturnType<typeof load>>, tasks: string, identity: string): unknown {
+  const spec = planSheets.find((s) => s.key === "tasks");
+  const sheet = book.getWorksheet(tasks);
+  if (spec === undefined || sheet === undefined) throw new Error("no task sheet");
+  return norm(
+    sheet.getCell(rowsOf(sheet, spec).get(identity) ?? 0, columnsOf(sheet, spec).get("status") ?? 0).value,
+  );
 }
 
 /** A validation report's verdicts and issues, without what depends on where a row stands. */
@@ -213,8 +224,8 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
     return shared;
   }
 
-  /** A task status the city's workbook holds in this unit's rows: the value the unit changes. */
-  async function heldStatus(file: string): Promise<{ identity: string; value: string }> {
+  /** A task status the city's workbook holds in this unit's rows (not task `except`): the value the unit changes. */
+  async function heldStatus(file: string, except?: string): Promise<{ identity: string; value: string }> {
     const book = await load(file);
     const spec = planSheets.find((s) => s.key === "tasks");
     const sheet = spec && book.getWorksheet(spec.name["zh-CN"]);
@@ -222,7 +233,7 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
     const col = columnsOf(sheet, spec).get("status") ?? 0;
     for (const [identity, r] of rowsOf(sheet, spec)) {
       const value = norm(sheet.getCell(r, col).value);
-      if (typeof value === "string") return { identity, value };
+      if (typeof value === "string" && identity !== except) return { identity, value };
     }
     throw new Error("the city holds no status in this unit's rows");
   }
@@ -242,6 +253,8 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
       const tasks = planSheets.find((s) => s.key === "tasks")?.name["zh-CN"] ?? "";
       const shared = await sharedEmptyTask(fileA, fileB);
       const changed = await heldStatus(fileB);
+      // Unit A empties a status the city holds: the city's value is kept, and the cell listed.
+      const emptied = await heldStatus(fileA, changed.identity);
       const otherStatus = (value: string): string => (value === "已完成" ? "推进中" : "已完成");
 
       const cityProgress = cityCells.get(`${tasks}|${changed.identity}|progress`);
@@ -260,6 +273,15 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
           overrides.set(`${tasks}|${changed.identity}|progress`, `${String(cityProgress)}，${unit}已复核`);
         }
         const filled = await fillReturn(files.get(unit) ?? "", unit, by, { overrides, editSample: true });
+        if (unit === a) {
+          const book = await load(fileA);
+          const spec = planSheets.find((sheet) => sheet.key === "tasks");
+          const sheet = spec && book.getWorksheet(spec.name["zh-CN"]);
+          if (spec === undefined || sheet === undefined) throw new Error("no task sheet");
+          const r = rowsOf(sheet, spec).get(emptied.identity) ?? 0;
+          sheet.getCell(r, columnsOf(sheet, spec).get("status") ?? 0).value = null;
+          await book.xlsx.writeFile(fileA);
+        }
         appendAll(typed, filled.typed);
         appendAll(samples, filled.samples);
         if (filled.edit !== null) edits.push(filled.edit);
@@ -363,6 +385,30 @@ describe("issue 16: a split → fill → merge round on the Liuzhou plan", () =>
           listed: [["differs_from_book", edit.ph.city]],
         });
       }
+      // The status unit A emptied: the city's kept, and listed with the unit and the city's value.
+      expect(sheetStatus(after, tasks, emptied.identity)).toBe(emptied.value);
+      const statusHeader = planSheets
+        .find((sheet) => sheet.key === "tasks")
+        ?.columns.find((c) => c.key === "status")?.header["zh-CN"];
+      const listedEmpty = report.cleared.filter(
+        (c) => c.row === emptied.identity && c.column === statusHeader,
+      );
+      expect(listedEmpty.map((c) => [c.sheet, c.book, c.from.label])).toEqual([[tasks, emptied.value, a]]);
+      expect(report.counts.cleared).toBe(report.cleared.length);
+      // The text report lists it too, in either language.
+      const text = await run("merge", merged, ...returns);
+      expect(text.out()).toContain("退回表中留空、而市级工作簿已有值的单元格");
+      expect(text.out()).toMatch(
+        new RegExp(
+          `（${emptied.identity}，${statusHeader}）：${a}（[^）]+）留空，市级工作簿的“${emptied.value}”保留`,
+          "u",
+        ),
+      );
+      const english = await run("--lang", "en", "merge", merged, ...returns);
+      expect(english.out()).toContain(
+        `${a} (${fileA}) left it empty; the city's workbook keeps "${emptied.value}"`,
+      );
+
       // Every sample added, once.
       const rows = sampleRows(after);
       for (const sample of samples) expect(rows.filter((row) => row === sampleKey(sample))).toHaveLength(1);

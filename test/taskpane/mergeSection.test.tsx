@@ -9,6 +9,8 @@ import { taskPaneMessages } from "../../src/taskpane/messages/taskPaneMessages";
 import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
 import { planInScope } from "../../src/core/plan/planScope";
 import { splitPaneMessages } from "../../src/taskpane/exchange/messages/splitPaneMessages";
+import { workbookBytes } from "../../src/taskpane/preview/downloadXlsx";
+import { formatMergeRefusal } from "../../src/workbook/exchange/messages/formatMergeRefusal";
 import { edited, typeTask, unitReturn } from "../workbook/exchange/returnedBooks";
 import { makeHarness, renderPane, type PaneHarness } from "./paneHarness";
 
@@ -54,6 +56,31 @@ function sheetHolds(harness: PaneHarness, sheet: string, text: string): boolean 
     }
   }
   return false;
+}
+
+/** Types a task's entry into the pane's in-memory workbook, as a user in the grid would. */
+function typeTaskInPane(harness: PaneHarness, locale: "zh-CN" | "en-US", task: number, value: string): void {
+  const zh = locale === "zh-CN";
+  const sheet = harness.book.sheet(zh ? "附件1 任务清单" : "A1 Tasks");
+  const used = sheet?.usedRect();
+  if (sheet === undefined || !used) throw new Error("no task sheet");
+  let headerRow = -1;
+  let keyCol = -1;
+  let col = -1;
+  for (let r = used.row; r < used.row + used.rowCount && col < 0; r += 1) {
+    for (let c = used.col; c < used.col + used.colCount; c += 1) {
+      const text = String(sheet.get(r, c)).replace(/\s+/gu, "");
+      if (text === (zh ? "完成状态" : "Status")) [headerRow, col] = [r, c];
+      if (text === (zh ? "序号" : "No.")) keyCol = c;
+    }
+  }
+  for (let r = headerRow + 1; r < used.row + used.rowCount; r += 1) {
+    if (sheet.get(r, keyCol) === task) {
+      sheet.set(r, col, value);
+      return;
+    }
+  }
+  throw new Error(`no task ${task}`);
 }
 
 async function generated(user: ReturnType<typeof userEvent.setup>, locale: "zh-CN" | "en-US"): Promise<void> {
@@ -105,6 +132,45 @@ describe("汇总报送 in the task pane", () => {
     expect(sheetHolds(harness, "附件1 任务清单", "推进中")).toBe(false);
   });
 
+  it.each([
+    [
+      "zh-CN",
+      "推进中",
+      "报回表留空 1 处（保留本工作簿的值）",
+      /^附件1 任务清单 [A-Z]+\d+（7，完成状态）：柳江区（柳江区\.xlsx）留空，市级工作簿的“推进中”保留$/u,
+    ],
+    [
+      "en-US",
+      "In progress",
+      "1 cell left empty in a return (this workbook's values kept)",
+      /^A1 Tasks [A-Z]+\d+ \(7, Status\): 柳江区 \(柳江区\.xlsx\) left it empty; the city's workbook keeps "In progress"$/u,
+    ],
+  ] as const)(
+    "lists a value this workbook holds that a return has empty, and keeps it (%s)",
+    async (locale, status, count, line) => {
+      const user = userEvent.setup();
+      const harness = makeHarness();
+      renderPane(harness, { locale });
+      await generated(user, locale);
+      typeTaskInPane(harness, locale, 7, status);
+      // 柳江区's form has task 7's status empty (a unit's form made before the city typed it, or cleared).
+      const liujiang = await unitReturn("柳江区", (book) => {
+        typeTask(book, 5, "进展情况", "已完成管网排查 12 公里");
+      });
+      const text = mergePaneMessages(locale);
+      await user.click(screen.getByRole("button", { name: text.openButton }));
+      const section = await screen.findByRole("region", { name: text.heading });
+      await user.upload(within(section).getByTestId("merge-files"), [xlsxFile(liujiang, "柳江区.xlsx")]);
+      const preview = await within(section).findByRole("list", { name: text.previewTitle });
+      expect(within(preview).getByText(count)).toBeTruthy();
+      const cleared = within(section).getByRole("list", { name: text.clearedHeading });
+      expect(within(cleared).getByRole("listitem").textContent).toMatch(line);
+      await user.click(within(section).getByRole("button", { name: text.mergeButton }));
+      await within(section).findByRole("list", { name: text.doneTitle });
+      expect(sheetHolds(harness, locale === "zh-CN" ? "附件1 任务清单" : "A1 Tasks", status)).toBe(true);
+    },
+  );
+
   it("brings back what a county typed into the form the pane sent it: split → fill → merge", async () => {
     const user = userEvent.setup();
     const sent: { bytes: Uint8Array; fileName: string }[] = [];
@@ -152,6 +218,39 @@ describe("汇总报送 in the task pane", () => {
     await user.upload(within(section).getByTestId("merge-files"), (await returnedFiles()).slice(0, 1));
     expect(await within(section).findByText(words.bookNotMadeByAddIn)).toBeTruthy();
   });
+
+  it.each(["zh-CN", "en-US"] as const)(
+    "refuses the open workbook itself, or a copy of it, as a return, with the command line's reason (%s)",
+    async (locale) => {
+      const user = userEvent.setup();
+      const harness = makeHarness();
+      // Excel names the open workbook; the user picks that file, and a copy saved under another name.
+      const named: PaneHarness = {
+        ...harness,
+        host: { ...harness.host, workbookName: () => Promise.resolve("柳州市汇总.xlsx") },
+      };
+      renderPane(named, { locale });
+      await generated(user, locale);
+      const own = await workbookBytes(harness.book);
+      const text = mergePaneMessages(locale);
+      await user.click(screen.getByRole("button", { name: text.openButton }));
+      const section = await screen.findByRole("region", { name: text.heading });
+      await user.upload(within(section).getByTestId("merge-files"), [
+        xlsxFile(own, "柳州市汇总.xlsx"),
+        xlsxFile(own, "柳州市汇总 - 副本.xlsx"),
+      ]);
+      const refused = await within(section).findByRole("list", { name: text.refusedHeading });
+      const reason = formatMergeRefusal({ code: "own_book" }, locale);
+      expect(
+        within(refused)
+          .getAllByRole("listitem")
+          .map((item) => item.textContent),
+      ).toEqual([
+        text.refusedLine("柳州市汇总.xlsx", reason),
+        text.refusedLine("柳州市汇总 - 副本.xlsx", reason),
+      ]);
+    },
+  );
 
   it("speaks English, and its merge is reachable by keyboard", async () => {
     const user = userEvent.setup();

@@ -33,6 +33,7 @@ import type { ValidationReport } from "../../src/workbook/validate/validationRep
 import { buildAddIn } from "./buildAddIn";
 import { liuzhouSheetNames } from "../liuzhouSheetNames";
 import { closeServer, describeWithChromium, launchChromium } from "../browser/chromium";
+import { untilShown } from "../browser/untilShown";
 import { guideSiteFiles } from "../../scripts/package/guideSite";
 import { liuzhou2023Plan } from "../../src/core/plan/builtinPlans";
 
@@ -399,7 +400,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     await split.getByRole("radio", { name: "按县（区）" }).check();
     await split.getByRole("button", { name: "列出单位" }).click();
     const one = split.getByRole("button", { name: "下载融安县的填报表" });
-    await one.waitFor({ timeout: 60_000 });
+    await untilShown(split, one, "无法下发");
     await expectLayoutClean(page, "units listed");
     const fileName = "liuzhou-2023-融安县.xlsx";
     const file = await downloadFrom(page, one, fileName);
@@ -478,8 +479,10 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     const merge = page.locator("#wp-merge");
     const preview = merge.getByRole("list", { name: "合并预览" });
     const lines = (list: ReturnType<Page["locator"]>) => list.getByRole("listitem").allTextContents();
+    // A read or merge that fails shows its bar at once: the walk fails then, with the pane's words.
+    const problem = "无法合并";
     await merge.getByTestId("merge-files").setInputFiles(returned);
-    await preview.waitFor({ timeout: 60_000 });
+    await untilShown(merge, preview, problem);
     expect(await lines(preview)).toEqual([
       "读取报回的工作簿 1 个",
       "将填入空白单元格 1 个",
@@ -490,7 +493,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
     await expectLayoutClean(page, "merge previewed");
     await merge.getByRole("button", { name: "合并到本工作簿" }).click();
     const done = merge.getByRole("list", { name: "已合并" });
-    await done.waitFor({ timeout: 60_000 });
+    await untilShown(merge, done, problem);
     expect(await lines(done)).toContain("已填入空白单元格 1 个");
 
     await page.getByRole("tab", { name: "附件3 区控断面" }).click();
@@ -499,7 +502,7 @@ describeWithChromium("the browser preview (preview.html in Chromium)", () => {
 
     // The same file again: nothing new, nothing to click.
     await merge.getByTestId("merge-files").setInputFiles(returned);
-    await preview.waitFor({ timeout: 60_000 });
+    await untilShown(merge, preview, problem);
     expect(await lines(preview)).toContain("将填入空白单元格 0 个");
     await merge.getByText("没有新的内容可以合并。").waitFor();
     await expect(merge.getByRole("button", { name: "合并到本工作簿" }).count()).resolves.toBe(0);

@@ -119,6 +119,54 @@ describe("下发填报表 in the task pane", () => {
     expect(coverText.join("\n")).toContain("2023-07-10");
   });
 
+  it("writes where the unit's form came from (下发自) on its cover: the open file's name, else the plan's title", async () => {
+    const fromLine = async (bytes: Uint8Array): Promise<string[]> => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      const rows: string[][] = [];
+      book.getWorksheet("填报说明")!.eachRow((row) => {
+        const cells: string[] = [];
+        row.eachCell((cell) => cells.push(cell.text));
+        rows.push(cells);
+      });
+      return rows.find((cells) => cells[0] === "下发自") ?? [];
+    };
+    const deliverLiujiang = async (harness: PaneHarness, saved: Delivered["saved"]): Promise<Uint8Array> => {
+      const user = userEvent.setup();
+      const view = renderPane(harness);
+      await generated(user);
+      const section = await openSplit(user);
+      await user.click(within(section).getByRole("radio", { name: words.by("county") }));
+      await user.click(within(section).getByRole("button", { name: words.listButton }));
+      await user.click(
+        await within(section).findByRole("button", { name: words.deliverOneLabel(false, "柳江区") }),
+      );
+      await waitFor(() => {
+        expect(saved).toHaveLength(1);
+      });
+      view.unmount();
+      return saved[0]!.bytes;
+    };
+
+    // The preview opens no file: the plan's own title stands for the city's workbook.
+    const preview = withFiles({ save: true });
+    expect(await fromLine(await deliverLiujiang(preview.harness, preview.delivered.saved))).toEqual([
+      "下发自",
+      plan.title,
+    ]);
+
+    // Excel tells the open workbook's name (Workbook.name), as the command line writes the file's name.
+    const excel = withFiles({ save: true });
+    const named = {
+      ...excel.harness,
+      host: { ...excel.harness.host, workbookName: () => Promise.resolve("柳州市汇总.xlsx") },
+    };
+    expect(await fromLine(await deliverLiujiang(named, excel.delivered.saved))).toEqual([
+      "下发自",
+      "柳州市汇总.xlsx",
+    ]);
+  });
+
   it("opens every lead unit's workbook in Excel with one click, saying so for each", async () => {
     const user = userEvent.setup();
     const { harness, delivered } = withFiles({ open: "opened" });

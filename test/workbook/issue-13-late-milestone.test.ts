@@ -19,6 +19,7 @@ const words = {
     summary: "汇总",
     done: "已完成",
     lateCount: "其中：逾期完成",
+    lateHeading: "五、逾期任务及逾期完成",
     milestone: "报送水污染防治半年工作总结",
   },
   "en-US": {
@@ -26,6 +27,7 @@ const words = {
     summary: "Summary",
     done: "Done",
     lateCount: "Of which completed late",
+    lateHeading: "5. Overdue tasks and late completions",
     milestone: plan.tasks.find((t) => t.number === 53)?.additionalDeadlines[0]?.whatEn ?? "",
   },
 } as const;
@@ -88,6 +90,10 @@ describe.each(["zh-CN", "en-US"] as const)(
       expect(rows.map((r) => r.slice(0, 2))).toContainEqual([w.lateCount, 1]);
       const listed = rows.filter((r) => r[0] === 53);
       expect(listed).toHaveLength(1);
+      // Listed under a heading that names late completions, not only overdue tasks.
+      const heading = rows.findIndex((r) => r[0] === w.lateHeading);
+      expect(heading).toBeGreaterThan(0);
+      expect(rows.findIndex((r) => r[0] === 53)).toBeGreaterThan(heading);
       expect(listed[0]?.[3]).toBe(
         locale === "zh-CN" ? `2023-07-01（${w.milestone}）` : `2023-07-01 (${w.milestone})`,
       );

@@ -8,7 +8,9 @@
  * 1.1 (`Office.context.ui.openBrowserWindow`, which opens 使用说明 in the user's browser), only where
  * `isSetSupported` says Office has it (src/taskpane/officePaneHost.ts, `openBrowserWindowApi`);
  * and 下发填报表 opens a unit's workbook with Excel.createWorkbook (ExcelApi 1.8, below the minimum,
- * yet checked where it is called: openWorkbookInExcel.ts), offering a download where it cannot.
+ * yet checked where it is called: openWorkbookInExcel.ts), offering a download where it cannot,
+ * and writes the open workbook's name on each unit's cover (Workbook.name, ExcelApi 1.7, checked in
+ * readWorkbookName.ts, which falls back to Office's document URL).
  */
 
 /**

@@ -19,12 +19,16 @@ import type {
   ReturnedWorkbook,
   ReturnRefusal,
 } from "../../workbook/exchange/mergeReturns";
-import { formatMergeConflict, formatMergeRefusal } from "../../workbook/exchange/messages/formatMergeRefusal";
+import {
+  formatMergeCleared,
+  formatMergeConflict,
+  formatMergeRefusal,
+} from "../../workbook/exchange/messages/formatMergeRefusal";
 import { FailureBar } from "../FailureBar";
 import { importPaneMessages } from "../import/messages/importPaneMessages";
 import { fileBytes } from "../import/readExportFile";
 import type { PaneStep } from "../messages/taskPaneMessages";
-import type { PaneChunks } from "../paneHost";
+import type { PaneChunks, PaneHost } from "../paneHost";
 import { PaneFailure } from "../watchdog";
 import { mergePaneMessages, type MergePaneMessages } from "./messages/mergePaneMessages";
 
@@ -39,6 +43,11 @@ const useStyles = makeStyles({
 export interface MergeSectionProps extends PaneSectionProps {
   /** Loads the returned workbooks' reader (a chunk of its own) when files are picked. */
   readonly xlsxSnapshotReader: PaneChunks["xlsxSnapshotReader"];
+  /**
+   * The open workbook's file name: a picked file of that name that is no unit's return is refused
+   * as the city's own (a copy under another name is refused by its contents). Absent: contents only.
+   */
+  readonly workbookName?: PaneHost["workbookName"];
 }
 
 type Merged = Extract<MergeOutcome, { ok: true }>;
@@ -96,6 +105,7 @@ export function MergeSection({
   busy,
   exclusive,
   xlsxSnapshotReader,
+  workbookName,
 }: MergeSectionProps) {
   const styles = useStyles();
   const words = mergePaneMessages(locale);
@@ -109,11 +119,16 @@ export function MergeSection({
     };
     try {
       const workbook = await connect();
-      const outcome = await exclusive(() => {
+      const outcome = await exclusive(async () => {
         setPhase({ kind: "working", step: "loading" });
-        return workbook.mergeReturns(files.read, { preview: !write, refused: files.refused }, (step) => {
-          setPhase({ kind: "working", step });
-        });
+        const book = (await workbookName?.()) ?? null;
+        return workbook.mergeReturns(
+          files.read,
+          { preview: !write, refused: files.refused, book },
+          (step) => {
+            setPhase({ kind: "working", step });
+          },
+        );
       });
       if (outcome === undefined) return;
       if (!outcome.ok) {
@@ -219,6 +234,21 @@ export function MergeSection({
             </ul>
             {outcome.conflicts.length > shownLines ? (
               <Caption1>{words.more(outcome.conflicts.length - shownLines)}</Caption1>
+            ) : null}
+          </>
+        ) : null}
+        {outcome.cleared.length > 0 ? (
+          <>
+            <Body1 id={`${id}-cleared`}>{words.clearedHeading}</Body1>
+            <ul className={styles.list} aria-labelledby={`${id}-cleared`}>
+              {outcome.cleared.slice(0, shownLines).map((cleared, i) => (
+                <li key={`${cleared.sheet}|${cleared.cell}|${cleared.from.file}|${i}`}>
+                  <Caption1>{formatMergeCleared(cleared, locale)}</Caption1>
+                </li>
+              ))}
+            </ul>
+            {outcome.cleared.length > shownLines ? (
+              <Caption1>{words.more(outcome.cleared.length - shownLines)}</Caption1>
             ) : null}
           </>
         ) : null}

@@ -45,6 +45,8 @@ export interface SplitSectionProps extends PaneSectionProps {
   readonly openWorkbook: PaneHost["openWorkbook"];
   /** Offers a file as a download; absent: the host has none. */
   readonly saveFile: PaneHost["saveFile"];
+  /** The open workbook's file name for the units' covers (下发自); absent or null: the plan's title. */
+  readonly workbookName: PaneHost["workbookName"];
 }
 
 type Listed = Extract<SplitOutcome, { ok: true }>;
@@ -122,6 +124,7 @@ export function SplitSection({
   xlsxWriter,
   openWorkbook,
   saveFile,
+  workbookName,
 }: SplitSectionProps) {
   const styles = useStyles();
   const words = splitPaneMessages(locale);
@@ -140,9 +143,11 @@ export function SplitSection({
     const day = deadline.trim();
     try {
       const workbook = await connect();
-      const outcome = await exclusive(() => {
+      const outcome = await exclusive(async () => {
         setPhase({ kind: "working", step: "loading" });
-        return workbook.split({ by: asked, deadline: day === "" ? null : day, source: "" }, (step) => {
+        // The city's workbook as the units will know it: its file name, else (the preview) the plan's title.
+        const source = (await workbookName?.()) ?? workbook.planTitle[locale];
+        return workbook.split({ by: asked, deadline: day === "" ? null : day, source }, (step) => {
           setPhase({ kind: "working", step });
         });
       });

@@ -6,7 +6,7 @@ import type { RectValues } from "../port";
 import { isBlank, type ReadRow, type ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import type { EntryValues } from "./entryValues";
-import type { FilledCell, JoinedText, MergeConflict, Offer, ReturnSource } from "./mergeReport";
+import type { ClearedCell, FilledCell, JoinedText, MergeConflict, Offer, ReturnSource } from "./mergeReport";
 import { joinProgress, progressParts } from "./progressText";
 
 /** A sheet of one return, read, with where it came from. */
@@ -21,6 +21,7 @@ export interface SheetMerge {
   readonly filled: FilledCell[];
   readonly joined: JoinedText[];
   readonly conflicts: MergeConflict[];
+  readonly cleared: ClearedCell[];
 }
 
 /** The city's cell that offers are gathered for. */
@@ -79,6 +80,33 @@ export function cellOf(row: ReadRow, key: string): CellValue | undefined {
 /** A row's identity as people read it ("5|生活污水集中收集率" → "5 / 生活污水集中收集率"). */
 export function rowName(identity: string | null): string {
   return (identity ?? "").split("|").join(" / ");
+}
+
+/**
+ * The merge keys of a city row's cells that hold a value while a returned row, on a sheet that has
+ * the same column, has the cell empty: a column the return's sheet lacks clears nothing.
+ *
+ * @example
+ * clearedKeys(["status", "progress"], cityRow, returnedRow, returnedSheet) // ["status"]
+ */
+export function clearedKeys(
+  keys: readonly string[],
+  city: ReadRow,
+  cityExtras: ReadonlyMap<string, number>,
+  returned: ReadRow,
+  read: ReadSheet,
+): string[] {
+  const cleared: string[] = [];
+  const check = (key: string, present: boolean): void => {
+    const held = cellOf(city, key);
+    const value = cellOf(returned, key);
+    if (present && held !== undefined && !isBlank(held) && (value === undefined || isBlank(value))) {
+      cleared.push(key);
+    }
+  };
+  for (const key of keys) check(key, read.columns.has(key));
+  for (const name of cityExtras.keys()) check(userColumnKey(name), read.extraColumns.has(name));
+  return cleared;
 }
 
 /** Every read row of a plan sheet by a key that does not depend on the sheet's language. */
@@ -141,9 +169,28 @@ export function mergePlanSheet(
 
   const targets = new Map<string, CellTarget>();
   const conflicts: MergeConflict[] = [];
+  const cleared: ClearedCell[] = [];
+  const entryKeys = entryColumns.map((c) => c.key);
+  const headers = new Map(entryColumns.map((c) => [c.key, c.header[locale]]));
   for (const { from, read } of returns) {
     for (const [row, key] of rowKeys(spec, read)) {
       const target = cityRows.get(key);
+      // A value the city holds that the unit's row has empty: kept, and listed (never lost, never silent).
+      if (target !== undefined) {
+        for (const cellKey of clearedKeys(entryKeys, target, city.extraColumns, row, read)) {
+          const user = userColumnOf(cellKey);
+          const col = user === null ? city.columns.get(cellKey) : city.extraColumns.get(user);
+          if (col === undefined) continue;
+          cleared.push({
+            sheet,
+            cell: a1(target.sheetRow, col),
+            row: rowName(target.identity),
+            column: user ?? headers.get(cellKey) ?? cellKey,
+            book: cellOf(target, cellKey) ?? "",
+            from,
+          });
+        }
+      }
       for (const { key: cellKey, column, value, col, book } of mergedCells(row)) {
         if (value === undefined || isBlank(value)) continue;
         if (target === undefined || col === undefined) {
@@ -176,7 +223,7 @@ export function mergePlanSheet(
       }
     }
   }
-  const merged: SheetMerge = { values: [], filled: [], joined: [], conflicts };
+  const merged: SheetMerge = { values: [], filled: [], joined: [], conflicts, cleared };
   for (const cell of targets.values()) {
     const column = columnNames.get(cell.key) ?? cell.key;
     if (cell.key === progressKey) joinTexts(sheet, cell, column, merged);
@@ -200,7 +247,7 @@ export function resolveCell(
   cell: CellTarget,
   column: string,
   entries: EntryValues,
-  merged: Omit<SheetMerge, "values"> & { values: RectValues[] | null },
+  merged: Omit<SheetMerge, "values" | "cleared"> & { values: RectValues[] | null },
   address = a1(cell.row, cell.col),
 ): CellValue | null {
   const common = { sheet, cell: address, row: cell.rowName, column, book: cell.book };

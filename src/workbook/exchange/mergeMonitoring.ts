@@ -10,13 +10,14 @@ import type { EntryValues } from "./entryValues";
 import {
   a1,
   cellOf,
+  clearedKeys,
   resolveCell,
   userColumnKey,
   userColumnOf,
   type CellTarget,
   type ReturnedSheet,
 } from "./mergeEntries";
-import type { AddedRow, FilledCell, MergeConflict, Offer, ReturnSource } from "./mergeReport";
+import type { AddedRow, ClearedCell, FilledCell, MergeConflict, Offer, ReturnSource } from "./mergeReport";
 
 /** What merging 监测数据 decided. */
 export interface MonitoringMerge {
@@ -29,6 +30,8 @@ export interface MonitoringMerge {
   readonly duplicates: number;
   readonly filled: FilledCell[];
   readonly conflicts: MergeConflict[];
+  /** Values of the city's rows that a return's same sample has empty: kept, and listed. */
+  readonly cleared: ClearedCell[];
 }
 
 /** A sampling time as people read it: "2023-05-01 04:00", or the day alone. */
@@ -106,6 +109,7 @@ export function mergeMonitoringRows(
 
   const targets = new Map<string, CellTarget & { index: number }>();
   const fresh = new Map<string, NewRow>();
+  const clearedAt: { index: number; row: number; key: string; name: string; from: ReturnSource }[] = [];
   let duplicates = 0;
   for (const { from, read } of returns) {
     for (const row of read.rows) {
@@ -115,6 +119,11 @@ export function mergeMonitoringRows(
       if (held !== undefined || earlier !== undefined) duplicates += 1;
       const added: NewRow = earlier ?? { name, from, offers: new Map() };
       if (held === undefined && earlier === undefined) fresh.set(key, added);
+      if (held !== undefined) {
+        for (const cleared of clearedKeys(keys, held.row, city.extraColumns, row, read)) {
+          clearedAt.push({ index: held.index, row: held.row.sheetRow, key: cleared, name: held.name, from });
+        }
+      }
       // The spec's columns, and the columns users added (matched by header; a unit's own is listed).
       for (const column of [...keys, ...[...row.extras.keys()].map(userColumnKey)]) {
         const value = cellOf(row, column);
@@ -144,7 +153,15 @@ export function mergeMonitoringRows(
     }
   }
 
-  const merged: MonitoringMerge = { fills: [], rows: [], added: [], duplicates, filled: [], conflicts: [] };
+  const merged: MonitoringMerge = {
+    fills: [],
+    rows: [],
+    added: [],
+    duplicates,
+    filled: [],
+    conflicts: [],
+    cleared: [],
+  };
   const appending = fresh.size > 0;
   // Appending rewrites the sheet as import does: the city's rows close up from the first data row.
   const rowOf = (index: number, sheetRow: number): number =>
@@ -157,6 +174,18 @@ export function mergeMonitoringRows(
     const at = city.extraHeaders.indexOf(user);
     return at < 0 ? -1 : spec.columns.length + at;
   };
+  for (const at of clearedAt) {
+    const held = city.rows[at.index];
+    if (held === undefined || columnOf(at.key) < 0) continue;
+    merged.cleared.push({
+      sheet,
+      cell: a1(rowOf(at.index, at.row), columnOf(at.key)),
+      row: at.name,
+      column: headerOf(at.key),
+      book: cellOf(held, at.key) ?? "",
+      from: at.from,
+    });
+  }
   const report = { filled: merged.filled, joined: [], conflicts: merged.conflicts, values: null };
   for (const cell of targets.values()) {
     const column = headerOf(cell.key);

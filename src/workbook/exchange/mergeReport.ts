@@ -35,6 +35,24 @@ export interface MergeConflict {
   readonly values: readonly Offer[];
 }
 
+/**
+ * A cell the city's book holds that a return has empty (the unit cleared it, or its copy never
+ * had it): the city's value is kept, and the cell listed so that the user sees what the unit did.
+ */
+export interface ClearedCell {
+  readonly sheet: string;
+  /** The city's cell ("N8"). */
+  readonly cell: string;
+  /** The row's identity as people read it: "5" (task 5), "露塘 2023-05-01 04:00". */
+  readonly row: string;
+  /** The column's header in the city's language. */
+  readonly column: string;
+  /** What the city's cell holds, kept. */
+  readonly book: CellValue;
+  /** The return that has the cell empty. */
+  readonly from: ReturnSource;
+}
+
 /** An empty entry cell of the city's book filled from the returns (all that hold it agree). */
 export interface FilledCell {
   readonly sheet: string;

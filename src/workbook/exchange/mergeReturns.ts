@@ -19,9 +19,17 @@ import { readSheet, type ReadSheet } from "../readSheet";
 import type { AnySheetSpec } from "../sheetSpec";
 import { workbookSpec } from "../workbookSpec";
 import { entryValues } from "./entryValues";
+import { isOwnBook } from "./isOwnBook";
 import { mergePlanSheet, userColumnOf, type ReturnedSheet } from "./mergeEntries";
 import { mergeMonitoringRows } from "./mergeMonitoring";
-import type { AddedRow, FilledCell, JoinedText, MergeConflict, ReturnSource } from "./mergeReport";
+import type {
+  AddedRow,
+  ClearedCell,
+  FilledCell,
+  JoinedText,
+  MergeConflict,
+  ReturnSource,
+} from "./mergeReport";
 
 /** A returned workbook, read: the file's name as the user picked it, and its sheets (see returnSheetNames). */
 export interface ReturnedWorkbook {
@@ -37,7 +45,7 @@ export type ReturnRefusal =
   | { readonly code: "other_plan"; readonly plan: string; readonly expected: string }
   /** Made for the same city's plan of another year. */
   | { readonly code: "other_year"; readonly plan: string; readonly expected: string }
-  /** The city's own workbook given as a return (the caller knows: same file, same bytes). */
+  /** The city's own workbook given as a return: the file itself or a copy (see isOwnBook). */
   | { readonly code: "own_book" }
   /** The file could not be read; `reason` is the reader's own message, in the user's language. */
   | { readonly code: "unreadable"; readonly reason: string };
@@ -70,6 +78,8 @@ export interface MergeCounts {
   readonly monitoringAdded: number;
   readonly monitoringDuplicates: number;
   readonly conflicts: number;
+  /** Cells the city holds that a return has empty: kept, and listed in `cleared`. */
+  readonly cleared: number;
 }
 
 export interface MergeReport {
@@ -79,6 +89,7 @@ export interface MergeReport {
   readonly joined: readonly JoinedText[];
   readonly added: readonly AddedRow[];
   readonly conflicts: readonly MergeConflict[];
+  readonly cleared: readonly ClearedCell[];
   /** Whether anything was written (false for a preview, and when nothing was new). */
   readonly written: boolean;
 }
@@ -94,7 +105,13 @@ export interface MergeOptions {
    * to append rows keeps them; a host that only patches cells in place may read values.
    */
   readonly formulas?: boolean;
-  /** Returns refused before reading (the city's own file, a file that cannot be read), reported with the rest. */
+  /**
+   * The city's workbook's file name, where the host knows it: a return of that name that is no
+   * unit's workbook is the city's own (see isOwnBook). Absent: only a return holding the same
+   * values is.
+   */
+  readonly book?: string | null;
+  /** Returns refused before reading (a file that cannot be read), reported with the rest. */
   readonly refused?: readonly { readonly file: string; readonly refusal: ReturnRefusal }[];
 }
 
@@ -214,7 +231,11 @@ function planMerge(
   }));
   const accepted: { source: ReturnSource; snapshot: WorkbookSnapshot }[] = [];
   for (const returned of returns) {
-    const report = checkReturn(plan, returned);
+    const checked = checkReturn(plan, returned);
+    const report: ReturnReport =
+      checked.refusal === null && isOwnBook(plan, { file: options.book ?? null, snapshot }, returned)
+        ? { ...checked, refusal: { code: "own_book" } }
+        : checked;
     reports.push(report);
     if (report.refusal === null)
       accepted.push({ source: { label: report.label, file: report.file }, snapshot: returned.snapshot });
@@ -223,6 +244,7 @@ function planMerge(
   const filled: FilledCell[] = [];
   const joined: JoinedText[] = [];
   const conflicts: MergeConflict[] = [];
+  const cleared: ClearedCell[] = [];
   const added: AddedRow[] = [];
   const patches: SheetPatch[] = [];
   const sheets: SheetWrite[] = [];
@@ -253,12 +275,14 @@ function planMerge(
       appendAll(filled, merged.filled);
       appendAll(joined, merged.joined);
       appendAll(conflicts, merged.conflicts);
+      appendAll(cleared, merged.cleared);
       if (merged.values.length > 0) patches.push(cellPatch(citySheet.name, merged.values));
       continue;
     }
     const merged = mergeMonitoringRows(plan, spec, citySheet.name, city, returned, entries, locale);
     appendAll(filled, merged.filled);
     appendAll(conflicts, merged.conflicts);
+    appendAll(cleared, merged.cleared);
     appendAll(added, merged.added);
     duplicates += merged.duplicates;
     if (merged.rows.length > 0) {
@@ -300,11 +324,13 @@ function planMerge(
       monitoringAdded: added.length,
       monitoringDuplicates: duplicates,
       conflicts: conflicts.length,
+      cleared: cleared.length,
     },
     filled,
     joined,
     added,
     conflicts,
+    cleared,
     written: writing,
   };
   return {

@@ -62,7 +62,8 @@ const text = {
   points: { "zh-CN": "二、断面与饮用水水源地", "en-US": "2. Sections and drinking-water sources" },
   indicators: { "zh-CN": "三、量化指标", "en-US": "3. Numeric targets" },
   tasks: { "zh-CN": "四、重点任务完成情况", "en-US": "4. Key tasks" },
-  overdue: { "zh-CN": "五、逾期任务", "en-US": "5. Overdue tasks" },
+  // The list holds the tasks overdue and then those completed late (daysLate): the heading says both.
+  overdue: { "zh-CN": "五、逾期任务及逾期完成", "en-US": "5. Overdue tasks and late completions" },
   chart: {
     "zh-CN": "六、断面水质类别与目标（1=Ⅰ类 … 6=劣Ⅴ类）",
     "en-US": "6. Section classes against targets (1 = I … 6 = worse than V)",

@@ -94,13 +94,19 @@ async function saveCalibration(locale: Locale, path: string): Promise<void> {
 }
 
 const headings = {
-  "zh-CN": ["一、水质目标", "二、断面与饮用水水源地", "三、量化指标", "四、重点任务完成情况", "五、逾期任务"],
+  "zh-CN": [
+    "一、水质目标",
+    "二、断面与饮用水水源地",
+    "三、量化指标",
+    "四、重点任务完成情况",
+    "五、逾期任务及逾期完成",
+  ],
   "en-US": [
     "Water-quality goals",
     "Sections and drinking-water sources",
     "Numeric targets",
     "Key tasks",
-    "Overdue tasks",
+    "Overdue tasks and late completions",
   ],
 } as const;
 

@@ -104,6 +104,56 @@ describe("mergeReturns", () => {
     expect(await entry(bytes, "tasks", "7", "status")).toBe("推进中");
   });
 
+  it("keeps a value the city holds that a return has empty, and lists it: on a plan sheet and in 监测数据", async () => {
+    const withSample = (book: Workbook): void => {
+      typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4, nh3n: 0.21 } }]);
+    };
+    const city = await edited(await cityBook(), (book) => {
+      typeTask(book, 7, "完成状态", "推进中");
+      withSample(book);
+    });
+    // 柳江区 sends back the city's form with task 7's status and the sample's 氨氮 emptied.
+    const back = await unitReturn(
+      "柳江区",
+      (book) => {
+        typeTask(book, 7, "完成状态", null);
+        typeTask(book, 5, "完成状态", "已完成");
+      },
+      await edited(await cityBook(), (book) => {
+        typeSamples(book, [{ point: "露塘", date: "2023-05-01", values: { ph: 7.4 } }]);
+      }),
+    );
+    const { outcome, bytes } = await merge(city, [await returned("liujiang.xlsx", back)]);
+    const from = { label: "柳江区", file: "liujiang.xlsx" };
+    expect(outcome.cleared).toEqual([
+      expect.objectContaining({
+        sheet: "附件1 任务清单",
+        row: "7",
+        column: "完成状态",
+        book: "推进中",
+        from,
+      }),
+      expect.objectContaining({ sheet: "监测数据", row: "露塘 2023-05-01", book: 0.21, from }),
+    ]);
+    expect(outcome.cleared.map((c) => c.cell)).toEqual([
+      expect.stringMatching(/^[A-Z]+\d+$/u),
+      expect.stringMatching(/^[A-Z]+\d+$/u),
+    ]);
+    expect(outcome.counts).toMatchObject({ cleared: 2, cellsFilled: 1, conflicts: 0 });
+    expect(await entry(bytes, "tasks", "7", "status")).toBe("推进中");
+    expect(await entry(bytes, "tasks", "5", "status")).toBe("已完成");
+    const sample = (await sheetsOf(bytes))
+      .get("monitoring")
+      ?.rows.find((r) => r.values.get("point") === "露塘");
+    expect(sample?.values.get("param:nh3n")).toBe(0.21);
+    // A sheet or column the return lacks clears nothing.
+    const partial = await unitReturn("柳江区", (book) => {
+      book.removeWorksheet(book.getWorksheet("监测数据")?.id ?? 0);
+    });
+    const none = await merge(city, [await returned("partial.xlsx", partial)]);
+    expect(none.outcome.cleared.filter((c) => c.sheet === "监测数据")).toEqual([]);
+  });
+
   it("takes what units typed in the city's own columns, by header, and lists a column the city lacks", async () => {
     // The city added a column of its own to 附件1 (split sends it to the units, unlocked).
     const withColumn =

@@ -17,10 +17,12 @@ export const enUSMergeMessages: MergeMessages = {
   returnUnreadable: (path, reason) => `${path} could not be read (${reason}) and was not merged.`,
 
   counts: (c) =>
-    `Read ${c.returnsRead} returned workbook${c.returnsRead === 1 ? "" : "s"}${c.refused > 0 ? `, refused ${c.refused}` : ""}; filled ${c.cellsFilled} empty cell${c.cellsFilled === 1 ? "" : "s"}, joined ${c.textsJoined} progress text${c.textsJoined === 1 ? "" : "s"}, added ${c.monitoringAdded} monitoring row${c.monitoringAdded === 1 ? "" : "s"} (${c.monitoringDuplicates} already there); ${c.conflicts} conflict${c.conflicts === 1 ? "" : "s"}.`,
+    `Read ${c.returnsRead} returned workbook${c.returnsRead === 1 ? "" : "s"}${c.refused > 0 ? `, refused ${c.refused}` : ""}; filled ${c.cellsFilled} empty cell${c.cellsFilled === 1 ? "" : "s"}, joined ${c.textsJoined} progress text${c.textsJoined === 1 ? "" : "s"}, added ${c.monitoringAdded} monitoring row${c.monitoringAdded === 1 ? "" : "s"} (${c.monitoringDuplicates} already there); ${c.conflicts} conflict${c.conflicts === 1 ? "" : "s"}${c.cleared > 0 ? `, ${c.cleared} cell${c.cleared === 1 ? "" : "s"} left empty in a return (the city's values kept)` : ""}.`,
   refusedHeading: "Files refused:",
   refusedLine: (file, reason) => `  ${file}: ${reason}`,
   conflictsHeading: "Conflicts (nothing written; the city's values are kept; check them and decide by hand):",
+  clearedHeading:
+    "Cells a return has empty that the city's workbook holds (the city's values kept; clear them by hand if that is meant):",
   line: (text) => `  ${text}`,
   more: (count) => `  … and ${count} more (--json lists them all)`,
   joinedHeading: "Progress texts joined:",

@@ -26,6 +26,8 @@ export interface MergeMessages {
   refusedHeading: string;
   refusedLine(file: string, reason: string): string;
   conflictsHeading: string;
+  /** Cells the city holds that a return has empty (kept). */
+  clearedHeading: string;
   line(text: string): string;
   more(count: number): string;
   joinedHeading: string;

@@ -14,10 +14,11 @@ export const zhCNMergeMessages: MergeMessages = {
   returnUnreadable: (path, reason) => `无法读取 ${path}（${reason}），未合并。`,
 
   counts: (c) =>
-    `读取退回的工作簿 ${c.returnsRead} 个${c.refused > 0 ? `，拒收 ${c.refused} 个` : ""}；填入空白单元格 ${c.cellsFilled} 个，合并进展情况 ${c.textsJoined} 条，监测数据新增 ${c.monitoringAdded} 行、重复 ${c.monitoringDuplicates} 行；冲突 ${c.conflicts} 处。`,
+    `读取退回的工作簿 ${c.returnsRead} 个${c.refused > 0 ? `，拒收 ${c.refused} 个` : ""}；填入空白单元格 ${c.cellsFilled} 个，合并进展情况 ${c.textsJoined} 条，监测数据新增 ${c.monitoringAdded} 行、重复 ${c.monitoringDuplicates} 行；冲突 ${c.conflicts} 处${c.cleared > 0 ? `，留空 ${c.cleared} 处（保留市级的值）` : ""}。`,
   refusedHeading: "拒收的文件：",
   refusedLine: (file, reason) => `  ${file}：${reason}`,
   conflictsHeading: "冲突（均未写入，市级工作簿中的值保留；请核实后手工处理）：",
+  clearedHeading: "退回表中留空、而市级工作簿已有值的单元格（市级的值保留；若确需清空，请手工处理）：",
   line: (text) => `  ${text}`,
   more: (count) => `  ……另有 ${count} 项（用 --json 查看全部）`,
   joinedHeading: "合并的进展情况：",

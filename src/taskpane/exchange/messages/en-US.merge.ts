@@ -32,10 +32,17 @@ export const enUSMerge: MergePaneMessages = {
       done ? "added" : "to add"
     } (${c.monitoringDuplicates} ${c.monitoringDuplicates === 1 ? "duplicate" : "duplicates"} left out)`,
     `${c.conflicts} ${c.conflicts === 1 ? "conflict" : "conflicts"} (this workbook's values kept)`,
+    ...(c.cleared > 0
+      ? [
+          `${c.cleared} ${c.cleared === 1 ? "cell" : "cells"} left empty in a return (this workbook's values kept)`,
+        ]
+      : []),
   ],
   refusedHeading: "Files refused",
   refusedLine: (file, reason) => `${file}: ${reason}`,
   conflictsHeading: "Conflicts (none written: check them and settle them by hand)",
+  clearedHeading:
+    "Cells a return has empty that this workbook holds (this workbook's values kept; clear them by hand if that is meant)",
   more: (count) => `…and ${count} more (water-plan merge --json lists them all)`,
   mergeButton: "Merge into this workbook",
   nothingNew: "There is nothing new to merge.",

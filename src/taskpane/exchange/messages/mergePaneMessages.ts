@@ -23,6 +23,8 @@ export interface MergePaneMessages {
   readonly refusedHeading: string;
   readonly refusedLine: (file: string, reason: string) => string;
   readonly conflictsHeading: string;
+  /** Cells this workbook holds that a return has empty (kept). */
+  readonly clearedHeading: string;
   readonly more: (count: number) => string;
   readonly mergeButton: string;
   readonly nothingNew: string;

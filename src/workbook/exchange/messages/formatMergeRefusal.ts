@@ -1,6 +1,6 @@
 import type { Locale } from "../../../core/locale";
 import type { CellValue } from "../../layout";
-import type { MergeConflict } from "../mergeReport";
+import type { ClearedCell, MergeConflict } from "../mergeReport";
 import type { MergeProblem, ReturnRefusal } from "../mergeReturns";
 
 /**
@@ -98,4 +98,19 @@ export function formatMergeConflict(conflict: MergeConflict, locale: Locale): st
         ? `${where}：市级工作簿中没有这一行或这一列，未填入：${offers}`
         : `${where}: the city's workbook has no such row or column, nothing written: ${offers}`;
   }
+}
+
+/**
+ * A cell the city holds that a return has empty, as one line: where, the city's value (kept),
+ * and the unit.
+ *
+ * @example
+ * formatMergeCleared(cleared, "zh-CN")
+ * // "附件1 任务清单 N10（7，完成状态）：柳江区（柳江区.xlsx）留空，市级工作簿的“推进中”保留"
+ */
+export function formatMergeCleared(cleared: ClearedCell, locale: Locale): string {
+  const value = quoteValue(cleared.book, locale);
+  return locale === "zh-CN"
+    ? `${cleared.sheet} ${cleared.cell}（${cleared.row}，${cleared.column}）：${cleared.from.label}（${cleared.from.file}）留空，市级工作簿的“${value}”保留`
+    : `${cleared.sheet} ${cleared.cell} (${cleared.row}, ${cleared.column}): ${cleared.from.label} (${cleared.from.file}) left it empty; the city's workbook keeps "${value}"`;
 }
