@@ -135,7 +135,13 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         kind: "computed",
         width: 10,
       },
-      { key: "verdict", header: { "zh-CN": "是否达标", "en-US": "Attainment" }, kind: "computed", width: 10 },
+      {
+        key: "verdict",
+        header: { "zh-CN": "是否达标", "en-US": "Target met" },
+        formerHeaders: ["Attainment"],
+        kind: "computed",
+        width: 10,
+      },
     ],
   };
 }
