@@ -88,6 +88,41 @@ describe("监测数据's English headers", () => {
   });
 });
 
+describe("plan cells", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "are not cut: a column that does not wrap holds its text on one line (%s)",
+    (locale) => {
+      // Widths in the column's unit: a Chinese character 2.1, a digit 1, other Latin characters 0.85.
+      const width = (text: string): number =>
+        [...text].reduce(
+          (sum, ch) => sum + (/[\u2e80-\uffff]/u.test(ch) ? 2.1 : /[0-9]/u.test(ch) ? 1 : 0.85),
+          0,
+        );
+      for (const sheet of workbookSpec(plan)) {
+        const layout = buildSheetLayout(sheet, sheet.name[locale], mergeRows(sheet, null, locale), locale);
+        sheet.columns.forEach((column, c) => {
+          if (column.wrap === true) return;
+          // Text wider than its column runs on over an empty right neighbour; beside a value, or at
+          // the print area's edge, it is cut.
+          const last = sheet.columns.length - 1;
+          const cut = layout.values
+            .slice(headerRowIndex + 1)
+            .filter(
+              (row) => c === last || !(row[c + 1] === "" || row[c + 1] === null || row[c + 1] === undefined),
+            )
+            .map((row) => row[c])
+            .filter((v): v is string => typeof v === "string" && width(v) > column.width - 1);
+          expect({ sheet: sheet.key, column: column.key, cut }).toEqual({
+            sheet: sheet.key,
+            column: column.key,
+            cut: [],
+          });
+        });
+      }
+    },
+  );
+});
+
 describe("row heights follow the words", () => {
   it("gives a short English text whose number cannot share a line the lines it wraps to", () => {
     // "m³ per" / "10,000" / "yuan" in a 10-character column: three lines, not the two its length says.

@@ -143,7 +143,7 @@ function sectionColumns<Row extends NationalSection>(
       formerHeaders: ["Assessed city"],
     }),
     printedColumn(appendix, 3 + shift, "basin", "Basin", 12, (r) => r.basin),
-    printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody),
+    printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody, { wrap: true }),
     printedColumn(appendix, 5 + shift, "name", "Section", 16, (r) => r.name),
     ...coordinateColumns(appendix, 6 + shift, rows),
     printedColumn(appendix, 8 + shift, "target", "Target class 2023", 12, (r) => r.targetText),
@@ -230,7 +230,7 @@ export function countySourcesSheet(plan: Plan): SheetSpec<CountySource> {
     [
       printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
       printedColumn(appendix, 1, "city", "City", 10, (r) => r.city),
-      printedColumn(appendix, 2, "county", "County", 12, (r) => r.county),
+      printedColumn(appendix, 2, "county", "County", 12, (r) => r.county, { wrap: true }),
       printedColumn(appendix, 3, "name", "Source", 26, (r) => r.name, { wrap: true }),
       printedColumn(appendix, 4, "status", "In use", 10, (r) => r.status),
       ...coordinateColumns(appendix, 5, rows),
