@@ -33,8 +33,11 @@ describe("English headers", () => {
       J: 0.372, K: 0.775, L: 0.637, M: 0.995, N: 0.837, O: 0.85, P: 0.733, Q: 0.85, R: 0.77,
       S: 0.72, T: 0.682, U: 0.812, V: 0.774, W: 1.103, X: 0.771, Y: 0.724, Z: 0.725,
     };
-    const points = (word: string): number =>
-      [...word].reduce((sum, ch) => sum + 11 * (em[ch] ?? (/[0-9]/u.test(ch) ? 0.696 : 0.45)), 0);
+    const points = (word: string): number => {
+      let sum = 0;
+      for (const ch of word) sum += 11 * (em[ch] ?? (/[0-9]/u.test(ch) ? 0.696 : 0.45));
+      return sum;
+    };
     const fits = (word: string, width: number): boolean => points(word) <= width * 7 - 3;
     for (const sheet of workbookSpec(plan)) {
       for (const column of sheet.columns) {
@@ -93,11 +96,11 @@ describe("plan cells", () => {
     "are not cut: a column that does not wrap holds its text on one line (%s)",
     (locale) => {
       // Widths in the column's unit: a Chinese character 2.1, a digit 1, other Latin characters 0.85.
-      const width = (text: string): number =>
-        [...text].reduce(
-          (sum, ch) => sum + (/[\u2e80-\uffff]/u.test(ch) ? 2.1 : /[0-9]/u.test(ch) ? 1 : 0.85),
-          0,
-        );
+      const width = (text: string): number => {
+        let sum = 0;
+        for (const ch of text) sum += /[\u2e80-\uffff]/u.test(ch) ? 2.1 : /[0-9]/u.test(ch) ? 1 : 0.85;
+        return sum;
+      };
       for (const sheet of workbookSpec(plan)) {
         const layout = buildSheetLayout(sheet, sheet.name[locale], mergeRows(sheet, null, locale), locale);
         sheet.columns.forEach((column, c) => {
