@@ -175,13 +175,61 @@ function textWidth(text: string): number {
   return width;
 }
 
-/** Lines a wrapped cell needs in a column of the given width. */
+/**
+ * Width of a Latin word as it prints: digits one unit each, letters and punctuation a little less
+ * (Calibri's and DejaVu Sans's lowercase average about 0.85 of a digit), a space half.
+ */
+function wordWidth(word: string): number {
+  let width = 0;
+  for (const ch of word) width += /[0-9]/u.test(ch) ? 1 : 0.85;
+  return width;
+}
+
+/**
+ * Lines one paragraph takes when wrapped word by word, as Excel and LibreOffice wrap: Chinese text
+ * breaks between any two characters, a Latin word or number ("10,000", "m³") only where it is
+ * longer than a line, else it moves whole to the next line and leaves the end of this one empty.
+ */
+function wordWrappedLines(part: string, usable: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of part.match(/[\u2e80-\uffff]+|[^\s\u2e80-\uffff]+|\s+/gu) ?? []) {
+    if (/^\s/u.test(token)) {
+      // Spaces at the end of a line hang past it: the next word starts the next line.
+      used = Math.min(usable, used + token.length * 0.5);
+      continue;
+    }
+    const cjk = /^[\u2e80-\uffff]/u.test(token);
+    const width = cjk ? textWidth(token) : wordWidth(token);
+    if (!cjk && used > 0 && used + width > usable && width <= usable) {
+      lines += 1;
+      used = 0;
+    }
+    used += width;
+    while (used > usable) {
+      lines += 1;
+      used -= usable;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Lines a wrapped cell needs in a column of the given width: the larger of the count by characters
+ * (every Latin character a digit wide, which leaves room for the ends of lines that prose wastes)
+ * and the count word by word (which sees a short text whose long word cannot share a line:
+ * "m³ per 10,000 yuan" in 10 characters takes three lines, not two).
+ */
 function wrappedLines(value: CellValue, columnWidth: number): number {
   if (typeof value !== "string" || value === "") return 1;
   const usable = Math.max(1, columnWidth - 1);
   return value
     .split("\n")
-    .reduce((lines, part) => lines + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+    .reduce(
+      (lines, part) =>
+        lines + Math.max(1, Math.ceil(textWidth(part) / usable), wordWrappedLines(part, usable)),
+      0,
+    );
 }
 
 /**

@@ -72,6 +72,7 @@ export function readSheet(
   for (const column of spec.columns) {
     byHeader.set(normalizeHeader(column.header["zh-CN"]), column.key);
     byHeader.set(normalizeHeader(column.header["en-US"]), column.key);
+    for (const former of column.formerHeaders ?? []) byHeader.set(normalizeHeader(former), column.key);
   }
   const required = spec.identity.length > 0 ? spec.identity : [spec.columns[0]?.key ?? ""];
 

@@ -23,6 +23,8 @@ export interface ColumnSpec<Row> {
   /** Stable key, used to match a column when reading a sheet back in either language. */
   readonly key: string;
   readonly header: LocalizedText;
+  /** Headers earlier versions wrote, still read back as this column (a workbook made before keeps its entries). */
+  readonly formerHeaders?: readonly string[];
   readonly kind: ColumnKind;
   /** Width in characters. */
   readonly width: number;

@@ -186,7 +186,7 @@ describe("generating the Liuzhou 2023 plan", () => {
     const book = await generated("en-US");
     expect(book.sheetNames()[0]).toBe("A1 Tasks");
     const shown = displayedRows(sheetOf(book, "A1 Tasks"));
-    expect(shown[0]?.slice(0, 5)).toEqual(["No.", "Category", "Sub-category", "Main task", "Task content"]);
+    expect(shown[0]?.slice(0, 5)).toEqual(["No.", "Part", "Area", "Main task", "Task content"]);
     expect(shown[1]?.[4]).toContain("全面排查");
     const water = displayedRows(sheetOf(book, "Indicators")).find((row) => row[1] === "Total water use");
     expect(water?.slice(3, 6)).toEqual(["≤", "22.6", "100 million m³"]);

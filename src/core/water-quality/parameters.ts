@@ -174,7 +174,7 @@ export const table1Parameters: readonly ParameterDef[] = [
     direction: "none",
     role: "temperature",
     limits: { kind: "none" },
-    aliases: ["水温", "温度", "WT"],
+    aliases: ["水温", "温度", "WT", "Water temp."],
   },
   {
     key: "ph",
@@ -262,7 +262,7 @@ export const table1Parameters: readonly ParameterDef[] = [
     direction: "le",
     role: "reference",
     limits: { kind: "classes", river: [0.2, 0.5, 1, 1.5, 2], lake: [0.2, 0.5, 1, 1.5, 2] },
-    aliases: ["总氮", "TN", "总氮（以N计）"],
+    aliases: ["总氮", "TN", "总氮（以N计）", "TN (lakes)"],
   },
   {
     key: "cu",
@@ -406,7 +406,7 @@ export const table1Parameters: readonly ParameterDef[] = [
     direction: "le",
     role: "evaluation",
     limits: { kind: "classes", river: [0.05, 0.05, 0.05, 0.5, 1], lake: [0.05, 0.05, 0.05, 0.5, 1] },
-    aliases: ["石油类", "石油", "油类"],
+    aliases: ["石油类", "石油", "油类", "Oils"],
   },
   {
     key: "las",

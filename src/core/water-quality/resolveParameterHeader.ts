@@ -37,6 +37,8 @@ const headerUnits: ReadonlyMap<string, HeaderUnit> = new Map<string, HeaderUnit>
   ["无量纲", { unit: "无量纲", factor: 1 }],
   ["无单位", { unit: "无量纲", factor: 1 }],
   ["个/l", { unit: "个/L", factor: 1 }],
+  // What the English 监测数据 header writes for fecal coliforms.
+  ["count/l", { unit: "个/L", factor: 1 }],
   ["mpn/l", { unit: "个/L", factor: 1 }],
   ["个/100ml", { unit: "个/L", factor: 10 }],
   ["mpn/100ml", { unit: "个/L", factor: 10 }],

@@ -87,6 +87,8 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         header: { "zh-CN": "单位", "en-US": "Unit" },
         kind: "plan",
         width: 10,
+        // "100 million m³" is wider than the column: wrapped, not cut off at the next cell.
+        wrap: true,
         value: (t, locale) => unitIn(t.unit, locale),
       },
       {
@@ -135,7 +137,13 @@ export function indicatorsSheet(plan: Plan): SheetSpec<NumericTarget> {
         kind: "computed",
         width: 10,
       },
-      { key: "verdict", header: { "zh-CN": "是否达标", "en-US": "Attainment" }, kind: "computed", width: 10 },
+      {
+        key: "verdict",
+        header: { "zh-CN": "是否达标", "en-US": "Target met" },
+        formerHeaders: ["Attainment"],
+        kind: "computed",
+        width: 10,
+      },
     ],
   };
 }

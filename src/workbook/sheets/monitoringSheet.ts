@@ -30,10 +30,41 @@ export function monitoringPointNames(plan: Plan): string[] {
   ];
 }
 
+/**
+ * English column headers short enough for a 9-character column: every word fits its width (no
+ * "temperat-ure" broken mid-word) and none takes more than four lines, so that the header is about
+ * as tall as the Chinese one and 监测数据 prints on as many pages. Each resolves to its parameter
+ * (resolveParameterHeader), so a copy of the sheet can be imported. The others keep the full name.
+ */
+const shortEnglishNames: Readonly<Partial<Record<ParameterDef["key"], string>>> = {
+  water_temp: "Water temp.",
+  codmn: "CODMn",
+  cod: "COD",
+  bod5: "BOD5",
+  nh3n: "NH3-N",
+  tp: "TP",
+  tn: "TN (lakes)",
+  fluoride: "Fluoride",
+  cr6: "Cr(VI)",
+  petroleum: "Oils",
+  las: "LAS",
+  sulfate: "Sulfate",
+  chloride: "Chloride",
+  manganese: "Mn",
+};
+
+/** The English header: the short name (or the full one) and the unit; pH, dimensionless, has none. */
+function englishHeader(def: ParameterDef): string {
+  const name = shortEnglishNames[def.key] ?? def.nameEn;
+  return def.unit === "无量纲" ? name : `${name} (${englishUnits[def.unit]})`;
+}
+
 function parameterColumn(def: ParameterDef): ColumnSpec<object> {
   return {
     key: `param:${def.key}`,
-    header: { "zh-CN": formatParameterHeader(def), "en-US": `${def.nameEn} (${englishUnits[def.unit]})` },
+    header: { "zh-CN": formatParameterHeader(def), "en-US": englishHeader(def) },
+    // What English workbooks said before the short headers: still read back as this column.
+    formerHeaders: [`${def.nameEn} (${englishUnits[def.unit]})`],
     kind: "entry",
     // Values are short ("0.01L", "7.8"): the header wraps instead, so that the 29 parameters print
     // on two pages across at a readable size.
@@ -52,7 +83,11 @@ export function monitoringSheet(plan: Plan, pointList: ValidationRule): SheetSpe
   return {
     key: "monitoring",
     name: { "zh-CN": "监测数据", "en-US": "Monitoring data" },
-    title: { "zh-CN": `${plan.year} 年水质监测数据`, "en-US": `Water-quality monitoring data ${plan.year}` },
+    title: {
+      "zh-CN": `${plan.year} 年水质监测数据`,
+      // Short enough to print whole in the point and date columns, which 监测数据's second page across repeats.
+      "en-US": `Water monitoring data ${plan.year}`,
+    },
     note: {
       "zh-CN":
         "每行一次采样，浓度按表头单位填写。低于检出限写“检出限+L”（如 0.01L）或“<0.01”；未监测留空。点位名称请从下拉列表选择。",

@@ -84,7 +84,8 @@ export function outfallRiversSheet(plan: Plan): SheetSpec<OutfallRiverRow> {
       },
       {
         key: "remediationTasks",
-        header: { "zh-CN": "整治任务数", "en-US": "Remediation tasks" },
+        header: { "zh-CN": "整治任务数", "en-US": "Clean-up tasks" },
+        formerHeaders: ["Remediation tasks"],
         kind: "entry",
         width: 10,
         numberFormat: "0",
@@ -92,7 +93,8 @@ export function outfallRiversSheet(plan: Plan): SheetSpec<OutfallRiverRow> {
       },
       {
         key: "remediated",
-        header: { "zh-CN": "已整治数", "en-US": "Remediated" },
+        header: { "zh-CN": "已整治数", "en-US": "Cleaned up" },
+        formerHeaders: ["Remediated"],
         kind: "entry",
         width: 10,
         numberFormat: "0",

@@ -91,7 +91,13 @@ const judgementColumns: readonly ColumnSpec<unknown>[] = [
     wrap: true,
   },
   { key: "samples", header: { "zh-CN": "样品数", "en-US": "Samples" }, kind: "computed", width: 8 },
-  { key: "verdict", header: { "zh-CN": "是否达标", "en-US": "Attainment" }, kind: "computed", width: 10 },
+  {
+    key: "verdict",
+    header: { "zh-CN": "是否达标", "en-US": "Target met" },
+    formerHeaders: ["Attainment"],
+    kind: "computed",
+    width: 10,
+  },
 ];
 
 interface PointSheetText {
@@ -132,9 +138,12 @@ function sectionColumns<Row extends NationalSection>(
   const columns: ColumnSpec<Row>[] = [
     printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
     printedColumn(appendix, 1, "city", "City", 8, (r) => r.city),
-    printedColumn(appendix, 2, "assessedCity", "Assessed city", 8, (r) => r.assessedCity, { wrap: true }),
+    printedColumn(appendix, 2, "assessedCity", "Counts for", 8, (r) => r.assessedCity, {
+      wrap: true,
+      formerHeaders: ["Assessed city"],
+    }),
     printedColumn(appendix, 3 + shift, "basin", "Basin", 12, (r) => r.basin),
-    printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody),
+    printedColumn(appendix, 4 + shift, "waterBody", "Water body", 14, (r) => r.waterBody, { wrap: true }),
     printedColumn(appendix, 5 + shift, "name", "Section", 16, (r) => r.name),
     ...coordinateColumns(appendix, 6 + shift, rows),
     printedColumn(appendix, 8 + shift, "target", "Target class 2023", 12, (r) => r.targetText),
@@ -221,7 +230,7 @@ export function countySourcesSheet(plan: Plan): SheetSpec<CountySource> {
     [
       printedColumn(appendix, 0, "number", "No.", 6, (r) => r.number),
       printedColumn(appendix, 1, "city", "City", 10, (r) => r.city),
-      printedColumn(appendix, 2, "county", "County", 12, (r) => r.county),
+      printedColumn(appendix, 2, "county", "County", 12, (r) => r.county, { wrap: true }),
       printedColumn(appendix, 3, "name", "Source", 26, (r) => r.name, { wrap: true }),
       printedColumn(appendix, 4, "status", "In use", 10, (r) => r.status),
       ...coordinateColumns(appendix, 5, rows),

@@ -66,7 +66,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
       },
       {
         key: "category",
-        header: { "zh-CN": "类别", "en-US": "Category" },
+        header: { "zh-CN": "类别", "en-US": "Part" },
+        formerHeaders: ["Category"],
         kind: "plan",
         width: 7,
         wrap: true,
@@ -74,7 +75,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
       },
       {
         key: "subCategory",
-        header: { "zh-CN": "分项", "en-US": "Sub-category" },
+        header: { "zh-CN": "分项", "en-US": "Area" },
+        formerHeaders: ["Sub-category"],
         kind: "plan",
         width: 7,
         wrap: true,
@@ -123,7 +125,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
       },
       {
         key: "deadlineText",
-        header: { "zh-CN": printed(6, "完成时限"), "en-US": "Deadline (as written)" },
+        header: { "zh-CN": printed(6, "完成时限"), "en-US": "Time limit" },
+        formerHeaders: ["Deadline (as written)"],
         kind: "plan",
         width: 8,
         wrap: true,
@@ -142,7 +145,8 @@ export function tasksSheet(plan: Plan, settings: PlanSettings = { publishedOn: n
       },
       {
         key: "milestones",
-        header: { "zh-CN": "阶段时限", "en-US": "Milestones" },
+        header: { "zh-CN": "阶段时限", "en-US": "Stages" },
+        formerHeaders: ["Milestones"],
         kind: "plan",
         width: 8,
         wrap: true,

@@ -14,19 +14,28 @@ export const summaryOutlookWidth = 14;
 /** Widths of the columns the grid adds right of the summary's seven. */
 const monthColumnWidth = 6;
 
+/** Chinese heading numerals: 汇总's blocks are 一 to 九 at most. */
+const chineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] as const;
+
+/** A heading numbered as the sheet numbers its blocks: "七、…" or "7. …". */
+function numbered(n: number, heading: Record<Locale, string>, locale: Locale): string {
+  return locale === "zh-CN"
+    ? `${chineseNumerals[n - 1] ?? String(n)}、${heading[locale]}`
+    : `${String(n)}. ${heading[locale]}`;
+}
+
 const text = {
   warnings: {
-    "zh-CN": "七、预警：达标倒推（剩余月份均值须不超过的值，溶解氧为须达到的值；单位 mg/L）",
-    "en-US":
-      "7. Early warning: what the rest of the year allows (dissolved oxygen: what it must reach; mg/L)",
+    "zh-CN": "预警：达标倒推（剩余月份均值须不超过的值，溶解氧为须达到的值；单位 mg/L）",
+    "en-US": "Early warning: what the rest of the year allows (dissolved oxygen: what it must reach; mg/L)",
   },
   warningsHeader: {
     "zh-CN": ["点位", "指标", "水质目标", "年均值", "目标限值", "剩余月份均值", "预警"],
     "en-US": ["Point", "Parameter", "Target", "Mean so far", "Limit", "Remaining months", "Warning"],
   },
   months: {
-    "zh-CN": "八、水质类别月度变化（空白：当月无监测数据）",
-    "en-US": "8. Class month by month (blank: no data that month)",
+    "zh-CN": "水质类别月度变化（空白：当月无监测数据）",
+    "en-US": "Class month by month (blank: no data that month)",
   },
   monthsHeader: {
     "zh-CN": ["点位", "水质目标", ...Array.from({ length: 12 }, (_, i) => `${String(i + 1)}月`)],
@@ -125,8 +134,10 @@ export function appendSummaryOutlook(
         ? palette.warningFill
         : palette.errorFill,
   );
+  // Numbered after the blocks above: 一 to 六, and 七 for 需人工判定 when there are any.
+  const next = layout.tables.some((t) => t.name === "WP_SummaryManual") ? 8 : 7;
   addTable(
-    text.warnings[locale],
+    numbered(next, text.warnings, locale),
     "WP_SummaryWarnings",
     text.warningsHeader[locale],
     warningRows,
@@ -134,7 +145,13 @@ export function appendSummaryOutlook(
   );
 
   const grid = monthGrid(report, locale);
-  addTable(text.months[locale], "WP_SummaryMonths", text.monthsHeader[locale], grid.rows, grid.fills);
+  addTable(
+    numbered(next + 1, text.months, locale),
+    "WP_SummaryMonths",
+    text.monthsHeader[locale],
+    grid.rows,
+    grid.fills,
+  );
   // The legend: each class on its colour, in the month columns under the grid.
   const legendRow = values.length;
   const items = legendItems(locale);

@@ -29,7 +29,17 @@ export interface SummaryProblem {
 
 /** The widest block: the class grid's fourteen columns; cells typed right of them are the user's. */
 const width = summaryOutlookWidth;
-const columnWidths = [22, 28, 18, 16, 10, 22, 12];
+/**
+ * Widths of the seven columns the tables share, per language. English says the same in longer
+ * words: its class and status columns are wide enough for "Class III (21 items)" and "Invalid data"
+ * on one line (each point one line high, not two), its first column for the goals' sentences and
+ * the points' names, its samples and exceedances columns narrower. Both add up to the same, so 汇总
+ * prints at the same scale in either language.
+ */
+const columnWidths: Readonly<Record<Locale, readonly number[]>> = {
+  "zh-CN": [22, 28, 18, 16, 10, 22, 12],
+  "en-US": [25, 28, 16, 21, 8, 17, 13],
+};
 
 const kindWords: Readonly<Record<PointKind, Record<Locale, string>>> = {
   national_section: { "zh-CN": "国控断面", "en-US": "National section" },
@@ -405,12 +415,12 @@ function buildSummaryLayout(
   }
   const rowHeights: { row: number; height: number }[] = [
     { row: 0, height: 24 },
-    ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths, () => true)),
+    ...bodies.flatMap((body) => wrappedRowHeights(body.rows, body.first, columnWidths[locale], () => true)),
   ];
   return {
     name,
     values,
-    columnWidths,
+    columnWidths: [...columnWidths[locale]],
     // Excel and LibreOffice do not fit row heights to wrapped text on opening: the layout says them.
     rowHeights,
     formats,

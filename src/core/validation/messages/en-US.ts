@@ -111,11 +111,11 @@ export const enUSMessages: Readonly<Record<Exclude<ValidationCode, "measured_val
   traced_exceeds_found: (p) =>
     `Traced (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,
   remediated_exceeds_found: (p) =>
-    `Remediated (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,
+    `Cleaned up (${p.value ?? ""}) is more than the outfalls found (${p.limit ?? ""}).`,
   remediated_exceeds_tasks: (p) =>
-    `Remediated (${p.value ?? ""}) is more than the remediation tasks (${p.limit ?? ""}).`,
+    `Cleaned up (${p.value ?? ""}) is more than the clean-up tasks (${p.limit ?? ""}).`,
   remediation_tasks_exceed_found: (p) =>
-    `Remediation tasks (${p.value ?? ""}) are more than the outfalls found (${p.limit ?? ""}).`,
+    `Clean-up tasks (${p.value ?? ""}) are more than the outfalls found (${p.limit ?? ""}).`,
   survey_done_unreadable: (p) => `"Survey done" must be Yes or No, not ${q(p.input)}.`,
   plan_cell_changed: (p) =>
     `A cell of the plan's text was changed: the plan says ${q(p.expected)}, the cell holds ${q(p.input)}. Generating again restores the plan's text.`,
