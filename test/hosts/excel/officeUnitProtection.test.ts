@@ -2,30 +2,20 @@ import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
 import { addInProtectionOptions } from "../../../src/hosts/excel/protectionSteps";
 import { sendWrite } from "../../../src/hosts/excel/sendWrite";
 import type { WriteKnowledge } from "../../../src/hosts/excel/writeStep";
-import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
-import { runExampleWorkflow } from "../../../src/workbook/exampleWorkbook";
-import { splitWorkbook, type UnitWorkbook } from "../../../src/workbook/exchange/splitWorkbook";
+import type { UnitWorkbook } from "../../../src/workbook/exchange/splitWorkbook";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { CellRect } from "../../../src/workbook/layout";
 import type { WriteBatch } from "../../../src/workbook/port";
 import { validateWorkbook } from "../../../src/workbook/validate/validateWorkbook";
 import { key } from "../../fakes/excel/fakeGeometry";
+import { liujiangUnit } from "./liujiangUnit";
 import { createOfficeHarness, type OfficeHarness } from "./officeHarness";
 
 const tasks = "附件1 任务清单";
 
 let unit: UnitWorkbook;
 beforeAll(async () => {
-  const city = new MemoryWorkbook();
-  await runExampleWorkflow(city.port, plan, "zh-CN");
-  const outcome = await splitWorkbook(city.port, plan, {
-    by: "county",
-    units: ["柳江区"],
-    deadline: "2023-07-10",
-    source: "柳州.xlsx",
-  });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-  unit = outcome.units[0]!;
+  unit = await liujiangUnit();
 });
 
 /** A fake Excel holding the unit's workbook as the Office host writes it. */

@@ -1,13 +1,12 @@
 import { liuzhou2023Plan as plan } from "../../../src/core/plan/builtinPlans";
 import { HostError, unprotectedSheetsOf } from "../../../src/hosts/hostError";
-import { MemoryWorkbook } from "../../../src/hosts/memory/memoryWorkbook";
-import { runExampleWorkflow } from "../../../src/workbook/exampleWorkbook";
-import { splitWorkbook, type UnitWorkbook } from "../../../src/workbook/exchange/splitWorkbook";
+import type { UnitWorkbook } from "../../../src/workbook/exchange/splitWorkbook";
 import { generateWorkbook } from "../../../src/workbook/generateWorkbook";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { validateWorkbook } from "../../../src/workbook/validate/validateWorkbook";
 import type { FakeFault } from "../../fakes/excel/fakeExcel";
 import type { FakeWorkbookState } from "../../fakes/excel/fakeWorkbookState";
+import { liujiangUnit } from "./liujiangUnit";
 import { createOfficeHarness, enterAsUser, type OfficeHarness } from "./officeHarness";
 
 /**
@@ -23,16 +22,7 @@ const budget = 40_000;
 
 let unit: UnitWorkbook;
 beforeAll(async () => {
-  const city = new MemoryWorkbook();
-  await runExampleWorkflow(city.port, plan, "zh-CN");
-  const outcome = await splitWorkbook(city.port, plan, {
-    by: "county",
-    units: ["柳江区"],
-    deadline: "2023-07-10",
-    source: "柳州.xlsx",
-  });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-  unit = outcome.units[0]!;
+  unit = await liujiangUnit();
 });
 
 async function chunkedHarness(state?: FakeWorkbookState): Promise<OfficeHarness> {
