@@ -5,11 +5,13 @@ import { sequentialUpdate } from "../../workbook/port";
 import { HostError } from "../hostError";
 import { joinPart, partDir, relsPartOf } from "./partPath";
 import { openXlsxPackage, refuse, type XlsxPackage } from "./prepareXlsxBytes";
-import { assembleSnapshot, extentOfRef, rectOfRef, type TableExtent } from "./snapshotSheet";
+import { assembleSnapshot, type CellWalk, extentOfRef, rectOfRef, type TableExtent } from "./snapshotSheet";
 import type { MergedArea, PackageSurvey } from "./surveyPackage";
 import { inflateEntry, inflateEntryChunks, type ZipEntry } from "./zipArchive";
 import { xlsxFeatures } from "./xlsxWorkbook";
 import { readXlsxFile } from "./readXlsxFile";
+import type { ExportCell } from "../../core/import/readExportHeader";
+import type { ExportSheetGrid } from "./readExportXlsx";
 
 /**
  * A read-only xlsx host that reads only the sheets asked for, straight from their XML, without
@@ -97,6 +99,47 @@ export class XlsxStreamReader {
     return XlsxStreamReader.fromBuffer(bytes);
   }
 
+  /**
+   * One sheet of an export as the import reads it (the sheet named, or the first one): every cell
+   * in a grid, unbounded by the port's read bounds (an export has no tables to bound it; the survey
+   * bounded the package when it was opened). Null for a workbook counting dates from 1904, whose
+   * serials only ExcelJS's whole loader turns into the ones every other file has.
+   *
+   * @example
+   * const read = XlsxStreamReader.fromBuffer(bytes).exportGrid("实时数据");
+   */
+  exportGrid(sheetName?: string): ExportSheetGrid | null {
+    if (this.book.date1904) return null;
+    const sheetNames = this.book.sheets.map((sheet) => sheet.name);
+    const wanted = sheetName?.toLowerCase();
+    const sheet =
+      wanted === undefined
+        ? this.book.sheets[0]
+        : this.book.sheets.find((candidate) => candidate.name.toLowerCase() === wanted);
+    if (sheet === undefined) return { kind: "sheet_missing", sheetNames };
+    const grid: ExportCell[][] = [];
+    try {
+      this.strings ??= readSharedStrings(this.parts, this.book.sharedStringsPart);
+      const merges = this.survey.sheets.get(sheet.part)?.merges ?? [];
+      walkCells(
+        this.parts,
+        sheet,
+        this.strings,
+        merges,
+      )((row, col, value) => {
+        while (grid.length <= row) grid.push([]);
+        const cells = grid[row] ?? [];
+        while (cells.length < col) cells.push("");
+        cells[col] = value;
+      });
+    } catch (cause) {
+      if (cause instanceof HostError) throw cause;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw refuse("damaged", `The sheet "${sheet.name}" cannot be read: ${reason}`);
+    }
+    return { kind: "grid", sheet: sheet.name, sheetNames, grid };
+  }
+
   private read(sheetNames: readonly string[]): WorkbookSnapshot {
     const sheets = new Map<string, SheetSnapshot>();
     for (const name of sheetNames) {
@@ -126,6 +169,8 @@ export class XlsxStreamReader {
 interface BookParts {
   readonly sheets: readonly SheetPart[];
   readonly sharedStringsPart: string | null;
+  /** Dates counted from 1904 (`<workbookPr date1904="1">`, old Mac files). */
+  readonly date1904: boolean;
 }
 
 interface SheetPart {
@@ -156,7 +201,12 @@ function readBookParts(parts: ReadonlyMap<string, ZipEntry>): BookParts {
   const targets = new Map(workbookRels.map((rel) => [rel.id, rel]));
 
   const sheets: SheetPart[] = [];
+  let date1904 = false;
   parseXml(textOf(parts, workbookPart), (tag) => {
+    if (localName(tag.name) === "workbookPr") {
+      const flag = tag.attributes.date1904 ?? "";
+      date1904 = flag === "1" || flag.toLowerCase() === "true";
+    }
     if (localName(tag.name) !== "sheet") return;
     const rel = targets.get(attribute(tag, "id") ?? "");
     // Chart sheets and dialog sheets are not worksheets: ExcelJS lists only worksheets too.
@@ -164,7 +214,7 @@ function readBookParts(parts: ReadonlyMap<string, ZipEntry>): BookParts {
     sheets.push({ name: tag.attributes.name ?? "", part: rel.target, tables: readTables(parts, rel.target) });
   });
   const sharedStrings = workbookRels.find((rel) => rel.type.endsWith(relTypes.sharedStrings));
-  return { sheets, sharedStringsPart: sharedStrings?.target ?? null };
+  return { sheets, sharedStringsPart: sharedStrings?.target ?? null, date1904 };
 }
 
 function readTables(parts: ReadonlyMap<string, ZipEntry>, sheetPart: string): SheetPart["tables"] {
@@ -264,84 +314,94 @@ function readSheet(
   strings: readonly SharedString[],
   merges: readonly MergedArea[],
 ): SheetSnapshot {
-  const covered = coveredCells(merges);
   const extents = sheet.tables.map((table) => table.extent).filter((extent) => extent !== null);
   const snapshot = assembleSnapshot(
     sheet.name,
     sheet.tables.map((table) => table.name),
     extents,
-    (visit) => {
-      let row = -1;
-      let col = -1;
-      let type = "";
-      let hasFormula = false;
-      let value: string[] | null = null;
-      let inline: string[] | null = null;
-      let inPhonetic = 0;
-      let capture: string[] | null = null;
-      const parser = newParser();
-      parser.on("opentag", (tag) => {
-        switch (localName(tag.name)) {
-          case "row": {
-            const r = tag.attributes.r;
-            row = r === undefined ? row + 1 : Number(r) - 1;
-            col = -1;
-            break;
-          }
-          case "c": {
-            const ref = tag.attributes.r;
-            const at = ref === undefined ? null : decodeRef(ref);
-            if (at === null) col++;
-            else [row, col] = [at.row, at.col];
-            type = tag.attributes.t ?? "n";
-            hasFormula = false;
-            value = null;
-            inline = null;
-            break;
-          }
-          case "f":
-            hasFormula = true;
-            break;
-          case "v":
-            value = [];
-            capture = value;
-            break;
-          case "is":
-            inline = [];
-            break;
-          case "rPh":
-            inPhonetic++;
-            break;
-          case "t":
-            if (inline !== null && inPhonetic === 0) capture = inline;
-            break;
-        }
-      });
-      parser.on("text", (text) => {
-        if (capture !== null) capture.push(text);
-      });
-      parser.on("closetag", (tag) => {
-        switch (localName(tag.name)) {
-          case "v":
-          case "t":
-            capture = null;
-            break;
-          case "rPh":
-            inPhonetic--;
-            break;
-          case "c": {
-            if (covered.has(row * maxColumns + col)) break;
-            const read = cellValue(type, hasFormula, value, inline, strings);
-            if (read !== "") visit(row, col, read);
-            break;
-          }
-        }
-      });
-      feedEntry(parser, entryOf(parts, sheet.part));
-    },
+    walkCells(parts, sheet, strings, merges),
   );
   const tableRects = sheet.tables.flatMap(({ name, rect }) => (rect === null ? [] : [{ name, rect }]));
   return { ...snapshot, tableRects };
+}
+
+/** Every filled cell of a worksheet in row-major order, read as readSheet describes. */
+function walkCells(
+  parts: ReadonlyMap<string, ZipEntry>,
+  sheet: SheetPart,
+  strings: readonly SharedString[],
+  merges: readonly MergedArea[],
+): CellWalk {
+  const covered = coveredCells(merges);
+  return (visit) => {
+    let row = -1;
+    let col = -1;
+    let type = "";
+    let hasFormula = false;
+    let value: string[] | null = null;
+    let inline: string[] | null = null;
+    let inPhonetic = 0;
+    let capture: string[] | null = null;
+    const parser = newParser();
+    parser.on("opentag", (tag) => {
+      switch (localName(tag.name)) {
+        case "row": {
+          const r = tag.attributes.r;
+          row = r === undefined ? row + 1 : Number(r) - 1;
+          col = -1;
+          break;
+        }
+        case "c": {
+          const ref = tag.attributes.r;
+          const at = ref === undefined ? null : decodeRef(ref);
+          if (at === null) col++;
+          else [row, col] = [at.row, at.col];
+          type = tag.attributes.t ?? "n";
+          hasFormula = false;
+          value = null;
+          inline = null;
+          break;
+        }
+        case "f":
+          hasFormula = true;
+          break;
+        case "v":
+          value = [];
+          capture = value;
+          break;
+        case "is":
+          inline = [];
+          break;
+        case "rPh":
+          inPhonetic++;
+          break;
+        case "t":
+          if (inline !== null && inPhonetic === 0) capture = inline;
+          break;
+      }
+    });
+    parser.on("text", (text) => {
+      if (capture !== null) capture.push(text);
+    });
+    parser.on("closetag", (tag) => {
+      switch (localName(tag.name)) {
+        case "v":
+        case "t":
+          capture = null;
+          break;
+        case "rPh":
+          inPhonetic--;
+          break;
+        case "c": {
+          if (covered.has(row * maxColumns + col)) break;
+          const read = cellValue(type, hasFormula, value, inline, strings);
+          if (read !== "") visit(row, col, read);
+          break;
+        }
+      }
+    });
+    feedEntry(parser, entryOf(parts, sheet.part));
+  };
 }
 
 function cellValue(

@@ -108,6 +108,32 @@ describe("the browser's reader", () => {
 });
 
 describe("the streaming reader", () => {
+  it("reads a workbook counting dates from 1904, and one of several sheets with rich text, errors and far cells, as the whole loader does", async () => {
+    const workbook = new Workbook();
+    workbook.addWorksheet("说明").getCell("A1").value = "封面";
+    const sheet = workbook.addWorksheet("数据");
+    sheet.getCell("A1").value = "国家地表水水质自动监测实时数据";
+    sheet.mergeCells("A1:D1");
+    sheet.addRow([]);
+    sheet.getCell("A3").value = { richText: [{ text: "断面" }, { text: "名称", font: { bold: true } }] };
+    sheet.getCell("B3").value = "监测时间";
+    sheet.getCell("A4").value = "露塘";
+    sheet.getCell("B4").value = 45047.16666666666;
+    sheet.getCell("B4").numFmt = "yyyy-mm-dd hh:mm";
+    sheet.getCell("C4").value = { error: "#N/A" };
+    sheet.getCell("D4").value = { formula: "1+1", result: 2 };
+    sheet.getCell("AB40000").value = "远处";
+    const plain = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(trimmed(gridOf(await streamExportXlsx(plain, "数据")))).toEqual(
+      trimmed(gridOf(await readExportXlsx(plain, "数据"))),
+    );
+    workbook.properties.date1904 = true;
+    const mac = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(trimmed(gridOf(await streamExportXlsx(mac, "数据")))).toEqual(
+      trimmed(gridOf(await readExportXlsx(mac, "数据"))),
+    );
+  });
+
   it.each<ExportFixture>(["national-realtime.csv", "monthly-bulletin.csv", "lab-report.csv"])(
     "reads %s cell for cell as the whole loader does",
     async (fixture) => {
