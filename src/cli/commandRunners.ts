@@ -8,8 +8,7 @@
  * cache). The program and its commands' definitions (names, options, help texts: `*Command.ts`)
  * load with main.ts; the engine each runner needs (ExcelJS, zod's plan schema, date-fns, the docx
  * report, the validation rules) does not, so `water-plan --version`, `--help`, a usage error and
- * each command pay only for what they use. `classify` is not here: it needs only the pure
- * water-quality core, a few small modules.
+ * each command pay only for what they use.
  *
  * @example
  * await commandRunners.validate().runValidate(request, io);
@@ -21,4 +20,5 @@ export const commandRunners = {
   split: () => require("./runSplit") as typeof import("./runSplit"),
   merge: () => require("./runMerge") as typeof import("./runMerge"),
   report: () => require("./runReport") as typeof import("./runReport"),
+  classify: () => require("./runClassify") as typeof import("./runClassify"),
 } as const;
