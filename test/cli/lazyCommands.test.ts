@@ -30,7 +30,7 @@ async function librariesLoadedBy(
     for (const name of engineLibraries) {
       jest.doMock(name, () => {
         loaded.push(name);
-        return jest.requireActual<unknown>(name);
+        return jest.requireActual<object>(name);
       });
     }
     const { runCli } = jest.requireActual<{ runCli: (argv: readonly string[], io: CliIo) => Promise<void> }>(
