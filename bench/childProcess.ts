@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 
 /*
@@ -42,6 +44,44 @@ export async function timedProcess(
   }
   const [ms = "NaN", rss = "NaN"] = stdout.trim().split(/\s+/u).slice(-2);
   return { ms: Number(ms), rssKiB: Number(rss), code };
+}
+
+/**
+ * Runs node with `nodeArgs` (a script and its arguments, or `-e CODE`) in the repository's folder
+ * and measures the whole process from outside: the wall time from before the spawn to after its
+ * exit (node's own start-up, loading modules and exiting included), and its peak resident memory,
+ * which test/cli/peakMemoryProbe.cjs writes as the process exits. A non-zero exit rejects, unless
+ * it is one of `allowedCodes`.
+ *
+ * @example
+ * const run = await wholeProcess(["bin/water-plan.js", "--version"]);
+ */
+export async function wholeProcess(
+  nodeArgs: readonly string[],
+  allowedCodes: readonly number[] = [],
+): Promise<ProcessFigures> {
+  const dir = await mkdtemp(join(tmpdir(), "water-plan-bench-peak-"));
+  const peakFile = join(dir, "peak");
+  const probe = join(root, "test", "cli", "peakMemoryProbe.cjs");
+  try {
+    const start = process.hrtime.bigint();
+    let code = 0;
+    try {
+      await run(process.execPath, ["--require", probe, ...nodeArgs], {
+        cwd: root,
+        env: { ...process.env, WATER_PLAN_PEAK_FILE: peakFile },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (error) {
+      const failed = error as { code?: unknown };
+      if (typeof failed.code !== "number" || !allowedCodes.includes(failed.code)) throw error;
+      code = failed.code;
+    }
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    return { ms, rssKiB: Number(await readFile(peakFile, "utf8")), code };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,38 +1,7 @@
-import { resolve } from "node:path";
 import type { Command } from "commander";
-import { isMatch } from "date-fns";
-import type { Locale } from "../core/locale";
-import { HostError } from "../hosts/hostError";
-import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
-import { validateWorkbook } from "../workbook/validate/validateWorkbook";
-import { type CliIo, exitCodes, localeFromLangOption } from "./cliIo";
-import { type CliMessages, cliMessages } from "./messages/cliMessages";
-import { formatReportText, type ReportHeading } from "./reportText";
-import { defaultReportWidth } from "./textTable";
-import {
-  describeUnexpected,
-  checkOutputPath,
-  describeWorkbookError,
-  saveFailure,
-  loadPlan,
-  openForPatching,
-  openForReading,
-  statOrNull,
-  UsageProblem,
-} from "./workbookFiles";
-import { defaultAsOf } from "../core/validation/defaultAsOf";
-
-/** What `validate` was asked to do, paths as the user typed them. */
-export interface ValidateRequest {
-  readonly book: string;
-  readonly out: string | undefined;
-  readonly plan: string | undefined;
-  readonly json: boolean;
-  /** "YYYY-MM-DD" as typed, or undefined for today. */
-  readonly today: string | undefined;
-  readonly published: string | undefined;
-  readonly locale: Locale;
-}
+import { type CliIo, localeFromLangOption } from "./cliIo";
+import { commandRunners } from "./commandRunners";
+import { cliMessages } from "./messages/cliMessages";
 
 /**
  * Adds `water-plan validate BOOK.xlsx [--out MARKED.xlsx] [--json] [--today D] [--published D]`.
@@ -59,7 +28,7 @@ export function registerValidate(program: Command, io: CliIo): Command {
         command: Command,
       ) => {
         const { lang } = command.optsWithGlobals<{ lang?: string }>();
-        await runValidate(
+        await commandRunners.validate().runValidate(
           {
             book,
             out: options.out,
@@ -73,103 +42,4 @@ export function registerValidate(program: Command, io: CliIo): Command {
         );
       },
     );
-}
-
-/**
- * Validates a workbook: prints the report (text or JSON), writes the marked workbook with its
- * summary sheet to `--out` (through a temporary file; the input is never written unless `--out`
- * names it). Exit 0 without error-severity issues, 1 with them, 2 for a usage or file problem.
- *
- * @example
- * await runValidate({ book: "book.xlsx", out: undefined, plan: undefined, json: true, today: "2023-06-30", published: undefined, locale: "zh-CN" }, io);
- */
-export async function runValidate(request: ValidateRequest, io: CliIo): Promise<void> {
-  const messages = cliMessages(request.locale);
-  try {
-    // The terminal's width, or a fixed one where the output goes to a file or a pipe.
-    const width = io.helpWidth?.() ?? defaultReportWidth;
-    const { report, text } = await validate(request, messages, width);
-    io.stdout(text);
-    io.setExitCode(report.counts.errors > 0 ? exitCodes.issuesFound : exitCodes.ok);
-  } catch (error) {
-    const line = error instanceof UsageProblem ? error.message : describeUnexpected(error, messages);
-    io.stderr(`${line}\n`);
-    io.setExitCode(exitCodes.usage);
-  }
-}
-
-/** Today in the machine's time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function checkDate(option: string, value: string, messages: CliMessages): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
-    throw new UsageProblem(messages.badDate(option, value));
-  }
-  return value;
-}
-
-async function validate(request: ValidateRequest, messages: CliMessages, width: number) {
-  const { book, out } = request;
-  const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
-  const publishedOn =
-    request.published === undefined ? undefined : checkDate("--published", request.published, messages);
-  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
-  const input = await statOrNull(resolve(book));
-  if (input === null) throw new UsageProblem(messages.inputMissing(book));
-  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
-  if (out !== undefined) checkOutputPath(out, resolve(out), messages);
-  const plan = await loadPlan(request.plan, request.locale, messages);
-  // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).
-  const localDay = localToday();
-  const asOf = today ?? defaultAsOf(localDay, plan.year);
-  const heading: ReportHeading = {
-    title: request.locale === "zh-CN" ? plan.title : plan.titleEn,
-    asOfReason: today !== undefined ? "option" : asOf === localDay ? "today" : "plan_year_end",
-    publishedReason: publishedOn !== undefined ? "option" : "setting",
-  };
-
-  // The workbook is streamed, not loaded whole into ExcelJS; with --out only what validation changes
-  // is written, large sheets streamed from the file into the result.
-  const workbook =
-    out === undefined
-      ? await openForReading(book, resolve(book), messages)
-      : await openForPatching(book, resolve(book), messages);
-  const outcome = await validateWorkbook(workbook.port, plan, {
-    locale: request.locale,
-    asOf,
-    ...(publishedOn === undefined ? {} : { publishedOn }),
-  }).catch((error: unknown) => {
-    if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
-    throw error;
-  });
-  if (!outcome.ok) {
-    throw new UsageProblem(
-      outcome.problems
-        .map((p) =>
-          p.code === "no_plan_sheets" ? messages.noPlanSheets(book) : messages.summarySheetTaken(p.sheet),
-        )
-        .join(" "),
-    );
-  }
-  const { report } = outcome;
-  // The report is formed whole before anything is written: once the file is there, nothing is
-  // left that could fail and make the exit code say otherwise.
-  const closing = messages.validated(book, report.counts.errors, report.counts.warnings, out ?? null);
-  const text = request.json
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : `${formatReportText(report, request.locale, { heading, width })}\n${closing}\n`;
-  if (out !== undefined && workbook instanceof XlsxPatchingWorkbook) {
-    const existed = (await statOrNull(resolve(out))) !== null;
-    try {
-      await workbook.saveAtomically(resolve(out));
-    } catch (error) {
-      throw new UsageProblem(saveFailure(error, out, existed, messages));
-    }
-  }
-  return { report, text };
 }

@@ -1,5 +1,5 @@
 import type { CliMessages } from "./cliMessages";
-import { clipQuotedInput } from "../../core/validation/formatProblem";
+import { clipQuotedInput } from "../../core/validation/clipQuotedInput";
 
 /** The command line's messages in English (`--lang en`). */
 export const enUSMessages: CliMessages = {

@@ -1,5 +1,5 @@
 import type { CliMessages } from "./cliMessages";
-import { clipQuotedInput } from "../../core/validation/formatProblem";
+import { clipQuotedInput } from "../../core/validation/clipQuotedInput";
 
 /** 命令行的中文消息（默认语言）。 */
 export const zhCNMessages: CliMessages = {

@@ -1,5 +1,5 @@
 import type { Locale } from "../locale";
-import { clipQuotedInput } from "../validation/formatProblem";
+import { clipQuotedInput } from "../validation/clipQuotedInput";
 import type { ImportIssue } from "./importIssue";
 import { enUSMessages } from "./messages/en-US";
 import { zhCNMessages } from "./messages/zh-CN";

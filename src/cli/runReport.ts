@@ -1,0 +1,108 @@
+import { resolve } from "node:path";
+import { isMatch } from "date-fns";
+import type { Locale } from "../core/locale";
+import { defaultAsOf } from "../core/validation/defaultAsOf";
+import { HostError } from "../hosts/hostError";
+import { saveFileAtomically } from "../hosts/xlsx/saveFileAtomically";
+import { buildProgressReport } from "../workbook/report/buildProgressReport";
+import { renderProgressReportDocx } from "../workbook/report/renderProgressReportDocx";
+import { validateWorkbook } from "../workbook/validate/validateWorkbook";
+import { type CliIo, exitCodes } from "./cliIo";
+import { type CliMessages, cliMessages } from "./messages/cliMessages";
+import { reportCommandMessages } from "./messages/report/reportMessages";
+import {
+  checkOutputPath,
+  describeUnexpected,
+  describeWorkbookError,
+  loadPlan,
+  openForReading,
+  saveFailure,
+  statOrNull,
+  UsageProblem,
+} from "./workbookFiles";
+
+/** What `report` was asked to do, paths as the user typed them. */
+export interface ReportRequest {
+  readonly book: string;
+  readonly out: string | undefined;
+  readonly plan: string | undefined;
+  readonly today: string | undefined;
+  readonly published: string | undefined;
+  readonly locale: Locale;
+}
+
+function checkDate(option: string, value: string, messages: CliMessages): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
+    throw new UsageProblem(messages.badDate(option, value));
+  }
+  return value;
+}
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Validates the workbook (reading it only; nothing is marked) and writes the 进展报告 draft built
+ * from that validation report to `--out` (through a temporary file). Exit 0 when written, 2 for a
+ * usage or file problem; validation's errors go into the report, they do not fail the command.
+ *
+ * @example
+ * await runReport({ book: "book.xlsx", out: "报告.docx", plan: undefined, today: "2023-06-30", published: undefined, locale: "zh-CN" }, io);
+ */
+export async function runReport(request: ReportRequest, io: CliIo): Promise<void> {
+  const messages = cliMessages(request.locale);
+  const own = reportCommandMessages(request.locale);
+  try {
+    const { book, out } = request;
+    if (out === undefined) throw new UsageProblem(own.outMissing);
+    if (!/\.docx$/iu.test(out)) throw new UsageProblem(own.outNotDocx(out));
+    const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
+    const publishedOn =
+      request.published === undefined ? undefined : checkDate("--published", request.published, messages);
+    if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
+    const input = await statOrNull(resolve(book));
+    if (input === null) throw new UsageProblem(messages.inputMissing(book));
+    if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+    checkOutputPath(out, resolve(out), messages);
+    const plan = await loadPlan(request.plan, request.locale, messages);
+    const asOf = today ?? defaultAsOf(localToday(), plan.year);
+    const workbook = await openForReading(book, resolve(book), messages);
+    const outcome = await validateWorkbook(workbook.port, plan, {
+      locale: request.locale,
+      asOf,
+      summary: false,
+      ...(publishedOn === undefined ? {} : { publishedOn }),
+    }).catch((error: unknown) => {
+      if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
+      throw error;
+    });
+    if (!outcome.ok) {
+      throw new UsageProblem(
+        outcome.problems
+          .map((p) =>
+            p.code === "no_plan_sheets" ? messages.noPlanSheets(book) : messages.summarySheetTaken(p.sheet),
+          )
+          .join(" "),
+      );
+    }
+    const { report } = outcome;
+    const bytes = await renderProgressReportDocx(buildProgressReport(plan, report, request.locale));
+    const existed = (await statOrNull(resolve(out))) !== null;
+    try {
+      await saveFileAtomically(resolve(out), (sink) => {
+        sink(bytes);
+      });
+    } catch (error) {
+      throw new UsageProblem(saveFailure(error, out, existed, messages));
+    }
+    io.stdout(`${own.written(out, report.counts.errors, report.counts.warnings)}\n`);
+    io.setExitCode(exitCodes.ok);
+  } catch (error) {
+    const line = error instanceof UsageProblem ? error.message : describeUnexpected(error, messages);
+    io.stderr(`${line}\n`);
+    io.setExitCode(exitCodes.usage);
+  }
+}
