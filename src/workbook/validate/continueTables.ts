@@ -2,7 +2,7 @@ import type { Locale } from "../../core/locale";
 import type { CellRect, CellValue, RectFormat, SheetLayout, TableLayout } from "../layout";
 
 /** What a continued table's heading says after the heading's own words. */
-const continued: Readonly<Record<Locale, string>> = { "zh-CN": "（续）", "en-US": " (continued)" };
+export const continued: Readonly<Record<Locale, string>> = { "zh-CN": "（续）", "en-US": " (continued)" };
 
 /** Rows a continuation adds before the rows it continues: a blank row, the heading, the header. */
 export const continuationRows = 3;
@@ -128,4 +128,25 @@ export function continueTables(layout: SheetLayout, cuts: readonly number[], loc
       ? { protection: { ...layout.protection, unlocked: layout.protection.unlocked.flatMap(cutRect) } }
       : {}),
   };
+}
+
+/**
+ * A table of a layout and its continuations, first to last: what continueTables made of the table
+ * named `name` (just that table when it was not cut). Whatever reads a table of 汇总 back reads all
+ * its parts.
+ *
+ * @example
+ * tableParts(layout.tables, "WP_SummaryWarnings").map((t) => t.name); // ["WP_SummaryWarnings", "WP_SummaryWarnings_2"]
+ */
+export function tableParts<T extends { readonly name: string }>(tables: readonly T[], name: string): T[] {
+  const partOf = (table: T): number | null => {
+    if (table.name === name) return 1;
+    const rest = table.name.startsWith(`${name}_`) ? table.name.slice(name.length + 1) : "";
+    return /^\d+$/u.test(rest) ? Number(rest) : null;
+  };
+  return tables
+    .map((table) => ({ table, part: partOf(table) }))
+    .filter((t): t is { table: T; part: number } => t.part !== null)
+    .sort((a, b) => a.part - b.part)
+    .map((t) => t.table);
 }
