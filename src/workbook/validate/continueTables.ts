@@ -55,7 +55,9 @@ export function continueTables(layout: SheetLayout, cuts: readonly number[], loc
 
   const values: CellValue[][] = [];
   const rowHeights: { row: number; height: number }[] = [];
-  const formats: RectFormat[] = layout.formats.flatMap((f) => cutRect(f.rect).map((rect) => ({ ...f, rect })));
+  const formats: RectFormat[] = layout.formats.flatMap((f) =>
+    cutRect(f.rect).map((rect) => ({ ...f, rect })),
+  );
   const tables: TableLayout[] = [];
   const heightOf = new Map(layout.rowHeights.map((h) => [h.row, h.height]));
   const width = layout.values[0]?.length ?? 0;

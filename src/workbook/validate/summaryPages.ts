@@ -38,7 +38,12 @@ export function paginateSummary(layout: SheetLayout, locale: Locale): SheetLayou
   const titleRows = print.titleRows.last + 1;
   const pagesAt = (sheet: SheetLayout, at: number) => {
     const { heightOf, blocks } = pageBlocks(sheet);
-    return keepBlocksOnPages(heightOf, titleRows, blocks, printableHeight(print.orientation, narrowMargins, at));
+    return keepBlocksOnPages(
+      heightOf,
+      titleRows,
+      blocks,
+      printableHeight(print.orientation, narrowMargins, at),
+    );
   };
   let scale = widest;
   let best = pagesAt(layout, scale);
