@@ -100,35 +100,94 @@ function pagesAcross(
 }
 
 /**
+ * A run of rows to keep on one page (a heading with its table). With `body`, the block may be cut
+ * into consecutive parts when it is longer than a page: each part after the first repeats the rows
+ * from `first` to `body - 1` (its heading and column header) after a blank row like the one above
+ * `first`, and the rows from `body` on are shared out among the parts.
+ */
+export interface PageBlock {
+  readonly first: number;
+  readonly last: number;
+  readonly body?: number;
+}
+
+/** Body rows a block's first part takes at least: fewer, and the block starts on a new page. */
+const leastFirstPart = 3;
+
+/**
  * Where pages break so that no block is split from its heading: `blocks` are row ranges that should
  * stand whole on a page (a heading with its table); a block that does not fit on what is left of a
- * page starts a new one (a block longer than a page too, and runs on from there). Heights are in
- * points; the rows above `titleRows` print on every page. Returns the zero-based rows that start a
- * page, the number of pages and how many blocks are longer than a page (split, their header
- * printed once).
+ * page starts a new one. A block longer than a page that may be cut (`body`) fills what is left of
+ * the page (when at least its heading, header and three rows fit there) and is cut before each row
+ * that would run past a page: `cuts` are those rows, before which the continuation's blank row,
+ * heading and header are to be inserted, each continuation filling at most one page. A block longer
+ * than a page that may not be cut starts a new page and runs on (`split` counts those, their header
+ * printed once). Heights are in points; the rows above `titleRows` print on every page. Returns the
+ * zero-based rows that start a page (a cut row standing for its continuation's heading), the number
+ * of pages, the split blocks and the cuts.
  *
  * @example
- * keepBlocksOnPages(() => 15, 2, [{ first: 3, last: 9 }], 480); // { rowBreaks: [], pages: 1, split: 0 }
+ * keepBlocksOnPages(() => 15, 2, [{ first: 3, last: 9 }], 480); // { rowBreaks: [], pages: 1, split: 0, cuts: [] }
  */
 export function keepBlocksOnPages(
   heightOf: (row: number) => number,
   titleRows: number,
-  blocks: readonly { readonly first: number; readonly last: number }[],
+  blocks: readonly PageBlock[],
   pageHeight: number,
-): { rowBreaks: number[]; pages: number; split: number } {
+): { rowBreaks: number[]; pages: number; split: number; cuts: number[] } {
   let titles = 0;
   for (let r = 0; r < titleRows; r += 1) titles += heightOf(r);
   const room = pageHeight - titles;
   const rowBreaks: number[] = [];
+  const cuts: number[] = [];
   let pages = 1;
   let split = 0;
   let used = 0;
   let row = titleRows;
+  const heightOfRows = (first: number, last: number): number => {
+    let height = 0;
+    for (let r = first; r <= last; r += 1) height += heightOf(r);
+    return height;
+  };
   for (const block of blocks) {
     // Rows between blocks (blank spacers) go on the current page.
     for (; row < block.first; row += 1) used += heightOf(row);
-    let height = 0;
-    for (let r = block.first; r <= block.last; r += 1) height += heightOf(r);
+    const height = heightOfRows(block.first, block.last);
+    const body = block.body;
+    if (height > room && body !== undefined && body > block.first && body <= block.last) {
+      // Cut into parts, each under its own heading and header.
+      const head = heightOfRows(block.first, body - 1);
+      const spacer = heightOf(block.first - 1);
+      const opening = heightOfRows(block.first, Math.min(block.last, body + leastFirstPart - 1));
+      if (used > 0 && used + opening + spacer > room) {
+        rowBreaks.push(block.first);
+        pages += 1;
+        used = 0;
+      }
+      used += head;
+      let rowsInPart = 0;
+      for (let r = body; r <= block.last; r += 1) {
+        const h = heightOf(r);
+        // The continuation's blank row ends this page: keep room for it.
+        if (rowsInPart > 0 && used + h + spacer > room) {
+          cuts.push(r);
+          rowBreaks.push(r);
+          pages += 1;
+          used = head;
+          rowsInPart = 0;
+        }
+        if (head + h > room) split += 1;
+        used += h;
+        rowsInPart += 1;
+        // A row taller than a page runs on.
+        while (used > room) {
+          used -= room;
+          pages += 1;
+        }
+      }
+      row = block.last + 1;
+      continue;
+    }
     if (height > room) split += 1;
     if (used + height > room && used > 0) {
       rowBreaks.push(block.first);
@@ -143,7 +202,7 @@ export function keepBlocksOnPages(
     }
     row = block.last + 1;
   }
-  return { rowBreaks, pages, split };
+  return { rowBreaks, pages, split, cuts };
 }
 
 /**

@@ -13,6 +13,7 @@ import { generateWorkbook } from "../../src/workbook/generateWorkbook";
 import { readSheet } from "../../src/workbook/readSheet";
 import { headerRowIndex } from "../../src/workbook/sheetSpec";
 import { monitoringSheet } from "../../src/workbook/sheets/monitoringSheet";
+import { continued } from "../../src/workbook/validate/continueTables";
 import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
 import { workbookSpec } from "../../src/workbook/workbookSpec";
 
@@ -152,8 +153,12 @@ describe("汇总's headings", () => {
     const values =
       (await book.port.read([outcome.summarySheet])).sheets.get(outcome.summarySheet)?.values ?? [];
     const numerals = "一二三四五六七八九十";
-    const numbers = values
-      .map((row) => String(row[0] ?? ""))
+    const cells = values.map((row) => String(row[0] ?? ""));
+    // A table cut for printing goes on under its own heading with （续）: numbered once.
+    const continuations = cells.filter((cell) => cell.endsWith(continued[locale]));
+    for (const cell of continuations) expect(cells).toContain(cell.slice(0, -continued[locale].length));
+    const numbers = cells
+      .filter((cell) => !cell.endsWith(continued[locale]))
       .map((cell) => (locale === "zh-CN" ? /^([一二三四五六七八九十])、/u : /^(\d+)\. /u).exec(cell)?.[1])
       .filter((n): n is string => n !== undefined)
       .map((n) => (locale === "zh-CN" ? numerals.indexOf(n) + 1 : Number(n)));

@@ -145,6 +145,7 @@ export function buildSummaryWrite(
 
   const layout = paginateSummary(
     appendSummaryOutlook(buildSummaryLayout(plan, report, name, locale, drawsCharts), report, locale),
+    locale,
   );
   // Cells the user typed right of the tables stay where they were.
   const kept: { row: number; col: number; value: CellValue }[] = [];

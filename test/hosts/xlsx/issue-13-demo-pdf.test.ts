@@ -1,7 +1,8 @@
 /**
  * Issue 13 §4 measured on paper: the demo workbook (`npm run demo`, zh and en), printed to PDF by
  * LibreOffice, takes at most 28 A4 pages and no text on them is smaller than 7 pt; no 汇总 page ends
- * on a heading; every page of 监测数据 holds its first or its last parameter (two pages across, not
+ * on a heading and every 汇总 page starts with one (a long table goes on under its heading with
+ * （续） and its header); every page of 监测数据 holds its first or its last parameter (two pages across, not
  * more). Text size comes from `pdftotext -bbox` word heights, calibrated on a workbook whose one
  * cell is 11-pt text printed at 100 % (poppler reports a word taller than its font size, by a factor
  * that depends on the font's metrics, so the factor is measured rather than assumed).
@@ -153,6 +154,32 @@ describe("the demo workbook on paper (issue 13)", () => {
           );
           const heading = headings[locale].find((h) => lowest.text.length > 0 && h.includes(lowest.text));
           expect({ page, endsOnHeading: heading ?? null }).toEqual({ page, endsOnHeading: null });
+        }
+
+        // 汇总: every page starts, under the title rows, with a heading — a table longer than a page
+        // goes on under its heading with （续） and its header, never as rows without column names.
+        const { stdout: layoutText } = await promisify(execFile)(
+          "pdftotext",
+          ["-layout", book.replace(/\.xlsx$/, ".pdf"), "-"],
+          { maxBuffer: 64 * 1024 * 1024 },
+        );
+        const summaryPages = layoutText
+          .split("\f")
+          .map((page) => page.split("\n").filter((line) => line.trim() !== ""))
+          .map((lines, index) => ({ page: index + 1, lines }))
+          .filter(({ lines }) => lines[0]?.includes(locale === "zh-CN" ? "· 汇总" : "· Summary"));
+        expect(summaryPages.length).toBeGreaterThanOrEqual(5);
+        for (const { page, lines } of summaryPages) {
+          const top = (lines[2] ?? "").trim();
+          expect({
+            page,
+            top,
+            heading: (locale === "zh-CN" ? /^[一二三四五六七八九十]、/u : /^\d+\. /u).test(top),
+          }).toEqual({
+            page,
+            top,
+            heading: true,
+          });
         }
 
         // 监测数据: two pages across, each with its point and date columns and the first or last parameter.

@@ -1,9 +1,10 @@
 import type { CellValue } from "../../../src/workbook/layout";
+import { tableParts } from "../../../src/workbook/validate/continueTables";
 import { renderProgressReportDocx } from "../../../src/workbook/report/renderProgressReportDocx";
 import { exampleReport } from "../../golden/goldenReport";
 import { readDocx } from "./docxText";
 
-/** The body rows of one of 汇总's tables, as text. */
+/** The body rows of one of 汇总's tables, as text: every part of it when it was cut for printing. */
 function summaryTable(
   layout: {
     values: readonly (readonly CellValue[])[];
@@ -14,16 +15,18 @@ function summaryTable(
   },
   name: string,
 ): string[][] {
-  const table = layout.tables.find((t) => t.name === name);
-  if (!table) throw new Error(`汇总 has no table ${name}`);
+  const parts = tableParts(layout.tables, name);
+  if (parts.length === 0) throw new Error(`汇总 has no table ${name}`);
   const rows: string[][] = [];
-  for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rowCount; r += 1) {
-    const row = layout.values[r] ?? [];
-    rows.push(
-      row
-        .slice(table.rect.col, table.rect.col + table.rect.colCount)
-        .map((v) => (v === null ? "" : String(v))),
-    );
+  for (const table of parts) {
+    for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rowCount; r += 1) {
+      const row = layout.values[r] ?? [];
+      rows.push(
+        row
+          .slice(table.rect.col, table.rect.col + table.rect.colCount)
+          .map((v) => (v === null ? "" : String(v))),
+      );
+    }
   }
   return rows;
 }
