@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { isMatch } from "date-fns";
 import { formatImportIssue } from "../core/import/formatImportIssue";
 import { readCsvGrid, type CsvEncoding } from "../core/import/readCsvGrid";
 import type { ExportCell } from "../core/import/readExportHeader";
@@ -18,6 +17,7 @@ import {
 import { type CliIo, exitCodes } from "./cliIo";
 import { describeHostError } from "./hostErrorMessage";
 import { formatImportReport, importReportJson } from "./importReportText";
+import { checkDate, localToday } from "./cliDates";
 import { cliMessages, type CliMessages } from "./messages/cliMessages";
 import { importMessages, type ImportMessages } from "./messages/import/importMessages";
 import {
@@ -68,20 +68,6 @@ export async function runImport(request: ImportRequest, io: CliIo): Promise<void
     io.stderr(`${line}\n`);
     io.setExitCode(exitCodes.usage);
   }
-}
-
-/** Today in the machine's time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function checkDate(option: string, value: string, messages: CliMessages): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
-    throw new UsageProblem(messages.badDate(option, value));
-  }
-  return value;
 }
 
 /** `--map NAME=POINT` as pairs; the first "=" splits (a name never holds one, a point may not either). */

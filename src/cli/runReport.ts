@@ -1,19 +1,17 @@
 import { resolve } from "node:path";
-import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import { defaultAsOf } from "../core/validation/defaultAsOf";
-import { HostError } from "../hosts/hostError";
 import { saveFileAtomically } from "../hosts/xlsx/saveFileAtomically";
 import { buildProgressReport } from "../workbook/report/buildProgressReport";
 import { renderProgressReportDocx } from "../workbook/report/renderProgressReportDocx";
-import { validateWorkbook } from "../workbook/validate/validateWorkbook";
+import { validateForCli } from "./validateForCli";
 import { type CliIo, exitCodes } from "./cliIo";
-import { type CliMessages, cliMessages } from "./messages/cliMessages";
+import { checkDate, localToday } from "./cliDates";
+import { cliMessages } from "./messages/cliMessages";
 import { reportCommandMessages } from "./messages/report/reportMessages";
 import {
   checkOutputPath,
   describeUnexpected,
-  describeWorkbookError,
   loadPlan,
   openForReading,
   saveFailure,
@@ -29,19 +27,6 @@ export interface ReportRequest {
   readonly today: string | undefined;
   readonly published: string | undefined;
   readonly locale: Locale;
-}
-
-function checkDate(option: string, value: string, messages: CliMessages): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
-    throw new UsageProblem(messages.badDate(option, value));
-  }
-  return value;
-}
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
@@ -70,24 +55,18 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<void
     const plan = await loadPlan(request.plan, request.locale, messages);
     const asOf = today ?? defaultAsOf(localToday(), plan.year);
     const workbook = await openForReading(book, resolve(book), messages);
-    const outcome = await validateWorkbook(workbook.port, plan, {
-      locale: request.locale,
-      asOf,
-      summary: false,
-      ...(publishedOn === undefined ? {} : { publishedOn }),
-    }).catch((error: unknown) => {
-      if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
-      throw error;
-    });
-    if (!outcome.ok) {
-      throw new UsageProblem(
-        outcome.problems
-          .map((p) =>
-            p.code === "no_plan_sheets" ? messages.noPlanSheets(book) : messages.summarySheetTaken(p.sheet),
-          )
-          .join(" "),
-      );
-    }
+    const outcome = await validateForCli(
+      workbook.port,
+      plan,
+      {
+        locale: request.locale,
+        asOf,
+        summary: false,
+        ...(publishedOn === undefined ? {} : { publishedOn }),
+      },
+      book,
+      messages,
+    );
     const { report } = outcome;
     const bytes = await renderProgressReportDocx(buildProgressReport(plan, report, request.locale));
     const existed = (await statOrNull(resolve(out))) !== null;

@@ -1,17 +1,15 @@
 import { resolve } from "node:path";
-import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
-import { HostError } from "../hosts/hostError";
 import { XlsxPatchingWorkbook } from "../hosts/xlsx/xlsxPatchingWorkbook";
-import { validateWorkbook } from "../workbook/validate/validateWorkbook";
+import { validateForCli } from "./validateForCli";
 import { type CliIo, exitCodes } from "./cliIo";
+import { checkDate, localToday } from "./cliDates";
 import { type CliMessages, cliMessages } from "./messages/cliMessages";
 import { formatReportText, type ReportHeading } from "./reportText";
 import { defaultReportWidth } from "./textTable";
 import {
   describeUnexpected,
   checkOutputPath,
-  describeWorkbookError,
   saveFailure,
   loadPlan,
   openForPatching,
@@ -56,20 +54,6 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
   }
 }
 
-/** Today in the machine's time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function checkDate(option: string, value: string, messages: CliMessages): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !isMatch(value, "yyyy-MM-dd")) {
-    throw new UsageProblem(messages.badDate(option, value));
-  }
-  return value;
-}
-
 async function validate(request: ValidateRequest, messages: CliMessages, width: number) {
   const { book, out } = request;
   const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
@@ -97,23 +81,17 @@ async function validate(request: ValidateRequest, messages: CliMessages, width: 
     out === undefined
       ? await openForReading(book, resolve(book), messages)
       : await openForPatching(book, resolve(book), messages);
-  const outcome = await validateWorkbook(workbook.port, plan, {
-    locale: request.locale,
-    asOf,
-    ...(publishedOn === undefined ? {} : { publishedOn }),
-  }).catch((error: unknown) => {
-    if (error instanceof HostError) throw new UsageProblem(describeWorkbookError(error, book, messages));
-    throw error;
-  });
-  if (!outcome.ok) {
-    throw new UsageProblem(
-      outcome.problems
-        .map((p) =>
-          p.code === "no_plan_sheets" ? messages.noPlanSheets(book) : messages.summarySheetTaken(p.sheet),
-        )
-        .join(" "),
-    );
-  }
+  const outcome = await validateForCli(
+    workbook.port,
+    plan,
+    {
+      locale: request.locale,
+      asOf,
+      ...(publishedOn === undefined ? {} : { publishedOn }),
+    },
+    book,
+    messages,
+  );
   const { report } = outcome;
   // The report is formed whole before anything is written: once the file is there, nothing is
   // left that could fail and make the exit code say otherwise.
