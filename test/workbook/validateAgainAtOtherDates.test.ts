@@ -1,0 +1,75 @@
+import { liuzhou2023Plan as plan } from "../../src/core/plan/builtinPlans";
+import { parseWaterClass } from "../../src/core/water-quality/waterClass";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/xlsxWorkbook";
+import { runExampleWorkflow } from "../../src/workbook/exampleWorkbook";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
+import type { PortHarness } from "../hosts/contract/portHarness";
+import { createOfficeHarness } from "../hosts/excel/officeHarness";
+import { makeMemoryHarness } from "../hosts/memory/memoryHarness";
+import { makeXlsxHarness } from "../hosts/xlsx/xlsxHarness";
+
+// Four whole-workbook validations through ExcelJS take several seconds on a busy machine.
+jest.setTimeout(120_000);
+
+/**
+ * As of these days the summary sheet's tables grow, shrink and move: 30 June → 31 December grows
+ * the overdue tasks' table and moves every table below it down; 31 March shrinks it again, moves
+ * the tables below up, grows the warnings' table (A92:G141) into the monthly table's old rows
+ * (A139:N160) and moves that one down (A144:N165).
+ */
+const asOfDays = ["2023-06-30", "2023-12-31", "2023-03-31"] as const;
+
+/** Validates as of one day and fails the test on a refused write or unreadable workbook. */
+async function validateAsOf(port: WorkbookPort, asOf: string): Promise<void> {
+  const outcome = await validateWorkbook(port, plan, { locale: "zh-CN", asOf });
+  if (!outcome.ok) throw new Error(`${asOf}: ${JSON.stringify(outcome.problems)}`);
+}
+
+/**
+ * The summary sheet's tables (by name: a table added again comes last in Excel's collection, which
+ * no user sees) and cells, water classes as their numbers (see sameReportEveryHost).
+ */
+async function summaryOf(harness: PortHarness): Promise<{ tables: unknown; values: unknown }> {
+  const sheet = await harness.sheet("汇总");
+  if (sheet === null) throw new Error("no 汇总");
+  const values = sheet.values().map((row) =>
+    row.map((cell) => {
+      const read = typeof cell === "string" && /类$/.test(cell) ? parseWaterClass(cell) : null;
+      return read?.kind === "class" ? read.waterClass : cell;
+    }),
+  );
+  const tables = sheet.tables().sort((a, b) => a.name.localeCompare(b.name));
+  return { tables, values };
+}
+
+describe("validating the same workbook again as of other days", () => {
+  let once: { tables: unknown; values: unknown };
+
+  beforeAll(async () => {
+    const memory = await makeMemoryHarness();
+    await runExampleWorkflow(memory.port, plan, "zh-CN");
+    await validateAsOf(memory.port, "2023-03-31");
+    once = await summaryOf(memory);
+  });
+
+  it.each([
+    ["memory", makeMemoryHarness],
+    ["Office.js (fake Excel)", () => createOfficeHarness()],
+  ])("moves the summary's tables past each other through the %s host", async (_, make) => {
+    const harness: PortHarness = await make();
+    await runExampleWorkflow(harness.port, plan, "zh-CN");
+    for (const asOf of asOfDays) await validateAsOf(harness.port, asOf);
+    expect(await summaryOf(harness)).toEqual(once);
+  });
+
+  it("moves them through the xlsx host, the file saved and opened again between runs as the command line does", async () => {
+    let book = XlsxWorkbook.create();
+    await runExampleWorkflow(book.port, plan, "zh-CN");
+    for (const asOf of asOfDays) {
+      book = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+      await validateAsOf(book.port, asOf);
+    }
+    expect(await summaryOf(await makeXlsxHarness(book))).toEqual(once);
+  });
+});
