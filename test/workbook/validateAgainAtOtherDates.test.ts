@@ -6,7 +6,7 @@ import { runExampleWorkflow } from "../../src/workbook/exampleWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { validateWorkbook } from "../../src/workbook/validate/validateWorkbook";
 import type { PortHarness } from "../hosts/contract/portHarness";
-import { createOfficeHarness } from "../hosts/excel/officeHarness";
+import { createOfficeHarness, type OfficeHarness } from "../hosts/excel/officeHarness";
 import { makeMemoryHarness } from "../hosts/memory/memoryHarness";
 import { makeXlsxHarness } from "../hosts/xlsx/xlsxHarness";
 
@@ -64,6 +64,24 @@ describe("validating the same workbook again as of other days", () => {
     await runExampleWorkflow(harness.port, plan, "zh-CN");
     for (const asOf of asOfDays) await validateAsOf(harness.port, asOf);
     expect(await summaryOf(harness)).toEqual(once);
+  });
+
+  it("keeps the summary's table styles and filter buttons in Excel as one validation makes them", async () => {
+    const stylesOf = (harness: OfficeHarness): string[] => {
+      const summary = harness.excel.state.sheetByName("汇总");
+      return harness.excel.state.tables
+        .filter((t) => t.sheetId === summary?.id)
+        .map((t) => `${t.name} ${t.style} ${String(t.showFilterButton)}`)
+        .sort();
+    };
+    const again = await createOfficeHarness();
+    await runExampleWorkflow(again.port, plan, "zh-CN");
+    for (const asOf of asOfDays) await validateAsOf(again.port, asOf);
+    const fresh = await createOfficeHarness();
+    await runExampleWorkflow(fresh.port, plan, "zh-CN");
+    await validateAsOf(fresh.port, "2023-03-31");
+    expect(stylesOf(again)).toEqual(stylesOf(fresh));
+    expect(stylesOf(fresh)).toHaveLength(9);
   });
 
   it("moves them through the xlsx host, in one session and with the file saved and opened again between runs", async () => {
