@@ -16,8 +16,9 @@ jest.setTimeout(120_000);
 /**
  * As of these days the summary sheet's tables grow, shrink and move: 30 June → 31 December grows
  * the overdue tasks' table and moves every table below it down; 31 March shrinks it again, moves
- * the tables below up, grows the warnings' table (A92:G141) into the monthly table's old rows
- * (A139:N160) and moves that one down (A144:N165).
+ * the tables below up, grows the warnings' table into the monthly table's old rows and moves that
+ * one down (A92:G141 over A139:N160, moved to A144:N165, when found; since then a table longer than
+ * a printed page is cut into parts, continueTables.ts, and the warnings' table has a second part).
  */
 const asOfDays = ["2023-06-30", "2023-12-31", "2023-03-31"] as const;
 
@@ -81,7 +82,8 @@ describe("validating the same workbook again as of other days", () => {
     await runExampleWorkflow(fresh.port, plan, "zh-CN");
     await validateAsOf(fresh.port, "2023-03-31");
     expect(stylesOf(again)).toEqual(stylesOf(fresh));
-    expect(stylesOf(fresh)).toHaveLength(9);
+    // The nine tables, and the parts of those cut to fit printed pages (WP_SummaryWarnings_2).
+    expect(stylesOf(fresh).length).toBeGreaterThanOrEqual(9);
   });
 
   it("moves them through the xlsx host, in one session and with the file saved and opened again between runs", async () => {
