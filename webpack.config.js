@@ -172,6 +172,8 @@ module.exports = async (env, options) => {
     },
     plugins: [
       ...browserShims.plugins,
+      // The add-in's version for the pane (src/taskpane/appVersion.ts), without bundling package.json.
+      new webpack.DefinePlugin({ WATER_PLAN_VERSION: JSON.stringify(require("./package.json").version) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -5,7 +5,7 @@
  * the ribbon's commands, which run in this same page (the manifest's shared runtime).
  */
 import { createRoot } from "react-dom/client";
-import { version } from "../../package.json";
+import { appVersion as version } from "./appVersion";
 import { registerRibbonCommands } from "../commands/commands";
 import { toLocale } from "../core/locale";
 import { App } from "./App";

@@ -5,7 +5,7 @@
  * after the first paint.
  */
 import { createRoot } from "react-dom/client";
-import { version } from "../../package.json";
+import { appVersion as version } from "./appVersion";
 import { defaultLocale, toLocale } from "../core/locale";
 import { MemoryWorkbook } from "../hosts/memory/memoryWorkbook";
 import { paneChunks } from "./paneChunks";
