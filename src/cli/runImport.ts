@@ -26,6 +26,7 @@ import {
   loadPlan,
   openForPatching,
   openForReading,
+  checkInputBook,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -139,11 +140,7 @@ async function importExport(
   const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
   const sampledOn = request.date === undefined ? undefined : checkDate("--date", request.date, messages);
   const confirm = readMappings(request.map, words);
-  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
-  const input = await statOrNull(resolve(book));
-  if (input === null) throw new UsageProblem(messages.inputMissing(book));
-  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  await checkInputBook(book, messages, out);
   const plan = await loadPlan(request.plan, request.locale, messages);
   const asOf = today ?? defaultAsOf(localToday(), plan.year);
   const exported = await readExport(request, messages, words);

@@ -26,6 +26,7 @@ import {
   openForReading,
   refusalMessage,
   saveFailure,
+  checkInputBook,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -135,11 +136,7 @@ async function merge(
   words: MergeMessages,
 ): Promise<{ outcome: Merged; written: string | null }> {
   const { book, out } = request;
-  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
-  const input = await statOrNull(resolve(book));
-  if (input === null) throw new UsageProblem(messages.inputMissing(book));
-  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  await checkInputBook(book, messages, out);
   if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   // Without --out, a preview through the streaming reader; with it, the one pass that decides

@@ -15,6 +15,7 @@ import {
   loadPlan,
   openForReading,
   saveFailure,
+  checkInputBook,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -47,10 +48,7 @@ export async function runReport(request: ReportRequest, io: CliIo): Promise<void
     const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
     const publishedOn =
       request.published === undefined ? undefined : checkDate("--published", request.published, messages);
-    if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-    const input = await statOrNull(resolve(book));
-    if (input === null) throw new UsageProblem(messages.inputMissing(book));
-    if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+    await checkInputBook(book, messages);
     checkOutputPath(out, resolve(out), messages);
     const plan = await loadPlan(request.plan, request.locale, messages);
     const asOf = today ?? defaultAsOf(localToday(), plan.year);

@@ -1,11 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { isMatch } from "date-fns";
 import type { Locale } from "../core/locale";
 import type { ScopeBy } from "../core/plan/planScope";
 import { HostError } from "../hosts/hostError";
 import { XlsxWorkbook } from "../hosts/xlsx/xlsxWorkbook";
 import { splitWorkbook, type SplitProblem, type UnitWorkbook } from "../workbook/exchange/splitWorkbook";
+import { checkDate } from "./cliDates";
 import { type CliIo, exitCodes } from "./cliIo";
 import { describeHostError } from "./hostErrorMessage";
 import { cliMessages, type CliMessages } from "./messages/cliMessages";
@@ -16,6 +16,7 @@ import {
   errnoOf,
   loadPlan,
   openForReading,
+  checkInputBook,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -80,14 +81,9 @@ async function split(request: SplitRequest, messages: CliMessages, words: SplitM
   const by = request.by === "lead" || request.by === "county" ? request.by : null;
   if (by === null) throw new UsageProblem(words.badBy(request.by));
   if (out === undefined || out.trim() === "") throw new UsageProblem(words.outMissing());
-  const deadline = request.deadline ?? null;
-  if (deadline !== null && (!/^\d{4}-\d{2}-\d{2}$/u.test(deadline) || !isMatch(deadline, "yyyy-MM-dd"))) {
-    throw new UsageProblem(messages.badDate("--deadline", deadline));
-  }
-  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-  const input = await statOrNull(resolve(book));
-  if (input === null) throw new UsageProblem(messages.inputMissing(book));
-  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  const deadline =
+    request.deadline === undefined ? null : checkDate("--deadline", request.deadline, messages);
+  await checkInputBook(book, messages);
   const folder = await statOrNull(resolve(out));
   if (folder !== null && !folder.isDirectory()) throw new UsageProblem(words.outIsFile(out));
   const plan = await loadPlan(request.plan, request.locale, messages);

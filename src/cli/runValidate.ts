@@ -14,6 +14,7 @@ import {
   loadPlan,
   openForPatching,
   openForReading,
+  checkInputBook,
   statOrNull,
   UsageProblem,
 } from "./workbookFiles";
@@ -59,11 +60,7 @@ async function validate(request: ValidateRequest, messages: CliMessages, width: 
   const today = request.today === undefined ? undefined : checkDate("--today", request.today, messages);
   const publishedOn =
     request.published === undefined ? undefined : checkDate("--published", request.published, messages);
-  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
-  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
-  const input = await statOrNull(resolve(book));
-  if (input === null) throw new UsageProblem(messages.inputMissing(book));
-  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
+  await checkInputBook(book, messages, out);
   if (out !== undefined) checkOutputPath(out, resolve(out), messages);
   const plan = await loadPlan(request.plan, request.locale, messages);
   // --today as given; else today, but not past the plan year (an annual plan is judged up to 31 December).

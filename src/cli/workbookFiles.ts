@@ -1,5 +1,6 @@
 import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Locale } from "../core/locale";
 import { liuzhou2023Plan } from "../core/plan/builtinPlans";
 import { formatPlanProblems, parsePlan } from "../core/plan/parsePlan";
@@ -156,6 +157,22 @@ export function saveFailure(error: unknown, shown: string, existed: boolean, mes
   if (refusal?.reason === "symlink") return messages.outSymlink(shown, refusal.target ?? "");
   if (refusal?.reason === "read_only") return messages.outReadOnly(shown);
   return messages.outUnwritable(shown, messages.fileReason(errnoOf(error)), existed);
+}
+
+/**
+ * Checks the workbook a command reads (`book`, as given): an `.xlsx` name, then the output's
+ * `.xlsx` name where the command writes one (`out`), then that the workbook is there and is a file.
+ * A UsageProblem says what is wrong, in the order a user would fix it.
+ *
+ * @example
+ * await checkInputBook("柳州.xlsx", messages, "marked.xlsx");
+ */
+export async function checkInputBook(book: string, messages: CliMessages, out?: string): Promise<void> {
+  if (!/\.xlsx$/iu.test(book)) throw new UsageProblem(messages.inputNotXlsx(book));
+  if (out !== undefined && !/\.xlsx$/iu.test(out)) throw new UsageProblem(messages.outNotXlsx(out));
+  const input = await statOrNull(resolve(book));
+  if (input === null) throw new UsageProblem(messages.inputMissing(book));
+  if (input.isDirectory()) throw new UsageProblem(messages.inputIsDirectory(book));
 }
 
 export async function statOrNull(path: string): Promise<Stats | null> {
