@@ -14,6 +14,7 @@ import { XlsxStreamReader } from "./xlsxStreamReader";
  * const read = await streamExportXlsx(await readFile("export.xlsx"));
  */
 export async function streamExportXlsx(bytes: Uint8Array, sheetName?: string): Promise<ExportSheetGrid> {
-  const read = await Promise.resolve().then(() => XlsxStreamReader.fromBuffer(bytes).exportGrid(sheetName));
+  // Inside an async function, the reader's refusals reject the promise as ExcelJS's do.
+  const read = XlsxStreamReader.fromBuffer(bytes).exportGrid(sheetName);
   return read ?? readExportXlsx(bytes, sheetName);
 }

@@ -425,7 +425,9 @@ const nativeDeflateRaw: typeof zlib.deflateRawSync | undefined =
  * @example
  * const bytes = deflateStoredEntries(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
  */
-export function deflateStoredEntries(bytes: Uint8Array, level: 6 = 6): Uint8Array {
+export function deflateStoredEntries(bytes: Uint8Array): Uint8Array {
+  // ExcelJS's own level, so files are the size they were.
+  const level = 6;
   const chunks: Uint8Array[] = [];
   const writer = new ZipWriter((chunk) => chunks.push(chunk));
   for (const entry of readZip(bytes)) {
